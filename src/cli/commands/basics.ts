@@ -1,0 +1,46 @@
+import { loadDemo } from '../../demo/index.ts';
+import { migrateToLatest, migrationLevel } from '../../db/migrate.ts';
+import { openDatabase } from '../../db/connection.ts';
+import { createRuntime } from '../../runtime.ts';
+import type { Command } from '../command.ts';
+
+export const migrateCommand: Command = {
+  path: ['migrate'],
+  summary: 'apply pending database migrations',
+  usage: 'migrate [--data-dir DIR] [--database-url URL]',
+  options: {},
+  async run({ config, io }) {
+    const database = openDatabase(config);
+    try {
+      const applied = await migrateToLatest(database.db);
+      const level = await migrationLevel(database.db);
+      io.stdout(
+        `${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`} (${database.kind}, at ${level.current})\n`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+export const demoCommand: Command = {
+  path: ['demo'],
+  summary: 'load the demo organisation (slug demo)',
+  usage: 'demo [--data-dir DIR] [--database-url URL]',
+  options: {},
+  async run({ config, io }) {
+    const rt = await createRuntime({ ...config, logLevel: 'warn' });
+    try {
+      const result = await loadDemo(rt);
+      io.stdout(
+        `${result.created ? 'loaded' : 'already present:'} demo organisation '${result.slug}'\n` +
+          `sign in at ${config.publicUrl} with any of these (password ${result.password}):\n` +
+          result.people.map((p) => `  ${p.email.padEnd(34)} ${p.role}\n`).join(''),
+      );
+      return 0;
+    } finally {
+      await rt.close();
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { loadDemo } from '../../demo/index.ts';
+import { buildApp } from '../../http/app.ts';
+import { createRuntime } from '../../runtime.ts';
+import { type Command, intOpt } from '../command.ts';
+
+export const version: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+
+export const serveCommand: Command = {
+  path: ['serve'],
+  summary: 'run the web application and API',
+  usage: 'serve [--port N] [--host H] [--demo]',
+  options: {
+    port: { type: 'string', description: 'TCP port (default 3000, or PORT)' },
+    host: { type: 'string', description: 'interface to listen on (default 127.0.0.1, or HOST)' },
+    demo: { type: 'boolean', description: 'load the demo organisation before starting' },
+  },
+  async run(run) {
+    const port = intOpt(run, 'port');
+    const host = typeof run.options.host === 'string' ? run.options.host : undefined;
+    const config = {
+      ...run.config,
+      ...(port !== undefined ? { port } : {}),
+      ...(host ? { host } : {}),
+    };
+    if (port !== undefined && !process.env.PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
+    const rt = await createRuntime(config);
+    if (run.options.demo) await loadDemo(rt);
+    const app = await buildApp(rt, { version });
+    let closing = false;
+    // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      rt.log.info({ signal }, 'shutting down');
+      await app.close();
+      await rt.close();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    await app.listen({ port: config.port, host: config.host });
+    rt.log.info(
+      { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
+      `closeloop is running at ${config.publicUrl}`,
+    );
+    return -1;
+  },
+};

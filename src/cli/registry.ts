@@ -1,0 +1,15 @@
+import type { Command } from './command.ts';
+import { demoCommand, migrateCommand } from './commands/basics.ts';
+import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
+import { planSolveCommand } from './commands/plan.ts';
+import { serveCommand } from './commands/serve.ts';
+
+/** Every `closeloop` command. Names are a contract with automation: never rename one. */
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  orgCreateCommand,
+  auditLogVerifyCommand,
+  planSolveCommand,
+];

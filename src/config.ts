@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Configuration comes from the environment (12-factor) with CLI flags on top; every variable is validated
+// at startup so that a bad value stops the process with one clear line instead of failing later.
+const envSchema = z.object({
+  CLOSELOOP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.string().url('must be an absolute URL such as https://closeloop.example.com').optional(),
+  CLOSELOOP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().min(3).default('closeloop <no-reply@localhost>'),
+  CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+});
+
+export type Config = {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  publicUrl: string;
+  secret: string | undefined;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  smtp:
+    | { host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
+    | undefined;
+  mailFrom: string;
+  maxUploadBytes: number;
+};
+
+export class ConfigError extends Error {}
+
+export type ConfigOverrides = { dataDir?: string; databaseUrl?: string; port?: number; host?: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`invalid configuration\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const port = overrides.port ?? e.PORT;
+  const host = overrides.host ?? e.HOST;
+  const browserHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    dataDir: path.resolve(overrides.dataDir ?? e.CLOSELOOP_DATA_DIR),
+    databaseUrl: overrides.databaseUrl ?? e.DATABASE_URL,
+    port,
+    host,
+    publicUrl: (e.PUBLIC_URL ?? `http://${browserHost === '127.0.0.1' ? 'localhost' : browserHost}:${port}`).replace(
+      /\/$/,
+      '',
+    ),
+    secret: e.CLOSELOOP_SECRET,
+    logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE === 'true',
+          ...(e.SMTP_USER ? { user: e.SMTP_USER } : {}),
+          ...(e.SMTP_PASSWORD ? { password: e.SMTP_PASSWORD } : {}),
+          from: e.SMTP_FROM,
+        }
+      : undefined,
+    mailFrom: e.SMTP_FROM,
+    maxUploadBytes: Math.round(e.CLOSELOOP_MAX_UPLOAD_MB * 1024 * 1024),
+  };
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { id, isoDateTime, slug } from './common.ts';
+import { role } from './roles.ts';
+
+export const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
+export const password = z.string().min(12, 'at least 12 characters').max(128);
+
+export const health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.object({ kind: z.enum(['sqlite', 'postgres']), migration: z.string().nullable(), pending: z.number() }),
+});
+
+export const setupStatus = z.object({ needsSetup: z.boolean() });
+export const setupRequest = z.object({
+  name: z.string().trim().min(1).max(120),
+  email,
+  password,
+  organisationName: z.string().trim().min(1).max(120),
+  organisationSlug: slug,
+});
+
+export const organisation = z.object({ id, slug, name: z.string(), createdAt: isoDateTime });
+export const myOrganisation = organisation.extend({ role });
+export const createOrganisationRequest = z.object({ name: z.string().trim().min(1).max(120), slug });
+
+export const me = z.object({
+  user: z.object({ id, name: z.string(), email: z.string(), twoFactorEnabled: z.boolean() }),
+  organisations: z.array(myOrganisation),
+});
+
+export const member = z.object({
+  id,
+  userId: id,
+  name: z.string(),
+  email: z.string(),
+  role,
+  twoFactorEnabled: z.boolean(),
+  joinedAt: isoDateTime,
+});
+export const updateMemberRequest = z.object({ role });
+
+export const invitation = z.object({
+  id,
+  email: z.string(),
+  role,
+  invitedBy: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+});
+export const createInvitationRequest = z.object({
+  email,
+  role,
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+});
+export const invitationPreview = z.object({
+  organisationName: z.string(),
+  email: z.string(),
+  role,
+  expiresAt: isoDateTime,
+  accountExists: z.boolean(),
+});
+export const acceptInvitationRequest = z.object({
+  token: z.string().min(20).max(200),
+  /** Needed only when no account exists yet for the invited address. */
+  name: z.string().trim().min(1).max(120).optional(),
+  password: password.optional(),
+});
+
+export const apiToken = z.object({
+  id,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime.nullable(),
+  lastUsedAt: isoDateTime.nullable(),
+  revokedAt: isoDateTime.nullable(),
+});
+export const createApiTokenRequest = z.object({
+  name: z.string().trim().min(1).max(80),
+  expiresInDays: z.number().int().min(1).max(730).nullable().default(90),
+});
+export const createdApiToken = apiToken.extend({ token: z.string().describe('shown once; store it now') });
+
+export const auditEntry = z.object({
+  seq: z.number().int(),
+  at: isoDateTime,
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export const auditQuery = z.object({
+  action: z.string().max(80).optional(),
+  entityType: z.string().max(80).optional(),
+  actor: z.string().max(254).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+export const auditVerification = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});
+
+export const mailMessage = z.object({
+  id,
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(['sent', 'logged', 'failed']),
+  createdAt: isoDateTime,
+});
+
+export const organisationSettings = z.object({
+  name: z.string().trim().min(1).max(120),
+  timezone: z.string().min(1).max(64).default('UTC'),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).default([]),
+});

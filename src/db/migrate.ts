@@ -1,0 +1,63 @@
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Db } from './connection.ts';
+import * as accounts from './migrations/0001-accounts.ts';
+import * as organisations from './migrations/0002-organisations.ts';
+
+// One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
+export const migrations: Record<string, Migration> = {
+  '0001-accounts': accounts,
+  '0002-organisations': organisations,
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `the database has migrations this version of closeloop does not know (${unknown.join(', ')}); ` +
+        'it was written by a newer release: upgrade closeloop, or restore a backup made for this version',
+    );
+  }
+}
+
+function migrator(db: Db) {
+  return new Migrator({ db, provider: new StaticProvider() });
+}
+
+/** Names of applied migrations, oldest first (empty on a fresh database). */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt).map((m) => m.name);
+}
+
+/** Refuses a database touched by newer code: its migration table lists names we do not ship. */
+export async function assertNotNewer(db: Db): Promise<void> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return;
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const known = new Set(Object.keys(migrations));
+  const unknown = rows.map((r) => r.name).filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  await assertNotNewer(db);
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrationLevel(db: Db): Promise<{ current: string | null; latest: string; pending: number }> {
+  const applied = await appliedMigrations(db);
+  return {
+    current: applied.at(-1) ?? null,
+    latest: latestMigration,
+    pending: Object.keys(migrations).length - applied.length,
+  };
+}

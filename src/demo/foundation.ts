@@ -1,0 +1,65 @@
+import type { Role } from '../contracts/roles.ts';
+import { createAccount, findUserByEmail } from '../modules/accounts/accounts.service.ts';
+import { inTransaction, type OrgContext } from '../modules/context.ts';
+import { inviteMember } from '../modules/invitations/invitations.service.ts';
+import { findOrganisationBySlug } from '../modules/organisations/organisations.repository.ts';
+import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { insertMembership } from '../modules/organisations/organisations.repository.ts';
+import type { Runtime } from '../runtime.ts';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_PASSWORD = 'closeloop-demo-2026';
+
+/** The people of the demo organisation: one per role, as a real ISMS would have them. */
+export const demoPeople: { name: string; email: string; role: Role }[] = [
+  { name: 'Priya Shah', email: 'priya.shah@demo.example', role: 'admin' },
+  { name: 'Isabel Martín', email: 'isabel.martin@demo.example', role: 'isms_manager' },
+  { name: 'Tom Becker', email: 'tom.becker@demo.example', role: 'action_owner' },
+  { name: 'Lena Okafor', email: 'lena.okafor@demo.example', role: 'action_owner' },
+  { name: 'Ravi Iyer', email: 'ravi.iyer@demo.example', role: 'internal_auditor' },
+  { name: 'Claire Dubois', email: 'claire.dubois@certbody.example', role: 'external_auditor' },
+  { name: 'Marcus Lee', email: 'marcus.lee@demo.example', role: 'viewer' },
+];
+
+export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
+  const deps = { database: rt.database, env: rt.env, actor: { userId: null, label: 'demo loader', via: 'cli' as const } };
+  const users = new Map<string, string>();
+  for (const p of demoPeople) {
+    const existing = await findUserByEmail(rt.database.db, p.email);
+    const user = existing ?? (await createAccount(rt.auth, { name: p.name, email: p.email, password: DEMO_PASSWORD }));
+    users.set(p.email, user.id);
+  }
+  const admin = demoPeople[0]!;
+  const org = await createOrganisation(
+    { slug: DEMO_SLUG, name: 'Northwind Cloud Services Ltd', adminUserId: users.get(admin.email)!, adminEmail: admin.email },
+    deps,
+  );
+  const ctx: OrgContext = {
+    actor: deps.actor,
+    organisation: { id: org.id, slug: org.slug, name: org.name },
+    role: 'admin',
+    db: rt.database.db,
+    kind: rt.database.kind,
+    now: () => new Date(),
+    env: rt.env,
+  };
+  await inTransaction(ctx, async (tx) => {
+    for (const p of demoPeople.slice(1)) {
+      const id = crypto.randomUUID();
+      await insertMembership(tx.db, {
+        id,
+        organisationId: org.id,
+        userId: users.get(p.email)!,
+        role: p.role,
+        createdAt: ctx.now().toISOString(),
+      });
+      await tx.audit({ action: 'member.add', entityType: 'membership', entityId: id, data: { email: p.email, role: p.role } });
+    }
+  });
+  await inviteMember({ email: 'sam.new@demo.example', role: 'action_owner', expiresInDays: 7 }, ctx);
+  return ctx;
+}
+
+export async function demoExists(rt: Runtime): Promise<boolean> {
+  return Boolean(await findOrganisationBySlug(rt.database.db, DEMO_SLUG));
+}

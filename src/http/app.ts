@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Runtime } from '../runtime.ts';
+import { registerAuthRoutes } from './auth-routes.ts';
+import { registerGate } from './gate.ts';
+import { registerProblemHandler } from './problem.ts';
+import { registerModuleRoutes } from './routes.ts';
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(rt: Runtime, opts: { version: string }): Promise<FastifyInstance> {
+  const { config } = rt;
+  const app = Fastify({
+    loggerInstance: rt.log as FastifyBaseLogger,
+    bodyLimit: config.maxUploadBytes + 1024 * 1024,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+  await app.register(helmet, {
+    // Strict CSP: scripts only from this origin, no inline script, no framing. Mantine writes its CSS
+    // variables into <style> elements, hence 'unsafe-inline' for styles only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'closeloop API',
+        version: opts.version,
+        description:
+          'ISO/IEC 27001 audit follow-up. Authenticate with the session cookie or `Authorization: Bearer <personal API token>`. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const { auth, env, database } = rt;
+  registerGate(app, { auth, database, env });
+  registerAuthRoutes(app, auth, config.publicUrl);
+  await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), { database, auth, env, version: opts.version });
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
+    // The single-page app answers every non-API path; the API keeps its own 404s.
+    app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      const file = path.join(webDist, req.url.split('?')[0] ?? '/');
+      if (file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        reply.header('cache-control', req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        return reply.sendFile(path.relative(webDist, file));
+      }
+      return reply.type('text/html').header('cache-control', 'no-cache').send(index);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,78 @@
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/connection.ts';
+import type { Mailer } from '../modules/mail/mailer.ts';
+
+// OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
+const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/** Header carrying the socket's address into better-auth's request (rate limits, session records). */
+export const CLIENT_IP_HEADER = 'x-closeloop-client-ip';
+
+export interface AuthHooks {
+  onSignIn(userId: string, ip: string | null): Promise<void>;
+}
+
+export function createAuth(opts: {
+  config: Config;
+  secret: string;
+  database: DatabaseHandle;
+  mailer: Mailer;
+  hooks: AuthHooks;
+}) {
+  const { config, database, mailer, hooks } = opts;
+  return betterAuth({
+    appName: 'closeloop',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: opts.secret,
+    database: { db: database.db, type: database.kind },
+    telemetry: { enabled: false },
+    trustedOrigins: [config.publicUrl],
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+      // Accounts are created by first-run setup, invitations or the CLI, never by open sign-up.
+      autoSignIn: false,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: {
+        hash: (password) => hash(password, ARGON2),
+        verify: ({ hash: stored, password }) => verify(stored, password),
+      },
+      async sendResetPassword({ user, url }) {
+        await mailer.send({
+          to: user.email,
+          subject: 'Reset your closeloop password',
+          text: `Someone asked to reset the password of ${user.email} on closeloop.\n\nOpen this link within one hour to choose a new password:\n${url}\n\nIf it was not you, ignore this message; your password stays as it is.`,
+        });
+      },
+    },
+    // Reset and verification tokens are stored as hashes, like every other secret here.
+    verification: { storeIdentifier: 'hashed' },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60, cookieCache: { enabled: false } },
+    advanced: {
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // Set by our own mount from the socket address (src/http/auth-routes.ts), never from the client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    rateLimit: { enabled: true, window: 60, max: 100, storage: 'memory' },
+    plugins: [twoFactor({ issuer: 'closeloop' })],
+    databaseHooks: {
+      session: {
+        create: {
+          async after(session) {
+            await hooks.onSignIn(session.userId, (session.ipAddress as string | null | undefined) ?? null);
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, forbidden, notFound } from '../contracts/errors.ts';
+import { role as roleSchema } from '../contracts/roles.ts';
+import type { DatabaseHandle } from '../db/connection.ts';
+import type { AppEnv, OrgContext } from '../modules/context.ts';
+import type { Auth } from './auth.ts';
+import { checkOrigin } from './origin.ts';
+import { isAllowed, isKnownPolicy, type RoutePolicy } from './policy.ts';
+import { type Principal, resolvePrincipal } from './principal.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    orgContext: OrgContext | null;
+  }
+}
+
+/** The request's organisation context; routes with an organisation policy always have one. */
+export function orgCtx(req: FastifyRequest): OrgContext {
+  if (!req.orgContext) throw new AppError('internal', 'organisation context missing');
+  return req.orgContext;
+}
+
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new AppError('unauthenticated', 'sign in first');
+  return req.principal;
+}
+
+/**
+ * One gate in front of every route: Origin check, who is calling, which organisation, and the policy
+ * table. An organisation the caller does not belong to answers 404, exactly like one that does not
+ * exist, so ids and slugs of other tenants cannot be probed.
+ */
+export function registerGate(app: FastifyInstance, deps: { auth: Auth; database: DatabaseHandle; env: AppEnv }) {
+  const allowedOrigins = new Set([new URL(deps.env.publicUrl).origin]);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('orgContext', null);
+  app.addHook('onRequest', async (req) => {
+    checkOrigin(req, allowedOrigins);
+  });
+  app.addHook('preHandler', async (req) => {
+    const policy = req.routeOptions.config?.policy;
+    if (!req.routeOptions.url) return; // 404 handler
+    if (!isKnownPolicy(policy)) throw forbidden('this route has no entry in the policy table');
+    if (policy === 'public' && !req.url.startsWith('/api/v1/')) return;
+    req.principal = await resolvePrincipal(req, deps.auth, deps.database.db);
+    if (policy === 'public') return;
+    if (!req.principal) throw new AppError('unauthenticated', 'sign in or send a valid API token');
+    if (policy === 'authenticated') return;
+    const slug = (req.params as { org?: string }).org;
+    if (!slug) throw forbidden('this route has an organisation policy but no organisation in its path');
+    const db = deps.database.db;
+    const row = await db
+      .selectFrom('organisation')
+      .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
+      .select(['organisation.id', 'organisation.slug', 'organisation.name', 'membership.role'])
+      .where('organisation.slug', '=', slug)
+      .where('membership.user_id', '=', req.principal.userId)
+      .executeTakeFirst();
+    const tokenOrg = req.principal.tokenOrganisationId;
+    if (!row || (tokenOrg && tokenOrg !== row.id)) throw notFound('organisation');
+    const role = roleSchema.parse(row.role);
+    if (!isAllowed(role, policy)) throw forbidden();
+    req.orgContext = {
+      actor: { userId: req.principal.userId, label: req.principal.email, via: req.principal.via },
+      organisation: { id: row.id, slug: row.slug, name: row.name },
+      role,
+      db,
+      kind: deps.database.kind,
+      now: () => new Date(),
+      env: deps.env,
+    };
+  });
+}

@@ -1,0 +1,39 @@
+import type { Role } from '../contracts/roles.ts';
+
+// The one policy table: role × action. Anything not listed here is denied (deny by default).
+// Every route names its action in `config.policy`; a test walks all registered routes and fails on a
+// route whose action is missing from this table. `public` routes need no session; `authenticated` ones
+// need a signed-in person but no organisation.
+
+const everyone: Role[] = ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor', 'viewer'];
+const staff: Role[] = ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'viewer'];
+const managers: Role[] = ['admin', 'isms_manager'];
+const assurance: Role[] = ['admin', 'isms_manager', 'internal_auditor'];
+
+export const policyTable = {
+  'organisation.read': everyone,
+  'organisation.update': ['admin'],
+  'member.read': staff,
+  'member.update': ['admin'],
+  'member.remove': ['admin'],
+  'invitation.read': managers,
+  'invitation.create': managers,
+  'invitation.revoke': managers,
+  'audit_log.read': assurance,
+  'audit_log.verify': assurance,
+  // Personal tokens act with their owner's role in one organisation; guests do not automate.
+  'api_token.manage': staff,
+  'mail_outbox.read': ['admin'],
+} satisfies Record<string, Role[]>;
+
+export type OrgAction = keyof typeof policyTable;
+export type RoutePolicy = OrgAction | 'public' | 'authenticated';
+
+export function isAllowed(role: Role, action: OrgAction): boolean {
+  const allowed: readonly Role[] | undefined = policyTable[action];
+  return allowed?.includes(role) ?? false;
+}
+
+export function isKnownPolicy(p: unknown): p is RoutePolicy {
+  return p === 'public' || p === 'authenticated' || (typeof p === 'string' && Object.hasOwn(policyTable, p));
+}

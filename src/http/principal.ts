@@ -1,0 +1,60 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.ts';
+import { hashToken } from '../domain/secrets/token.ts';
+import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+
+/** Who is calling: a signed-in person (session cookie) or a personal API token bound to one organisation. */
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  via: 'session' | 'token';
+  /** Set for API tokens: the only organisation the token may act in. */
+  tokenOrganisationId?: string;
+  sessionId?: string;
+}
+
+export async function resolvePrincipal(req: FastifyRequest, auth: Auth, db: Db): Promise<Principal | null> {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return tokenPrincipal(db, header.slice(7).trim());
+  if (!req.headers.cookie) return null;
+  const session = await auth.api.getSession({ headers: toHeaders(req) });
+  if (!session) return null;
+  return {
+    userId: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    via: 'session',
+    sessionId: session.session.id,
+  };
+}
+
+async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> {
+  const now = new Date().toISOString();
+  const row = await db
+    .selectFrom('api_token')
+    .innerJoin('user', 'user.id', 'api_token.user_id')
+    .select(['api_token.id', 'api_token.organisation_id', 'api_token.expires_at', 'user.id as userId'])
+    .select(['user.email', 'user.name'])
+    .where('api_token.token_hash', '=', hashToken(token))
+    .where('api_token.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || (row.expires_at && row.expires_at <= now)) return null;
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    via: 'token',
+    tokenOrganisationId: row.organisation_id,
+  };
+}
+
+export function toHeaders(req: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined || k === CLIENT_IP_HEADER) continue;
+    headers.set(k, Array.isArray(v) ? v.join(', ') : String(v));
+  }
+  return headers;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type FieldIssue } from '../contracts/errors.ts';
+
+// RFC 9457 problem details. Known errors keep their stable code; anything else becomes a generic 500
+// carrying only a log id, so internals never reach the client (OWASP ASVS 7.4.1).
+const statusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  origin_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  setup_already_done: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const titles: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not allowed',
+  origin_rejected: 'Cross-site request refused',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  invalid_state: 'Not possible in the current state',
+  setup_already_done: 'Setup already done',
+  payload_too_large: 'Too large',
+  unsupported_media_type: 'Unsupported file type',
+  rate_limited: 'Too many requests',
+  internal: 'Internal error',
+};
+
+export function problemBody(code: ErrorCode, detail: string, instance: string, errors?: FieldIssue[]) {
+  return {
+    type: `https://closeloop.dev/problems/${code.replaceAll('_', '-')}`,
+    title: titles[code],
+    status: statusOf[code],
+    detail,
+    code,
+    instance,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+function zodIssues(err: FastifyError): FieldIssue[] {
+  const validation = (err.validation ?? []) as { instancePath?: string; message?: string; params?: unknown }[];
+  const where = err.validationContext ?? 'body';
+  return validation.map((v) => {
+    const issue = (v.params as { issue?: { path?: (string | number)[]; message?: string } } | undefined)?.issue;
+    const p = issue?.path?.join('/') ?? v.instancePath?.replace(/^\//, '') ?? '';
+    return { path: p ? `${where}/${p}` : where, message: issue?.message ?? v.message ?? 'invalid' };
+  });
+}
+
+export function registerProblemHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const send = (code: ErrorCode, detail: string, errors?: FieldIssue[], extra: Record<string, string> = {}) =>
+      reply
+        .status(statusOf[code])
+        .type('application/problem+json')
+        .send({ ...problemBody(code, detail, req.url.split('?')[0] ?? req.url, errors), ...extra });
+    if (err instanceof AppError) return send(err.code, err.message, err.issues);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = zodIssues(err);
+      return send('validation_failed', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413)
+      return send('payload_too_large', 'the request body is larger than allowed');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send('unsupported_media_type', err.message);
+    if (err.statusCode === 429) return send('rate_limited', 'slow down and try again in a minute');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send('validation_failed', err.message);
+    }
+    const logId = randomUUID();
+    req.log.error({ err, logId }, 'unhandled error');
+    return send('internal', `something went wrong; quote log id ${logId} to your administrator`, undefined, {
+      logId,
+    });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problemBody('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`, req.url));
+  });
+}

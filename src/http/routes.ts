@@ -1,0 +1,27 @@
+import type { DatabaseHandle } from '../db/connection.ts';
+import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
+import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
+import type { AppEnv } from '../modules/context.ts';
+import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
+import { mailRoutes } from '../modules/mail/mail.routes.ts';
+import { membersRoutes } from '../modules/members/members.routes.ts';
+import { setupRoutes } from '../modules/setup/setup.routes.ts';
+import type { ZodApp } from './app.ts';
+import type { Auth } from './auth.ts';
+
+export interface ModuleDeps {
+  database: DatabaseHandle;
+  auth: Auth;
+  env: AppEnv;
+  version: string;
+}
+
+/** Every capability registers its routes here; the gate and the policy test see them all. */
+export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
+  setupRoutes(app, deps);
+  membersRoutes(app);
+  invitationsRoutes(app, deps);
+  apiTokensRoutes(app);
+  auditLogRoutes(app);
+  mailRoutes(app);
+}

@@ -1,0 +1,49 @@
+import { AppError } from '../../contracts/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Auth } from '../../http/auth.ts';
+
+/**
+ * Creates a person with an email + password through better-auth (argon2id hash, account row), without
+ * signing them in. Sign-up over HTTP is closed; this is how setup, invitations and the CLI add people.
+ */
+export async function createAccount(
+  auth: Auth,
+  input: { name: string; email: string; password: string },
+): Promise<{ id: string; email: string; name: string }> {
+  try {
+    const result = await auth.api.signUpEmail({ body: input });
+    return { id: result.user.id, email: result.user.email, name: result.user.name };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/already exists|USER_ALREADY_EXISTS/i.test(message)) {
+      throw new AppError('conflict', `an account already exists for ${input.email}`, [
+        { path: 'body/email', message: 'already registered' },
+      ]);
+    }
+    if (/password/i.test(message)) {
+      throw new AppError('validation_failed', message, [{ path: 'body/password', message }]);
+    }
+    throw err;
+  }
+}
+
+/** Removes an account created moments ago when the transaction that needed it failed. */
+export async function deleteAccount(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('user').where('id', '=', userId).execute();
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('user')
+    .select(['id', 'email', 'name', 'twoFactorEnabled'])
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('user')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

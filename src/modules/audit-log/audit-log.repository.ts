@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, DatabaseKind } from '../../db/connection.ts';
+import { type ChainedEntry, chainEntry, GENESIS_HASH } from '../../domain/audit/chain.ts';
+import type { Actor } from '../context.ts';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry. The head row is bumped first with UPDATE … RETURNING, which takes a row lock on
+ * PostgreSQL (SQLite serialises writers anyway), so two concurrent changes cannot fork the chain.
+ */
+export async function appendAuditEntry(
+  trx: Db,
+  _kind: DatabaseKind,
+  input: AuditInput & { organisationId: string; actor: Actor; at: string },
+): Promise<ChainedEntry> {
+  await trx
+    .insertInto('audit_head')
+    .values({ organisation_id: input.organisationId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('organisation_id').doNothing())
+    .execute();
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('organisation_id', '=', input.organisationId)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  const entry = chainEntry(
+    {
+      organisationId: input.organisationId,
+      seq: Number(head.seq),
+      at: input.at,
+      actorId: input.actor.userId,
+      actorLabel: input.actor.label,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      data: input.data ?? {},
+    },
+    head.hash,
+  );
+  await trx
+    .insertInto('audit_entry')
+    .values({
+      id: randomUUID(),
+      organisation_id: entry.organisationId,
+      seq: entry.seq,
+      at: entry.at,
+      actor_id: entry.actorId,
+      actor_label: entry.actorLabel,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      data_json: JSON.stringify(entry.data),
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ hash: entry.hash })
+    .where('organisation_id', '=', input.organisationId)
+    .execute();
+  return entry;
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  entityType?: string | undefined;
+  actor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function filtered(db: Db, organisationId: string, f: AuditFilter) {
+  let q = db.selectFrom('audit_entry').where('organisation_id', '=', organisationId);
+  if (f.action) q = q.where('action', 'like', `${f.action}%`);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.actor) q = q.where('actor_label', '=', f.actor);
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<=', f.to);
+  return q;
+}
+
+export async function listAuditEntries(
+  db: Db,
+  organisationId: string,
+  f: AuditFilter,
+  page: { page: number; pageSize: number },
+) {
+  const total = await filtered(db, organisationId, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await filtered(db, organisationId, f)
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Every entry in chain order, streamed in pages so that a long trail does not load at once. */
+export async function* allAuditEntries(db: Db, organisationId: string): AsyncGenerator<ChainedEntry> {
+  const pageSize = 1000;
+  let offset = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('seq', 'asc')
+      .limit(pageSize)
+      .offset(offset)
+      .execute();
+    for (const r of rows) {
+      yield {
+        organisationId: r.organisation_id,
+        seq: Number(r.seq),
+        at: r.at,
+        actorId: r.actor_id,
+        actorLabel: r.actor_label,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        data: JSON.parse(r.data_json),
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      };
+    }
+    if (rows.length < pageSize) return;
+    offset += pageSize;
+  }
+}
+
+export async function auditHead(db: Db, organisationId: string) {
+  const row = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : null;
+}

@@ -1,0 +1,61 @@
+import type { Role } from '../contracts/roles.ts';
+import type { Db, DatabaseKind } from '../db/connection.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { type AuditInput, appendAuditEntry } from './audit-log/audit-log.repository.ts';
+
+export interface Actor {
+  userId: string | null;
+  /** What the audit trail shows: the person's email, or `cli`/`system` for automation. */
+  label: string;
+  via: 'session' | 'token' | 'cli' | 'system';
+}
+
+export interface OrganisationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** What every organisation-scoped use-case receives: who acts, for which organisation, in what role. */
+export interface OrgContext {
+  actor: Actor;
+  organisation: OrganisationRef;
+  role: Role;
+  db: Db;
+  kind: DatabaseKind;
+  now: () => Date;
+  /** Outside world a use-case may reach: mail and the public base URL for links. */
+  env: AppEnv;
+}
+
+export interface AppEnv {
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+export interface ChangeContext extends OrgContext {
+  /** Appends to the organisation's hash chain inside the same transaction as the change. */
+  audit(entry: AuditInput): Promise<void>;
+}
+
+/**
+ * Runs a change and its audit entries in one transaction: if the audit write fails, the change is rolled
+ * back too, so the trail never misses a change that happened (ISO 27001 A.8.15).
+ */
+export async function inTransaction<T>(ctx: OrgContext, work: (tx: ChangeContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tx: ChangeContext = {
+      ...ctx,
+      db: trx,
+      audit: async (entry) => {
+        await appendAuditEntry(trx, ctx.kind, {
+          organisationId: ctx.organisation.id,
+          actor: ctx.actor,
+          at: ctx.now().toISOString(),
+          ...entry,
+        });
+      },
+    };
+    return work(tx);
+  });
+}

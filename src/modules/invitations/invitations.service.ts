@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { PageQuery } from '../../contracts/common.ts';
+import { AppError, forbidden, invalid, notFound } from '../../contracts/errors.ts';
+import type { acceptInvitationRequest, createInvitationRequest } from '../../contracts/foundation.ts';
+import { type Role, roleLabels } from '../../contracts/roles.ts';
+import type { DatabaseHandle } from '../../db/connection.ts';
+import type { Auth } from '../../http/auth.ts';
+import { generateToken, hashToken } from '../../domain/secrets/token.ts';
+import { createAccount, deleteAccount, findUserByEmail } from '../accounts/accounts.service.ts';
+import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import { findMembershipOfUser } from '../members/members.repository.ts';
+import { insertMembership } from '../organisations/organisations.repository.ts';
+import { presentInvitation } from './invitations.presenter.ts';
+import * as repo from './invitations.repository.ts';
+
+export async function listInvitations(input: PageQuery, ctx: OrgContext) {
+  const { rows, total } = await repo.listInvitations(ctx.db, ctx.organisation.id, input);
+  const now = ctx.now().toISOString();
+  return { items: rows.map((r) => presentInvitation(r, now)), page: input.page, pageSize: input.pageSize, total };
+}
+
+/** Invites by email. The link carries 256 random bits; only its SHA-256 is stored. */
+export async function inviteMember(input: z.infer<typeof createInvitationRequest>, ctx: OrgContext) {
+  if (input.role === 'admin' && ctx.role !== 'admin') throw forbidden('only an administrator can invite an administrator');
+  const token = generateToken();
+  const now = ctx.now();
+  const row = {
+    id: randomUUID(),
+    organisation_id: ctx.organisation.id,
+    email: input.email,
+    role: input.role,
+    token_hash: hashToken(token),
+    invited_by: ctx.actor.userId ?? '',
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
+    accepted_at: null,
+    accepted_by: null,
+    revoked_at: null,
+  };
+  const link = `${ctx.env.publicUrl}/invite?token=${token}`;
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertInvitation(tx.db, row);
+    await tx.audit({
+      action: 'invitation.create',
+      entityType: 'invitation',
+      entityId: row.id,
+      data: { email: input.email, role: input.role, expiresAt: row.expires_at },
+    });
+  });
+  await ctx.env.mailer.send({
+    organisationId: ctx.organisation.id,
+    to: input.email,
+    subject: `You are invited to ${ctx.organisation.name} on closeloop`,
+    text: `${ctx.actor.label} invites you to join ${ctx.organisation.name} on closeloop as ${roleLabels[input.role]}.\n\nThis link works once and expires on ${row.expires_at.slice(0, 10)}:\n${link}\n`,
+  });
+  return presentInvitation({ ...row, inviter_email: ctx.actor.label }, now.toISOString());
+}
+
+export async function revokeInvitation(input: { invitationId: string }, ctx: OrgContext) {
+  await inTransaction(ctx, async (tx) => {
+    const row = await repo.findInvitation(tx.db, ctx.organisation.id, input.invitationId);
+    if (!row) throw notFound('invitation');
+    if (row.accepted_at || row.revoked_at) throw new AppError('invalid_state', 'the invitation is no longer pending');
+    await repo.revokeInvitation(tx.db, ctx.organisation.id, row.id, ctx.now().toISOString());
+    await tx.audit({ action: 'invitation.revoke', entityType: 'invitation', entityId: row.id, data: { email: row.email } });
+  });
+}
+
+
+/** A pending invitation by token, or 404 for unknown, used, revoked and expired links alike. */
+export async function pendingInvitation(db: OrgContext['db'], token: string, now: Date) {
+  const row = await repo.findByTokenHash(db, hashToken(token));
+  if (!row || row.accepted_at || row.revoked_at || row.expires_at <= now.toISOString()) {
+    throw notFound('invitation (the link is unknown, used, revoked or expired)');
+  }
+  return row;
+}
+
+/** Joins the invited person to the organisation; called once their account is known. */
+async function joinByInvitation(
+  invitation: Awaited<ReturnType<typeof pendingInvitation>>,
+  user: { id: string; email: string },
+  ctx: OrgContext,
+) {
+  return inTransaction(ctx, async (tx) => {
+    if (await findMembershipOfUser(tx.db, invitation.organisation_id, user.id)) {
+      throw new AppError('conflict', `${user.email} is already a member of ${invitation.organisation_name}`);
+    }
+    const at = ctx.now().toISOString();
+    if (!(await repo.consumeInvitation(tx.db, invitation.id, user.id, at))) throw notFound('invitation');
+    const membershipId = randomUUID();
+    await insertMembership(tx.db, {
+      id: membershipId,
+      organisationId: invitation.organisation_id,
+      userId: user.id,
+      role: invitation.role,
+      createdAt: at,
+    });
+    await tx.audit({ action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id, data: { email: user.email } });
+    await tx.audit({ action: 'member.add', entityType: 'membership', entityId: membershipId, data: { email: user.email, role: invitation.role } });
+    return { organisation: { slug: invitation.slug, name: invitation.organisation_name }, role: invitation.role as Role };
+  });
+}
+
+/**
+ * Accepts an invitation. A person who already has an account must be signed in as the invited address;
+ * otherwise the account is created here with the name and password given.
+ */
+export async function acceptInvitation(
+  input: z.infer<typeof acceptInvitationRequest>,
+  deps: { database: DatabaseHandle; auth: Auth; env: AppEnv; principal: { userId: string } | null },
+) {
+  const { database } = deps;
+  const now = new Date();
+  const invitation = await pendingInvitation(database.db, input.token, now);
+  let user = await findUserByEmail(database.db, invitation.email);
+  let created = false;
+  if (user) {
+    if (!deps.principal || deps.principal.userId !== user.id) {
+      throw new AppError('unauthenticated', `sign in as ${invitation.email} to accept this invitation`);
+    }
+  } else {
+    if (!input.name || !input.password) {
+      throw invalid('name and password are needed to create your account', [
+        ...(input.name ? [] : [{ path: 'body/name', message: 'required' }]),
+        ...(input.password ? [] : [{ path: 'body/password', message: 'required' }]),
+      ]);
+    }
+    const account = await createAccount(deps.auth, { name: input.name, email: invitation.email, password: input.password });
+    user = { ...account, twoFactorEnabled: false };
+    created = true;
+  }
+  const ctx: OrgContext = {
+    actor: { userId: user.id, label: user.email, via: 'session' },
+    organisation: { id: invitation.organisation_id, slug: invitation.slug, name: invitation.organisation_name },
+    role: invitation.role as Role,
+    db: database.db,
+    kind: database.kind,
+    now: () => now,
+    env: deps.env,
+  };
+  try {
+    return await joinByInvitation(invitation, user, ctx);
+  } catch (err) {
+    if (created) await deleteAccount(database.db, user.id);
+    throw err;
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connection.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  organisationId?: string | null;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/**
+ * Sends through SMTP when configured. Without SMTP (a local install), the message goes to the server log
+ * and to the outbox page that admins can read, so invitations and resets still work. When SMTP delivers,
+ * only the envelope is kept: bodies may hold single-use links that nobody else should read.
+ */
+export function createMailer(config: Config, db: Db, log: Logger): Mailer {
+  const transport = config.smtp
+    ? nodemailer.createTransport({
+        host: config.smtp.host,
+        port: config.smtp.port,
+        secure: config.smtp.secure,
+        ...(config.smtp.user ? { auth: { user: config.smtp.user, pass: config.smtp.password ?? '' } } : {}),
+      })
+    : null;
+  return {
+    async send(mail) {
+      let status: 'sent' | 'logged' | 'failed' = 'logged';
+      let error: string | null = null;
+      if (transport) {
+        try {
+          await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+          status = 'sent';
+        } catch (err) {
+          status = 'failed';
+          error = err instanceof Error ? err.message : String(err);
+          log.error({ to: mail.to, subject: mail.subject, err: error }, 'mail delivery failed');
+        }
+      } else {
+        log.info({ to: mail.to, subject: mail.subject, body: mail.text }, 'mail (no SMTP configured)');
+      }
+      await db
+        .insertInto('mail_outbox')
+        .values({
+          id: randomUUID(),
+          organisation_id: mail.organisationId ?? null,
+          to_address: mail.to,
+          subject: mail.subject,
+          body_text: status === 'sent' ? '(delivered by SMTP; the body is not kept)' : mail.text,
+          status,
+          error,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../../db/connection.ts';
+
+export async function findOrganisationBySlug(db: Db, slug: string) {
+  return db.selectFrom('organisation').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function insertOrganisation(
+  db: Db,
+  row: { id: string; slug: string; name: string; createdAt: string; settings: Record<string, unknown> },
+) {
+  await db
+    .insertInto('organisation')
+    .values({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      created_at: row.createdAt,
+      settings_json: JSON.stringify(row.settings),
+    })
+    .execute();
+}
+
+export async function insertMembership(
+  db: Db,
+  row: { id: string; organisationId: string; userId: string; role: string; createdAt: string },
+) {
+  await db
+    .insertInto('membership')
+    .values({
+      id: row.id,
+      organisation_id: row.organisationId,
+      user_id: row.userId,
+      role: row.role,
+      created_at: row.createdAt,
+    })
+    .execute();
+}
+
+export async function organisationsOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('organisation')
+    .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
+    .select(['organisation.id', 'organisation.slug', 'organisation.name', 'organisation.created_at', 'membership.role'])
+    .where('membership.user_id', '=', userId)
+    .orderBy('organisation.name')
+    .execute();
+}
+
+export async function organisationSettings(db: Db, organisationId: string) {
+  const row = await db
+    .selectFrom('organisation')
+    .select(['name', 'settings_json'])
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return { name: row.name, ...(JSON.parse(row.settings_json) as Record<string, unknown>) };
+}
+
+export async function updateOrganisation(
+  db: Db,
+  organisationId: string,
+  patch: { name: string; settings: Record<string, unknown> },
+) {
+  await db
+    .updateTable('organisation')
+    .set({ name: patch.name, settings_json: JSON.stringify(patch.settings) })
+    .where('id', '=', organisationId)
+    .execute();
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../contracts/errors.ts';
+import { organisationSettings as settingsSchema } from '../../contracts/foundation.ts';
+import type { DatabaseHandle } from '../../db/connection.ts';
+import { type Actor, type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import * as repo from './organisations.repository.ts';
+
+/**
+ * Creates an organisation with its first administrator. The creation is the first entry of the new
+ * organisation's audit chain, written in the same transaction.
+ */
+export async function createOrganisation(
+  input: { slug: string; name: string; adminUserId: string; adminEmail: string },
+  deps: { database: DatabaseHandle; env: AppEnv; actor?: Actor },
+) {
+  const { database } = deps;
+  if (await repo.findOrganisationBySlug(database.db, input.slug)) {
+    throw new AppError('conflict', `the slug ${input.slug} is taken`, [{ path: 'body/slug', message: 'taken' }]);
+  }
+  const organisation = { id: randomUUID(), slug: input.slug, name: input.name };
+  const now = new Date();
+  const ctx: OrgContext = {
+    actor: deps.actor ?? { userId: input.adminUserId, label: input.adminEmail, via: 'session' },
+    organisation,
+    role: 'admin',
+    db: database.db,
+    kind: database.kind,
+    now: () => now,
+    env: deps.env,
+  };
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertOrganisation(tx.db, {
+      ...organisation,
+      createdAt: now.toISOString(),
+      settings: { timezone: 'UTC', holidays: [] },
+    });
+    await tx.audit({ action: 'organisation.create', entityType: 'organisation', entityId: organisation.id, data: organisation });
+    const membershipId = randomUUID();
+    await repo.insertMembership(tx.db, {
+      id: membershipId,
+      organisationId: organisation.id,
+      userId: input.adminUserId,
+      role: 'admin',
+      createdAt: now.toISOString(),
+    });
+    await tx.audit({
+      action: 'member.add',
+      entityType: 'membership',
+      entityId: membershipId,
+      data: { email: input.adminEmail, role: 'admin' },
+    });
+  });
+  return { ...organisation, createdAt: now.toISOString() };
+}
+
+export async function getSettings(_input: Record<string, never>, ctx: OrgContext) {
+  return settingsSchema.parse(await repo.organisationSettings(ctx.db, ctx.organisation.id));
+}
+
+export async function updateSettings(input: z.infer<typeof settingsSchema>, ctx: OrgContext) {
+  return inTransaction(ctx, async (tx) => {
+    const before = settingsSchema.parse(await repo.organisationSettings(tx.db, ctx.organisation.id));
+    const { name, ...settings } = input;
+    await repo.updateOrganisation(tx.db, ctx.organisation.id, { name, settings });
+    await tx.audit({
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: ctx.organisation.id,
+      data: { before, after: input },
+    });
+    return input;
+  });
+}

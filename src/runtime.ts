@@ -1,0 +1,62 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/connection.ts';
+import { assertNotNewer, migrateToLatest } from './db/migrate.ts';
+import { type Auth, createAuth } from './http/auth.ts';
+import { loadOrCreateSecret } from './http/secret.ts';
+import { recordSignIn } from './modules/accounts/sign-in-audit.ts';
+import type { AppEnv } from './modules/context.ts';
+import { createMailer } from './modules/mail/mailer.ts';
+
+/** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
+export interface Runtime {
+  config: Config;
+  database: DatabaseHandle;
+  auth: Auth;
+  env: AppEnv;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.logLevel,
+    // Never log credentials: cookies, bearer tokens, passwords, invitation and share tokens.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+        'body',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export async function createRuntime(
+  config: Config,
+  options: { migrate: boolean; logger?: Logger } = { migrate: true },
+): Promise<Runtime> {
+  const log = options.logger ?? createLogger(config);
+  const database = openDatabase(config);
+  try {
+    if (options.migrate) await migrateToLatest(database.db);
+    else await assertNotNewer(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const mailer = createMailer(config, database.db, log);
+  const env: AppEnv = { mailer, publicUrl: config.publicUrl };
+  const auth = createAuth({
+    config,
+    secret: loadOrCreateSecret(config.dataDir, config.secret),
+    database,
+    mailer,
+    hooks: { onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip) },
+  });
+  return { config, database, auth, env, log, close: () => database.close() };
+}
