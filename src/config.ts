@@ -20,6 +20,8 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('closeloop <no-reply@localhost>'),
+  // Brute-force protection of sign-in and reset endpoints; only test harnesses turn it off.
+  CLOSELOOP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
@@ -36,6 +38,7 @@ export type Config = {
     | undefined;
   mailFrom: string;
   maxUploadBytes: number;
+  rateLimit: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -75,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       : undefined,
     mailFrom: e.SMTP_FROM,
     maxUploadBytes: Math.round(e.CLOSELOOP_MAX_UPLOAD_MB * 1024 * 1024),
+    rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
   };
 }

@@ -10,7 +10,7 @@ export interface IO {
 }
 
 export interface CommandRun {
-  options: Record<string, string | boolean | string[] | undefined>;
+  options: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
   config: Config;
   io: IO;

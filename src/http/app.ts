@@ -31,6 +31,19 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route with its policy, for the policy-coverage and tenant-isolation tests. */
+    routeCatalogue: RouteEntry[];
+  }
+}
+
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildApp(rt: Runtime, opts: { version: string }): Promise<FastifyInstance> {
@@ -40,6 +53,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     bodyLimit: config.maxUploadBytes + 1024 * 1024,
     trustProxy: false,
   });
+  const catalogue: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, policy: route.config?.policy });
+    }
+  });
+  app.decorate('routeCatalogue', catalogue);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);

@@ -61,7 +61,7 @@ export function createAuth(opts: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
-    rateLimit: { enabled: true, window: 60, max: 100, storage: 'memory' },
+    rateLimit: { enabled: config.rateLimit, window: 60, max: 100, storage: 'memory' },
     plugins: [twoFactor({ issuer: 'closeloop' })],
     databaseHooks: {
       session: {

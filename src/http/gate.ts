@@ -41,7 +41,8 @@ export function registerGate(app: FastifyInstance, deps: { auth: Auth; database:
   app.addHook('onRequest', async (req) => {
     checkOrigin(req, allowedOrigins);
   });
-  app.addHook('preHandler', async (req) => {
+  // preValidation: callers without access learn nothing, not even whether their body was valid.
+  app.addHook('preValidation', async (req) => {
     const policy = req.routeOptions.config?.policy;
     if (!req.routeOptions.url) return; // 404 handler
     if (!isKnownPolicy(policy)) throw forbidden('this route has no entry in the policy table');

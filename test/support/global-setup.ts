@@ -1,2 +1,27 @@
-// Placeholder until the PostgreSQL harness lands in this same commit series.
-export default function setup() {}
+import type { TestProject } from 'vitest/node';
+import { type Cluster, startCluster } from './postgres-cluster.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+  }
+}
+
+let cluster: Cluster | null = null;
+
+/**
+ * Starts one PostgreSQL cluster for the whole run; each test file makes its own database in it.
+ * Under CI=true a missing PostgreSQL is a failure, not a skip.
+ */
+export async function setup(project: TestProject) {
+  cluster = await startCluster();
+  if (!cluster && process.env.CI === 'true') {
+    throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: install postgresql-15 or set PG_BIN_DIR');
+  }
+  if (!cluster) console.warn('closeloop tests: PostgreSQL not found, database tests run on SQLite only');
+  project.provide('postgresUrl', cluster?.url ?? null);
+}
+
+export async function teardown() {
+  cluster?.stop();
+}
