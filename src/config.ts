@@ -7,7 +7,10 @@ const envSchema = z.object({
   CLOSELOOP_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must start with postgres:// (leave it unset for the embedded SQLite database)',
+    )
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -60,10 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: overrides.databaseUrl ?? e.DATABASE_URL,
     port,
     host,
-    publicUrl: (e.PUBLIC_URL ?? `http://${browserHost === '127.0.0.1' ? 'localhost' : browserHost}:${port}`).replace(
-      /\/$/,
-      '',
-    ),
+    publicUrl: (
+      e.PUBLIC_URL ?? `http://${browserHost === '127.0.0.1' ? 'localhost' : browserHost}:${port}`
+    ).replace(/\/$/, ''),
     secret: e.CLOSELOOP_SECRET,
     logLevel: e.LOG_LEVEL,
     smtp: e.SMTP_HOST

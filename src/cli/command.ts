@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 
-export type OptionSpec = { type: 'string' | 'boolean'; description: string; required?: boolean; multiple?: boolean };
+export type OptionSpec = {
+  type: 'string' | 'boolean';
+  description: string;
+  required?: boolean;
+  multiple?: boolean;
+};
 
 export interface IO {
   stdout: (s: string) => void;
@@ -42,7 +47,10 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
     parsed = parseArgs({
       args: argv,
       options: Object.fromEntries(
-        Object.entries(spec).map(([k, v]) => [k, { type: v.type, ...(v.multiple ? { multiple: true } : {}) }]),
+        Object.entries(spec).map(([k, v]) => [
+          k,
+          { type: v.type, ...(v.multiple ? { multiple: true } : {}) },
+        ]),
       ),
       allowPositionals: true,
       strict: true,
@@ -50,9 +58,11 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message.split('\n')[0] : String(err));
   }
-  if (parsed.values.help) return { help: true as const, values: parsed.values, positionals: parsed.positionals };
+  if (parsed.values.help)
+    return { help: true as const, values: parsed.values, positionals: parsed.positionals };
   for (const [k, v] of Object.entries(cmd.options)) {
-    if (v.required && parsed.values[k] === undefined) throw new UsageError(`missing --${k} (${v.description})`);
+    if (v.required && parsed.values[k] === undefined)
+      throw new UsageError(`missing --${k} (${v.description})`);
   }
   const wanted = cmd.positionals ?? [];
   if (parsed.positionals.length > wanted.length) {
@@ -65,9 +75,19 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
 }
 
 export function helpText(cmd: Command): string {
-  const lines = [`closeloop ${cmd.path.join(' ')} — ${cmd.summary}`, '', `usage: closeloop ${cmd.usage}`, '', 'options:'];
+  const lines = [
+    `closeloop ${cmd.path.join(' ')} — ${cmd.summary}`,
+    '',
+    `usage: closeloop ${cmd.usage}`,
+    '',
+    'options:',
+  ];
   for (const [k, v] of Object.entries({ ...cmd.options, ...globalOptions })) {
-    lines.push(`  --${k}${v.type === 'string' ? ' VALUE' : ''}`.padEnd(30) + v.description + (v.required ? ' (required)' : ''));
+    lines.push(
+      `  --${k}${v.type === 'string' ? ' VALUE' : ''}`.padEnd(30) +
+        v.description +
+        (v.required ? ' (required)' : ''),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { AppError } from '../contracts/errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { AppError } from '../contracts/errors.ts';
 import { SchemaTooNewError } from '../db/migrate.ts';
 import { type Command, helpText, type IO, parseCommandArgs, UsageError } from './command.ts';
 import { commands } from './registry.ts';
@@ -38,7 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   if (argv[0] === '--version') {
-    io.stdout(`${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`);
+    io.stdout(
+      `${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`,
+    );
     return 0;
   }
   const found = findCommand(argv);
@@ -55,7 +57,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const config = loadConfig(process.env, {
       ...(typeof parsed.values['data-dir'] === 'string' ? { dataDir: parsed.values['data-dir'] } : {}),
-      ...(typeof parsed.values['database-url'] === 'string' ? { databaseUrl: parsed.values['database-url'] } : {}),
+      ...(typeof parsed.values['database-url'] === 'string'
+        ? { databaseUrl: parsed.values['database-url'] }
+        : {}),
     });
     return await cmd.run({ options: parsed.values, positionals: parsed.positionals, config, io });
   } catch (err) {

@@ -8,7 +8,11 @@ export const password = z.string().min(12, 'at least 12 characters').max(128);
 export const health = z.object({
   status: z.literal('ok'),
   version: z.string(),
-  database: z.object({ kind: z.enum(['sqlite', 'postgres']), migration: z.string().nullable(), pending: z.number() }),
+  database: z.object({
+    kind: z.enum(['sqlite', 'postgres']),
+    migration: z.string().nullable(),
+    pending: z.number(),
+  }),
 });
 
 export const setupStatus = z.object({ needsSetup: z.boolean() });
@@ -118,5 +122,8 @@ export const mailMessage = z.object({
 export const organisationSettings = z.object({
   name: z.string().trim().min(1).max(120),
   timezone: z.string().min(1).max(64).default('UTC'),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).default([]),
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .max(400)
+    .default([]),
 });

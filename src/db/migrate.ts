@@ -53,7 +53,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export async function migrationLevel(db: Db): Promise<{ current: string | null; latest: string; pending: number }> {
+export async function migrationLevel(
+  db: Db,
+): Promise<{ current: string | null; latest: string; pending: number }> {
   const applied = await appliedMigrations(db);
   return {
     current: applied.at(-1) ?? null,

@@ -2,9 +2,11 @@ import type { Role } from '../contracts/roles.ts';
 import { createAccount, findUserByEmail } from '../modules/accounts/accounts.service.ts';
 import { inTransaction, type OrgContext } from '../modules/context.ts';
 import { inviteMember } from '../modules/invitations/invitations.service.ts';
-import { findOrganisationBySlug } from '../modules/organisations/organisations.repository.ts';
+import {
+  findOrganisationBySlug,
+  insertMembership,
+} from '../modules/organisations/organisations.repository.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
-import { insertMembership } from '../modules/organisations/organisations.repository.ts';
 import type { Runtime } from '../runtime.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -22,16 +24,26 @@ export const demoPeople: { name: string; email: string; role: Role }[] = [
 ];
 
 export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
-  const deps = { database: rt.database, env: rt.env, actor: { userId: null, label: 'demo loader', via: 'cli' as const } };
+  const deps = {
+    database: rt.database,
+    env: rt.env,
+    actor: { userId: null, label: 'demo loader', via: 'cli' as const },
+  };
   const users = new Map<string, string>();
   for (const p of demoPeople) {
     const existing = await findUserByEmail(rt.database.db, p.email);
-    const user = existing ?? (await createAccount(rt.auth, { name: p.name, email: p.email, password: DEMO_PASSWORD }));
+    const user =
+      existing ?? (await createAccount(rt.auth, { name: p.name, email: p.email, password: DEMO_PASSWORD }));
     users.set(p.email, user.id);
   }
   const admin = demoPeople[0]!;
   const org = await createOrganisation(
-    { slug: DEMO_SLUG, name: 'Northwind Cloud Services Ltd', adminUserId: users.get(admin.email)!, adminEmail: admin.email },
+    {
+      slug: DEMO_SLUG,
+      name: 'Northwind Cloud Services Ltd',
+      adminUserId: users.get(admin.email)!,
+      adminEmail: admin.email,
+    },
     deps,
   );
   const ctx: OrgContext = {
@@ -53,7 +65,12 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
         role: p.role,
         createdAt: ctx.now().toISOString(),
       });
-      await tx.audit({ action: 'member.add', entityType: 'membership', entityId: id, data: { email: p.email, role: p.role } });
+      await tx.audit({
+        action: 'member.add',
+        entityType: 'membership',
+        entityId: id,
+        data: { email: p.email, role: p.role },
+      });
     }
   });
   await inviteMember({ email: 'sam.new@demo.example', role: 'action_owner', expiresInDays: 7 }, ctx);

@@ -5,8 +5,11 @@ import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from
  * Loads the demo organisation (slug `demo`). Each capability adds its part here, in dependency order,
  * so `closeloop demo` always shows the whole product.
  */
-export async function loadDemo(rt: Runtime): Promise<{ created: boolean; slug: string; people: typeof demoPeople; password: string }> {
-  if (await demoExists(rt)) return { created: false, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
+export async function loadDemo(
+  rt: Runtime,
+): Promise<{ created: boolean; slug: string; people: typeof demoPeople; password: string }> {
+  if (await demoExists(rt))
+    return { created: false, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
   await seedFoundation(rt);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }

@@ -109,8 +109,15 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { auth, env, database } = rt;
   registerGate(app, { auth, database, env });
   registerAuthRoutes(app, auth, config.publicUrl);
-  await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), { database, auth, env, version: opts.version });
-  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), {
+    database,
+    auth,
+    env,
+    version: opts.version,
+  });
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
@@ -120,7 +127,10 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
       if (req.url.startsWith('/api/')) return reply.callNotFound();
       const file = path.join(webDist, req.url.split('?')[0] ?? '/');
       if (file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        reply.header('cache-control', req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
         return reply.sendFile(path.relative(webDist, file));
       }
       return reply.type('text/html').header('cache-control', 'no-cache').send(index);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { problemBody } from './problem.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { toHeaders } from './principal.ts';
+import { problemBody } from './problem.ts';
 
 // Open sign-up is closed: accounts come from first-run setup, invitations and the CLI. Everything else
 // under /api/auth is better-auth's own handler (sign-in, sign-out, TOTP, password reset).
@@ -19,7 +19,13 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
         return reply
           .status(404)
           .type('application/problem+json')
-          .send(problemBody('not_found', 'self sign-up is disabled; ask an administrator for an invitation', path));
+          .send(
+            problemBody(
+              'not_found',
+              'self sign-up is disabled; ask an administrator for an invitation',
+              path,
+            ),
+          );
       }
       const url = new URL(req.url, publicUrl);
       const headers = toHeaders(req);

@@ -34,7 +34,10 @@ export function principalOf(req: FastifyRequest): Principal {
  * table. An organisation the caller does not belong to answers 404, exactly like one that does not
  * exist, so ids and slugs of other tenants cannot be probed.
  */
-export function registerGate(app: FastifyInstance, deps: { auth: Auth; database: DatabaseHandle; env: AppEnv }) {
+export function registerGate(
+  app: FastifyInstance,
+  deps: { auth: Auth; database: DatabaseHandle; env: AppEnv },
+) {
   const allowedOrigins = new Set([new URL(deps.env.publicUrl).origin]);
   app.decorateRequest('principal', null);
   app.decorateRequest('orgContext', null);

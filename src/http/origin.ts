@@ -13,8 +13,10 @@ export function checkOrigin(req: FastifyRequest, allowedOrigins: Set<string>): v
   if (req.headers.authorization?.startsWith('Bearer ')) return;
   const origin = req.headers.origin;
   if (origin) {
-    if (!allowedOrigins.has(origin)) throw new AppError('origin_rejected', `requests from ${origin} are not accepted`);
+    if (!allowedOrigins.has(origin))
+      throw new AppError('origin_rejected', `requests from ${origin} are not accepted`);
     return;
   }
-  if (req.headers.cookie) throw new AppError('origin_rejected', 'a state-changing request must carry an Origin header');
+  if (req.headers.cookie)
+    throw new AppError('origin_rejected', 'a state-changing request must carry an Origin header');
 }

@@ -5,7 +5,14 @@ import type { Role } from '../contracts/roles.ts';
 // route whose action is missing from this table. `public` routes need no session; `authenticated` ones
 // need a signed-in person but no organisation.
 
-const everyone: Role[] = ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor', 'viewer'];
+const everyone: Role[] = [
+  'admin',
+  'isms_manager',
+  'action_owner',
+  'internal_auditor',
+  'external_auditor',
+  'viewer',
+];
 const staff: Role[] = ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'viewer'];
 const managers: Role[] = ['admin', 'isms_manager'];
 const assurance: Role[] = ['admin', 'isms_manager', 'internal_auditor'];

@@ -48,10 +48,15 @@ export function problemBody(code: ErrorCode, detail: string, instance: string, e
 }
 
 function zodIssues(err: FastifyError): FieldIssue[] {
-  const validation = (err.validation ?? []) as { instancePath?: string; message?: string; params?: unknown }[];
+  const validation = (err.validation ?? []) as {
+    instancePath?: string;
+    message?: string;
+    params?: unknown;
+  }[];
   const where = err.validationContext ?? 'body';
   return validation.map((v) => {
-    const issue = (v.params as { issue?: { path?: (string | number)[]; message?: string } } | undefined)?.issue;
+    const issue = (v.params as { issue?: { path?: (string | number)[]; message?: string } } | undefined)
+      ?.issue;
     const p = issue?.path?.join('/') ?? v.instancePath?.replace(/^\//, '') ?? '';
     return { path: p ? `${where}/${p}` : where, message: issue?.message ?? v.message ?? 'invalid' };
   });
@@ -59,7 +64,12 @@ function zodIssues(err: FastifyError): FieldIssue[] {
 
 export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const send = (code: ErrorCode, detail: string, errors?: FieldIssue[], extra: Record<string, string> = {}) =>
+    const send = (
+      code: ErrorCode,
+      detail: string,
+      errors?: FieldIssue[],
+      extra: Record<string, string> = {},
+    ) =>
       reply
         .status(statusOf[code])
         .type('application/problem+json')

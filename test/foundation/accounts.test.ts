@@ -1,12 +1,21 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, hasKind, kinds, PASSWORD, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
+import {
+  Client,
+  hasKind,
+  kinds,
+  PASSWORD,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+} from '../support/harness.ts';
 
 // RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) computed independently of the server's implementation.
 function totp(base32Secret: string, at = Date.now()): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
-  for (const ch of base32Secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  for (const ch of base32Secret.replace(/=+$/, '').toUpperCase())
+    bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
   const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => Number.parseInt(b, 2)));
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
@@ -61,7 +70,11 @@ for (const kind of kinds) {
     });
 
     it('refuses open sign-up', async () => {
-      const res = await new Client(t.app).post('/api/auth/sign-up/email', { name: 'x', email: 'x@x.test', password: PASSWORD });
+      const res = await new Client(t.app).post('/api/auth/sign-up/email', {
+        name: 'x',
+        email: 'x@x.test',
+        password: PASSWORD,
+      });
       expect(res.statusCode).toBe(404);
     });
 
@@ -84,14 +97,19 @@ for (const kind of kinds) {
       expect(await fresh.signIn('admin@acme.test', PASSWORD)).toMatchObject({ twoFactorRedirect: true });
       expect((await fresh.get('/api/v1/me')).statusCode).toBe(401);
       expect((await fresh.post('/api/auth/two-factor/verify-totp', { code: '000000' })).statusCode).toBe(401);
-      expect((await fresh.post('/api/auth/two-factor/verify-totp', { code: totp(secret) })).statusCode).toBe(200);
+      expect((await fresh.post('/api/auth/two-factor/verify-totp', { code: totp(secret) })).statusCode).toBe(
+        200,
+      );
       expect((await fresh.get('/api/v1/me')).json().user.twoFactorEnabled).toBe(true);
       expect((await fresh.post('/api/auth/two-factor/disable', { password: PASSWORD })).statusCode).toBe(200);
     });
 
     it('resets a password through the emailed link, once', async () => {
       const anon = new Client(t.app);
-      const req = await anon.post('/api/auth/request-password-reset', { email: 'admin@acme.test', redirectTo: '/reset-password' });
+      const req = await anon.post('/api/auth/request-password-reset', {
+        email: 'admin@acme.test',
+        redirectTo: '/reset-password',
+      });
       expect(req.statusCode).toBe(200);
       const mail = await t.rt.database.db
         .selectFrom('mail_outbox')
@@ -100,25 +118,39 @@ for (const kind of kinds) {
         .orderBy('created_at', 'desc')
         .executeTakeFirstOrThrow();
       const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail.body_text)![1]!;
-      const stored = await t.rt.database.db.selectFrom('verification' as never).selectAll().execute();
+      const stored = await t.rt.database.db
+        .selectFrom('verification' as never)
+        .selectAll()
+        .execute();
       expect(JSON.stringify(stored)).not.toContain(token);
       const next = 'a brand new passphrase';
-      expect((await anon.post('/api/auth/reset-password', { newPassword: next, token })).statusCode).toBe(200);
-      expect((await anon.post('/api/auth/reset-password', { newPassword: 'yet another phrase', token })).statusCode).toBe(400);
+      expect((await anon.post('/api/auth/reset-password', { newPassword: next, token })).statusCode).toBe(
+        200,
+      );
+      expect(
+        (await anon.post('/api/auth/reset-password', { newPassword: 'yet another phrase', token }))
+          .statusCode,
+      ).toBe(400);
       await new Client(t.app).signIn('admin@acme.test', next);
       const back = new Client(t.app);
       await back.signIn('admin@acme.test', next);
       expect(
-        (await back.post('/api/auth/change-password', { currentPassword: next, newPassword: PASSWORD })).statusCode,
+        (await back.post('/api/auth/change-password', { currentPassword: next, newPassword: PASSWORD }))
+          .statusCode,
       ).toBe(200);
     });
 
     it('refuses a state-changing request from a foreign origin', async () => {
       const c = new Client(t.app);
       await c.signIn('admin@acme.test', PASSWORD);
-      const res = await c.request('PUT', '/api/v1/orgs/acme/settings', { name: 'x', timezone: 'UTC', holidays: [] }, {
-        origin: 'https://evil.example',
-      });
+      const res = await c.request(
+        'PUT',
+        '/api/v1/orgs/acme/settings',
+        { name: 'x', timezone: 'UTC', holidays: [] },
+        {
+          origin: 'https://evil.example',
+        },
+      );
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('origin_rejected');
     });
@@ -133,7 +165,10 @@ describe('brute-force protection', () => {
       const c = new Client(t.app);
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) {
-        codes.push((await c.post('/api/auth/sign-in/email', { email: 'admin@acme.test', password: 'wrong password!' })).statusCode);
+        codes.push(
+          (await c.post('/api/auth/sign-in/email', { email: 'admin@acme.test', password: 'wrong password!' }))
+            .statusCode,
+        );
       }
       expect(codes).toContain(429);
     } finally {

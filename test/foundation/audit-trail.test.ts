@@ -3,13 +3,21 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/modules/context.ts';
 import { updateSettings } from '../../src/modules/organisations/organisations.service.ts';
-import { Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
+import { type Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 
 const run = promisify(execFile);
 
 /** Runs `closeloop audit-log verify` as a separate process against the test database. */
 async function verifyCli(t: TestApp) {
-  const args = ['bin/closeloop.js', 'audit-log', 'verify', '--org', 'acme', '--data-dir', t.rt.config.dataDir];
+  const args = [
+    'bin/closeloop.js',
+    'audit-log',
+    'verify',
+    '--org',
+    'acme',
+    '--data-dir',
+    t.rt.config.dataDir,
+  ];
   if (t.rt.config.databaseUrl) args.push('--database-url', t.rt.config.databaseUrl);
   try {
     const { stdout } = await run('node', args, { env: { ...process.env, LOG_LEVEL: 'silent' } });
@@ -28,7 +36,11 @@ for (const kind of kinds) {
       t = await startTestApp(kind);
       admin = await setupAdmin(t);
       for (const name of ['Acme One', 'Acme Two', 'Acme Three']) {
-        await admin.put('/api/v1/orgs/acme/settings', { name, timezone: 'Europe/Paris', holidays: ['2026-12-25'] });
+        await admin.put('/api/v1/orgs/acme/settings', {
+          name,
+          timezone: 'Europe/Paris',
+          holidays: ['2026-12-25'],
+        });
       }
     });
     afterEach(async () => t?.close());
@@ -38,11 +50,19 @@ for (const kind of kinds) {
       const total = (await admin.get('/api/v1/orgs/acme/audit-log')).json().total;
       expect(total).toBe(6); // create, member.add, sign-in, three updates
       expect(await verifyCli(t)).toEqual({ code: 0, out: `ok ${total} entries` });
-      expect((await admin.get('/api/v1/orgs/acme/audit-log/verify')).json()).toEqual({ ok: true, entries: total, firstBroken: null });
+      expect((await admin.get('/api/v1/orgs/acme/audit-log/verify')).json()).toEqual({
+        ok: true,
+        entries: total,
+        firstBroken: null,
+      });
     });
 
     it('names the first altered entry', async () => {
-      await db().updateTable('audit_entry').set({ data_json: '{"name":"Forged"}' }).where('seq', '=', 4).execute();
+      await db()
+        .updateTable('audit_entry')
+        .set({ data_json: '{"name":"Forged"}' })
+        .where('seq', '=', 4)
+        .execute();
       const r = await verifyCli(t);
       expect(r.code).toBe(1);
       expect(r.out).toBe('broken at entry 4: content does not match its hash');
@@ -50,7 +70,10 @@ for (const kind of kinds) {
 
     it('names a deleted entry, in the middle and at the end', async () => {
       await db().deleteFrom('audit_entry').where('seq', '=', 3).execute();
-      expect(await verifyCli(t)).toMatchObject({ code: 1, out: 'broken at entry 4: entry 3 is missing (found 4 next)' });
+      expect(await verifyCli(t)).toMatchObject({
+        code: 1,
+        out: 'broken at entry 4: entry 3 is missing (found 4 next)',
+      });
       await db().deleteFrom('audit_entry').where('seq', '>=', 4).execute();
       await db().updateTable('audit_head').set({ seq: 6 }).execute();
       expect((await verifyCli(t)).out).toMatch(/^broken at entry 3: entries after 2 are missing/);
@@ -66,7 +89,9 @@ for (const kind of kinds) {
     });
 
     it('filters the trail by action, entity type, actor and time', async () => {
-      const upd = (await admin.get('/api/v1/orgs/acme/audit-log?action=organisation.update&pageSize=2')).json();
+      const upd = (
+        await admin.get('/api/v1/orgs/acme/audit-log?action=organisation.update&pageSize=2')
+      ).json();
       expect(upd.total).toBe(3);
       expect(upd.items).toHaveLength(2);
       expect(upd.items[0].data.after.name).toBe('Acme Three');
@@ -88,11 +113,21 @@ for (const kind of kinds) {
       };
       await expect(
         inTransaction(ctx, async (tx) => {
-          await tx.db.updateTable('organisation').set({ name: 'Half done' }).where('id', '=', org.id).execute();
-          await tx.audit({ action: 'organisation.update', entityType: 'organisation', data: { bad: Number.NaN } });
+          await tx.db
+            .updateTable('organisation')
+            .set({ name: 'Half done' })
+            .where('id', '=', org.id)
+            .execute();
+          await tx.audit({
+            action: 'organisation.update',
+            entityType: 'organisation',
+            data: { bad: Number.NaN },
+          });
         }),
       ).rejects.toThrow(/NaN/);
-      expect((await db().selectFrom('organisation').select('name').executeTakeFirstOrThrow()).name).toBe('Acme Three');
+      expect((await db().selectFrom('organisation').select('name').executeTakeFirstOrThrow()).name).toBe(
+        'Acme Three',
+      );
       await updateSettings({ name: 'After', timezone: 'UTC', holidays: [] }, ctx);
       expect((await verifyCli(t)).code).toBe(0);
     });

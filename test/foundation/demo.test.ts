@@ -10,16 +10,36 @@ for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`closeloop demo on ${kind}`, () => {
     it('loads the demo organisation once, with one member per role and an intact trail', async () => {
       const db = await freshDatabase(kind);
-      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), { migrate: true, logger: pino({ level: 'silent' }) });
+      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+        migrate: true,
+        logger: pino({ level: 'silent' }),
+      });
       try {
         expect((await loadDemo(rt)).created).toBe(true);
         expect((await loadDemo(rt)).created).toBe(false);
-        const org = await rt.database.db.selectFrom('organisation').selectAll().where('slug', '=', 'demo').executeTakeFirstOrThrow();
-        const roles = await rt.database.db.selectFrom('membership').select('role').where('organisation_id', '=', org.id).execute();
+        const org = await rt.database.db
+          .selectFrom('organisation')
+          .selectAll()
+          .where('slug', '=', 'demo')
+          .executeTakeFirstOrThrow();
+        const roles = await rt.database.db
+          .selectFrom('membership')
+          .select('role')
+          .where('organisation_id', '=', org.id)
+          .execute();
         expect(new Set(roles.map((r) => r.role))).toEqual(
-          new Set(['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor', 'viewer']),
+          new Set([
+            'admin',
+            'isms_manager',
+            'action_owner',
+            'internal_auditor',
+            'external_auditor',
+            'viewer',
+          ]),
         );
-        expect(await rt.database.db.selectFrom('invitation').select('email').execute()).toEqual([{ email: 'sam.new@demo.example' }]);
+        expect(await rt.database.db.selectFrom('invitation').select('email').execute()).toEqual([
+          { email: 'sam.new@demo.example' },
+        ]);
         expect(await verifyAuditTrail(rt.database.db, org.id)).toMatchObject({ ok: true });
       } finally {
         await rt.close();

@@ -9,8 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime } from '../../src/runtime.ts';
+import {
+  Client,
+  freshDatabase,
+  hasKind,
+  kinds,
+  ORIGIN,
+  setupAdmin,
+  startTestApp,
+} from '../support/harness.ts';
 import { freePort } from '../support/postgres-cluster.ts';
-import { Client, freshDatabase, hasKind, kinds, ORIGIN, setupAdmin, startTestApp } from '../support/harness.ts';
 
 const run = promisify(execFile);
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -25,7 +33,9 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 
 describe('configuration', () => {
   it('names each bad variable in one clear message', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CLOSELOOP_SECRET: 'short' })).toThrowError(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CLOSELOOP_SECRET: 'short' }),
+    ).toThrowError(ConfigError);
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
     } catch (err) {
@@ -56,34 +66,76 @@ describe('the closeloop command', () => {
   });
 
   for (const kind of kinds) {
-    it.runIf(hasKind(kind))(`migrates, creates an organisation and refuses a newer database on ${kind}`, async () => {
-      const db = await freshDatabase(kind);
-      const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
-      expect((await cli(['migrate', ...flags])).stdout).toMatch(/^applied 0001-accounts, 0002-organisations/);
-      expect((await cli(['migrate', ...flags])).stdout).toMatch(/^up to date/);
-      const created = await cli(['org', 'create', '--slug', 'acme', '--name', 'Acme', '--admin-email', 'a@acme.test', '--admin-password', 'long enough password', ...flags]);
-      expect(created.code).toBe(0);
-      expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'acme', name: 'Acme', admin: { email: 'a@acme.test' } });
-      const dup = await cli(['org', 'create', '--slug', 'acme', '--name', 'Again', '--admin-email', 'a@acme.test', '--admin-password', 'long enough password', ...flags]);
-      expect(dup.code).toBe(1);
-      expect(dup.stderr).toMatch(/slug acme is taken/);
-      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), { migrate: false });
-      await rt.database.db
-        .insertInto('kysely_migration' as never)
-        .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
-        .execute();
-      await rt.close();
-      const refused = await cli(['migrate', ...flags]);
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/newer release.*9999-from-the-future|9999-from-the-future.*newer release/s);
-    });
+    it.runIf(hasKind(kind))(
+      `migrates, creates an organisation and refuses a newer database on ${kind}`,
+      async () => {
+        const db = await freshDatabase(kind);
+        const flags = [
+          '--data-dir',
+          db.dataDir,
+          ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : []),
+        ];
+        expect((await cli(['migrate', ...flags])).stdout).toMatch(
+          /^applied 0001-accounts, 0002-organisations/,
+        );
+        expect((await cli(['migrate', ...flags])).stdout).toMatch(/^up to date/);
+        const created = await cli([
+          'org',
+          'create',
+          '--slug',
+          'acme',
+          '--name',
+          'Acme',
+          '--admin-email',
+          'a@acme.test',
+          '--admin-password',
+          'long enough password',
+          ...flags,
+        ]);
+        expect(created.code).toBe(0);
+        expect(JSON.parse(created.stdout)).toMatchObject({
+          slug: 'acme',
+          name: 'Acme',
+          admin: { email: 'a@acme.test' },
+        });
+        const dup = await cli([
+          'org',
+          'create',
+          '--slug',
+          'acme',
+          '--name',
+          'Again',
+          '--admin-email',
+          'a@acme.test',
+          '--admin-password',
+          'long enough password',
+          ...flags,
+        ]);
+        expect(dup.code).toBe(1);
+        expect(dup.stderr).toMatch(/slug acme is taken/);
+        const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), { migrate: false });
+        await rt.database.db
+          .insertInto('kysely_migration' as never)
+          .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
+          .execute();
+        await rt.close();
+        const refused = await cli(['migrate', ...flags]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(
+          /newer release.*9999-from-the-future|9999-from-the-future.*newer release/s,
+        );
+      },
+    );
   }
 });
 
 describe('HTTP edge', () => {
   it('reports health, serves OpenAPI 3.1, and hides unknown errors behind a log id', async () => {
     const db = await freshDatabase('sqlite');
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: ORIGIN }, db), { migrate: true, logger: pino({ level: 'silent' }) });
+    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: ORIGIN }, db), {
+      migrate: true,
+      logger: pino({ level: 'silent' }),
+    });
     const app = await buildApp(rt, { version: 'test' });
     app.get('/api/v1/explode', { config: { policy: 'public' } }, async () => {
       throw new Error('secret internal detail');
@@ -97,7 +149,9 @@ describe('HTTP edge', () => {
     });
     const spec = (await c.get('/api/openapi.json')).json();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/orgs/{org}/members', '/api/v1/orgs/{org}/audit-log']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/orgs/{org}/members', '/api/v1/orgs/{org}/audit-log']),
+    );
     const boom = await c.get('/api/v1/explode');
     expect(boom.statusCode).toBe(500);
     expect(boom.body).not.toContain('secret internal detail');
@@ -130,10 +184,17 @@ describe('mail', () => {
     });
     const port = await freePort();
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    const t = await startTestApp('sqlite', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'closeloop <cl@acme.test>' });
+    const t = await startTestApp('sqlite', {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      SMTP_FROM: 'closeloop <cl@acme.test>',
+    });
     try {
       const admin = await setupAdmin(t);
-      expect((await admin.post('/api/v1/orgs/acme/invitations', { email: 'new@acme.test', role: 'viewer' })).statusCode).toBe(201);
+      expect(
+        (await admin.post('/api/v1/orgs/acme/invitations', { email: 'new@acme.test', role: 'viewer' }))
+          .statusCode,
+      ).toBe(201);
       expect(received).toHaveLength(1);
       expect(received[0]!.to).toBe('new@acme.test');
       // undo quoted-printable (RFC 2045 6.7): soft line breaks and "=3D"
@@ -152,7 +213,10 @@ describe('mail', () => {
 describe('data folder', () => {
   it('keeps the SQLite file and the signing key in the data folder, the key owner-only', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-data-'));
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { dataDir }), { migrate: true, logger: pino({ level: 'silent' }) });
+    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { dataDir }), {
+      migrate: true,
+      logger: pino({ level: 'silent' }),
+    });
     await rt.close();
     expect(fs.existsSync(path.join(dataDir, 'closeloop.db'))).toBe(true);
     expect(fs.statSync(path.join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);

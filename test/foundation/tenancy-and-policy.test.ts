@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/contracts/roles.ts';
 import { isKnownPolicy, policyTable } from '../../src/http/policy.ts';
-import { addMember, Client, hasKind, kinds, lastInvitationToken, PASSWORD, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
+import {
+  addMember,
+  Client,
+  hasKind,
+  kinds,
+  lastInvitationToken,
+  PASSWORD,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+} from '../support/harness.ts';
 
 // Bodies for routes whose id lookups happen after validation; a new route with an id parameter and a
 // body fails this test until it gets a sample here, so tenant isolation is checked on every route.
@@ -32,10 +42,14 @@ for (const kind of kinds) {
       const aliceInBeta = betaMembers.find((m: { email: string }) => m.email === 'alice@acme.test');
       expect((await bob.delete(`/api/v1/orgs/beta/members/${aliceInBeta.id}`)).statusCode).toBe(204);
       betaIds.memberId = betaMembers.find((m: { email: string }) => m.email === 'bob@beta.test').id;
-      betaIds.invitationId = (await bob.post('/api/v1/orgs/beta/invitations', { email: 'x@beta.test', role: 'viewer' })).json().id;
+      betaIds.invitationId = (
+        await bob.post('/api/v1/orgs/beta/invitations', { email: 'x@beta.test', role: 'viewer' })
+      ).json().id;
       betaIds.tokenId = (await bob.post('/api/v1/orgs/beta/api-tokens', { name: 'ci' })).json().id;
       acmeIds.memberId = (await alice.get('/api/v1/orgs/acme/members')).json().items[0].id;
-      acmeIds.invitationId = (await alice.post('/api/v1/orgs/acme/invitations', { email: 'y@acme.test', role: 'viewer' })).json().id;
+      acmeIds.invitationId = (
+        await alice.post('/api/v1/orgs/acme/invitations', { email: 'y@acme.test', role: 'viewer' })
+      ).json().id;
       acmeIds.tokenId = (await alice.post('/api/v1/orgs/acme/api-tokens', { name: 'ci' })).json().id;
     });
     afterAll(async () => t?.close());
@@ -43,21 +57,30 @@ for (const kind of kinds) {
     it('gives every registered route an entry in the policy table', () => {
       const missing = t.app.routeCatalogue.filter((r) => !isKnownPolicy(r.policy));
       expect(missing).toEqual([]);
-      for (const r of orgRoutes(t)) expect(Object.keys(policyTable), `${r.method} ${r.url}`).toContain(r.policy);
+      for (const r of orgRoutes(t))
+        expect(Object.keys(policyTable), `${r.method} ${r.url}`).toContain(r.policy);
       expect(t.app.routeCatalogue.length).toBeGreaterThan(15);
     });
 
     it('asks for credentials on every non-public route', async () => {
       const anon = new Client(t.app);
       for (const r of t.app.routeCatalogue.filter((x) => x.policy !== 'public')) {
-        const res = await anon.request(r.method, fill(r.url, 'acme', acmeIds), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+        const res = await anon.request(
+          r.method,
+          fill(r.url, 'acme', acmeIds),
+          r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        );
         expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       }
     });
 
     it("answers 404 for another organisation's slug on every organisation route", async () => {
       for (const r of orgRoutes(t)) {
-        const res = await alice.request(r.method, fill(r.url, 'beta', betaIds), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+        const res = await alice.request(
+          r.method,
+          fill(r.url, 'beta', betaIds),
+          r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        );
         expect(res.statusCode, `${r.method} ${r.url}`).toBe(404);
       }
     });
@@ -71,7 +94,11 @@ for (const kind of kinds) {
         expect(res.statusCode, key).toBe(404);
       }
       // and the foreign entities are untouched
-      expect((await bob.get('/api/v1/orgs/beta/invitations')).json().items.some((i: { status: string }) => i.status === 'pending')).toBe(true);
+      expect(
+        (await bob.get('/api/v1/orgs/beta/invitations'))
+          .json()
+          .items.some((i: { status: string }) => i.status === 'pending'),
+      ).toBe(true);
     });
 
     it('an API token acts in its own organisation only', async () => {
@@ -93,13 +120,22 @@ for (const kind of kinds) {
     it('denies every action a role is not granted, and only those', async () => {
       const byRole = new Map<string, Client>();
       for (const role of roles) {
-        byRole.set(role, role === 'admin' ? alice : await addMember(t, alice, 'acme', `${role}@acme.test`, role));
+        byRole.set(
+          role,
+          role === 'admin' ? alice : await addMember(t, alice, 'acme', `${role}@acme.test`, role),
+        );
       }
       for (const r of orgRoutes(t)) {
         for (const role of roles) {
           const allowed = (policyTable as Record<string, readonly string[]>)[r.policy!]!.includes(role);
-          const url = fill(r.url, 'acme', { memberId: 'no-such-member', invitationId: 'no-such', tokenId: 'no-such' });
-          const res = await byRole.get(role)!.request(r.method, url, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+          const url = fill(r.url, 'acme', {
+            memberId: 'no-such-member',
+            invitationId: 'no-such',
+            tokenId: 'no-such',
+          });
+          const res = await byRole
+            .get(role)!
+            .request(r.method, url, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
           if (allowed) expect(res.statusCode, `${role} ${r.method} ${r.url}`).not.toBe(403);
           else {
             expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);

@@ -16,7 +16,9 @@ let cluster: Cluster | null = null;
 export async function setup(project: TestProject) {
   cluster = await startCluster();
   if (!cluster && process.env.CI === 'true') {
-    throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: install postgresql-15 or set PG_BIN_DIR');
+    throw new Error(
+      'PostgreSQL binaries (initdb, pg_ctl) not found: install postgresql-15 or set PG_BIN_DIR',
+    );
   }
   if (!cluster) console.warn('closeloop tests: PostgreSQL not found, database tests run on SQLite only');
   project.provide('postgresUrl', cluster?.url ?? null);

@@ -41,7 +41,13 @@ export interface TestApp {
 export async function startTestApp(kind: Kind, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase(kind);
   const config = loadConfig(
-    { PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent', CLOSELOOP_RATE_LIMIT: 'off', CLOSELOOP_SECRET: 'test-secret-test-secret-test-secret!!', ...env },
+    {
+      PUBLIC_URL: ORIGIN,
+      LOG_LEVEL: 'silent',
+      CLOSELOOP_RATE_LIMIT: 'off',
+      CLOSELOOP_SECRET: 'test-secret-test-secret-test-secret!!',
+      ...env,
+    },
     db,
   );
   const rt = await createRuntime(config, { migrate: true, logger: pino({ level: 'silent' }) });
@@ -72,7 +78,9 @@ export class Client {
       url,
       headers: {
         origin: ORIGIN,
-        ...(this.cookies.size > 0 ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(this.cookies.size > 0
+          ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
+          : {}),
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
@@ -126,7 +134,11 @@ export async function addMember(t: TestApp, admin: Client, slug: string, email: 
   if (inv.statusCode !== 201) throw new Error(`invite failed: ${inv.body}`);
   const token = await lastInvitationToken(t, email);
   const c = new Client(t.app);
-  const res = await c.post('/api/v1/invitations/accept', { token, name: email.split('@')[0], password: PASSWORD });
+  const res = await c.post('/api/v1/invitations/accept', {
+    token,
+    name: email.split('@')[0],
+    password: PASSWORD,
+  });
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.body}`);
   await c.signIn(email, PASSWORD);
   return c;

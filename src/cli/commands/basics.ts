@@ -1,6 +1,6 @@
-import { loadDemo } from '../../demo/index.ts';
-import { migrateToLatest, migrationLevel } from '../../db/migrate.ts';
 import { openDatabase } from '../../db/connection.ts';
+import { migrateToLatest, migrationLevel } from '../../db/migrate.ts';
+import { loadDemo } from '../../demo/index.ts';
 import { createRuntime } from '../../runtime.ts';
 import type { Command } from '../command.ts';
 

@@ -1,15 +1,20 @@
 import { z } from 'zod';
+import { slug } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { email, password } from '../../contracts/foundation.ts';
-import { slug } from '../../contracts/common.ts';
 import { createAccount, findUserByEmail } from '../../modules/accounts/accounts.service.ts';
-import { createOrganisation } from '../../modules/organisations/organisations.service.ts';
 import { verifyAuditTrail } from '../../modules/audit-log/audit-log.service.ts';
 import { findOrganisationBySlug } from '../../modules/organisations/organisations.repository.ts';
+import { createOrganisation } from '../../modules/organisations/organisations.service.ts';
 import { createRuntime } from '../../runtime.ts';
 import { type Command, stringOpt, UsageError } from '../command.ts';
 
-const orgInput = z.object({ slug, name: z.string().trim().min(1).max(120), adminEmail: email, adminPassword: password });
+const orgInput = z.object({
+  slug,
+  name: z.string().trim().min(1).max(120),
+  adminEmail: email,
+  adminPassword: password,
+});
 
 export const orgCreateCommand: Command = {
   path: ['org', 'create'],
@@ -19,7 +24,11 @@ export const orgCreateCommand: Command = {
     slug: { type: 'string', description: 'URL name of the organisation', required: true },
     name: { type: 'string', description: 'display name', required: true },
     'admin-email': { type: 'string', description: 'email of the administrator', required: true },
-    'admin-password': { type: 'string', description: 'password for a new administrator account', required: true },
+    'admin-password': {
+      type: 'string',
+      description: 'password for a new administrator account',
+      required: true,
+    },
   },
   async run(run) {
     const parsed = orgInput.safeParse({
@@ -38,7 +47,12 @@ export const orgCreateCommand: Command = {
     try {
       const existing = await findUserByEmail(rt.database.db, input.adminEmail);
       const user =
-        existing ?? (await createAccount(rt.auth, { name: input.adminEmail.split('@')[0]!, email: input.adminEmail, password: input.adminPassword }));
+        existing ??
+        (await createAccount(rt.auth, {
+          name: input.adminEmail.split('@')[0]!,
+          email: input.adminEmail,
+          password: input.adminPassword,
+        }));
       const org = await createOrganisation(
         { slug: input.slug, name: input.name, adminUserId: user.id, adminEmail: user.email },
         { database: rt.database, env: rt.env, actor: { userId: null, label: 'cli', via: 'cli' } },

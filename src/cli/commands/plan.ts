@@ -13,7 +13,9 @@ export const planSolveCommand: Command = {
     try {
       text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
     } catch (err) {
-      io.stderr(`closeloop plan solve: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      io.stderr(
+        `closeloop plan solve: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`,
+      );
       return 1;
     }
     // Loaded on demand: the solver is only needed by this command.

@@ -4,7 +4,9 @@ import { buildApp } from '../../http/app.ts';
 import { createRuntime } from '../../runtime.ts';
 import { type Command, intOpt } from '../command.ts';
 
-export const version: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+export const version: string = JSON.parse(
+  readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+).version;
 
 export const serveCommand: Command = {
   path: ['serve'],

@@ -87,7 +87,10 @@ export class ChainVerifier {
   }
 }
 
-export function verifyChain(entries: ChainedEntry[], head: { seq: number; hash: string } | null): ChainBreak | null {
+export function verifyChain(
+  entries: ChainedEntry[],
+  head: { seq: number; hash: string } | null,
+): ChainBreak | null {
   const v = new ChainVerifier();
   for (const e of entries) v.push(e);
   return v.finish(head);

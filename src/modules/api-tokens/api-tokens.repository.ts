@@ -6,9 +6,19 @@ export async function insertApiToken(db: Db, row: ApiTokenTable) {
 }
 
 /** A person's tokens in one organisation; nobody lists or revokes someone else's. */
-export async function listApiTokens(db: Db, organisationId: string, userId: string, page: { page: number; pageSize: number }) {
-  const base = db.selectFrom('api_token').where('organisation_id', '=', organisationId).where('user_id', '=', userId);
-  const total = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+export async function listApiTokens(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  page: { page: number; pageSize: number },
+) {
+  const base = db
+    .selectFrom('api_token')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId);
+  const total = await base
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await base
     .selectAll()
     .orderBy('created_at', 'desc')

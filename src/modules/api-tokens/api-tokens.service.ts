@@ -41,7 +41,9 @@ export async function createApiToken(input: z.infer<typeof createApiTokenRequest
     token_prefix: token.slice(0, 10),
     token_hash: hashToken(token),
     created_at: now.toISOString(),
-    expires_at: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString() : null,
+    expires_at: input.expiresInDays
+      ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString()
+      : null,
     last_used_at: null,
     revoked_at: null,
   };
@@ -63,6 +65,11 @@ export async function revokeApiToken(input: { tokenId: string }, ctx: OrgContext
     if (!row) throw notFound('API token');
     if (row.revoked_at) return;
     await repo.revokeApiToken(tx.db, ctx.organisation.id, row.id, ctx.now().toISOString());
-    await tx.audit({ action: 'api_token.revoke', entityType: 'api_token', entityId: row.id, data: { name: row.name } });
+    await tx.audit({
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: row.id,
+      data: { name: row.name },
+    });
   });
 }

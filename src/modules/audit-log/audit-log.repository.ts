@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, DatabaseKind } from '../../db/connection.ts';
+import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { type ChainedEntry, chainEntry, GENESIS_HASH } from '../../domain/audit/chain.ts';
 import type { Actor } from '../context.ts';
 

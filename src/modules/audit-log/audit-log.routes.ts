@@ -10,7 +10,13 @@ export function auditLogRoutes(app: ZodApp) {
     '/api/v1/orgs/:org/audit-log',
     {
       config: { policy: 'audit_log.read' },
-      schema: { tags, summary: 'The audit trail, newest first, with filters', params: orgParams, querystring: pageQuery.extend(auditQuery.shape), response: { 200: paged(auditEntry) } },
+      schema: {
+        tags,
+        summary: 'The audit trail, newest first, with filters',
+        params: orgParams,
+        querystring: pageQuery.extend(auditQuery.shape),
+        response: { 200: paged(auditEntry) },
+      },
     },
     async (req) => service.listAuditTrail(req.query, orgCtx(req)),
   );
@@ -18,7 +24,12 @@ export function auditLogRoutes(app: ZodApp) {
     '/api/v1/orgs/:org/audit-log/verify',
     {
       config: { policy: 'audit_log.verify' },
-      schema: { tags, summary: 'Recompute the hash chain and report the first broken entry', params: orgParams, response: { 200: auditVerification } },
+      schema: {
+        tags,
+        summary: 'Recompute the hash chain and report the first broken entry',
+        params: orgParams,
+        response: { 200: auditVerification },
+      },
     },
     async (req) => service.verifyOrganisationTrail({}, orgCtx(req)),
   );

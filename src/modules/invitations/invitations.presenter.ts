@@ -10,7 +10,10 @@ export function invitationStatus(row: InvitationTable, now: string) {
   return 'pending' as const;
 }
 
-export function presentInvitation(row: InvitationTable & { inviter_email: string }, now: string): z.infer<typeof invitation> {
+export function presentInvitation(
+  row: InvitationTable & { inviter_email: string },
+  now: string,
+): z.infer<typeof invitation> {
   return {
     id: row.id,
     email: row.email,

@@ -5,9 +5,15 @@ export async function insertInvitation(db: Db, row: InvitationTable) {
   await db.insertInto('invitation').values(row).execute();
 }
 
-export async function listInvitations(db: Db, organisationId: string, page: { page: number; pageSize: number }) {
+export async function listInvitations(
+  db: Db,
+  organisationId: string,
+  page: { page: number; pageSize: number },
+) {
   const base = db.selectFrom('invitation').where('organisation_id', '=', organisationId);
-  const total = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const total = await base
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin('user', 'user.id', 'invitation.invited_by')
     .selectAll('invitation')
@@ -49,7 +55,12 @@ export async function revokeInvitation(db: Db, organisationId: string, invitatio
 }
 
 /** Marks the invitation used; only one caller can win, which is what makes the link single-use. */
-export async function consumeInvitation(db: Db, invitationId: string, userId: string, at: string): Promise<boolean> {
+export async function consumeInvitation(
+  db: Db,
+  invitationId: string,
+  userId: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('invitation')
     .set({ accepted_at: at, accepted_by: userId })

@@ -19,7 +19,13 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
     '/api/v1/orgs/:org/invitations',
     {
       config: { policy: 'invitation.read' },
-      schema: { tags, summary: 'List invitations', params: orgParams, querystring: pageQuery, response: { 200: paged(invitation) } },
+      schema: {
+        tags,
+        summary: 'List invitations',
+        params: orgParams,
+        querystring: pageQuery,
+        response: { 200: paged(invitation) },
+      },
     },
     async (req) => service.listInvitations(req.query, orgCtx(req)),
   );
@@ -27,7 +33,13 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
     '/api/v1/orgs/:org/invitations',
     {
       config: { policy: 'invitation.create' },
-      schema: { tags, summary: 'Invite a person by email', params: orgParams, body: createInvitationRequest, response: { 201: invitation } },
+      schema: {
+        tags,
+        summary: 'Invite a person by email',
+        params: orgParams,
+        body: createInvitationRequest,
+        response: { 201: invitation },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.inviteMember(req.body, orgCtx(req))),
   );
@@ -35,7 +47,12 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
     '/api/v1/orgs/:org/invitations/:invitationId',
     {
       config: { policy: 'invitation.revoke' },
-      schema: { tags, summary: 'Revoke a pending invitation', params: orgParams.extend({ invitationId: id }), response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Revoke a pending invitation',
+        params: orgParams.extend({ invitationId: id }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await service.revokeInvitation({ invitationId: req.params.invitationId }, orgCtx(req));
@@ -46,7 +63,12 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
     '/api/v1/invitations/preview',
     {
       config: { policy: 'public' },
-      schema: { tags, summary: 'What an invitation link offers', body: z.object({ token: z.string().min(20).max(200) }), response: { 200: invitationPreview } },
+      schema: {
+        tags,
+        summary: 'What an invitation link offers',
+        body: z.object({ token: z.string().min(20).max(200) }),
+        response: { 200: invitationPreview },
+      },
     },
     async (req) => {
       const row = await service.pendingInvitation(deps.database.db, req.body.token, new Date());

@@ -5,8 +5,8 @@ import { AppError, forbidden, invalid, notFound } from '../../contracts/errors.t
 import type { acceptInvitationRequest, createInvitationRequest } from '../../contracts/foundation.ts';
 import { type Role, roleLabels } from '../../contracts/roles.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
-import type { Auth } from '../../http/auth.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
+import type { Auth } from '../../http/auth.ts';
 import { createAccount, deleteAccount, findUserByEmail } from '../accounts/accounts.service.ts';
 import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/members.repository.ts';
@@ -17,12 +17,18 @@ import * as repo from './invitations.repository.ts';
 export async function listInvitations(input: PageQuery, ctx: OrgContext) {
   const { rows, total } = await repo.listInvitations(ctx.db, ctx.organisation.id, input);
   const now = ctx.now().toISOString();
-  return { items: rows.map((r) => presentInvitation(r, now)), page: input.page, pageSize: input.pageSize, total };
+  return {
+    items: rows.map((r) => presentInvitation(r, now)),
+    page: input.page,
+    pageSize: input.pageSize,
+    total,
+  };
 }
 
 /** Invites by email. The link carries 256 random bits; only its SHA-256 is stored. */
 export async function inviteMember(input: z.infer<typeof createInvitationRequest>, ctx: OrgContext) {
-  if (input.role === 'admin' && ctx.role !== 'admin') throw forbidden('only an administrator can invite an administrator');
+  if (input.role === 'admin' && ctx.role !== 'admin')
+    throw forbidden('only an administrator can invite an administrator');
   const token = generateToken();
   const now = ctx.now();
   const row = {
@@ -61,12 +67,17 @@ export async function revokeInvitation(input: { invitationId: string }, ctx: Org
   await inTransaction(ctx, async (tx) => {
     const row = await repo.findInvitation(tx.db, ctx.organisation.id, input.invitationId);
     if (!row) throw notFound('invitation');
-    if (row.accepted_at || row.revoked_at) throw new AppError('invalid_state', 'the invitation is no longer pending');
+    if (row.accepted_at || row.revoked_at)
+      throw new AppError('invalid_state', 'the invitation is no longer pending');
     await repo.revokeInvitation(tx.db, ctx.organisation.id, row.id, ctx.now().toISOString());
-    await tx.audit({ action: 'invitation.revoke', entityType: 'invitation', entityId: row.id, data: { email: row.email } });
+    await tx.audit({
+      action: 'invitation.revoke',
+      entityType: 'invitation',
+      entityId: row.id,
+      data: { email: row.email },
+    });
   });
 }
-
 
 /** A pending invitation by token, or 404 for unknown, used, revoked and expired links alike. */
 export async function pendingInvitation(db: OrgContext['db'], token: string, now: Date) {
@@ -97,9 +108,22 @@ async function joinByInvitation(
       role: invitation.role,
       createdAt: at,
     });
-    await tx.audit({ action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id, data: { email: user.email } });
-    await tx.audit({ action: 'member.add', entityType: 'membership', entityId: membershipId, data: { email: user.email, role: invitation.role } });
-    return { organisation: { slug: invitation.slug, name: invitation.organisation_name }, role: invitation.role as Role };
+    await tx.audit({
+      action: 'invitation.accept',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      data: { email: user.email },
+    });
+    await tx.audit({
+      action: 'member.add',
+      entityType: 'membership',
+      entityId: membershipId,
+      data: { email: user.email, role: invitation.role },
+    });
+    return {
+      organisation: { slug: invitation.slug, name: invitation.organisation_name },
+      role: invitation.role as Role,
+    };
   });
 }
 
@@ -127,13 +151,21 @@ export async function acceptInvitation(
         ...(input.password ? [] : [{ path: 'body/password', message: 'required' }]),
       ]);
     }
-    const account = await createAccount(deps.auth, { name: input.name, email: invitation.email, password: input.password });
+    const account = await createAccount(deps.auth, {
+      name: input.name,
+      email: invitation.email,
+      password: input.password,
+    });
     user = { ...account, twoFactorEnabled: false };
     created = true;
   }
   const ctx: OrgContext = {
     actor: { userId: user.id, label: user.email, via: 'session' },
-    organisation: { id: invitation.organisation_id, slug: invitation.slug, name: invitation.organisation_name },
+    organisation: {
+      id: invitation.organisation_id,
+      slug: invitation.slug,
+      name: invitation.organisation_name,
+    },
     role: invitation.role as Role,
     db: database.db,
     kind: database.kind,

@@ -5,24 +5,28 @@ import type { Db } from '../../db/connection.ts';
  * (password resets) addressed to its members.
  */
 export async function listOutbox(db: Db, organisationId: string, page: { page: number; pageSize: number }) {
-  const base = db.selectFrom('mail_outbox').where((eb) =>
-    eb.or([
-      eb('organisation_id', '=', organisationId),
-      eb.and([
-        eb('organisation_id', 'is', null),
-        eb(
-          'to_address',
-          'in',
-          eb
-            .selectFrom('membership')
-            .innerJoin('user', 'user.id', 'membership.user_id')
-            .select('user.email')
-            .where('membership.organisation_id', '=', organisationId),
-        ),
+  const base = db
+    .selectFrom('mail_outbox')
+    .where((eb) =>
+      eb.or([
+        eb('organisation_id', '=', organisationId),
+        eb.and([
+          eb('organisation_id', 'is', null),
+          eb(
+            'to_address',
+            'in',
+            eb
+              .selectFrom('membership')
+              .innerJoin('user', 'user.id', 'membership.user_id')
+              .select('user.email')
+              .where('membership.organisation_id', '=', organisationId),
+          ),
+        ]),
       ]),
-    ]),
-  );
-  const total = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    );
+  const total = await base
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await base
     .selectAll()
     .orderBy('created_at', 'desc')

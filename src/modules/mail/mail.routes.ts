@@ -27,7 +27,13 @@ export function mailRoutes(app: ZodApp) {
     '/api/v1/orgs/:org/mail-outbox',
     {
       config: { policy: 'mail_outbox.read' },
-      schema: { tags: ['mail'], summary: 'Mail sent or logged (without SMTP, the only copy)', params: orgParams, querystring: pageQuery, response: { 200: paged(mailMessage) } },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mail sent or logged (without SMTP, the only copy)',
+        params: orgParams,
+        querystring: pageQuery,
+        response: { 200: paged(mailMessage) },
+      },
     },
     async (req) => readOutbox(req.query, orgCtx(req)),
   );

@@ -35,7 +35,12 @@ export function createMailer(config: Config, db: Db, log: Logger): Mailer {
       let error: string | null = null;
       if (transport) {
         try {
-          await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+          await transport.sendMail({
+            from: config.mailFrom,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+          });
           status = 'sent';
         } catch (err) {
           status = 'failed';

@@ -15,7 +15,9 @@ export async function listMembers(db: Db, organisationId: string, page: { page: 
     .selectFrom('membership')
     .innerJoin('user', 'user.id', 'membership.user_id')
     .where('membership.organisation_id', '=', organisationId);
-  const total = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const total = await base
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await base
     .select(memberColumns)
     .orderBy('user.name')

@@ -12,7 +12,13 @@ export function membersRoutes(app: ZodApp) {
     '/api/v1/orgs/:org/members',
     {
       config: { policy: 'member.read' },
-      schema: { tags: ['members'], summary: 'List members', params: orgParams, querystring: pageQuery, response: { 200: paged(member) } },
+      schema: {
+        tags: ['members'],
+        summary: 'List members',
+        params: orgParams,
+        querystring: pageQuery,
+        response: { 200: paged(member) },
+      },
     },
     async (req) => service.listMembers(req.query, orgCtx(req)),
   );
@@ -20,7 +26,13 @@ export function membersRoutes(app: ZodApp) {
     '/api/v1/orgs/:org/members/:memberId',
     {
       config: { policy: 'member.update' },
-      schema: { tags: ['members'], summary: "Change a member's role", params: memberParams, body: updateMemberRequest, response: { 200: member } },
+      schema: {
+        tags: ['members'],
+        summary: "Change a member's role",
+        params: memberParams,
+        body: updateMemberRequest,
+        response: { 200: member },
+      },
     },
     async (req) => service.changeRole({ memberId: req.params.memberId, role: req.body.role }, orgCtx(req)),
   );
@@ -28,7 +40,12 @@ export function membersRoutes(app: ZodApp) {
     '/api/v1/orgs/:org/members/:memberId',
     {
       config: { policy: 'member.remove' },
-      schema: { tags: ['members'], summary: 'Remove a member', params: memberParams, response: { 204: z.null() } },
+      schema: {
+        tags: ['members'],
+        summary: 'Remove a member',
+        params: memberParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await service.removeMember({ memberId: req.params.memberId }, orgCtx(req));

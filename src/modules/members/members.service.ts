@@ -1,5 +1,5 @@
-import { AppError, notFound } from '../../contracts/errors.ts';
 import type { PageQuery } from '../../contracts/common.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
 import type { Role } from '../../contracts/roles.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { presentMember } from './members.presenter.ts';

@@ -40,7 +40,13 @@ export async function organisationsOfUser(db: Db, userId: string) {
   return db
     .selectFrom('organisation')
     .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
-    .select(['organisation.id', 'organisation.slug', 'organisation.name', 'organisation.created_at', 'membership.role'])
+    .select([
+      'organisation.id',
+      'organisation.slug',
+      'organisation.name',
+      'organisation.created_at',
+      'membership.role',
+    ])
     .where('membership.user_id', '=', userId)
     .orderBy('organisation.name')
     .execute();

@@ -16,7 +16,9 @@ export async function createOrganisation(
 ) {
   const { database } = deps;
   if (await repo.findOrganisationBySlug(database.db, input.slug)) {
-    throw new AppError('conflict', `the slug ${input.slug} is taken`, [{ path: 'body/slug', message: 'taken' }]);
+    throw new AppError('conflict', `the slug ${input.slug} is taken`, [
+      { path: 'body/slug', message: 'taken' },
+    ]);
   }
   const organisation = { id: randomUUID(), slug: input.slug, name: input.name };
   const now = new Date();
@@ -35,7 +37,12 @@ export async function createOrganisation(
       createdAt: now.toISOString(),
       settings: { timezone: 'UTC', holidays: [] },
     });
-    await tx.audit({ action: 'organisation.create', entityType: 'organisation', entityId: organisation.id, data: organisation });
+    await tx.audit({
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: organisation.id,
+      data: organisation,
+    });
     const membershipId = randomUUID();
     await repo.insertMembership(tx.db, {
       id: membershipId,

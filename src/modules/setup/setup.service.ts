@@ -19,10 +19,19 @@ export async function completeSetup(
   if ((await countUsers(deps.database.db)) > 0) {
     throw new AppError('setup_already_done', 'closeloop is already set up; sign in instead');
   }
-  const user = await createAccount(deps.auth, { name: input.name, email: input.email, password: input.password });
+  const user = await createAccount(deps.auth, {
+    name: input.name,
+    email: input.email,
+    password: input.password,
+  });
   try {
     const organisation = await createOrganisation(
-      { slug: input.organisationSlug, name: input.organisationName, adminUserId: user.id, adminEmail: user.email },
+      {
+        slug: input.organisationSlug,
+        name: input.organisationName,
+        adminUserId: user.id,
+        adminEmail: user.email,
+      },
       deps,
     );
     return { organisation, user };
