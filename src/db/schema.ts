@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Table shapes as Kysely sees them. Our own tables use snake_case, ISO-8601 text timestamps and 0/1
 // integers for flags so that one set of queries behaves the same on SQLite and PostgreSQL.
@@ -102,7 +102,133 @@ export interface SchemaInfoTable {
   value: string;
 }
 
+export interface DeadlinePolicyTable {
+  id: string;
+  organisation_id: string;
+  key: string;
+  name: string;
+  definition_json: string;
+  preset: number;
+  updated_at: string;
+}
+
+export interface AuditTable {
+  id: string;
+  organisation_id: string;
+  ref: string;
+  type: string;
+  certification_body: string;
+  lead_auditor: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  scope: string;
+  report_received_on: string | null;
+  recommendation: string | null;
+  policy_key: string;
+  cycle: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FindingTable {
+  id: string;
+  organisation_id: string;
+  audit_id: string;
+  ref: string;
+  grade: string;
+  requirements_json: string;
+  statement: string;
+  objective_evidence: string;
+  area: string;
+  owner_user_id: string | null;
+  status: string;
+  ofi_reason: string | null;
+  cap_due_on: string | null;
+  evidence_due_on: string | null;
+  close_by_on: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CorrectiveActionRecordTable {
+  finding_id: string;
+  organisation_id: string;
+  correction_json: ColumnType<string, string | undefined, string>;
+  root_cause_json: ColumnType<string, string | undefined, string>;
+  expected_effect: ColumnType<string, string | undefined, string>;
+  effectiveness_json: ColumnType<string, string | undefined, string>;
+  verification_json: ColumnType<string, string | undefined, string>;
+  auditor_decision_json: ColumnType<string, string | undefined, string>;
+  updated_at: string;
+}
+
+export interface CorrectiveActionTable {
+  id: string;
+  organisation_id: string;
+  finding_id: string;
+  title: string;
+  description: string;
+  owner_user_id: string | null;
+  due_on: string | null;
+  status: string;
+  effort_days: number | null;
+  completed_by: string | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IsmsAmendmentTable {
+  id: string;
+  organisation_id: string;
+  finding_id: string;
+  kind: string;
+  reference: string;
+  description: string;
+  created_at: string;
+}
+
+export interface FindingEventTable {
+  id: string;
+  organisation_id: string;
+  finding_id: string;
+  kind: string;
+  action: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  body: string;
+  details_json: string;
+  parent_id: string | null;
+  at: string;
+}
+
+export interface EvidenceFileTable {
+  id: string;
+  organisation_id: string;
+  finding_id: string;
+  attached_to: string;
+  attached_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  description: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
+  deadline_policy: DeadlinePolicyTable;
+  audit: AuditTable;
+  finding: FindingTable;
+  corrective_action_record: CorrectiveActionRecordTable;
+  corrective_action: CorrectiveActionTable;
+  isms_amendment: IsmsAmendmentTable;
+  finding_event: FindingEventTable;
+  evidence_file: EvidenceFileTable;
   user: UserTable;
   session: SessionTable;
   organisation: OrganisationTable;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, {
@@ -18,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Runtime } from '../runtime.ts';
+import { fileContentStore } from '../storage/content-store.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGate } from './gate.ts';
 import { registerProblemHandler } from './problem.ts';
@@ -109,11 +111,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { auth, env, database } = rt;
   registerGate(app, { auth, database, env });
   registerAuthRoutes(app, auth, config.publicUrl);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
   await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), {
     database,
     auth,
     env,
     version: opts.version,
+    store: fileContentStore(path.join(config.dataDir, 'evidence')),
+    maxUploadBytes: config.maxUploadBytes,
   });
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -31,6 +31,18 @@ export const policyTable = {
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
   'mail_outbox.read': ['admin'],
+  // Audit follow-up (clause 10.1). Transitions are further limited per step by the finding state machine.
+  'audit.read': everyone,
+  'audit.manage': managers,
+  'deadline_policy.read': everyone,
+  'deadline_policy.manage': ['admin'],
+  'finding.read': everyone,
+  'finding.manage': managers,
+  'finding.work': ['admin', 'isms_manager', 'action_owner'],
+  'finding.transition': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
+  'finding.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
+  'evidence.attach': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
+  'report.read': everyone,
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

@@ -2,10 +2,12 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
+import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
+import type { ContentStore } from '../storage/content-store.ts';
 import type { ZodApp } from './app.ts';
 import type { Auth } from './auth.ts';
 
@@ -14,6 +16,8 @@ export interface ModuleDeps {
   auth: Auth;
   env: AppEnv;
   version: string;
+  store: ContentStore;
+  maxUploadBytes: number;
 }
 
 /** Every capability registers its routes here; the gate and the policy test see them all. */
@@ -24,4 +28,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   apiTokensRoutes(app);
   auditLogRoutes(app);
   mailRoutes(app);
+  evidenceRoutes(app, deps);
 }

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { latestMigration } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import {
@@ -145,7 +146,7 @@ describe('HTTP edge', () => {
     expect((await c.get('/api/health')).json()).toEqual({
       status: 'ok',
       version: 'test',
-      database: { kind: 'sqlite', migration: '0002-organisations', pending: 0 },
+      database: { kind: 'sqlite', migration: latestMigration, pending: 0 },
     });
     const spec = (await c.get('/api/openapi.json')).json();
     expect(spec.openapi).toBe('3.1.0');

@@ -73,3 +73,14 @@ export async function deleteMember(db: Db, organisationId: string, membershipId:
     .where('id', '=', membershipId)
     .execute();
 }
+
+/** A member of this organisation by email, for assigning owners; null when not a member. */
+export async function memberByEmail(db: Db, organisationId: string, email: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select(['user.id', 'user.name', 'user.email', 'membership.role'])
+    .where('membership.organisation_id', '=', organisationId)
+    .where('user.email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}

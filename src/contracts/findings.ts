@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { id, isoDate, isoDateTime } from './common.ts';
+
+export const auditTypes = [
+  'internal',
+  'second_party',
+  'stage1',
+  'stage2',
+  'surveillance',
+  'recertification',
+] as const;
+export const auditType = z.enum(auditTypes);
+export const recommendations = ['recommended', 'recommended_upon_action_plan', 'not_recommended'] as const;
+export const recommendation = z.enum(recommendations);
+export const grades = ['major', 'minor', 'ofi', 'observation', 'positive'] as const;
+export const grade = z.enum(grades);
+export type Grade = z.infer<typeof grade>;
+
+/** Clause 10.1 lifecycle of a nonconformity; OFIs use open/accepted/planned/declined; others are noted. */
+export const findingStatuses = [
+  'open',
+  'analysing',
+  'plan_submitted',
+  'plan_rejected',
+  'plan_accepted',
+  'implementing',
+  'evidence_submitted',
+  'evidence_rejected',
+  'verified_internally',
+  'closed',
+  'accepted',
+  'planned',
+  'declined',
+  'noted',
+] as const;
+export const findingStatus = z.enum(findingStatuses);
+
+export const policyKey = z
+  .string()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+
+const gradeDays = z
+  .object({
+    capDays: z.number().int().min(0).max(3650).nullable().optional(),
+    evidenceDays: z.number().int().min(0).max(3650).nullable().optional(),
+    closeDays: z.number().int().min(0).max(3650).nullable().optional(),
+  })
+  .strict();
+
+export const deadlinePolicyDefinition = z.object({
+  dayKind: z.enum(['calendar', 'working']),
+  grades: z
+    .object({ major: gradeDays.optional(), minor: gradeDays.optional(), ofi: gradeDays.optional() })
+    .strict(),
+  notes: z.string().max(2000).default(''),
+});
+export const deadlinePolicy = z.object({
+  key: policyKey,
+  name: z.string().min(1).max(120),
+  preset: z.boolean(),
+  definition: deadlinePolicyDefinition,
+});
+export const upsertDeadlinePolicy = z.object({
+  name: z.string().trim().min(1).max(120),
+  definition: deadlinePolicyDefinition,
+});
+
+export const auditInput = z.object({
+  ref: z.string().trim().min(1).max(60),
+  type: auditType,
+  certificationBody: z.string().trim().min(1).max(200),
+  leadAuditor: z.string().trim().max(200).nullable().default(null),
+  startsOn: isoDate.nullable().default(null),
+  endsOn: isoDate.nullable().default(null),
+  scope: z.string().max(5000).default(''),
+  reportReceivedOn: isoDate.nullable().default(null),
+  recommendation: recommendation.nullable().default(null),
+  policyKey: policyKey.default('guide-14-30-60'),
+});
+export const auditUpdate = auditInput.partial().omit({ ref: true });
+
+export const impliedRecommendation = z.object({
+  implied: recommendation,
+  atRisk: z.boolean(),
+  reasons: z.array(z.string()),
+});
+
+export const auditSummary = z.object({
+  id,
+  ref: z.string(),
+  type: auditType,
+  certificationBody: z.string(),
+  leadAuditor: z.string().nullable(),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  scope: z.string(),
+  reportReceivedOn: isoDate.nullable(),
+  recommendation: recommendation.nullable(),
+  impliedRecommendation: impliedRecommendation,
+  policyKey: z.string(),
+  counts: z.object({
+    major: z.number(),
+    minor: z.number(),
+    ofi: z.number(),
+    open: z.number(),
+    overdue: z.number(),
+  }),
+  nextDeadline: z.object({ kind: z.enum(['cap', 'evidence', 'close']), on: isoDate }).nullable(),
+  createdAt: isoDateTime,
+});
+
+export const requirementRef = z.object({
+  kind: z.enum(['clause', 'annex_a']),
+  id: z.string(),
+  label: z.string(),
+});
+
+export const escalationFlag = z.object({
+  kind: z.enum(['possible_systemic_major', 'not_effectively_resolved']),
+  message: z.string(),
+  related: z.array(z.string()),
+});
+
+export const findingSummary = z.object({
+  id,
+  auditRef: z.string(),
+  ref: z.string(),
+  grade,
+  status: findingStatus,
+  requirements: z.array(z.string()),
+  statement: z.string(),
+  area: z.string(),
+  owner: z.object({ id, name: z.string(), email: z.string() }).nullable(),
+  capDueOn: isoDate.nullable(),
+  evidenceDueOn: isoDate.nullable(),
+  closeByOn: isoDate.nullable(),
+  overdue: z.boolean(),
+  ageDays: z.number().int(),
+  escalation: z.array(escalationFlag),
+  updatedAt: isoDateTime,
+});
+
+export const findingInput = z.object({
+  ref: z.string().trim().min(1).max(60),
+  grade,
+  requirements: z.array(z.string().trim().min(1).max(40)).min(1).max(20),
+  statement: z.string().trim().min(1).max(10_000),
+  objectiveEvidence: z.string().max(10_000).default(''),
+  area: z.string().trim().max(200).default(''),
+  ownerEmail: z.string().trim().toLowerCase().email().nullable().default(null),
+});
+export const findingUpdate = findingInput.partial().omit({ ref: true });
+
+export const findingQuery = z.object({
+  audit: z.string().max(60).optional(),
+  grade: grade.optional(),
+  status: findingStatus.optional(),
+  requirement: z.string().max(40).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['ref', 'grade', 'status', 'capDueOn', 'closeByOn', 'updatedAt']).default('ref'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+});

@@ -1,0 +1,82 @@
+// Evidence uploads are typed from their bytes, never from the name or the Content-Type the client
+// sent (OWASP File Upload Cheat Sheet): a file is accepted only if its signature matches an allowed type.
+
+export interface SniffedType {
+  mediaType: string;
+  extension: string;
+}
+
+const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+const ascii = (b: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+
+/** Office Open XML and OpenDocument files are ZIP archives; the first entries tell which one. */
+function sniffZip(b: Uint8Array): SniffedType | null {
+  const head = ascii(b, 0, Math.min(b.length, 4096));
+  if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text'))
+    return { mediaType: 'application/vnd.oasis.opendocument.text', extension: 'odt' };
+  if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
+    return { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods' };
+  const all = ascii(b, 0, b.length);
+  if (!all.includes('[Content_Types].xml')) return null;
+  if (all.includes('word/'))
+    return {
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      extension: 'docx',
+    };
+  if (all.includes('xl/'))
+    return {
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      extension: 'xlsx',
+    };
+  if (all.includes('ppt/'))
+    return {
+      mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      extension: 'pptx',
+    };
+  return null;
+}
+
+function isUtf8Text(b: Uint8Array): boolean {
+  if (b.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function sniffType(bytes: Uint8Array, fileName: string): SniffedType | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    return { mediaType: 'application/pdf', extension: 'pdf' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { mediaType: 'image/png', extension: 'png' };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mediaType: 'image/jpeg', extension: 'jpg' };
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a')
+    return { mediaType: 'image/gif', extension: 'gif' };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP')
+    return { mediaType: 'image/webp', extension: 'webp' };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes);
+  if (!isUtf8Text(bytes)) return null;
+  // Text has no signature: the extension picks among the text types we accept, defaulting to plain text.
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'csv') return { mediaType: 'text/csv', extension: 'csv' };
+  if (ext === 'md') return { mediaType: 'text/markdown', extension: 'md' };
+  if (ext === 'json') return { mediaType: 'application/json', extension: 'json' };
+  if (ext === 'log') return { mediaType: 'text/plain', extension: 'log' };
+  return { mediaType: 'text/plain', extension: 'txt' };
+}
+
+export const acceptedTypesDescription =
+  'PDF, PNG, JPEG, GIF, WebP, Word/Excel/PowerPoint (OOXML), OpenDocument text/spreadsheet, UTF-8 text, CSV, Markdown, JSON';
+
+/** A safe download name: no path, no control characters, bounded length (RFC 6266 filename). */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
+  return cleaned.length > 0 ? cleaned : 'file';
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { evidenceFile } from '../../contracts/corrective-actions.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import type { EvidenceFileTable } from '../../db/schema.ts';
+import { acceptedTypesDescription, safeFileName, sniffType } from '../../domain/files/sniff.ts';
+import type { ContentStore } from '../../storage/content-store.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { findAction } from '../corrective-actions/corrective-actions.repository.ts';
+import { insertEvent } from '../findings/events.repository.ts';
+import { findFinding } from '../findings/findings.repository.ts';
+import * as repo from './evidence.repository.ts';
+
+export const presentEvidence = (r: EvidenceFileTable): z.infer<typeof evidenceFile> => ({
+  id: r.id,
+  attachedTo: r.attached_to as 'finding',
+  attachedId: r.attached_id,
+  fileName: r.file_name,
+  mediaType: r.media_type,
+  sizeBytes: Number(r.size_bytes),
+  sha256: r.sha256,
+  description: r.description,
+  uploadedBy: r.uploaded_by,
+  uploadedAt: r.uploaded_at,
+});
+
+export interface EvidenceUpload {
+  findingId: string;
+  attachedTo: 'finding' | 'correction' | 'action' | 'review';
+  attachedId: string | null;
+  fileName: string;
+  description: string;
+  bytes: Buffer;
+}
+
+/**
+ * Attaches a file to a finding's record (clause 7.5.3 control of documented information: who, when,
+ * and a SHA-256 that the Evidence of Correction report repeats). Type is decided from the bytes.
+ */
+export async function attachEvidence(
+  input: EvidenceUpload,
+  ctx: OrgContext & { store: ContentStore; maxBytes: number },
+) {
+  if (input.bytes.byteLength === 0)
+    throw new AppError('validation_failed', 'the file is empty', [{ path: 'file', message: 'empty' }]);
+  if (input.bytes.byteLength > ctx.maxBytes) {
+    throw new AppError(
+      'payload_too_large',
+      `the file is larger than ${Math.round(ctx.maxBytes / 1048576)} MB`,
+    );
+  }
+  const fileName = safeFileName(input.fileName);
+  const type = sniffType(input.bytes, fileName);
+  if (!type)
+    throw new AppError(
+      'unsupported_media_type',
+      `${fileName} is not an accepted type (${acceptedTypesDescription})`,
+    );
+  const finding = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
+  if (!finding) throw notFound('finding');
+  if (finding.status === 'closed')
+    throw new AppError('invalid_state', 'the finding is closed; evidence can no longer change');
+  if (input.attachedTo === 'action') {
+    if (!input.attachedId || !(await findAction(ctx.db, ctx.organisation.id, finding.id, input.attachedId)))
+      throw notFound('corrective action');
+  }
+  const stored = await ctx.store.put(input.bytes);
+  const at = ctx.now().toISOString();
+  const row: EvidenceFileTable = {
+    id: randomUUID(),
+    organisation_id: ctx.organisation.id,
+    finding_id: finding.id,
+    attached_to: input.attachedTo,
+    attached_id: input.attachedTo === 'action' ? input.attachedId : null,
+    file_name: fileName,
+    media_type: type.mediaType,
+    size_bytes: stored.size,
+    sha256: stored.sha256,
+    description: input.description.slice(0, 2000),
+    uploaded_by: ctx.actor.label,
+    uploaded_at: at,
+  };
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertEvidence(tx.db, row);
+    await insertEvent(tx.db, {
+      id: randomUUID(),
+      organisation_id: ctx.organisation.id,
+      finding_id: finding.id,
+      kind: 'evidence',
+      action: null,
+      from_status: null,
+      to_status: null,
+      actor_id: ctx.actor.userId,
+      actor_label: ctx.actor.label,
+      body: fileName,
+      details_json: JSON.stringify({ sha256: stored.sha256, attachedTo: input.attachedTo }),
+      parent_id: null,
+      at,
+    });
+    await tx.audit({
+      action: 'evidence.attach',
+      entityType: 'evidence_file',
+      entityId: row.id,
+      data: {
+        finding: finding.ref,
+        fileName,
+        sha256: stored.sha256,
+        size: stored.size,
+        attachedTo: input.attachedTo,
+      },
+    });
+  });
+  return presentEvidence(row);
+}
+
+export async function readEvidence(
+  input: { findingId: string; evidenceId: string },
+  ctx: OrgContext & { store: ContentStore },
+) {
+  const row = await repo.findEvidence(ctx.db, ctx.organisation.id, input.findingId, input.evidenceId);
+  if (!row) throw notFound('evidence file');
+  return { file: presentEvidence(row), bytes: await ctx.store.get(row.sha256) };
+}

@@ -1,0 +1,142 @@
+import type { Db } from '../../db/connection.ts';
+import type { FindingTable } from '../../db/schema.ts';
+
+export interface FindingFilter {
+  auditId?: string | undefined;
+  grade?: string | undefined;
+  status?: string | undefined;
+  requirement?: string | undefined;
+  q?: string | undefined;
+}
+
+const sortColumns = {
+  ref: 'finding.ref',
+  grade: 'finding.grade',
+  status: 'finding.status',
+  capDueOn: 'finding.cap_due_on',
+  closeByOn: 'finding.close_by_on',
+  updatedAt: 'finding.updated_at',
+} as const;
+
+function filtered(db: Db, organisationId: string, f: FindingFilter) {
+  let q = db
+    .selectFrom('finding')
+    .innerJoin('audit', 'audit.id', 'finding.audit_id')
+    .leftJoin('user', 'user.id', 'finding.owner_user_id')
+    .where('finding.organisation_id', '=', organisationId);
+  if (f.auditId) q = q.where('finding.audit_id', '=', f.auditId);
+  if (f.grade) q = q.where('finding.grade', '=', f.grade);
+  if (f.status) q = q.where('finding.status', '=', f.status);
+  // Requirements are stored as a JSON array of canonical ids, e.g. ["A.8.8","8.1"]; match one exactly.
+  if (f.requirement)
+    q = q.where('finding.requirements_json', 'like', `%"${f.requirement.replace(/[%_"]/g, '')}"%`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_]/g, '')}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('finding.statement', 'like', like),
+        eb('finding.ref', 'like', like),
+        eb('finding.area', 'like', like),
+      ]),
+    );
+  }
+  return q;
+}
+
+const columns = [
+  'finding.id',
+  'finding.organisation_id',
+  'finding.audit_id',
+  'finding.ref',
+  'finding.grade',
+  'finding.requirements_json',
+  'finding.statement',
+  'finding.objective_evidence',
+  'finding.area',
+  'finding.owner_user_id',
+  'finding.status',
+  'finding.ofi_reason',
+  'finding.cap_due_on',
+  'finding.evidence_due_on',
+  'finding.close_by_on',
+  'finding.created_at',
+  'finding.updated_at',
+  'finding.closed_at',
+  'audit.ref as audit_ref',
+  'user.name as owner_name',
+  'user.email as owner_email',
+] as const;
+
+export type FindingRow = Awaited<ReturnType<typeof findFinding>> & {};
+
+export async function listFindings(
+  db: Db,
+  organisationId: string,
+  f: FindingFilter,
+  order: { sort: keyof typeof sortColumns; direction: 'asc' | 'desc' },
+  page?: { page: number; pageSize: number },
+) {
+  const total = await filtered(db, organisationId, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = filtered(db, organisationId, f)
+    .select(columns)
+    .orderBy(sortColumns[order.sort], order.direction)
+    .orderBy('finding.id');
+  if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  return { rows: await q.execute(), total: Number(total.n) };
+}
+
+export async function findFinding(db: Db, organisationId: string, findingId: string) {
+  return filtered(db, organisationId, {})
+    .select(columns)
+    .where('finding.id', '=', findingId)
+    .executeTakeFirst();
+}
+
+export async function findFindingByRef(db: Db, organisationId: string, auditId: string, ref: string) {
+  return filtered(db, organisationId, { auditId })
+    .select(columns)
+    .where('finding.ref', '=', ref)
+    .executeTakeFirst();
+}
+
+export async function insertFinding(db: Db, row: FindingTable) {
+  await db.insertInto('finding').values(row).execute();
+  await db
+    .insertInto('corrective_action_record')
+    .values({ finding_id: row.id, organisation_id: row.organisation_id, updated_at: row.created_at })
+    .execute();
+}
+
+export async function updateFinding(
+  db: Db,
+  organisationId: string,
+  findingId: string,
+  patch: Partial<FindingTable>,
+) {
+  await db
+    .updateTable('finding')
+    .set(patch)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', findingId)
+    .execute();
+}
+
+/** Findings of the organisation that escalation rules compare against (all audits, any state). */
+export async function findingsForEscalation(db: Db, organisationId: string) {
+  return db
+    .selectFrom('finding')
+    .innerJoin('audit', 'audit.id', 'finding.audit_id')
+    .select([
+      'finding.id',
+      'finding.ref',
+      'finding.grade',
+      'finding.status',
+      'finding.requirements_json',
+      'finding.area',
+    ])
+    .select(['finding.created_at', 'audit.cycle', 'audit.ref as audit_ref', 'audit.id as audit_id'])
+    .where('finding.organisation_id', '=', organisationId)
+    .execute();
+}
