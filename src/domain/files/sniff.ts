@@ -74,8 +74,9 @@ export const acceptedTypesDescription =
 /** A safe download name: no path, no control characters, bounded length (RFC 6266 filename). */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('')
     .trim()
     .slice(0, 200);
   return cleaned.length > 0 ? cleaned : 'file';
