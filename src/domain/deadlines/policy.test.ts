@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, addYears, daysBetween } from '../calendar/iso-date.ts';
+import { addWorkingDays, defaultCalendar } from '../calendar/working-days.ts';
+import { deriveFindingDeadlines, presetPolicies } from './policy.ts';
+
+const preset = (key: string) => presetPolicies.find((p) => p.key === key)!.definition;
+const cal = defaultCalendar();
+
+describe('guide-14-30-60', () => {
+  const p = preset('guide-14-30-60');
+  it('counts calendar days from the report date', () => {
+    expect(deriveFindingDeadlines(p, 'major', '2026-03-02', cal)).toEqual({
+      capDueOn: '2026-03-16',
+      evidenceDueOn: '2026-04-01',
+      closeByOn: '2026-05-01',
+    });
+  });
+  it('crosses month ends and a leap day', () => {
+    expect(deriveFindingDeadlines(p, 'minor', '2028-02-15', cal)).toEqual({
+      capDueOn: '2028-02-29',
+      evidenceDueOn: '2028-03-16',
+      closeByOn: '2028-04-15',
+    });
+    expect(deriveFindingDeadlines(p, 'minor', '2027-02-15', cal).capDueOn).toBe('2027-03-01');
+  });
+  it('crosses the year end', () => {
+    expect(deriveFindingDeadlines(p, 'major', '2027-12-20', cal)).toEqual({
+      capDueOn: '2028-01-03',
+      evidenceDueOn: '2028-01-19',
+      closeByOn: '2028-02-18',
+    });
+  });
+  it('sets no deadline for OFIs, observations, positives or a missing report date', () => {
+    for (const g of ['ofi', 'observation', 'positive'] as const) {
+      expect(deriveFindingDeadlines(p, g, '2026-03-02', cal)).toEqual({
+        capDueOn: null,
+        evidenceDueOn: null,
+        closeByOn: null,
+      });
+    }
+    expect(deriveFindingDeadlines(p, 'major', null, cal).capDueOn).toBeNull();
+  });
+});
+
+describe('strict-90', () => {
+  const p = preset('strict-90');
+  it('closes majors with evidence in 90 days', () => {
+    expect(deriveFindingDeadlines(p, 'major', '2027-12-01', cal)).toEqual({
+      capDueOn: '2028-02-29',
+      evidenceDueOn: '2028-02-29',
+      closeByOn: '2028-02-29',
+    });
+  });
+  it('asks only a plan of minors, verified at the next audit', () => {
+    expect(deriveFindingDeadlines(p, 'minor', '2026-01-31', cal)).toEqual({
+      capDueOn: '2026-05-01',
+      evidenceDueOn: null,
+      closeByOn: null,
+    });
+  });
+});
+
+describe('working-days-10-21', () => {
+  const p = preset('working-days-10-21');
+  it('skips weekends', () => {
+    // Friday 2026-03-06 + 10 working days = Friday 2026-03-20
+    expect(deriveFindingDeadlines(p, 'major', '2026-03-06', cal).capDueOn).toBe('2026-03-20');
+    expect(deriveFindingDeadlines(p, 'minor', '2026-03-06', cal).capDueOn).toBe('2026-04-06');
+  });
+  it('skips the organisation holidays, across the year end', () => {
+    const holidays = defaultCalendar(['2027-12-24', '2027-12-25', '2027-12-27', '2027-12-31', '2028-01-03']);
+    // Mon 20 Dec 2027: 21, 22, 23 (3), 28, 29, 30 (6), 4, 5, 6, 7 Jan (10)
+    expect(deriveFindingDeadlines(p, 'major', '2027-12-20', holidays).capDueOn).toBe('2028-01-07');
+    expect(deriveFindingDeadlines(p, 'major', '2027-12-20', cal).capDueOn).toBe('2028-01-03');
+  });
+  it('lands on a leap day when it is a working day', () => {
+    // Tue 2028-02-15 + 10 working days = Tue 2028-02-29
+    expect(deriveFindingDeadlines(p, 'major', '2028-02-15', cal).capDueOn).toBe('2028-02-29');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('clamps month ends and leap days', () => {
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+  });
+  it('refuses impossible input', () => {
+    expect(() => addMonths('2027-02-30', 1)).toThrow(/no such date/);
+    expect(() =>
+      addWorkingDays('2026-01-01', 3, { weekend: new Set([1, 2, 3, 4, 5, 6, 7]), holidays: new Set() }),
+    ).toThrow();
+  });
+});

@@ -1,0 +1,103 @@
+import { addCalendarDays } from '../calendar/iso-date.ts';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
+
+// Certification bodies set different response times, so deadlines are data (a policy), never constants.
+// Days count from the date the nonconformity report was received.
+
+export type Grade = 'major' | 'minor' | 'ofi' | 'observation' | 'positive';
+
+export interface GradeDeadlines {
+  /** Corrective action plan due. */
+  capDays?: number | null | undefined;
+  /** Evidence of Correction due. */
+  evidenceDays?: number | null | undefined;
+  /** Nonconformity closed (remediation window). */
+  closeDays?: number | null | undefined;
+}
+
+export interface DeadlinePolicyDefinition {
+  dayKind: 'calendar' | 'working';
+  grades: Partial<Record<'major' | 'minor' | 'ofi', GradeDeadlines>>;
+  notes: string;
+}
+
+export interface DeadlinePolicy {
+  key: string;
+  name: string;
+  definition: DeadlinePolicyDefinition;
+}
+
+export const presetPolicies: DeadlinePolicy[] = [
+  {
+    key: 'guide-14-30-60',
+    name: 'CAP 14 days, evidence 30 days, closure 60 days',
+    definition: {
+      dayKind: 'calendar',
+      grades: {
+        major: { capDays: 14, evidenceDays: 30, closeDays: 60 },
+        minor: { capDays: 14, evidenceDays: 30, closeDays: 60 },
+      },
+      notes:
+        'Common certification-body practice: corrective action plan within 14 days of the report, Evidence of Correction within 30, every nonconformity closed within 60. OFIs carry no deadline.',
+    },
+  },
+  {
+    key: 'strict-90',
+    name: 'Majors closed with evidence in 90 days; minors planned, verified at the next audit',
+    definition: {
+      dayKind: 'calendar',
+      grades: {
+        major: { capDays: 90, evidenceDays: 90, closeDays: 90 },
+        minor: { capDays: 90, evidenceDays: null, closeDays: null },
+      },
+      notes:
+        'Majors: correction, root cause and corrective action with evidence within 90 days. Minors: an accepted plan within 90 days; implementation is verified at the next surveillance audit, so no evidence or closure date is set here.',
+    },
+  },
+  {
+    key: 'working-days-10-21',
+    name: 'CAP in 10 working days (major) or 21 (minor)',
+    definition: {
+      dayKind: 'working',
+      grades: {
+        major: { capDays: 10, evidenceDays: 30, closeDays: 60 },
+        minor: { capDays: 21, evidenceDays: 42, closeDays: 90 },
+      },
+      notes:
+        'Working days skip weekends and the organisation holidays. CAP: 10 working days for a major, 21 for a minor. Evidence: 30 / 42 working days. Closure: 60 / 90 working days.',
+    },
+  },
+];
+
+export const DEFAULT_POLICY_KEY = 'guide-14-30-60';
+
+export interface FindingDeadlines {
+  capDueOn: string | null;
+  evidenceDueOn: string | null;
+  closeByOn: string | null;
+}
+
+const none: FindingDeadlines = { capDueOn: null, evidenceDueOn: null, closeByOn: null };
+
+/** The three dates a finding must meet; null where the policy sets none (OFIs, observations, positives). */
+export function deriveFindingDeadlines(
+  policy: DeadlinePolicyDefinition,
+  grade: Grade,
+  reportReceivedOn: string | null,
+  calendar: WorkingCalendar,
+): FindingDeadlines {
+  if (!reportReceivedOn || (grade !== 'major' && grade !== 'minor' && grade !== 'ofi')) return none;
+  const days = policy.grades[grade];
+  if (!days) return none;
+  const add = (n: number | null | undefined) => {
+    if (n === null || n === undefined) return null;
+    return policy.dayKind === 'working'
+      ? addWorkingDays(reportReceivedOn, n, calendar)
+      : addCalendarDays(reportReceivedOn, n);
+  };
+  return {
+    capDueOn: add(days.capDays),
+    evidenceDueOn: add(days.evidenceDays),
+    closeByOn: add(days.closeDays),
+  };
+}

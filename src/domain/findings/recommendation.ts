@@ -1,0 +1,81 @@
+// The recommendation the open findings imply, shown beside the one the auditor gave: no open
+// nonconformity → recommended; only minors open → recommended upon an action plan; an open major →
+// not recommended until it is closed (the certification decision is at risk).
+
+export type Recommendation = 'recommended' | 'recommended_upon_action_plan' | 'not_recommended';
+
+export interface ImpliedRecommendation {
+  implied: Recommendation;
+  atRisk: boolean;
+  reasons: string[];
+}
+
+export function impliedRecommendation(
+  findings: readonly { ref: string; grade: string; status: string }[],
+): ImpliedRecommendation {
+  const open = findings.filter((f) => (f.grade === 'major' || f.grade === 'minor') && f.status !== 'closed');
+  const majors = open.filter((f) => f.grade === 'major');
+  const minors = open.filter((f) => f.grade === 'minor');
+  if (majors.length > 0) {
+    return {
+      implied: 'not_recommended',
+      atRisk: true,
+      reasons: [
+        `${majors.length} open major nonconformit${majors.length === 1 ? 'y' : 'ies'} (${majors.map((f) => f.ref).join(', ')}) must be closed with verified evidence`,
+        ...(minors.length > 0
+          ? [
+              `${minors.length} open minor nonconformit${minors.length === 1 ? 'y' : 'ies'} need an accepted plan`,
+            ]
+          : []),
+      ],
+    };
+  }
+  if (minors.length > 0) {
+    const planless = minors.filter((f) =>
+      ['open', 'analysing', 'plan_submitted', 'plan_rejected'].includes(f.status),
+    );
+    return {
+      implied: 'recommended_upon_action_plan',
+      atRisk: planless.length > 0,
+      reasons: [
+        `${minors.length} open minor nonconformit${minors.length === 1 ? 'y' : 'ies'} (${minors.map((f) => f.ref).join(', ')})`,
+        ...(planless.length > 0 ? [`no accepted plan yet for ${planless.map((f) => f.ref).join(', ')}`] : []),
+      ],
+    };
+  }
+  return { implied: 'recommended', atRisk: false, reasons: ['no open nonconformity'] };
+}
+
+/** Which deadline applies now: the CAP until a plan is submitted, evidence until submitted, closure until closed. */
+export function currentDeadline(
+  status: string,
+  d: { capDueOn: string | null; evidenceDueOn: string | null; closeByOn: string | null },
+): { kind: 'cap' | 'evidence' | 'close'; on: string } | null {
+  if (status === 'closed' || status === 'declined' || status === 'noted') return null;
+  if (['open', 'analysing', 'plan_rejected'].includes(status) && d.capDueOn)
+    return { kind: 'cap', on: d.capDueOn };
+  if (
+    [
+      'open',
+      'analysing',
+      'plan_rejected',
+      'plan_submitted',
+      'plan_accepted',
+      'implementing',
+      'evidence_rejected',
+    ].includes(status) &&
+    d.evidenceDueOn
+  ) {
+    return { kind: 'evidence', on: d.evidenceDueOn };
+  }
+  return d.closeByOn ? { kind: 'close', on: d.closeByOn } : null;
+}
+
+export function isOverdue(
+  status: string,
+  d: { capDueOn: string | null; evidenceDueOn: string | null; closeByOn: string | null },
+  today: string,
+): boolean {
+  const due = currentDeadline(status, d);
+  return due !== null && due.on < today;
+}
