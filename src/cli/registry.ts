@@ -1,7 +1,6 @@
 import type { Command } from './command.ts';
 import { demoCommand, migrateCommand } from './commands/basics.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
-import { planSolveCommand } from './commands/plan.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
@@ -11,5 +10,4 @@ export const commands: Command[] = [
   demoCommand,
   orgCreateCommand,
   auditLogVerifyCommand,
-  planSolveCommand,
 ];
