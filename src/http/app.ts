@@ -125,7 +125,8 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   );
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files.
+    await app.register(fastifyStatic, { root: webDist, serve: false });
     const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
     // The single-page app answers every non-API path; the API keeps its own 404s.
     app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive Debian's Chromium (never a downloaded browser) against a closeloop server
+// started on a fresh data folder and a port of its own, exactly as a user runs it.
+// The config is loaded again in each worker: the first load picks the port and folder and passes them on
+// through the environment, so every process agrees on them.
+process.env.E2E_PORT ??= String(3900 + Math.floor(Math.random() * 90));
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-e2e-'));
+const port = Number(process.env.E2E_PORT);
+const dataDir = process.env.E2E_DATA_DIR;
+const baseURL = `http://localhost:${port}`;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  throw new Error(`Chromium not found at ${chromium}: install Debian's chromium package (see .ci/run)`);
+}
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.e2e\.ts$/,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  outputDir: path.join(os.tmpdir(), 'closeloop-e2e-results'),
+  use: {
+    baseURL,
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `node bin/closeloop.js serve --port ${port} --data-dir ${dataDir}`,
+    cwd: path.resolve(import.meta.dirname, '..'),
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PUBLIC_URL: baseURL, LOG_LEVEL: 'warn', CLOSELOOP_RATE_LIMIT: 'off', E2E_DATA_DIR: dataDir },
+  },
+});

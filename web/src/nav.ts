@@ -1,0 +1,45 @@
+import {
+  IconApi,
+  IconFileText,
+  IconKey,
+  IconListCheck,
+  IconMail,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { Role } from '../../src/contracts/roles.ts';
+import { can } from './permissions.ts';
+
+export interface NavItem {
+  label: string;
+  /** Path under /o/$org, or an absolute path when it starts with //. */
+  to: string;
+  icon: typeof IconUsers;
+  visible: (role: Role) => boolean;
+}
+
+export interface NavGroup {
+  label: string;
+  items: NavItem[];
+}
+
+// The one navigation config. Each capability adds its pages to its group when it lands.
+export const navigation: NavGroup[] = [
+  { label: 'Overview', items: [] },
+  { label: 'Remediation', items: [] },
+  { label: 'ISMS', items: [] },
+  { label: 'Certification', items: [] },
+  {
+    label: 'Administration',
+    items: [
+      { label: 'Members & invitations', to: 'members', icon: IconUsers, visible: can.readMembers },
+      { label: 'Audit trail', to: 'audit-trail', icon: IconListCheck, visible: can.readAuditTrail },
+      { label: 'Settings', to: 'settings', icon: IconSettings, visible: () => true },
+      { label: 'API tokens', to: 'api-tokens', icon: IconKey, visible: can.manageTokens },
+      { label: 'Mail outbox', to: 'mail-outbox', icon: IconMail, visible: can.readOutbox },
+      { label: 'API reference', to: '//docs/api', icon: IconApi, visible: () => true },
+    ],
+  },
+];
+
+export const guideIcon = IconFileText;
