@@ -1,8 +1,11 @@
 import type { DatabaseHandle } from '../db/connection.ts';
 import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
+import { auditsRoutes } from '../modules/audits/audits.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
+import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
+import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
@@ -29,4 +32,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   auditLogRoutes(app);
   mailRoutes(app);
   evidenceRoutes(app, deps);
+  auditsRoutes(app);
+  findingsRoutes(app);
+  correctiveActionsRoutes(app);
 }

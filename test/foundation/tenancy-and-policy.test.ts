@@ -12,12 +12,71 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/harness.ts';
+import { upload } from '../support/multipart.ts';
 
 // Bodies for routes whose id lookups happen after validation; a new route with an id parameter and a
 // body fails this test until it gets a sample here, so tenant isolation is checked on every route.
 const sampleBodies: Record<string, unknown> = {
   'PATCH /api/v1/orgs/:org/members/:memberId': { role: 'viewer' },
+  'POST /api/v1/orgs/:org/audits/:auditRef/findings': {
+    ref: 'X-1',
+    grade: 'minor',
+    requirements: ['A.5.1'],
+    statement: 'x',
+  },
+  'PATCH /api/v1/orgs/:org/audits/:auditRef': { scope: 'changed' },
+  'PUT /api/v1/orgs/:org/deadline-policies/:key': {
+    name: 'x',
+    definition: { dayKind: 'calendar', grades: {}, notes: '' },
+  },
+  'PATCH /api/v1/orgs/:org/findings/:findingId': { statement: 'changed' },
+  'POST /api/v1/orgs/:org/findings/:findingId/transitions': { action: 'start_analysis' },
+  'POST /api/v1/orgs/:org/findings/:findingId/comments': { body: 'hello' },
+  'PATCH /api/v1/orgs/:org/findings/:findingId/record': { expectedEffect: 'x' },
+  'POST /api/v1/orgs/:org/findings/:findingId/actions': { title: 'x' },
+  'PATCH /api/v1/orgs/:org/findings/:findingId/actions/:actionId': { title: 'y' },
+  'POST /api/v1/orgs/:org/findings/:findingId/amendments': {
+    kind: 'document',
+    reference: 'POL-1',
+    description: 'x',
+  },
+  'POST /api/v1/orgs/:org/findings/:findingId/evidence': 'multipart',
 };
+// Routes keyed by something that is not secret and may legitimately exist in both organisations
+// (an audit reference, a policy key) are checked with the slug test only.
+const sharedKeys = new Set(['auditRef', 'key']);
+
+/** One audit with a finding, an action, an amendment and an evidence file, for ids to probe with. */
+async function findingFixture(c: Client, slug: string) {
+  await c.post(`/api/v1/orgs/${slug}/audits`, {
+    ref: 'S2',
+    type: 'stage2',
+    certificationBody: 'CB',
+    reportReceivedOn: '2026-03-02',
+  });
+  const finding = (
+    await c.post(`/api/v1/orgs/${slug}/audits/S2/findings`, {
+      ref: 'NC-1',
+      grade: 'major',
+      requirements: ['A.8.8'],
+      statement: 's',
+    })
+  ).json();
+  const base = `/api/v1/orgs/${slug}/findings/${finding.id}`;
+  const action = (await c.post(`${base}/actions`, { title: 'a' })).json();
+  const amendment = (
+    await c.post(`${base}/amendments`, { kind: 'risk', reference: 'R-1', description: 'd' })
+  ).json();
+  const evidence = (await upload(c, `${base}/evidence`, 'e.txt', Buffer.from('evidence text'))).json();
+  return {
+    findingId: finding.id,
+    actionId: action.id,
+    amendmentId: amendment.id,
+    evidenceId: evidence.id,
+    auditRef: 'S2',
+    key: 'guide-14-30-60',
+  };
+}
 
 const orgRoutes = (t: TestApp) => t.app.routeCatalogue.filter((r) => r.url.includes(':org'));
 const fill = (url: string, slug: string, ids: Record<string, string>) =>
@@ -46,6 +105,8 @@ for (const kind of kinds) {
         await bob.post('/api/v1/orgs/beta/invitations', { email: 'x@beta.test', role: 'viewer' })
       ).json().id;
       betaIds.tokenId = (await bob.post('/api/v1/orgs/beta/api-tokens', { name: 'ci' })).json().id;
+      Object.assign(betaIds, await findingFixture(bob, 'beta'));
+      Object.assign(acmeIds, await findingFixture(alice, 'acme'));
       acmeIds.memberId = (await alice.get('/api/v1/orgs/acme/members')).json().items[0].id;
       acmeIds.invitationId = (
         await alice.post('/api/v1/orgs/acme/invitations', { email: 'y@acme.test', role: 'viewer' })
@@ -86,11 +147,15 @@ for (const kind of kinds) {
     });
 
     it("answers 404 for another organisation's ids inside one's own organisation", async () => {
-      for (const r of orgRoutes(t).filter((x) => /:(?!org)\w+/.test(x.url))) {
+      for (const r of orgRoutes(t).filter(
+        (x) =>
+          /:(?!org)\w+/.test(x.url) && ![...x.url.matchAll(/:(\w+)/g)].some((m) => sharedKeys.has(m[1]!)),
+      )) {
         const key = `${r.method} ${r.url}`;
         const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : sampleBodies[key];
         if (r.method !== 'GET' && r.method !== 'DELETE') expect(body, `sample body for ${key}`).toBeDefined();
-        const res = await alice.request(r.method, fill(r.url, 'acme', betaIds), body);
+        const url = fill(r.url, 'acme', betaIds);
+        const res = key.endsWith('/evidence') && r.method === 'POST' ? await upload(alice, url, 'x.txt', Buffer.from('x')) : await alice.request(r.method, url, body);
         expect(res.statusCode, key).toBe(404);
       }
       // and the foreign entities are untouched

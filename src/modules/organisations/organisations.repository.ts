@@ -58,7 +58,9 @@ export async function organisationSettings(db: Db, organisationId: string) {
     .select(['name', 'settings_json'])
     .where('id', '=', organisationId)
     .executeTakeFirstOrThrow();
-  return { name: row.name, ...(JSON.parse(row.settings_json) as Record<string, unknown>) };
+  return { ...(JSON.parse(row.settings_json) as Record<string, unknown>), name: row.name } as {
+    name: string;
+  } & Record<string, unknown>;
 }
 
 export async function updateOrganisation(

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { PageQuery } from '../../contracts/common.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import type { auditInput, auditSummary, auditUpdate } from '../../contracts/findings.ts';
+import type { AuditTable } from '../../db/schema.ts';
+import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
+import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
+import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
+import { listFindings as listFindingRows, updateFinding } from '../findings/findings.repository.ts';
+import { deadlinesFor } from '../findings/findings.service.ts';
+import * as repo from './audits.repository.ts';
+
+type Summary = z.infer<typeof auditSummary>;
+
+async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
+  const { rows } = await listFindingRows(
+    ctx.db,
+    ctx.organisation.id,
+    { auditId: a.id },
+    { sort: 'ref', direction: 'asc' },
+  );
+  const today = ctx.now().toISOString().slice(0, 10);
+  const open = rows.filter((f) => !['closed', 'declined', 'noted'].includes(f.status));
+  const deadlines = open
+    .map((f) =>
+      currentDeadline(f.status, {
+        capDueOn: f.cap_due_on,
+        evidenceDueOn: f.evidence_due_on,
+        closeByOn: f.close_by_on,
+      }),
+    )
+    .filter((d): d is NonNullable<typeof d> => d !== null)
+    .sort((x, y) => x.on.localeCompare(y.on));
+  return {
+    id: a.id,
+    ref: a.ref,
+    type: a.type as Summary['type'],
+    certificationBody: a.certification_body,
+    leadAuditor: a.lead_auditor,
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+    scope: a.scope,
+    reportReceivedOn: a.report_received_on,
+    recommendation: a.recommendation as Summary['recommendation'],
+    impliedRecommendation: impliedRecommendation(rows),
+    policyKey: a.policy_key,
+    counts: {
+      major: rows.filter((f) => f.grade === 'major').length,
+      minor: rows.filter((f) => f.grade === 'minor').length,
+      ofi: rows.filter((f) => f.grade === 'ofi').length,
+      open: open.length,
+      overdue: rows.filter((f) =>
+        isOverdue(
+          f.status,
+          { capDueOn: f.cap_due_on, evidenceDueOn: f.evidence_due_on, closeByOn: f.close_by_on },
+          today,
+        ),
+      ).length,
+    },
+    nextDeadline: deadlines[0] ?? null,
+    createdAt: a.created_at,
+  };
+}
+
+export async function listAudits(input: PageQuery, ctx: OrgContext) {
+  const { rows, total } = await repo.listAudits(ctx.db, ctx.organisation.id, input);
+  return {
+    items: await Promise.all(rows.map((a) => present(ctx, a))),
+    page: input.page,
+    pageSize: input.pageSize,
+    total,
+  };
+}
+
+export async function showAudit(input: { ref: string }, ctx: OrgContext) {
+  const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
+  if (!a) throw notFound(`audit ${input.ref}`);
+  return present(ctx, a);
+}
+
+export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgContext) {
+  await inTransaction(ctx, async (tx) => {
+    if (await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref)) {
+      throw new AppError('conflict', `an audit ${input.ref} already exists`, [
+        { path: 'body/ref', message: 'taken' },
+      ]);
+    }
+    await policyDefinition(tx.db, tx.organisation.id, input.policyKey, tx.now().toISOString());
+    const at = tx.now().toISOString();
+    const row: AuditTable = {
+      id: randomUUID(),
+      organisation_id: tx.organisation.id,
+      ref: input.ref,
+      type: input.type,
+      certification_body: input.certificationBody,
+      lead_auditor: input.leadAuditor,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      scope: input.scope,
+      report_received_on: input.reportReceivedOn,
+      recommendation: input.recommendation,
+      policy_key: input.policyKey,
+      cycle: '',
+      created_at: at,
+      updated_at: at,
+    };
+    await repo.insertAudit(tx.db, row);
+    await tx.audit({ action: 'audit.create', entityType: 'audit', entityId: row.id, data: input });
+  });
+  return showAudit({ ref: input.ref }, ctx);
+}
+
+/** Report date or policy changes move every finding's deadlines with them. */
+export async function recomputeDeadlines(tx: ChangeContext, audit: AuditTable) {
+  const { rows } = await listFindingRows(
+    tx.db,
+    tx.organisation.id,
+    { auditId: audit.id },
+    { sort: 'ref', direction: 'asc' },
+  );
+  for (const f of rows) {
+    const d = await deadlinesFor(tx, audit, f.grade);
+    await updateFinding(tx.db, tx.organisation.id, f.id, {
+      cap_due_on: d.capDueOn,
+      evidence_due_on: d.evidenceDueOn,
+      close_by_on: d.closeByOn,
+    });
+  }
+}
+
+export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: string }, ctx: OrgContext) {
+  await inTransaction(ctx, async (tx) => {
+    const before = await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref);
+    if (!before) throw notFound(`audit ${input.ref}`);
+    if (input.policyKey)
+      await policyDefinition(tx.db, tx.organisation.id, input.policyKey, tx.now().toISOString());
+    const patch: Partial<AuditTable> = { updated_at: tx.now().toISOString() };
+    if (input.type !== undefined) patch.type = input.type;
+    if (input.certificationBody !== undefined) patch.certification_body = input.certificationBody;
+    if (input.leadAuditor !== undefined) patch.lead_auditor = input.leadAuditor;
+    if (input.startsOn !== undefined) patch.starts_on = input.startsOn;
+    if (input.endsOn !== undefined) patch.ends_on = input.endsOn;
+    if (input.scope !== undefined) patch.scope = input.scope;
+    if (input.reportReceivedOn !== undefined) patch.report_received_on = input.reportReceivedOn;
+    if (input.recommendation !== undefined) patch.recommendation = input.recommendation;
+    if (input.policyKey !== undefined) patch.policy_key = input.policyKey;
+    await repo.updateAudit(tx.db, tx.organisation.id, before.id, patch);
+    await recomputeDeadlines(tx, { ...before, ...patch });
+    const { ref: _r, ...changes } = input;
+    await tx.audit({
+      action: 'audit.update',
+      entityType: 'audit',
+      entityId: before.id,
+      data: { ref: before.ref, ...changes },
+    });
+  });
+  return showAudit({ ref: input.ref }, ctx);
+}

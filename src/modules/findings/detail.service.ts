@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import type { findingDetail } from '../../contracts/corrective-actions.ts';
+import { notFound } from '../../contracts/errors.ts';
+import { availableTransitions, type NcStatus } from '../../domain/findings/lifecycle.ts';
+import { availableOfiActions } from '../../domain/findings/ofi.ts';
+import type { OrgContext } from '../context.ts';
+import {
+  presentAction,
+  presentAmendment,
+  presentRecord,
+} from '../corrective-actions/corrective-actions.presenter.ts';
+import {
+  findRecord,
+  listActions,
+  listAmendments,
+} from '../corrective-actions/corrective-actions.repository.ts';
+import { listEvidence } from '../evidence/evidence.repository.ts';
+import { presentEvidence } from '../evidence/evidence.service.ts';
+import { listEvents } from './events.repository.ts';
+import { presentFinding } from './findings.presenter.ts';
+import { findFinding } from './findings.repository.ts';
+import { escalationMap } from './findings.service.ts';
+
+const ofiLabels: Record<string, string> = {
+  accept_ofi: 'Accept',
+  plan_ofi: 'Plan',
+  decline_ofi: 'Decline',
+  reopen_ofi: 'Reopen',
+};
+
+/** The corrective action record as one readable page: statement, 10.1 a–f, evidence and timeline. */
+export async function getFindingDetail(
+  input: { findingId: string },
+  ctx: OrgContext,
+): Promise<z.infer<typeof findingDetail>> {
+  const row = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
+  if (!row) throw notFound('finding');
+  const today = ctx.now().toISOString().slice(0, 10);
+  const flags = (await escalationMap(ctx)).get(row.id) ?? [];
+  const record = presentRecord((await findRecord(ctx.db, ctx.organisation.id, row.id))!);
+  const rawDecision = JSON.parse(
+    (await findRecord(ctx.db, ctx.organisation.id, row.id))!.auditor_decision_json,
+  ) as { accepted?: boolean };
+  const nc = row.grade === 'major' || row.grade === 'minor';
+  const available = nc
+    ? availableTransitions(
+        { status: row.status as NcStatus, auditorAccepted: Boolean(rawDecision.accepted) },
+        ctx.role,
+      )
+    : row.grade === 'ofi'
+      ? availableOfiActions(row.status, ctx.role).map((a) => ({
+          action: a as never,
+          label: ofiLabels[a] ?? a,
+          needsComment: a === 'decline_ofi',
+          needsDecision: false,
+        }))
+      : [];
+  return {
+    ...presentFinding(row, today, flags),
+    objectiveEvidence: row.objective_evidence,
+    ofiReason: row.ofi_reason,
+    record,
+    actions: (await listActions(ctx.db, ctx.organisation.id, [row.id])).map((a) => presentAction(a, today)),
+    amendments: (await listAmendments(ctx.db, ctx.organisation.id, row.id)).map(presentAmendment),
+    evidence: (await listEvidence(ctx.db, ctx.organisation.id, [row.id])).map(presentEvidence),
+    timeline: (await listEvents(ctx.db, ctx.organisation.id, row.id)).map((e) => ({
+      id: e.id,
+      kind: e.kind as 'comment',
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      actor: e.actor_label,
+      body: e.body,
+      details: JSON.parse(e.details_json) as Record<string, unknown>,
+      parentId: e.parent_id,
+      at: e.at,
+    })),
+    availableActions: available.map((a) => ({
+      action: a.action,
+      label: a.label,
+      needsComment: a.needsComment,
+      needsDecision: a.needsDecision,
+    })),
+  };
+}

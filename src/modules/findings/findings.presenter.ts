@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { findingStatus, findingSummary, grade } from '../../contracts/findings.ts';
+import { daysBetween } from '../../domain/calendar/iso-date.ts';
+import type { EscalationFlag } from '../../domain/findings/escalation.ts';
+import { isOverdue } from '../../domain/findings/recommendation.ts';
+import type { listFindings } from './findings.repository.ts';
+
+export type FindingRow = Awaited<ReturnType<typeof listFindings>>['rows'][number];
+
+export const requirementsOf = (r: { requirements_json: string }): string[] =>
+  JSON.parse(r.requirements_json) as string[];
+
+export function deadlinesOf(r: FindingRow) {
+  return { capDueOn: r.cap_due_on, evidenceDueOn: r.evidence_due_on, closeByOn: r.close_by_on };
+}
+
+export function presentFinding(
+  r: FindingRow,
+  today: string,
+  flags: EscalationFlag[],
+): z.infer<typeof findingSummary> {
+  const end = r.closed_at ? r.closed_at.slice(0, 10) : today;
+  return {
+    id: r.id,
+    auditRef: r.audit_ref,
+    ref: r.ref,
+    grade: r.grade as z.infer<typeof grade>,
+    status: r.status as z.infer<typeof findingStatus>,
+    requirements: requirementsOf(r),
+    statement: r.statement,
+    area: r.area,
+    owner:
+      r.owner_user_id && r.owner_email
+        ? { id: r.owner_user_id, name: r.owner_name ?? '', email: r.owner_email }
+        : null,
+    capDueOn: r.cap_due_on,
+    evidenceDueOn: r.evidence_due_on,
+    closeByOn: r.close_by_on,
+    overdue: isOverdue(r.status, deadlinesOf(r), today),
+    ageDays: Math.max(0, daysBetween(r.created_at.slice(0, 10), end)),
+    escalation: flags,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { PageQuery } from '../../contracts/common.ts';
+import { AppError, type FieldIssue, notFound } from '../../contracts/errors.ts';
+import type { findingInput, findingQuery, findingUpdate } from '../../contracts/findings.ts';
+import { defaultCalendar } from '../../domain/calendar/working-days.ts';
+import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/policy.ts';
+import { defaultEscalationSettings, escalationFlags } from '../../domain/findings/escalation.ts';
+import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
+import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { findAuditByRef } from '../audits/audits.repository.ts';
+import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
+import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
+import { memberByEmail } from '../members/members.repository.ts';
+import { organisationSettings } from '../organisations/organisations.repository.ts';
+import { presentFinding } from './findings.presenter.ts';
+import * as repo from './findings.repository.ts';
+
+const NC = new Set(['major', 'minor']);
+export const initialStatus = (grade: string) => (NC.has(grade) ? 'open' : grade === 'ofi' ? 'open' : 'noted');
+
+/** Canonical requirement labels (A.8.8, 9.2) or field issues naming each bad reference. */
+export function normaliseRequirements(
+  raw: string[],
+  path: string,
+): { labels: string[]; issues: FieldIssue[] } {
+  const labels: string[] = [];
+  const issues: FieldIssue[] = [];
+  raw.forEach((r, i) => {
+    const parsed = parseRequirementRef(r, requirementCatalogue);
+    if (parsed.ok) labels.includes(parsed.ref.label) || labels.push(parsed.ref.label);
+    else issues.push({ path: `${path}/${i}`, message: parsed.message });
+  });
+  return { labels, issues };
+}
+
+export async function calendarOf(ctx: OrgContext) {
+  const settings = await organisationSettings(ctx.db, ctx.organisation.id);
+  return defaultCalendar(Array.isArray(settings.holidays) ? (settings.holidays as string[]) : []);
+}
+
+export async function deadlinesFor(
+  ctx: OrgContext,
+  audit: { policy_key: string; report_received_on: string | null },
+  grade: string,
+) {
+  const policy = await policyDefinition(
+    ctx.db,
+    ctx.organisation.id,
+    audit.policy_key,
+    ctx.now().toISOString(),
+  );
+  return deriveFindingDeadlines(policy, grade as Grade, audit.report_received_on, await calendarOf(ctx));
+}
+
+export async function escalationMap(ctx: OrgContext) {
+  const all = await repo.findingsForEscalation(ctx.db, ctx.organisation.id);
+  const settings = await organisationSettings(ctx.db, ctx.organisation.id);
+  const threshold = Number(
+    (settings as { systemicMinorThreshold?: number }).systemicMinorThreshold ??
+      defaultEscalationSettings.systemicMinorThreshold,
+  );
+  return escalationFlags(
+    all.map((f) => ({
+      id: f.id,
+      ref: f.ref,
+      grade: f.grade,
+      status: f.status,
+      requirements: JSON.parse(f.requirements_json) as string[],
+      area: f.area,
+      cycle: f.cycle || f.audit_id,
+      createdAt: f.created_at,
+    })),
+    { systemicMinorThreshold: threshold },
+  );
+}
+
+export async function listFindings(input: PageQuery & z.infer<typeof findingQuery>, ctx: OrgContext) {
+  let auditId: string | undefined;
+  if (input.audit) {
+    const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.audit);
+    if (!audit) throw notFound(`audit ${input.audit}`);
+    auditId = audit.id;
+  }
+  const today = ctx.now().toISOString().slice(0, 10);
+  const flags = await escalationMap(ctx);
+  const filter = {
+    auditId,
+    grade: input.grade,
+    status: input.status,
+    requirement: input.requirement,
+    q: input.q,
+  };
+  const wantOverdue = input.overdue === undefined ? undefined : input.overdue === 'true';
+  // Overdue depends on the state's own deadline, so that filter is applied after presenting.
+  const { rows, total } = await repo.listFindings(
+    ctx.db,
+    ctx.organisation.id,
+    filter,
+    input,
+    wantOverdue === undefined ? input : undefined,
+  );
+  let items = rows.map((r) => presentFinding(r, today, flags.get(r.id) ?? []));
+  let count = total;
+  if (wantOverdue !== undefined) {
+    items = items.filter((f) => f.overdue === wantOverdue);
+    count = items.length;
+    items = items.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  }
+  return { items, page: input.page, pageSize: input.pageSize, total: count };
+}
+
+async function ownerIdFor(ctx: OrgContext, email: string | null, path: string) {
+  if (!email) return null;
+  const m = await memberByEmail(ctx.db, ctx.organisation.id, email);
+  if (!m)
+    throw new AppError('validation_failed', `${email} is not a member of this organisation`, [
+      { path, message: 'not a member' },
+    ]);
+  return m.id;
+}
+
+export async function insertFindingRow(
+  tx: ChangeContext,
+  audit: { id: string; ref: string; policy_key: string; report_received_on: string | null },
+  input: z.infer<typeof findingInput>,
+  source: string,
+) {
+  const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+  if (issues.length > 0)
+    throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
+  if (await repo.findFindingByRef(tx.db, tx.organisation.id, audit.id, input.ref)) {
+    throw new AppError('conflict', `finding ${input.ref} already exists in audit ${audit.ref}`, [
+      { path: 'body/ref', message: 'taken' },
+    ]);
+  }
+  const at = tx.now().toISOString();
+  const id = randomUUID();
+  const d = await deadlinesFor(tx, audit, input.grade);
+  await repo.insertFinding(tx.db, {
+    id,
+    organisation_id: tx.organisation.id,
+    audit_id: audit.id,
+    ref: input.ref,
+    grade: input.grade,
+    requirements_json: JSON.stringify(labels),
+    statement: input.statement,
+    objective_evidence: input.objectiveEvidence,
+    area: input.area,
+    owner_user_id: await ownerIdFor(tx, input.ownerEmail, 'body/ownerEmail'),
+    status: initialStatus(input.grade),
+    ofi_reason: null,
+    cap_due_on: d.capDueOn,
+    evidence_due_on: d.evidenceDueOn,
+    close_by_on: d.closeByOn,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+  });
+  await tx.audit({
+    action: 'finding.create',
+    entityType: 'finding',
+    entityId: id,
+    data: { audit: audit.ref, ...input, requirements: labels, source },
+  });
+  return id;
+}
+
+export async function createFinding(
+  input: z.infer<typeof findingInput> & { auditRef: string },
+  ctx: OrgContext,
+) {
+  const id = await inTransaction(ctx, async (tx) => {
+    const audit = await findAuditByRef(tx.db, tx.organisation.id, input.auditRef);
+    if (!audit) throw notFound(`audit ${input.auditRef}`);
+    return insertFindingRow(tx, audit, input, 'api');
+  });
+  return getFinding({ findingId: id }, ctx);
+}
+
+export async function updateFinding(
+  input: z.infer<typeof findingUpdate> & { findingId: string },
+  ctx: OrgContext,
+) {
+  await inTransaction(ctx, async (tx) => {
+    const before = await repo.findFinding(tx.db, tx.organisation.id, input.findingId);
+    if (!before) throw notFound('finding');
+    if (before.status === 'closed') throw new AppError('invalid_state', 'a closed finding cannot change');
+    const patch: Parameters<typeof repo.updateFinding>[3] = { updated_at: tx.now().toISOString() };
+    if (input.requirements) {
+      const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+      if (issues.length > 0)
+        throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
+      patch.requirements_json = JSON.stringify(labels);
+    }
+    if (input.statement !== undefined) patch.statement = input.statement;
+    if (input.objectiveEvidence !== undefined) patch.objective_evidence = input.objectiveEvidence;
+    if (input.area !== undefined) patch.area = input.area;
+    if (input.ownerEmail !== undefined)
+      patch.owner_user_id = await ownerIdFor(tx, input.ownerEmail, 'body/ownerEmail');
+    if (input.grade !== undefined && input.grade !== before.grade) {
+      if (before.status !== 'open' && before.status !== 'noted')
+        throw new AppError('invalid_state', 'the grade can change only before work starts');
+      const audit = await findAuditByRef(tx.db, tx.organisation.id, before.audit_ref);
+      const d = await deadlinesFor(tx, audit!, input.grade);
+      Object.assign(patch, {
+        grade: input.grade,
+        status: initialStatus(input.grade),
+        cap_due_on: d.capDueOn,
+        evidence_due_on: d.evidenceDueOn,
+        close_by_on: d.closeByOn,
+      });
+    }
+    await repo.updateFinding(tx.db, tx.organisation.id, before.id, patch);
+    const { findingId: _f, ...changes } = input;
+    await tx.audit({
+      action: 'finding.update',
+      entityType: 'finding',
+      entityId: before.id,
+      data: { ref: before.ref, ...changes },
+    });
+  });
+  return getFinding({ findingId: input.findingId }, ctx);
+}
+
+export async function getFinding(input: { findingId: string }, ctx: OrgContext) {
+  const row = await repo.findFinding(ctx.db, ctx.organisation.id, input.findingId);
+  if (!row) throw notFound('finding');
+  const flags = await escalationMap(ctx);
+  return presentFinding(row, ctx.now().toISOString().slice(0, 10), flags.get(row.id) ?? []);
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { commentRequest, transitionRequest } from '../../contracts/corrective-actions.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import {
+  applyTransition,
+  type NcStatus,
+  type Readiness,
+  type TransitionError,
+} from '../../domain/findings/lifecycle.ts';
+import { applyOfiDecision } from '../../domain/findings/ofi.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
+import {
+  findRecord,
+  listActions,
+  updateRecord,
+} from '../corrective-actions/corrective-actions.repository.ts';
+import { listEvidence } from '../evidence/evidence.repository.ts';
+import { findEvent, implementerIds, insertEvent } from './events.repository.ts';
+import { findFinding, updateFinding } from './findings.repository.ts';
+
+const errorStatus: Record<TransitionError, 'invalid_state' | 'forbidden' | 'validation_failed'> = {
+  transition_not_allowed: 'invalid_state',
+  role_forbidden: 'forbidden',
+  comment_required: 'validation_failed',
+  verifier_is_implementer: 'forbidden',
+  auditor_decision_details_required: 'validation_failed',
+  record_incomplete: 'invalid_state',
+};
+
+export async function readinessOf(ctx: OrgContext, findingId: string): Promise<Readiness> {
+  const record = await findRecord(ctx.db, ctx.organisation.id, findingId);
+  const r = presentRecord(record!);
+  const actions = await listActions(ctx.db, ctx.organisation.id, [findingId]);
+  const evidence = await listEvidence(ctx.db, ctx.organisation.id, [findingId]);
+  return {
+    hasCorrection: r.correction.what.trim().length > 0,
+    hasRootCause:
+      r.rootCause.statement.trim().length > 0 ||
+      r.rootCause.whys.some((w) => w.answer.trim()) ||
+      r.rootCause.categories.length > 0,
+    actionCount: actions.filter((a) => a.status !== 'cancelled').length,
+    openActionCount: actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length,
+    evidenceCount: evidence.length,
+    hasEffectivenessCriteria: r.effectiveness.criteria.trim().length > 0,
+  };
+}
+
+/** Moves a finding along its lifecycle; the transition, its comment and the decision are kept. */
+export async function transitionFinding(
+  input: z.infer<typeof transitionRequest> & { findingId: string },
+  ctx: OrgContext,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
+    if (!f) throw notFound('finding');
+    const at = tx.now().toISOString();
+    let to: string;
+    const patch: Parameters<typeof updateFinding>[3] = { updated_at: at };
+    if (f.grade === 'major' || f.grade === 'minor') {
+      const record = await findRecord(tx.db, tx.organisation.id, f.id);
+      const decision = JSON.parse(record!.auditor_decision_json) as { accepted?: boolean };
+      const result = applyTransition(
+        { status: f.status as NcStatus, auditorAccepted: Boolean(decision.accepted) },
+        input.action,
+        {
+          role: tx.role,
+          actorId: tx.actor.userId,
+          comment: input.comment,
+          decisionDate: input.decisionDate,
+          note: input.note,
+          implementerIds: await implementerIds(tx.db, tx.organisation.id, f.id),
+          readiness: await readinessOf(tx, f.id),
+        },
+      );
+      if (!result.ok) throw new AppError(errorStatus[result.code], result.message);
+      to = result.record.status;
+      const recordPatch: Parameters<typeof updateRecord>[3] = { updated_at: at };
+      if (input.action === 'verify_internally') {
+        recordPatch.verification_json = JSON.stringify({
+          by: tx.actor.label,
+          byId: tx.actor.userId,
+          on: at.slice(0, 10),
+          notes: input.comment ?? '',
+        });
+      }
+      if (result.auditorDecision) {
+        recordPatch.auditor_decision_json = JSON.stringify({
+          action: input.action,
+          accepted: result.record.auditorAccepted,
+          by: tx.role === 'external_auditor' ? tx.actor.label : 'certification body',
+          recordedBy: tx.role === 'external_auditor' ? null : tx.actor.label,
+          on: input.decisionDate ?? at.slice(0, 10),
+          note: input.note ?? input.comment ?? '',
+        });
+      } else if (!result.record.auditorAccepted && decision.accepted) {
+        recordPatch.auditor_decision_json = '{}';
+      }
+      await updateRecord(tx.db, tx.organisation.id, f.id, recordPatch);
+    } else if (f.grade === 'ofi') {
+      const result = applyOfiDecision(f.status, input.action, tx.role, input.comment);
+      if (!result.ok)
+        throw new AppError(
+          result.code === 'role_forbidden'
+            ? 'forbidden'
+            : result.code === 'comment_required'
+              ? 'validation_failed'
+              : 'invalid_state',
+          result.message,
+        );
+      to = result.status;
+      if (to === 'declined') patch.ofi_reason = input.comment ?? null;
+    } else {
+      throw new AppError(
+        'invalid_state',
+        `a ${f.grade} finding is recorded for information and has no lifecycle`,
+      );
+    }
+    patch.status = to;
+    if (to === 'closed' || to === 'declined') patch.closed_at = at;
+    await updateFinding(tx.db, tx.organisation.id, f.id, patch);
+    await insertEvent(tx.db, {
+      id: randomUUID(),
+      organisation_id: tx.organisation.id,
+      finding_id: f.id,
+      kind: 'transition',
+      action: input.action,
+      from_status: f.status,
+      to_status: to,
+      actor_id: tx.actor.userId,
+      actor_label: tx.actor.label,
+      body: input.comment ?? '',
+      details_json: JSON.stringify({
+        decisionDate: input.decisionDate ?? null,
+        note: input.note ?? null,
+        role: tx.role,
+      }),
+      parent_id: null,
+      at,
+    });
+    await tx.audit({
+      action: `finding.${input.action}`,
+      entityType: 'finding',
+      entityId: f.id,
+      data: {
+        ref: f.ref,
+        from: f.status,
+        to,
+        comment: input.comment ?? null,
+        decisionDate: input.decisionDate ?? null,
+        note: input.note ?? null,
+      },
+    });
+    return { from: f.status, to };
+  });
+}
+
+export async function addComment(
+  input: z.infer<typeof commentRequest> & { findingId: string },
+  ctx: OrgContext,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
+    if (!f) throw notFound('finding');
+    if (input.parentId && !(await findEvent(tx.db, tx.organisation.id, f.id, input.parentId))) {
+      throw new AppError('validation_failed', 'the comment answered is not part of this finding', [
+        { path: 'body/parentId', message: 'unknown' },
+      ]);
+    }
+    const id = randomUUID();
+    await insertEvent(tx.db, {
+      id,
+      organisation_id: tx.organisation.id,
+      finding_id: f.id,
+      kind: 'comment',
+      action: null,
+      from_status: null,
+      to_status: null,
+      actor_id: tx.actor.userId,
+      actor_label: tx.actor.label,
+      body: input.body,
+      details_json: '{}',
+      parent_id: input.parentId,
+      at: tx.now().toISOString(),
+    });
+    await tx.audit({
+      action: 'finding.comment',
+      entityType: 'finding',
+      entityId: f.id,
+      data: { ref: f.ref, commentId: id },
+    });
+    return { id };
+  });
+}
