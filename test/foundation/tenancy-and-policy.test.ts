@@ -155,7 +155,10 @@ for (const kind of kinds) {
         const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : sampleBodies[key];
         if (r.method !== 'GET' && r.method !== 'DELETE') expect(body, `sample body for ${key}`).toBeDefined();
         const url = fill(r.url, 'acme', betaIds);
-        const res = key.endsWith('/evidence') && r.method === 'POST' ? await upload(alice, url, 'x.txt', Buffer.from('x')) : await alice.request(r.method, url, body);
+        const res =
+          key.endsWith('/evidence') && r.method === 'POST'
+            ? await upload(alice, url, 'x.txt', Buffer.from('x'))
+            : await alice.request(r.method, url, body);
         expect(res.statusCode, key).toBe(404);
       }
       // and the foreign entities are untouched
