@@ -1,5 +1,11 @@
 import type { Command } from './command.ts';
 import { demoCommand, migrateCommand } from './commands/basics.ts';
+import {
+  auditCreateCommand,
+  auditShowCommand,
+  findingsListCommand,
+  importFindingsCommand,
+} from './commands/findings.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { serveCommand } from './commands/serve.ts';
 
@@ -10,4 +16,8 @@ export const commands: Command[] = [
   demoCommand,
   orgCreateCommand,
   auditLogVerifyCommand,
+  auditCreateCommand,
+  auditShowCommand,
+  importFindingsCommand,
+  findingsListCommand,
 ];

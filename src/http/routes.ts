@@ -6,6 +6,7 @@ import type { AppEnv } from '../modules/context.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
+import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
@@ -35,4 +36,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   auditsRoutes(app);
   findingsRoutes(app);
   correctiveActionsRoutes(app);
+  importRoutes(app, deps);
 }

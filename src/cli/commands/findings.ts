@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import { auditInput, findingStatus, grade } from '../../contracts/findings.ts';
+import { createAudit, showAudit } from '../../modules/audits/audits.service.ts';
+import { listFindings } from '../../modules/findings/findings.service.ts';
+import { importFindings } from '../../modules/findings-import/import.service.ts';
+import { type Command, stringOpt, UsageError } from '../command.ts';
+import { printJson, withOrganisation } from '../org-context.ts';
+
+const org = { type: 'string' as const, description: 'organisation slug', required: true };
+
+export const auditCreateCommand: Command = {
+  path: ['audit', 'create'],
+  summary: 'create an audit (certification, surveillance, internal …)',
+  usage:
+    'audit create --org S --ref R --type T --body NAME --policy P --report-received YYYY-MM-DD [--recommendation X]',
+  options: {
+    org,
+    ref: { type: 'string', description: 'audit reference', required: true },
+    type: {
+      type: 'string',
+      description: 'internal|second_party|stage1|stage2|surveillance|recertification',
+      required: true,
+    },
+    body: { type: 'string', description: 'certification body or auditor', required: true },
+    policy: { type: 'string', description: 'deadline policy key (default guide-14-30-60)' },
+    'report-received': { type: 'string', description: 'date the nonconformity report was received' },
+    recommendation: {
+      type: 'string',
+      description: 'recommended|recommended_upon_action_plan|not_recommended',
+    },
+  },
+  async run(run) {
+    const parsed = auditInput.safeParse({
+      ref: stringOpt(run, 'ref'),
+      type: run.options.type,
+      certificationBody: run.options.body,
+      policyKey: run.options.policy ?? 'guide-14-30-60',
+      reportReceivedOn: run.options['report-received'] ?? null,
+      recommendation: run.options.recommendation ?? null,
+    });
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      const flag =
+        { certificationBody: 'body', policyKey: 'policy', reportReceivedOn: 'report-received' }[
+          String(i.path[0])
+        ] ?? String(i.path[0]);
+      throw new UsageError(`--${flag}: ${i.message}`);
+    }
+    printJson(
+      run,
+      await withOrganisation(run, stringOpt(run, 'org'), (ctx) => createAudit(parsed.data, ctx)),
+    );
+    return 0;
+  },
+};
+
+export const auditShowCommand: Command = {
+  path: ['audit', 'show'],
+  summary: 'show an audit with the recommendation its open findings imply',
+  usage: 'audit show --org S --ref R --json',
+  options: {
+    org,
+    ref: { type: 'string', description: 'audit reference', required: true },
+    json: { type: 'boolean', description: 'JSON output (the only format)' },
+  },
+  async run(run) {
+    printJson(
+      run,
+      await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
+        showAudit({ ref: stringOpt(run, 'ref') }, ctx),
+      ),
+    );
+    return 0;
+  },
+};
+
+export const findingsListCommand: Command = {
+  path: ['findings', 'list'],
+  summary: 'list findings with their state, deadlines, overdue flag and escalation warnings',
+  usage: 'findings list --org S [--audit R] [--grade G] [--status S] --json',
+  options: {
+    org,
+    audit: { type: 'string', description: 'audit reference' },
+    grade: { type: 'string', description: 'major|minor|ofi|observation|positive' },
+    status: { type: 'string', description: 'lifecycle state' },
+    json: { type: 'boolean', description: 'JSON output (the only format)' },
+  },
+  async run(run) {
+    const g = run.options.grade === undefined ? undefined : grade.safeParse(run.options.grade);
+    if (g && !g.success) throw new UsageError(`--grade: must be one of ${grade.options.join(', ')}`);
+    const s = run.options.status === undefined ? undefined : findingStatus.safeParse(run.options.status);
+    if (s && !s.success) throw new UsageError(`--status: must be one of ${findingStatus.options.join(', ')}`);
+    const all = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
+      const out = [];
+      for (let page = 1; ; page++) {
+        const res = await listFindings(
+          {
+            page,
+            pageSize: 200,
+            audit: run.options.audit as string | undefined,
+            grade: g?.data,
+            status: s?.data,
+            sort: 'ref',
+            direction: 'asc',
+          },
+          ctx,
+        );
+        out.push(...res.items);
+        if (page * res.pageSize >= res.total) return out;
+      }
+    });
+    printJson(run, all);
+    return 0;
+  },
+};
+
+export const importFindingsCommand: Command = {
+  path: ['import', 'findings'],
+  summary: 'import a nonconformity report (CSV or XLSX) into an audit',
+  usage: 'import findings FILE --org S --audit R [--dry-run] [--map column=Header …]',
+  options: {
+    org,
+    audit: { type: 'string', description: 'audit reference', required: true },
+    'dry-run': { type: 'boolean', description: 'check every row and write nothing' },
+    map: {
+      type: 'string',
+      multiple: true,
+      description: 'use another header, e.g. --map statement="Finding text"',
+    },
+  },
+  positionals: [{ name: 'FILE', required: true }],
+  async run(run) {
+    const file = run.positionals[0]!;
+    const mapping: Record<string, string> = {};
+    for (const m of (run.options.map as string[] | undefined) ?? []) {
+      const [k, ...v] = m.split('=');
+      if (!k || v.length === 0) throw new UsageError(`--map: expected column=Header, got '${m}'`);
+      mapping[k] = v.join('=');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      throw new UsageError(`cannot read ${file}`);
+    }
+    const report = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
+      importFindings(
+        {
+          auditRef: stringOpt(run, 'audit'),
+          bytes,
+          fileName: file,
+          mapping,
+          dryRun: Boolean(run.options['dry-run']),
+        },
+        ctx,
+      ),
+    );
+    if (report.errors.length > 0) {
+      for (const e of report.errors) run.io.stderr(`row ${e.row}, column ${e.column}: ${e.message}\n`);
+      printJson(run, report);
+      return 1;
+    }
+    printJson(run, report);
+    return 0;
+  },
+};

@@ -1,0 +1,93 @@
+import { AppError, notFound } from '../../contracts/errors.ts';
+import { toCsv } from '../../domain/files/csv.ts';
+import type { ColumnMapping, ImportedFinding, RowError } from '../../domain/findings/import-rows.ts';
+import { readFindingRows, templateColumns } from '../../domain/findings/import-rows.ts';
+import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { findAuditByRef } from '../audits/audits.repository.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { findFindingByRef } from '../findings/findings.repository.ts';
+import { insertFindingRow } from '../findings/findings.service.ts';
+import { memberByEmail } from '../members/members.repository.ts';
+import { readSheet } from './sheet.ts';
+
+export interface ImportReport {
+  dryRun: boolean;
+  imported: number;
+  findings: ImportedFinding[];
+  errors: RowError[];
+}
+
+export const templateCsv = () =>
+  toCsv(
+    [...templateColumns],
+    [
+      [
+        'NC-01',
+        'major',
+        'A.8.8',
+        'Technical vulnerabilities are not evaluated within a defined time.',
+        'Scanner report of 10 Feb shows 14 critical findings older than 90 days.',
+        'owner@example.com',
+      ],
+    ],
+  );
+
+/**
+ * Imports a nonconformity report into an audit. Every row is checked first (cells, duplicates, refs
+ * already in the audit, owners who are not members); with any error nothing is written.
+ */
+export async function importFindings(
+  input: { auditRef: string; bytes: Buffer; fileName: string; mapping: ColumnMapping; dryRun: boolean },
+  ctx: OrgContext,
+): Promise<ImportReport> {
+  const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.auditRef);
+  if (!audit) throw notFound(`audit ${input.auditRef}`);
+  const table = await readSheet(input.bytes, input.fileName);
+  const { findings, errors } = readFindingRows(table, input.mapping, requirementCatalogue);
+  const refColumn = input.mapping.ref ?? 'ref';
+  const ownerColumn = input.mapping.owner_email ?? 'owner_email';
+  for (const f of findings) {
+    if (await findFindingByRef(ctx.db, ctx.organisation.id, audit.id, f.ref)) {
+      errors.push({
+        row: f.line,
+        column: refColumn,
+        message: `${f.ref} already exists in audit ${audit.ref}`,
+      });
+    }
+    if (f.ownerEmail && !(await memberByEmail(ctx.db, ctx.organisation.id, f.ownerEmail))) {
+      errors.push({
+        row: f.line,
+        column: ownerColumn,
+        message: `${f.ownerEmail} is not a member of this organisation`,
+      });
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  if (input.dryRun) return { dryRun: true, imported: 0, findings: errors.length ? [] : findings, errors };
+  if (errors.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      `${errors.length} problem(s) in ${input.fileName}; nothing was imported`,
+      errors.map((e) => ({ path: `row ${e.row}, column ${e.column}`, message: e.message })),
+    );
+  }
+  await inTransaction(ctx, async (tx) => {
+    for (const f of findings) {
+      await insertFindingRow(
+        tx,
+        audit,
+        {
+          ref: f.ref,
+          grade: f.grade,
+          requirements: f.requirements,
+          statement: f.statement,
+          objectiveEvidence: f.objectiveEvidence,
+          area: '',
+          ownerEmail: f.ownerEmail,
+        },
+        `import:${input.fileName}`,
+      );
+    }
+  });
+  return { dryRun: false, imported: findings.length, findings, errors: [] };
+}
