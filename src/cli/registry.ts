@@ -7,6 +7,7 @@ import {
   importFindingsCommand,
 } from './commands/findings.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   auditShowCommand,
   importFindingsCommand,
   findingsListCommand,
+  reportCommand,
 ];

@@ -10,6 +10,7 @@ import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
+import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import type { ZodApp } from './app.ts';
@@ -37,4 +38,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   findingsRoutes(app);
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
+  reportsRoutes(app);
 }

@@ -44,7 +44,7 @@ const sampleBodies: Record<string, unknown> = {
 };
 // Routes keyed by something that is not secret and may legitimately exist in both organisations
 // (an audit reference, a policy key) are checked with the slug test only.
-const sharedKeys = new Set(['auditRef', 'key']);
+const sharedKeys = new Set(['auditRef', 'key', 'kind']);
 
 /** One audit with a finding, an action, an amendment and an evidence file, for ids to probe with. */
 async function findingFixture(c: Client, slug: string) {
@@ -75,6 +75,7 @@ async function findingFixture(c: Client, slug: string) {
     evidenceId: evidence.id,
     auditRef: 'S2',
     key: 'guide-14-30-60',
+    kind: 'cap',
   };
 }
 

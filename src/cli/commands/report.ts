@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import { buildAuditReport, type ReportKind, reportKinds } from '../../modules/reports/audit-reports.ts';
+import { renderPdf } from '../../reports/pdf.ts';
+import { renderXlsx } from '../../reports/xlsx.ts';
+import { type Command, stringOpt, UsageError } from '../command.ts';
+import { withOrganisation } from '../org-context.ts';
+
+export const reportCommand: Command = {
+  path: ['report'],
+  summary: 'write a report: cap | evidence | nc-statements | corrective-action-log',
+  usage:
+    'report cap|evidence|nc-statements|corrective-action-log --org S [--audit R] --format pdf|xlsx|json --out FILE',
+  options: {
+    org: { type: 'string', description: 'organisation slug', required: true },
+    audit: { type: 'string', description: 'audit reference (all audits when omitted)' },
+    format: { type: 'string', description: 'pdf, xlsx or json', required: true },
+    out: { type: 'string', description: 'file to write', required: true },
+  },
+  positionals: [{ name: 'KIND', required: true }],
+  async run(run) {
+    const kind = run.positionals[0] as ReportKind;
+    if (!reportKinds.includes(kind))
+      throw new UsageError(`unknown report '${kind}'; one of ${reportKinds.join(', ')}`);
+    const format = stringOpt(run, 'format');
+    if (!['pdf', 'xlsx', 'json'].includes(format))
+      throw new UsageError(`--format must be pdf, xlsx or json, got '${format}'`);
+    const doc = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
+      buildAuditReport({ kind, auditRef: run.options.audit as string | undefined }, ctx),
+    );
+    const bytes =
+      format === 'json'
+        ? Buffer.from(`${JSON.stringify(doc, null, 2)}\n`)
+        : format === 'pdf'
+          ? await renderPdf(doc)
+          : await renderXlsx(doc);
+    await writeFile(stringOpt(run, 'out'), bytes);
+    run.io.stdout(`${JSON.stringify({ report: kind, format, out: run.options.out, bytes: bytes.length })}\n`);
+    return 0;
+  },
+};
