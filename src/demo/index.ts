@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { Runtime } from '../runtime.ts';
+import { fileContentStore } from '../storage/content-store.ts';
+import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
 
 /**
@@ -10,6 +13,7 @@ export async function loadDemo(
 ): Promise<{ created: boolean; slug: string; people: typeof demoPeople; password: string }> {
   if (await demoExists(rt))
     return { created: false, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
-  await seedFoundation(rt);
+  const ctx = await seedFoundation(rt);
+  await seedFindings(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }

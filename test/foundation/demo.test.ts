@@ -40,6 +40,27 @@ for (const kind of kinds) {
         expect(await rt.database.db.selectFrom('invitation').select('email').execute()).toEqual([
           { email: 'sam.new@demo.example' },
         ]);
+        const findings = await rt.database.db
+          .selectFrom('finding')
+          .select(['ref', 'grade', 'status'])
+          .where('organisation_id', '=', org.id)
+          .execute();
+        const count = (g: string) => findings.filter((f) => f.grade === g).length;
+        expect([count('major'), count('minor'), count('ofi')]).toEqual([2, 5, 3]);
+        expect(new Set(findings.map((f) => f.status))).toEqual(
+          new Set([
+            'implementing',
+            'analysing',
+            'plan_submitted',
+            'open',
+            'closed',
+            'evidence_submitted',
+            'verified_internally',
+            'accepted',
+            'planned',
+            'declined',
+          ]),
+        );
         expect(await verifyAuditTrail(rt.database.db, org.id)).toMatchObject({ ok: true });
       } finally {
         await rt.close();

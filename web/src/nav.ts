@@ -1,8 +1,10 @@
 import {
   IconApi,
+  IconClipboardList,
   IconFileText,
   IconKey,
   IconListCheck,
+  IconListDetails,
   IconMail,
   IconSettings,
   IconUsers,
@@ -26,7 +28,13 @@ export interface NavGroup {
 // The one navigation config. Each capability adds its pages to its group when it lands.
 export const navigation: NavGroup[] = [
   { label: 'Overview', items: [] },
-  { label: 'Remediation', items: [] },
+  {
+    label: 'Remediation',
+    items: [
+      { label: 'Audits & findings', to: 'audits', icon: IconClipboardList, visible: () => true },
+      { label: 'Corrective action log', to: 'findings', icon: IconListDetails, visible: () => true },
+    ],
+  },
   { label: 'ISMS', items: [] },
   { label: 'Certification', items: [] },
   {

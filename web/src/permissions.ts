@@ -14,4 +14,8 @@ export const can = {
   updateOrganisation: (r: Role) => r === 'admin',
   manageTokens: (r: Role) => staff.includes(r),
   readOutbox: (r: Role) => r === 'admin',
+  manageFindings: (r: Role) => managers.includes(r),
+  workOnFindings: (r: Role) => ['admin', 'isms_manager', 'action_owner'].includes(r),
+  attachEvidence: (r: Role) => ['admin', 'isms_manager', 'action_owner', 'internal_auditor'].includes(r),
+  comment: (r: Role) => r !== 'viewer',
 };

@@ -3,7 +3,11 @@ import { ErrorNote, Loading } from './components/common.tsx';
 import { Shell } from './components/Shell.tsx';
 import { ApiDocsPage } from './pages/ApiDocsPage.tsx';
 import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { AuditsPage } from './pages/AuditsPage.tsx';
 import { AuditTrailPage } from './pages/AuditTrailPage.tsx';
+import { CorrectiveActionLogPage } from './pages/CorrectiveActionLogPage.tsx';
+import { FindingPage } from './pages/FindingPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
@@ -64,6 +68,10 @@ const routeTree = root.addChildren([
     page('settings', SettingsPage),
     page('api-tokens', ApiTokensPage),
     page('mail-outbox', OutboxPage),
+    page('audits', AuditsPage),
+    page('audits/$auditRef', AuditPage),
+    page('findings', CorrectiveActionLogPage),
+    page('findings/$findingId', FindingPage),
   ]),
 ]);
 

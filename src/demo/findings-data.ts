@@ -1,0 +1,337 @@
+// The nonconformity report of the demo organisation's stage 2 audit: realistic findings of a small
+// cloud company, and how far each one has come.
+
+export interface DemoFinding {
+  finding: {
+    ref: string;
+    grade: 'major' | 'minor' | 'ofi';
+    requirements: string[];
+    statement: string;
+    objectiveEvidence: string;
+    area: string;
+    ownerEmail: string | null;
+  };
+  reach:
+    | 'open'
+    | 'analysing'
+    | 'plan_submitted'
+    | 'plan_accepted'
+    | 'implementing'
+    | 'evidence_submitted'
+    | 'verified_internally'
+    | 'closed';
+  record: {
+    correction: { what: string; who: string; on: string | null };
+    rootCause: {
+      method: 'five_whys';
+      whys: { question: string; answer: string }[];
+      categories: [];
+      statement: string;
+      similarElsewhere: string;
+    };
+    expectedEffect: string;
+    effectiveness: {
+      criteria: string;
+      reviewerEmail: string | null;
+      reviewedOn: null;
+      result: null;
+      notes: string;
+    };
+  };
+  actions: { title: string; ownerEmail: string | null; dueOn: string | null; effortDays?: number }[];
+  evidence: { name: string; description: string; text: string }[];
+  amendment?: {
+    kind: 'document' | 'soa_entry' | 'risk' | 'control' | 'process';
+    reference: string;
+    description: string;
+  };
+  ofi?: 'accept' | 'plan' | 'decline';
+  ofiReason?: string;
+  comment?: string;
+}
+
+const tom = 'tom.becker@demo.example';
+const lena = 'lena.okafor@demo.example';
+const rec = (
+  correction: string,
+  whys: [string, string][],
+  statement: string,
+  criteria: string,
+): DemoFinding['record'] => ({
+  correction: { what: correction, who: 'Action owner', on: null },
+  rootCause: {
+    method: 'five_whys',
+    whys: whys.map(([question, answer]) => ({ question, answer })),
+    categories: [],
+    statement,
+    similarElsewhere: '',
+  },
+  expectedEffect: 'The requirement is met consistently, not only for the sampled cases.',
+  effectiveness: {
+    criteria,
+    reviewerEmail: 'ravi.iyer@demo.example',
+    reviewedOn: null,
+    result: null,
+    notes: '',
+  },
+});
+const noRecord = rec('', [], '', '');
+const ofi = (
+  ref: string,
+  req: string,
+  statement: string,
+  how: 'accept' | 'plan' | 'decline',
+  reason?: string,
+): DemoFinding => ({
+  finding: {
+    ref,
+    grade: 'ofi',
+    requirements: [req],
+    statement,
+    objectiveEvidence: '',
+    area: '',
+    ownerEmail: null,
+  },
+  reach: 'open',
+  record: noRecord,
+  actions: [],
+  evidence: [],
+  ofi: how,
+  ...(reason ? { ofiReason: reason } : {}),
+});
+
+export const demoFindings: DemoFinding[] = [
+  {
+    finding: {
+      ref: 'NC-01',
+      grade: 'major',
+      requirements: ['A.8.8'],
+      area: 'Vulnerability management',
+      ownerEmail: tom,
+      statement:
+        'Technical vulnerabilities are not evaluated and remediated within a defined time: no SLA exists and critical findings remain open.',
+      objectiveEvidence:
+        'Scanner export of the production estate lists 14 critical vulnerabilities, the oldest detected 124 days before the audit.',
+    },
+    reach: 'implementing',
+    record: rec(
+      'Patched or mitigated the 14 critical vulnerabilities on the production estate.',
+      [
+        ['Why were criticals left open?', 'Nobody owned the scanner results.'],
+        [
+          'Why did nobody own them?',
+          'The vulnerability process was never assigned when the team reorganised.',
+        ],
+      ],
+      'Vulnerability management has no accountable owner, SLA or escalation.',
+      'Three consecutive monthly scans with no critical vulnerability older than 14 days.',
+    ),
+    actions: [
+      {
+        title: 'Define remediation SLAs by severity and publish the procedure',
+        ownerEmail: tom,
+        dueOn: null,
+        effortDays: 2,
+      },
+      {
+        title: 'Assign the vulnerability management owner and deputy',
+        ownerEmail: 'isabel.martin@demo.example',
+        dueOn: null,
+        effortDays: 0.5,
+      },
+      {
+        title: 'Weekly scan review with escalation of SLA breaches to the CTO',
+        ownerEmail: tom,
+        dueOn: null,
+        effortDays: 3,
+      },
+    ],
+    evidence: [],
+  },
+  {
+    finding: {
+      ref: 'NC-02',
+      grade: 'major',
+      requirements: ['A.5.18', 'A.5.15'],
+      area: 'Access management',
+      ownerEmail: lena,
+      statement:
+        'Access rights are not reviewed: privileged access to production was never reviewed since the ISMS started.',
+      objectiveEvidence:
+        'No access review record exists; 3 of 11 production administrators sampled had changed role more than 6 months ago.',
+    },
+    reach: 'analysing',
+    record: rec(
+      'Removed production administrator rights from the 3 people who changed role.',
+      [['Why were rights not removed?', 'Role changes are not notified to IT.']],
+      '',
+      '',
+    ),
+    actions: [],
+    evidence: [],
+  },
+  {
+    finding: {
+      ref: 'NC-03',
+      grade: 'minor',
+      requirements: ['A.5.15'],
+      area: 'Access management',
+      ownerEmail: lena,
+      statement:
+        'The access control policy does not define how access to customer data is requested and approved.',
+      objectiveEvidence:
+        'Access control policy v1.2, section 4 is silent on customer data; two tickets granted access without an approval.',
+    },
+    reach: 'plan_submitted',
+    record: rec(
+      'Reviewed the two grants and confirmed their need with the data owner.',
+      [['Why no approval step?', 'The policy predates the customer data platform.']],
+      'The policy was not updated when the customer data platform was introduced.',
+      'All customer-data access tickets of the next quarter carry the data owner approval.',
+    ),
+    actions: [
+      {
+        title: 'Update the access control policy with the customer data approval flow',
+        ownerEmail: lena,
+        dueOn: null,
+        effortDays: 1,
+      },
+    ],
+    evidence: [],
+  },
+  {
+    finding: {
+      ref: 'NC-04',
+      grade: 'minor',
+      requirements: ['A.5.15'],
+      area: 'Access management',
+      ownerEmail: lena,
+      statement:
+        'Shared administrator accounts are used on the network equipment without individual accountability.',
+      objectiveEvidence: 'Two firewalls use the vendor "admin" account, shared by four engineers.',
+    },
+    reach: 'open',
+    record: noRecord,
+    actions: [],
+    evidence: [],
+  },
+  {
+    finding: {
+      ref: 'NC-05',
+      grade: 'minor',
+      requirements: ['A.6.3', '7.3'],
+      area: 'Human resources',
+      ownerEmail: lena,
+      statement: 'Security awareness training is not completed by all staff.',
+      objectiveEvidence: 'LMS report: 17 of 64 staff have not completed the annual training.',
+    },
+    reach: 'closed',
+    record: rec(
+      'Sent a reminder and booked sessions for the 17 staff.',
+      [['Why was training missed?', 'No follow-up of incomplete training.']],
+      'Completion was not monitored after the launch e-mail.',
+      'Completion above 95% at the end of the next quarter.',
+    ),
+    actions: [
+      {
+        title: 'Monthly completion report to managers with escalation',
+        ownerEmail: lena,
+        dueOn: null,
+        effortDays: 1,
+      },
+    ],
+    evidence: [
+      {
+        name: 'lms-completion-report.csv',
+        description: 'LMS export after the campaign',
+        text: 'team,staff,completed\r\nEngineering,30,30\r\nSupport,20,19\r\nSales,14,14\r\n',
+      },
+    ],
+    amendment: {
+      kind: 'process',
+      reference: 'HR-PRO-04',
+      description: 'Training follow-up added to the onboarding and annual awareness process',
+    },
+    comment: 'Evidence reviewed remotely; accepted.',
+  },
+  {
+    finding: {
+      ref: 'NC-06',
+      grade: 'minor',
+      requirements: ['A.8.13'],
+      area: 'Operations',
+      ownerEmail: tom,
+      statement: 'Backup restores are not tested.',
+      objectiveEvidence: 'No restore test record for the customer database in the last 12 months.',
+    },
+    reach: 'evidence_submitted',
+    record: rec(
+      'Performed a restore of the customer database into the staging environment.',
+      [['Why no tests?', 'The backup procedure does not require them.']],
+      'The backup procedure has no restore test requirement.',
+      'Quarterly restore tests recorded with duration and result.',
+    ),
+    actions: [
+      {
+        title: 'Add quarterly restore tests to the backup procedure',
+        ownerEmail: tom,
+        dueOn: null,
+        effortDays: 1,
+      },
+    ],
+    evidence: [
+      {
+        name: 'restore-test-2026-q4.txt',
+        description: 'Restore test record',
+        text: 'Restore test of customer DB: started 09:02, completed 09:47, checksum verified, 0 errors.\n',
+      },
+    ],
+  },
+  {
+    finding: {
+      ref: 'NC-07',
+      grade: 'minor',
+      requirements: ['9.2.2'],
+      area: 'Internal audit',
+      ownerEmail: 'isabel.martin@demo.example',
+      statement: 'The internal audit programme does not cover Annex A controls of the physical theme.',
+      objectiveEvidence: 'Audit programme 2026 lists clauses 4–10 and organisational controls only.',
+    },
+    reach: 'verified_internally',
+    record: rec(
+      'Added a physical security audit to the 2026 programme.',
+      [['Why missing?', 'The programme was copied from a template without the physical theme.']],
+      'The programme was not built from the Statement of Applicability.',
+      'Programme covers every applicable Annex A control over the 3-year cycle.',
+    ),
+    actions: [
+      {
+        title: 'Rebuild the audit programme from the SoA',
+        ownerEmail: 'isabel.martin@demo.example',
+        dueOn: null,
+        effortDays: 2,
+      },
+    ],
+    evidence: [
+      {
+        name: 'audit-programme-2026-v2.md',
+        description: 'Revised audit programme',
+        text: '# Internal audit programme 2026 v2\n\n- Q1: clauses 4-6\n- Q2: A.7 physical controls\n',
+      },
+    ],
+  },
+  ofi('OFI-01', 'A.5.36', 'Compliance checks could be automated in the CI pipeline.', 'accept'),
+  ofi(
+    'OFI-02',
+    'A.5.24',
+    'The incident response plan could include a customer communication template.',
+    'plan',
+  ),
+  ofi(
+    'OFI-03',
+    'A.7.4',
+    'CCTV coverage of the Lyon office entrance could be extended.',
+    'decline',
+    'The Lyon office is a shared coworking space; the landlord operates access control.',
+  ),
+];

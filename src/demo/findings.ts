@@ -1,0 +1,129 @@
+import type { Role } from '../contracts/roles.ts';
+import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
+import { createAudit } from '../modules/audits/audits.service.ts';
+import type { OrgContext } from '../modules/context.ts';
+import {
+  addAction,
+  addAmendment,
+  updateAction,
+  updateRecord,
+} from '../modules/corrective-actions/corrective-actions.service.ts';
+import { attachEvidence } from '../modules/evidence/evidence.service.ts';
+import { createFinding } from '../modules/findings/findings.service.ts';
+import { addComment, transitionFinding } from '../modules/findings/transitions.service.ts';
+import type { ContentStore } from '../storage/content-store.ts';
+import { type DemoFinding, demoFindings } from './findings-data.ts';
+import { demoPeople } from './foundation.ts';
+
+type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
+
+/**
+ * The stage 2 audit of the demo organisation: two majors, five minors and three OFIs at various
+ * states, each moved by the person whose role does it, so the trail and timelines read true.
+ */
+export async function seedFindings(base: OrgContext, store: ContentStore) {
+  const as = async (email: string): Promise<Ctx> => {
+    const person = demoPeople.find((p) => p.email === email)!;
+    const user = await findUserByEmail(base.db, email);
+    return {
+      ...base,
+      actor: { userId: user!.id, label: email, via: 'session' },
+      role: person.role as Role,
+      store,
+      maxBytes: 25 * 1024 * 1024,
+    };
+  };
+  const isabel = await as('isabel.martin@demo.example');
+  const today = base.now().toISOString().slice(0, 10);
+  const received = new Date(Date.parse(`${today}T00:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);
+  await createAudit(
+    {
+      ref: 'S2-2026',
+      type: 'stage2',
+      certificationBody: 'Certa Assurance Ltd',
+      leadAuditor: 'Claire Dubois',
+      startsOn: received,
+      endsOn: received,
+      scope:
+        'Design, development, hosting and support of the Northwind cloud platform from the London and Lyon offices.',
+      reportReceivedOn: received,
+      recommendation: 'recommended_upon_action_plan',
+      policyKey: 'guide-14-30-60',
+    },
+    isabel,
+  );
+  for (const d of demoFindings) await seedOne(d, as, isabel);
+}
+
+async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isabel: Ctx) {
+  const f = await createFinding({ ...d.finding, auditRef: 'S2-2026' }, isabel);
+  const owner = await as(d.finding.ownerEmail ?? 'isabel.martin@demo.example');
+  const step = async (
+    who: Ctx,
+    action: string,
+    extra: { comment?: string; decisionDate?: string; note?: string } = {},
+  ) => transitionFinding({ findingId: f.id, action, ...extra }, who);
+  if (d.finding.grade === 'ofi') {
+    if (d.ofi === 'decline')
+      await step(isabel, 'decline_ofi', { comment: d.ofiReason ?? 'Not a priority for this cycle' });
+    if (d.ofi === 'accept' || d.ofi === 'plan') await step(isabel, 'accept_ofi');
+    if (d.ofi === 'plan') await step(isabel, 'plan_ofi');
+    return;
+  }
+  const stages = [
+    'open',
+    'analysing',
+    'plan_submitted',
+    'plan_accepted',
+    'implementing',
+    'evidence_submitted',
+    'verified_internally',
+    'closed',
+  ];
+  const reach = stages.indexOf(d.reach);
+  if (reach >= 1) {
+    await step(owner, 'start_analysis');
+    await updateRecord({ findingId: f.id, ...d.record }, owner);
+  }
+  const actionIds: string[] = [];
+  if (reach >= 2) {
+    for (const a of d.actions)
+      actionIds.push(
+        (await addAction({ ...a, findingId: f.id, description: '', effortDays: a.effortDays ?? null }, owner))
+          .id,
+      );
+    await step(owner, 'submit_plan');
+  }
+  const claire = await as('claire.dubois@certbody.example');
+  if (reach >= 3)
+    await step(claire, 'accept_plan', { comment: 'Plan is proportionate to the nonconformity.' });
+  if (reach >= 4) await step(owner, 'start_implementation');
+  if (reach >= 5) {
+    for (const id of actionIds) await updateAction({ findingId: f.id, actionId: id, status: 'done' }, owner);
+    for (const ev of d.evidence) {
+      await attachEvidence(
+        {
+          findingId: f.id,
+          attachedTo: 'finding',
+          attachedId: null,
+          fileName: ev.name,
+          description: ev.description,
+          bytes: Buffer.from(ev.text),
+        },
+        owner,
+      );
+    }
+    if (d.amendment) await addAmendment({ findingId: f.id, ...d.amendment }, owner);
+    await step(owner, 'submit_evidence');
+  }
+  const ravi = await as('ravi.iyer@demo.example');
+  if (reach >= 6)
+    await step(ravi, 'verify_internally', {
+      comment: 'Sampled the records named in the effectiveness criteria; they meet them.',
+    });
+  if (reach >= 7) {
+    await step(claire, 'record_auditor_acceptance');
+    await step(isabel, 'close');
+  }
+  if (d.comment) await addComment({ findingId: f.id, body: d.comment, parentId: null }, claire);
+}
