@@ -93,6 +93,7 @@ export function RecordEditor({
           {rc.method === 'five_whys' ? (
             <Stack gap={6} mt="xs">
               {rc.whys.map((w, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a why is identified by its place in the chain ("Why 2")
                 <Group key={`why-${i}`} align="flex-end" wrap="nowrap">
                   <TextInput
                     label={`Why ${i + 1}?`}
@@ -154,6 +155,7 @@ export function RecordEditor({
           ) : (
             <Stack gap={6} mt="xs">
               {rc.categories.map((k, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position while edited
                 <Group key={`cat-${i}`} align="flex-end" wrap="nowrap">
                   <Select
                     label="Category"
