@@ -24,7 +24,9 @@ describe('validateProblem', () => {
   });
 
   it('names the tasks of a cycle in dependency order', () => {
-    const errors = validateProblem(problem([task('s'), task('a', ['s', 'c']), task('b', ['a']), task('c', ['b'])]));
+    const errors = validateProblem(
+      problem([task('s'), task('a', ['s', 'c']), task('b', ['a']), task('c', ['b'])]),
+    );
     expect(errors).toHaveLength(1);
     const e = errors[0]!;
     expect(e.code).toBe('cycle');
