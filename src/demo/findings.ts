@@ -12,7 +12,8 @@ import { attachEvidence } from '../modules/evidence/evidence.service.ts';
 import { createFinding } from '../modules/findings/findings.service.ts';
 import { addComment, transitionFinding } from '../modules/findings/transitions.service.ts';
 import type { ContentStore } from '../storage/content-store.ts';
-import { type DemoFinding, demoFindings } from './findings-data.ts';
+import { demoFindings } from './findings-data.ts';
+import type { DemoFinding } from './findings-model.ts';
 import { demoPeople } from './foundation.ts';
 
 type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
