@@ -94,7 +94,12 @@ export function ruleKeys(net: Network, cpm: CpmArrays): Float64Array[] {
   }
   const rules = [lft, lst, grpw, spt];
   // The bitset closure is quadratic in memory; above a few thousand nodes the other rules suffice.
-  if (size <= 3000) rules.splice(2, 0, totalSuccessors(net).map((c) => -c));
+  if (size <= 3000)
+    rules.splice(
+      2,
+      0,
+      totalSuccessors(net).map((c) => -c),
+    );
   return rules;
 }
 

@@ -89,7 +89,7 @@ export class Scheduler {
     const keys = this.keys;
     for (let j = 0; j < size; j++) keys[j] = time[j]! * size + net.rank[j]!;
     keys.sort();
-    for (let k = 0; k < size; k++) out[k] = keys[k]! % size;
+    for (let k = 0; k < size; k++) out[k] = net.topo[keys[k]! % size]!;
   }
 
   /**
