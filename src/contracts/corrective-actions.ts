@@ -55,9 +55,17 @@ export const correctiveActionInput = z.object({
   dueOn: isoDate.nullable().default(null),
   effortDays: z.number().min(0).max(1000).nullable().default(null),
 });
-export const correctiveActionUpdate = correctiveActionInput
-  .partial()
-  .extend({ status: actionStatus.optional() });
+// No defaults here: a PATCH of the status alone must leave owner, due date and effort as they are.
+export const correctiveActionUpdate = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    description: z.string().max(5000),
+    ownerEmail: z.string().trim().toLowerCase().email().nullable(),
+    dueOn: isoDate.nullable(),
+    effortDays: z.number().min(0).max(1000).nullable(),
+    status: actionStatus,
+  })
+  .partial();
 export const correctiveAction = z.object({
   id,
   title: z.string(),

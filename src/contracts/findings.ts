@@ -79,7 +79,20 @@ export const auditInput = z.object({
   recommendation: recommendation.nullable().default(null),
   policyKey: policyKey.default('guide-14-30-60'),
 });
-export const auditUpdate = auditInput.partial().omit({ ref: true });
+// Updates list their fields without defaults: with defaults, a PATCH of one field would reset the others.
+export const auditUpdate = z
+  .object({
+    type: auditType,
+    certificationBody: z.string().trim().min(1).max(200),
+    leadAuditor: z.string().trim().max(200).nullable(),
+    startsOn: isoDate.nullable(),
+    endsOn: isoDate.nullable(),
+    scope: z.string().max(5000),
+    reportReceivedOn: isoDate.nullable(),
+    recommendation: recommendation.nullable(),
+    policyKey,
+  })
+  .partial();
 
 export const impliedRecommendation = z.object({
   implied: recommendation,
@@ -151,7 +164,16 @@ export const findingInput = z.object({
   area: z.string().trim().max(200).default(''),
   ownerEmail: z.string().trim().toLowerCase().email().nullable().default(null),
 });
-export const findingUpdate = findingInput.partial().omit({ ref: true });
+export const findingUpdate = z
+  .object({
+    grade,
+    requirements: z.array(z.string().trim().min(1).max(40)).min(1).max(20),
+    statement: z.string().trim().min(1).max(10_000),
+    objectiveEvidence: z.string().max(10_000),
+    area: z.string().trim().max(200),
+    ownerEmail: z.string().trim().toLowerCase().email().nullable(),
+  })
+  .partial();
 
 export const findingQuery = z.object({
   audit: z.string().max(60).optional(),

@@ -68,6 +68,20 @@ for (const kind of kinds) {
       expect(bad.json().errors).toEqual([
         { path: 'body/requirements/0', message: 'A.9.2.5 is not an Annex A control of ISO/IEC 27001:2022' },
       ]);
+      const patched = (
+        await isa.patch(`/api/v1/orgs/acme/findings/${major.json().id}`, {
+          statement: 'Vulnerabilities are not evaluated in time.',
+        })
+      ).json();
+      expect(patched).toMatchObject({ area: 'Vulnerability management', owner: { email: 'tom@acme.test' } });
+      const audit2 = (
+        await isa.patch('/api/v1/orgs/acme/audits/S2-2026', { scope: 'Cloud platform' })
+      ).json();
+      expect(audit2).toMatchObject({
+        leadAuditor: 'Claire Dubois',
+        recommendation: 'recommended_upon_action_plan',
+        reportReceivedOn: '2026-03-02',
+      });
       const shown = (await isa.get('/api/v1/orgs/acme/audits/S2-2026')).json();
       expect(shown.impliedRecommendation).toMatchObject({ implied: 'not_recommended', atRisk: true });
       expect(shown.nextDeadline).toEqual({ kind: 'cap', on: '2026-03-16' });

@@ -94,7 +94,7 @@ export function FindingPage() {
         </Card>
       </SimpleGrid>
       <TransitionBar org={org.slug} finding={f} />
-      {nc && <RecordEditor key={f.updatedAt} org={org.slug} finding={f} editable={editable} />}
+      {nc && <RecordEditor key={f.id} org={org.slug} finding={f} editable={editable} />}
       {nc && <ActionsPanel org={org.slug} finding={f} editable={editable} />}
       <EvidencePanel org={org.slug} finding={f} canAttach={can.attachEvidence(org.role)} />
       <TimelinePanel org={org.slug} finding={f} canComment={can.comment(org.role)} />
