@@ -30,9 +30,10 @@ export interface SolveOptions {
 }
 
 export function solve(problem: Problem, options: SolveOptions): SolveResult {
+  // The clock starts before validation so the limit bounds the whole call, not just the search.
+  const started = options.now();
   const errors = validateProblem(problem);
   if (errors.length > 0) throw new InvalidProblemError(errors);
-  const started = options.now();
   const net = compile(problem);
   const cpm = cpmArrays(net);
   const lb = lowerBound(net, cpm.length);

@@ -1,0 +1,59 @@
+// `npm run bench`: scheduling engine figures, each printed as a ratio to a floor measured in this run
+// plus the absolute time. Environment: BENCH_J30_LIMIT=N (first N instances), BENCH_TIME_MS (J30 budget
+// per instance, default 1000), BENCH_LARGE_MS (solver limit on the 5,000-task plan, default 5000).
+import fs from 'node:fs';
+import os from 'node:os';
+import { arithmeticFloorMs } from './floor.ts';
+import { readOptima, runJ30 } from './j30.ts';
+import { runLarge } from './large.ts';
+
+const env = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const f = (x: number, d = 1) => x.toFixed(d);
+const shared = '/work/shared/bench';
+const dir = process.env.BENCH_J30_DIR ?? `${shared}/psplib-j30`;
+const budget = env('BENCH_TIME_MS', 1000);
+
+const floor = arithmeticFloorMs();
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores; floor F = ${f(floor)} ms (20 M xorshift steps)`,
+);
+
+console.log('\n(a) PSPLIB J30');
+const optima = readOptima(fs.readFileSync(process.env.BENCH_J30_OPT ?? `${shared}/j30_optimum.csv`, 'utf8'));
+const j = await runJ30(dir, optima, budget, env('BENCH_J30_LIMIT', optima.size));
+console.log(
+  `  instances ${j.instances}, budget ${budget} ms per instance on one core (2 workers in parallel)`,
+);
+console.log(`  average above optimum ${f(j.averageDeviationPct, 3)} %, optimal ${j.optimal}/${j.instances}`);
+console.log(`  max deviation ${f(j.maxDeviationPct, 2)} %${j.maxDeviationPct > 0 ? ` at ${j.worst}` : ''}`);
+console.log(
+  `  mean time per instance ${f(j.meanMs)} ms = ${f(j.meanMs / floor, 2)} F; schedules ${f(j.meanIterations, 0)}`,
+);
+console.log(
+  `  infeasible ${j.infeasible}, below the optimum ${j.belowOptimum} (both must be 0); wall ${f(j.wallMs / 1000)} s`,
+);
+
+console.log('\n(b) generated plan');
+const large = runLarge(env('BENCH_LARGE_MS', 5000));
+const T = large.topoSortMs;
+console.log(
+  `  ${large.tasks} tasks, ${large.dependencies} dependencies; floor T = ${f(T, 2)} ms (topological sort)`,
+);
+console.log(
+  `  CPM ${f(large.cpmMs, 2)} ms = ${f(large.cpmMs / T, 1)} T; precedence-only length ${large.projectLength}`,
+);
+console.log(
+  `  solver first feasible ${f(large.firstFeasibleMs)} ms = ${f(large.firstFeasibleMs / T, 0)} T (makespan ${large.firstMakespan})`,
+);
+const gap = ((large.makespan - large.lowerBound) / large.lowerBound) * 100;
+console.log(
+  `  at ${large.limitMs} ms limit: makespan ${large.makespan}, lower bound ${large.lowerBound} (+${f(gap, 2)} %), ` +
+    `${large.iterations} schedules, ${f(large.solveMs)} ms = ${f(large.solveMs / floor, 1)} F, violations ${large.violations}`,
+);
+
+console.log('\n(c) memory');
+const rss = process.resourceUsage().maxRSS / 1024;
+console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);
