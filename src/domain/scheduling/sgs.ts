@@ -18,19 +18,21 @@ export class Scheduler {
     this.fwd = net;
     this.bwd = reverse(net);
     this.nr = net.capacity.length;
-    let inMax = 0;
-    let outMax = 0;
+    let inSum = 0;
+    let outSum = 0;
     let durSum = 0;
     let durMax = 0;
-    for (let j = 0; j < net.size; j++) {
+    // Release dates are the lags on edges out of the source (node 0); they count once, not per task.
+    for (let j = 1; j < net.size; j++) {
       durSum += net.duration[j]!;
       durMax = Math.max(durMax, net.duration[j]!);
-      inMax += maxLag(net.preds, j);
-      outMax += maxLag(net.succs, j);
+      inSum += maxLag(net.preds, j, 0);
+      outSum += maxLag(net.succs, j, -1);
     }
-    // Serial SGS never starts a task later than the latest finish so far plus its largest incoming lag,
-    // so this bounds the makespan in both directions; durMax leaves room for the last window scan.
-    const horizon = durSum + Math.max(inMax, outMax) + durMax + 1;
+    const maxRelease = maxLag(net.succs, 0, -1);
+    // Serial SGS starts a task no later than max(latest release, latest finish so far + its largest
+    // incoming lag), which bounds the makespan in both directions; durMax leaves room for the last scan.
+    const horizon = durSum + Math.max(inSum, outSum) + maxRelease + durMax + 1;
     this.usage = new Int32Array(horizon * Math.max(1, this.nr));
     this.keys = new Float64Array(net.size);
     this.tmpStart = new Int32Array(net.size);
@@ -119,8 +121,10 @@ export class Scheduler {
   }
 }
 
-function maxLag(adj: Network['preds'], j: number): number {
+/** Largest lag on the edges of node j in `adj`, ignoring edges to or from node `skip`. */
+function maxLag(adj: Network['preds'], j: number, skip: number): number {
   let m = 0;
-  for (let e = adj.start[j]!; e < adj.start[j + 1]!; e++) m = Math.max(m, adj.lag[e]!);
+  for (let e = adj.start[j]!; e < adj.start[j + 1]!; e++)
+    if (adj.node[e] !== skip) m = Math.max(m, adj.lag[e]!);
   return m;
 }

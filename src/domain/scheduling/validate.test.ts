@@ -83,5 +83,18 @@ describe('validateProblem', () => {
   it('refuses horizons too long for the profile arrays', () => {
     const [e] = validateProblem(problem([task('a', [], { duration: 20_000_000 })]));
     expect(e?.code).toBe('horizon-too-large');
+    // 200,000 time units are fine for one resource but not for 100 of them.
+    const long = [task('a', [], { duration: 150_000 }), task('b', ['a'], { lags: { a: 50_000 } })];
+    expect(validateProblem(problem(long))).toEqual([]);
+    const many = {
+      resources: Array.from({ length: 100 }, (_, i) => ({ id: `R${i}`, capacity: 1 })),
+      tasks: long,
+    };
+    expect(validateProblem(many)[0]?.code).toBe('horizon-too-large');
+  });
+
+  it('refuses capacities and demands beyond 32-bit arithmetic', () => {
+    const huge = { resources: [{ id: 'R', capacity: 3e9 }], tasks: [task('a', [], { demands: { R: 2e9 } })] };
+    expect(validateProblem(huge).map((e) => e.code)).toEqual(['invalid-capacity', 'invalid-demand']);
   });
 });

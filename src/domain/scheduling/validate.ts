@@ -4,8 +4,13 @@ import type { Problem, ValidationError } from './model.ts';
 
 /** Profile arrays are sized by the horizon bound; above this the plan is not a remediation plan. */
 export const MAX_HORIZON = 10_000_000;
+/** Time units x resources bounding the solver's profile (4 bytes a cell, at most twice this many). */
+export const MAX_PROFILE_CELLS = 16_000_000;
+/** Capacities and demands live in Int32Array; this keeps usage + demand below 2^31. */
+export const MAX_UNITS = 1_000_000_000;
 
-const isNonNegInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isNonNegInt = (x: unknown): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_UNITS;
 
 export function validateProblem(problem: Problem): ValidationError[] {
   const errors: ValidationError[] = [];
@@ -15,7 +20,7 @@ export function validateProblem(problem: Problem): ValidationError[] {
     if (!isNonNegInt(r.capacity)) {
       errors.push({
         code: 'invalid-capacity',
-        message: `resource "${r.id}": capacity must be a whole number >= 0`,
+        message: `resource "${r.id}": capacity must be a whole number from 0 to ${MAX_UNITS}`,
       });
     }
     capacity.set(r.id, r.capacity);
@@ -26,23 +31,25 @@ export function validateProblem(problem: Problem): ValidationError[] {
       errors.push({ code: 'duplicate-id', taskId: t.id, message: `duplicate task id "${t.id}"` });
     ids.add(t.id);
   }
+  // Serial SGS never finishes later than the latest release plus every duration and every lag.
   let horizon = 0;
+  let maxRelease = 0;
   for (const t of problem.tasks) {
     const name = `task "${t.id}"`;
     if (!isNonNegInt(t.duration)) {
       errors.push({
         code: 'invalid-duration',
         taskId: t.id,
-        message: `${name}: duration must be a whole number >= 0`,
+        message: `${name}: duration must be a whole number from 0 to ${MAX_UNITS}`,
       });
     } else horizon += t.duration;
     if (t.earliestStart !== undefined && !isNonNegInt(t.earliestStart)) {
       errors.push({
         code: 'invalid-earliest-start',
         taskId: t.id,
-        message: `${name}: earliestStart must be a whole number >= 0`,
+        message: `${name}: earliestStart must be a whole number from 0 to ${MAX_UNITS}`,
       });
-    } else horizon = Math.max(horizon, t.earliestStart ?? 0);
+    } else maxRelease = Math.max(maxRelease, t.earliestStart ?? 0);
     for (const [rid, q] of Object.entries(t.demands)) {
       const cap = capacity.get(rid);
       if (cap === undefined) {
@@ -55,7 +62,7 @@ export function validateProblem(problem: Problem): ValidationError[] {
         errors.push({
           code: 'invalid-demand',
           taskId: t.id,
-          message: `${name}: demand on "${rid}" must be a whole number >= 0`,
+          message: `${name}: demand on "${rid}" must be a whole number from 0 to ${MAX_UNITS}`,
         });
       } else if (q > cap) {
         errors.push({
@@ -66,7 +73,6 @@ export function validateProblem(problem: Problem): ValidationError[] {
       }
     }
     const preds = new Set(t.predecessors);
-    let maxLag = 0;
     for (const p of t.predecessors) {
       if (!ids.has(p)) {
         errors.push({
@@ -87,11 +93,10 @@ export function validateProblem(problem: Problem): ValidationError[] {
         errors.push({
           code: 'invalid-lag',
           taskId: t.id,
-          message: `${name}: lag after "${p}" must be a whole number >= 0`,
+          message: `${name}: lag after "${p}" must be a whole number from 0 to ${MAX_UNITS}`,
         });
-      } else maxLag = Math.max(maxLag, lag);
+      } else horizon += lag;
     }
-    horizon += maxLag;
   }
   if (errors.length === 0) {
     const cycle = findCycle(problem);
@@ -104,10 +109,14 @@ export function validateProblem(problem: Problem): ValidationError[] {
       });
     }
   }
-  if (errors.length === 0 && horizon > MAX_HORIZON) {
+  horizon += maxRelease;
+  const cells = horizon * Math.max(1, problem.resources.length);
+  if (errors.length === 0 && (horizon > MAX_HORIZON || cells > MAX_PROFILE_CELLS)) {
     errors.push({
       code: 'horizon-too-large',
-      message: `the plan may span ${horizon} time units; at most ${MAX_HORIZON} are supported (use coarser units)`,
+      message:
+        `the plan may span ${horizon} time units over ${problem.resources.length} resources; at most ` +
+        `${MAX_HORIZON} units and ${MAX_PROFILE_CELLS} unit-resource cells are supported (use coarser units)`,
     });
   }
   return errors;
