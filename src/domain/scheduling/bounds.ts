@@ -1,7 +1,8 @@
 // Lower bound on the makespan: no schedule beats the precedence-only critical path, nor can any
 // resource process more work per time unit than its capacity.
-import type { Network } from './compile.ts';
+import { compile, type Network } from './compile.ts';
 import { cpmArrays } from './cpm.ts';
+import type { Problem } from './model.ts';
 
 export function resourceBound(net: Network): number {
   const work = new Float64Array(net.capacity.length);
@@ -20,4 +21,9 @@ export function resourceBound(net: Network): number {
 
 export function lowerBound(net: Network, criticalPathLength = cpmArrays(net).length): number {
   return Math.max(criticalPathLength, resourceBound(net));
+}
+
+/** Lower bound of a problem that passed validateProblem. */
+export function problemLowerBound(problem: Problem): number {
+  return lowerBound(compile(problem));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerBound, resourceBound } from './bounds.ts';
+import { lowerBound, problemLowerBound, resourceBound } from './bounds.ts';
 import { compile } from './compile.ts';
 import { criticalPathMethod } from './cpm.ts';
 import type { Problem } from './model.ts';
@@ -90,5 +90,6 @@ describe('lowerBound', () => {
       tasks: ['a', 'b', 'c'].map((id) => ({ id, duration: 3, demands: { R: 2 }, predecessors: [] })),
     });
     expect(lowerBound(half)).toBe(5);
+    expect(problemLowerBound({ resources: [], tasks: [] })).toBe(0);
   });
 });

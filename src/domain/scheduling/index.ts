@@ -1,5 +1,5 @@
 // Public surface of the scheduling engine; everything else in this folder is an implementation detail.
-export { lowerBound, resourceBound } from './bounds.ts';
+export { lowerBound, problemLowerBound, resourceBound } from './bounds.ts';
 export { checkSchedule } from './check.ts';
 export { compile } from './compile.ts';
 export { type CpmResult, criticalPathMethod } from './cpm.ts';
