@@ -7,6 +7,7 @@ import {
   importFindingsCommand,
 } from './commands/findings.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
+import { planSolveCommand } from './commands/plan.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   importFindingsCommand,
   findingsListCommand,
   reportCommand,
+  planSolveCommand,
 ];

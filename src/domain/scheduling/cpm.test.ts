@@ -55,19 +55,19 @@ describe('criticalPathMethod', () => {
     expect(criticalPathMethod({ resources: [], tasks: [] }).projectLength).toBe(0);
   });
 
-  it('handles 5,000 tasks and 20,000 dependencies quickly', () => {
+  // Speed is measured by `npm run bench` against a same-run floor, never asserted here.
+  it('stays consistent on 5,000 tasks and 20,000 dependencies', () => {
     const tasks = Array.from({ length: 5000 }, (_, i) => ({
       id: `t${i}`,
       duration: (i * 7) % 5,
       demands: {},
       predecessors: i === 0 ? [] : [1, 2, 3, 4].map((k) => `t${Math.max(0, i - k * k * 3 - (i % 97))}`),
     }));
-    const started = performance.now();
     const r = criticalPathMethod({ resources: [], tasks });
-    // Typically ~20 ms (see npm run bench); the margin absorbs a loaded CI machine.
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(r.criticalPath.at(-1)).toBeDefined();
     expect(Object.keys(r.totalSlack)).toHaveLength(5000);
+    expect(Object.values(r.totalSlack).every((s) => s >= 0)).toBe(true);
+    for (const id of r.criticalPath) expect(r.totalSlack[id]).toBe(0);
   });
 });
 
