@@ -126,4 +126,6 @@ export const organisationSettings = z.object({
     .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
     .max(400)
     .default([]),
+  /** Open minors on one requirement or process, in one audit cycle, flagged as a possible systemic major. */
+  systemicMinorThreshold: z.number().int().min(2).max(20).default(2),
 });

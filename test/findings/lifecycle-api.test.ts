@@ -208,6 +208,13 @@ for (const kind of kinds) {
       }
       const minors = (await isa.get('/api/v1/orgs/acme/findings?grade=minor')).json().items;
       expect(minors[0].escalation[0]).toMatchObject({ kind: 'possible_systemic_major' });
+      const settings = (await isa.get('/api/v1/orgs/acme/settings')).json();
+      expect(
+        (await isa.put('/api/v1/orgs/acme/settings', { ...settings, systemicMinorThreshold: 3 })).statusCode,
+      ).toBe(200);
+      expect((await isa.get('/api/v1/orgs/acme/findings?grade=minor')).json().items[0].escalation).toEqual(
+        [],
+      );
       const ofi = await isa.post('/api/v1/orgs/acme/audits/S2-2026/findings', {
         ref: 'OFI-01',
         grade: 'ofi',

@@ -128,7 +128,7 @@ for (const kind of kinds) {
       expect((await db().selectFrom('organisation').select('name').executeTakeFirstOrThrow()).name).toBe(
         'Acme Three',
       );
-      await updateSettings({ name: 'After', timezone: 'UTC', holidays: [] }, ctx);
+      await updateSettings({ name: 'After', timezone: 'UTC', holidays: [], systemicMinorThreshold: 2 }, ctx);
       expect((await verifyCli(t)).code).toBe(0);
     });
   });

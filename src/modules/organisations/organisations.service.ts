@@ -35,7 +35,7 @@ export async function createOrganisation(
     await repo.insertOrganisation(tx.db, {
       ...organisation,
       createdAt: now.toISOString(),
-      settings: { timezone: 'UTC', holidays: [] },
+      settings: { timezone: 'UTC', holidays: [], systemicMinorThreshold: 2 },
     });
     await tx.audit({
       action: 'organisation.create',

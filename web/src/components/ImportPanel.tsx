@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Card, FileInput, Group, Table, Text, Title } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,9 +24,19 @@ interface Report {
   errors: { row: number; column: string; message: string }[];
 }
 
-async function send(org: string, audit: string, file: File, dryRun: boolean): Promise<Report> {
+const columns = ['ref', 'grade', 'requirement', 'statement', 'evidence', 'owner_email'] as const;
+
+async function send(
+  org: string,
+  audit: string,
+  file: File,
+  dryRun: boolean,
+  mapping: Record<string, string>,
+): Promise<Report> {
   const form = new FormData();
   form.set('dryRun', String(dryRun));
+  const used = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v.trim()));
+  if (Object.keys(used).length > 0) form.set('mapping', JSON.stringify(used));
   form.set('file', file);
   const res = await fetch(`/api/v1/orgs/${org}/audits/${encodeURIComponent(audit)}/import`, {
     method: 'POST',
@@ -30,12 +53,13 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
   const qc = useQueryClient();
   async function check(dryRun: boolean) {
     if (!file) return;
     setBusy(true);
     try {
-      const r = await send(org, audit, file, dryRun);
+      const r = await send(org, audit, file, dryRun, mapping);
       if (dryRun) setPreview(r);
       else {
         setPreview(null);
@@ -58,6 +82,27 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
         CSV or XLSX with the columns ref, grade, requirement, statement, evidence, owner_email.{' '}
         <Anchor href={`/api/v1/orgs/${org}/findings-import/template.csv`}>Download the template</Anchor>.
       </Text>
+      <Accordion variant="contained" mb="sm">
+        <Accordion.Item value="mapping">
+          <Accordion.Control>Column mapping (when your file uses other headers)</Accordion.Control>
+          <Accordion.Panel>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {columns.map((c) => (
+                <TextInput
+                  key={c}
+                  label={`Header for ${c}`}
+                  placeholder={c}
+                  value={mapping[c] ?? ''}
+                  onChange={(e) => {
+                    setMapping({ ...mapping, [c]: e.currentTarget.value });
+                    setPreview(null);
+                  }}
+                />
+              ))}
+            </SimpleGrid>
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
       <Group align="flex-end">
         <FileInput
           label="Report file"

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, NumberInput, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,6 +68,15 @@ export function SettingsPage() {
                 description="IANA name, e.g. Europe/Paris"
                 value={draft.timezone}
                 onChange={(e) => setDraft({ ...draft, timezone: e.currentTarget.value })}
+                disabled={!editable}
+              />
+              <NumberInput
+                label="Systemic major warning"
+                description="Open minor nonconformities on one requirement or process in one audit cycle that raise the warning"
+                min={2}
+                max={20}
+                value={draft.systemicMinorThreshold}
+                onChange={(v) => setDraft({ ...draft, systemicMinorThreshold: Number(v) || 2 })}
                 disabled={!editable}
               />
               <div>
