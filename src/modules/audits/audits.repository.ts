@@ -51,3 +51,12 @@ export async function listAudits(db: Db, organisationId: string, page: { page: n
     .execute();
   return { rows, total: Number(total.n) };
 }
+
+export async function auditsFollowingPolicy(db: Db, organisationId: string, policyKey: string) {
+  return db
+    .selectFrom('audit')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('policy_key', '=', policyKey)
+    .execute();
+}

@@ -96,6 +96,6 @@ export function auditsRoutes(app: ZodApp) {
         response: { 200: deadlinePolicy },
       },
     },
-    async (req) => policies.upsertPolicy({ ...req.body, key: req.params.key }, orgCtx(req)),
+    async (req) => service.saveDeadlinePolicy({ ...req.body, key: req.params.key }, orgCtx(req)),
   );
 }

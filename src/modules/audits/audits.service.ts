@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import type { auditInput, auditSummary, auditUpdate } from '../../contracts/findings.ts';
+import type {
+  auditInput,
+  auditSummary,
+  auditUpdate,
+  upsertDeadlinePolicy,
+} from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
 import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
+import { policyDefinition, upsertPolicyIn } from '../deadline-policies/deadline-policies.service.ts';
 import { listFindings as listFindingRows, updateFinding } from '../findings/findings.repository.ts';
 import { deadlinesFor } from '../findings/findings.service.ts';
 import * as repo from './audits.repository.ts';
@@ -156,4 +161,17 @@ export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: st
     });
   });
   return showAudit({ ref: input.ref }, ctx);
+}
+
+/** Saves a deadline policy and moves the deadlines of every finding whose audit follows it. */
+export async function saveDeadlinePolicy(
+  input: z.infer<typeof upsertDeadlinePolicy> & { key: string },
+  ctx: OrgContext,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const policy = await upsertPolicyIn(tx, input);
+    for (const audit of await repo.auditsFollowingPolicy(tx.db, tx.organisation.id, input.key))
+      await recomputeDeadlines(tx, audit);
+    return policy;
+  });
 }

@@ -8,7 +8,7 @@ import {
 } from '../../contracts/findings.ts';
 import type { Db } from '../../db/connection.ts';
 import { type DeadlinePolicyDefinition, presetPolicies } from '../../domain/deadlines/policy.ts';
-import { inTransaction, type OrgContext } from '../context.ts';
+import type { ChangeContext, OrgContext } from '../context.ts';
 import * as repo from './deadline-policies.repository.ts';
 
 type Policy = z.infer<typeof deadlinePolicy>;
@@ -60,44 +60,43 @@ export async function policyDefinition(
   return deadlinePolicyDefinition.parse(JSON.parse(row.definition_json));
 }
 
-export async function upsertPolicy(
+/** Saves a policy inside the caller's transaction (the caller also moves the deadlines that follow it). */
+export async function upsertPolicyIn(
+  tx: ChangeContext,
   input: z.infer<typeof upsertDeadlinePolicy> & { key: string },
-  ctx: OrgContext,
 ) {
-  return inTransaction(ctx, async (tx) => {
-    const at = tx.now().toISOString();
-    await ensurePresets(tx.db, tx.organisation.id, at);
-    const before = await repo.findPolicy(tx.db, tx.organisation.id, input.key);
-    const definition_json = JSON.stringify(input.definition);
-    if (before)
-      await repo.updatePolicy(tx.db, tx.organisation.id, input.key, {
-        name: input.name,
-        definition_json,
-        updated_at: at,
-      });
-    else {
-      await repo.insertPolicy(tx.db, {
-        id: randomUUID(),
-        organisation_id: tx.organisation.id,
-        key: input.key,
-        name: input.name,
-        definition_json,
-        preset: 0,
-        updated_at: at,
-      });
-    }
-    await tx.audit({
-      action: before ? 'deadline_policy.update' : 'deadline_policy.create',
-      entityType: 'deadline_policy',
-      entityId: input.key,
-      data: {
-        before: before ? JSON.parse(before.definition_json) : null,
-        after: input.definition,
-        name: input.name,
-      },
+  const at = tx.now().toISOString();
+  await ensurePresets(tx.db, tx.organisation.id, at);
+  const before = await repo.findPolicy(tx.db, tx.organisation.id, input.key);
+  const definition_json = JSON.stringify(input.definition);
+  if (before)
+    await repo.updatePolicy(tx.db, tx.organisation.id, input.key, {
+      name: input.name,
+      definition_json,
+      updated_at: at,
     });
-    const row = await repo.findPolicy(tx.db, tx.organisation.id, input.key);
-    if (!row) throw notFound('deadline policy');
-    return present(row);
+  else {
+    await repo.insertPolicy(tx.db, {
+      id: randomUUID(),
+      organisation_id: tx.organisation.id,
+      key: input.key,
+      name: input.name,
+      definition_json,
+      preset: 0,
+      updated_at: at,
+    });
+  }
+  await tx.audit({
+    action: before ? 'deadline_policy.update' : 'deadline_policy.create',
+    entityType: 'deadline_policy',
+    entityId: input.key,
+    data: {
+      before: before ? JSON.parse(before.definition_json) : null,
+      after: input.definition,
+      name: input.name,
+    },
   });
+  const row = await repo.findPolicy(tx.db, tx.organisation.id, input.key);
+  if (!row) throw notFound('deadline policy');
+  return present(row);
 }

@@ -22,6 +22,7 @@ export const statusLabel = (s: string) => s.replaceAll('_', ' ');
 /** Findings with filters and sorting; the server pages, so thousands of rows stay light. */
 export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: string; emptyHint: string }) {
   const [filters, setFilters] = useState({ grade: '', status: '', q: '', overdue: '', sort: 'ref' });
+  const [groupBy, setGroupBy] = useState<'none' | 'grade' | 'status' | 'requirement'>('none');
   const [page, setPage] = useState(1);
   const qs = new URLSearchParams({ page: String(page), pageSize: '100', sort: filters.sort });
   if (audit) qs.set('audit', audit);
@@ -86,6 +87,19 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
           allowDeselect={false}
           w={150}
         />
+        <Select
+          label="Group by"
+          data={[
+            { value: 'none', label: 'No grouping' },
+            { value: 'grade', label: 'Grade' },
+            { value: 'requirement', label: 'Requirement' },
+            { value: 'status', label: 'State' },
+          ]}
+          value={groupBy}
+          onChange={(v) => setGroupBy((v as typeof groupBy) ?? 'none')}
+          allowDeselect={false}
+          w={160}
+        />
       </Group>
       {list.isLoading ? (
         <Loading />
@@ -111,51 +125,61 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data?.items.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Group gap={4} wrap="nowrap">
-                      <Anchor component={Link} to={`/o/${org}/findings/${f.id}`}>
-                        {f.ref}
-                      </Anchor>
-                      {f.escalation.length > 0 && (
-                        <Tooltip label={f.escalation.map((e) => e.message).join('\n')} multiline w={320}>
-                          <IconAlertTriangle
-                            size={16}
-                            color="var(--mantine-color-orange-6)"
-                            aria-label="Escalation warning"
-                          />
-                        </Tooltip>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  {!audit && <Table.Td>{f.auditRef}</Table.Td>}
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={gradeColour[f.grade]} style={{ overflow: 'visible' }}>
-                      {f.grade}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{f.requirements.join(', ')}</Table.Td>
-                  <Table.Td maw={320}>
-                    <Text size="sm" lineClamp={2}>
-                      {f.statement}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={f.overdue ? 'red' : f.status === 'closed' ? 'teal' : 'gray'}
-                    >
-                      {statusLabel(f.status)}
-                      {f.overdue ? ' · overdue' : ''}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{f.owner?.name ?? '—'}</Table.Td>
-                  <Table.Td>{f.capDueOn ?? '—'}</Table.Td>
-                  <Table.Td>{f.evidenceDueOn ?? '—'}</Table.Td>
-                  <Table.Td>{f.closeByOn ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
+              {grouped(list.data?.items ?? [], groupBy).map(({ group, f }) =>
+                'header' in f ? (
+                  <Table.Tr key={`group-${group}`} bg="gray.1">
+                    <Table.Td colSpan={audit ? 9 : 10}>
+                      <Text fw={700} size="sm">
+                        {group} ({f.count})
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={`${group}-${f.id}`}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Group gap={4} wrap="nowrap">
+                        <Anchor component={Link} to={`/o/${org}/findings/${f.id}`}>
+                          {f.ref}
+                        </Anchor>
+                        {f.escalation.length > 0 && (
+                          <Tooltip label={f.escalation.map((e) => e.message).join('\n')} multiline w={320}>
+                            <IconAlertTriangle
+                              size={16}
+                              color="var(--mantine-color-orange-6)"
+                              aria-label="Escalation warning"
+                            />
+                          </Tooltip>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    {!audit && <Table.Td>{f.auditRef}</Table.Td>}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge color={gradeColour[f.grade]} style={{ overflow: 'visible' }}>
+                        {f.grade}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{f.requirements.join(', ')}</Table.Td>
+                    <Table.Td maw={320}>
+                      <Text size="sm" lineClamp={2}>
+                        {f.statement}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant="light"
+                        color={f.overdue ? 'red' : f.status === 'closed' ? 'teal' : 'gray'}
+                      >
+                        {statusLabel(f.status)}
+                        {f.overdue ? ' · overdue' : ''}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{f.owner?.name ?? '—'}</Table.Td>
+                    <Table.Td>{f.capDueOn ?? '—'}</Table.Td>
+                    <Table.Td>{f.evidenceDueOn ?? '—'}</Table.Td>
+                    <Table.Td>{f.closeByOn ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -165,4 +189,26 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
       )}
     </>
   );
+}
+
+type Row = { group: string; f: Finding | { header: true; count: number } };
+
+/** Rows with group headers; a finding citing several requirements appears under each of them. */
+function grouped(items: Finding[], by: 'none' | 'grade' | 'status' | 'requirement'): Row[] {
+  if (by === 'none') return items.map((f) => ({ group: '', f }));
+  const groups = new Map<string, Finding[]>();
+  for (const f of items) {
+    const keys = by === 'requirement' ? f.requirements : [by === 'grade' ? f.grade : statusLabel(f.status)];
+    for (const k of keys) groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const order =
+    by === 'grade'
+      ? [...grades]
+      : [...groups.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return order
+    .filter((k) => groups.has(k))
+    .flatMap((k) => [
+      { group: k, f: { header: true as const, count: groups.get(k)!.length } },
+      ...groups.get(k)!.map((f) => ({ group: k, f })),
+    ]);
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { organisationSettings } from '../../../src/contracts/foundation.ts';
 import { ApiError, errorMessage, get, put } from '../api.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../components/common.tsx';
+import { DeadlinePoliciesPanel } from '../components/DeadlinePoliciesPanel.tsx';
 import { SecurityPanel } from '../components/SecurityPanel.tsx';
 import { can } from '../permissions.ts';
 
@@ -136,6 +137,7 @@ export function SettingsPage() {
             </Stack>
           )}
         </Card>
+        <DeadlinePoliciesPanel org={org.slug} editable={org.role === 'admin'} />
         <SecurityPanel />
       </Stack>
     </>
