@@ -82,11 +82,28 @@ for (const kind of kinds) {
         recommendation: 'recommended_upon_action_plan',
         reportReceivedOn: '2026-03-02',
       });
-      const policy = (await isa.get('/api/v1/orgs/acme/deadline-policies')).json().find((p: { key: string }) => p.key === 'guide-14-30-60');
-      const tighter = { ...policy.definition, grades: { ...policy.definition.grades, major: { capDays: 7, evidenceDays: 30, closeDays: 60 } } };
-      expect((await isa.put('/api/v1/orgs/acme/deadline-policies/guide-14-30-60', { name: policy.name, definition: tighter })).statusCode).toBe(200);
-      expect((await isa.get(`/api/v1/orgs/acme/findings/${major.json().id}`)).json().capDueOn).toBe('2026-03-09');
-      await isa.put('/api/v1/orgs/acme/deadline-policies/guide-14-30-60', { name: policy.name, definition: policy.definition });
+      const policy = (await isa.get('/api/v1/orgs/acme/deadline-policies'))
+        .json()
+        .find((p: { key: string }) => p.key === 'guide-14-30-60');
+      const tighter = {
+        ...policy.definition,
+        grades: { ...policy.definition.grades, major: { capDays: 7, evidenceDays: 30, closeDays: 60 } },
+      };
+      expect(
+        (
+          await isa.put('/api/v1/orgs/acme/deadline-policies/guide-14-30-60', {
+            name: policy.name,
+            definition: tighter,
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect((await isa.get(`/api/v1/orgs/acme/findings/${major.json().id}`)).json().capDueOn).toBe(
+        '2026-03-09',
+      );
+      await isa.put('/api/v1/orgs/acme/deadline-policies/guide-14-30-60', {
+        name: policy.name,
+        definition: policy.definition,
+      });
       const shown = (await isa.get('/api/v1/orgs/acme/audits/S2-2026')).json();
       expect(shown.impliedRecommendation).toMatchObject({ implied: 'not_recommended', atRisk: true });
       expect(shown.nextDeadline).toEqual({ kind: 'cap', on: '2026-03-16' });
