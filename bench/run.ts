@@ -3,6 +3,8 @@
 // per instance, default 1000), BENCH_LARGE_MS (solver limit on the 5,000-task plan, default 5000).
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { runFindingsList } from './findings.ts';
 import { arithmeticFloorMs } from './floor.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
@@ -12,7 +14,9 @@ const env = (name: string, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 const f = (x: number, d = 1) => x.toFixed(d);
-const shared = '/work/shared/bench';
+// The shared reference folder sits beside the repository (as on CI); /work/shared is the workplace copy.
+const besideRepo = path.resolve(import.meta.dirname, '../../shared/bench');
+const shared = fs.existsSync(besideRepo) ? besideRepo : '/work/shared/bench';
 const dir = process.env.BENCH_J30_DIR ?? `${shared}/psplib-j30`;
 const budget = env('BENCH_TIME_MS', 1000);
 
@@ -54,6 +58,13 @@ console.log(
     `${large.iterations} schedules, ${f(large.solveMs)} ms = ${f(large.solveMs / floor, 1)} F, violations ${large.violations}`,
 );
 
-console.log('\n(c) memory');
+console.log('\n(c) corrective action log with 3,000 findings (SQLite)');
+const fl = await runFindingsList(3000);
+console.log(
+  `  page of 100 of ${fl.total} findings, sorted, with escalation flags: ${f(fl.pageMs, 1)} ms = ${f(fl.pageMs / floor, 2)} F; ` +
+    `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
+);
+
+console.log('\n(d) memory');
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);

@@ -36,19 +36,21 @@ export function escalationFlags(
   settings: EscalationSettings,
 ): Map<string, EscalationFlag[]> {
   const flags = new Map<string, EscalationFlag[]>();
-  const add = (id: string, flag: EscalationFlag) => flags.set(id, [...(flags.get(id) ?? []), flag]);
+  const add = (id: string, flag: EscalationFlag) => {
+    const list = flags.get(id);
+    if (list) list.push(flag);
+    else flags.set(id, [flag]);
+  };
   const openMinors = findings.filter((f) => f.grade === 'minor' && !CLOSED_LIKE.has(f.status));
   const groups = new Map<string, EscalationFinding[]>();
+  const addTo = (key: string, f: EscalationFinding) => {
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  };
   for (const f of openMinors) {
-    for (const r of f.requirements)
-      groups.set(`${f.cycle}\u0000req\u0000${r}`, [
-        ...(groups.get(`${f.cycle}\u0000req\u0000${r}`) ?? []),
-        f,
-      ]);
-    if (f.area.trim()) {
-      const key = `${f.cycle}\u0000area\u0000${f.area.trim().toLowerCase()}`;
-      groups.set(key, [...(groups.get(key) ?? []), f]);
-    }
+    for (const r of f.requirements) addTo(`${f.cycle}\u0000req\u0000${r}`, f);
+    if (f.area.trim()) addTo(`${f.cycle}\u0000area\u0000${f.area.trim().toLowerCase()}`, f);
   }
   for (const [key, members] of groups) {
     if (members.length < settings.systemicMinorThreshold) continue;
@@ -63,20 +65,29 @@ export function escalationFlags(
       });
     }
   }
+  // Resolved findings indexed by requirement, so a repeat is found without comparing every pair.
+  const resolvedByRequirement = new Map<string, EscalationFinding[]>();
+  for (const e of findings) {
+    if (!RESOLVED.has(e.status)) continue;
+    for (const r of e.requirements) {
+      const list = resolvedByRequirement.get(r);
+      if (list) list.push(e);
+      else resolvedByRequirement.set(r, [e]);
+    }
+  }
   for (const f of findings) {
     if (f.grade !== 'major' && f.grade !== 'minor') continue;
-    const earlier = findings.filter(
-      (e) =>
-        e.id !== f.id &&
-        e.createdAt < f.createdAt &&
-        RESOLVED.has(e.status) &&
-        e.requirements.some((r) => f.requirements.includes(r)),
-    );
-    if (earlier.length > 0) {
+    const earlier = new Map<string, EscalationFinding>();
+    for (const r of f.requirements) {
+      for (const e of resolvedByRequirement.get(r) ?? [])
+        if (e.id !== f.id && e.createdAt < f.createdAt) earlier.set(e.id, e);
+    }
+    if (earlier.size > 0) {
+      const refs = [...earlier.values()].map((e) => e.ref);
       add(f.id, {
         kind: 'not_effectively_resolved',
-        message: `repeats ${earlier.map((e) => e.ref).join(', ')}, whose corrective action was verified: that action was not effective`,
-        related: earlier.map((e) => e.ref),
+        message: `repeats ${refs.join(', ')}, whose corrective action was verified: that action was not effective`,
+        related: refs,
       });
     }
   }

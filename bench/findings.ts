@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../src/config.ts';
+import { createAccount } from '../src/modules/accounts/accounts.service.ts';
+import { createAudit } from '../src/modules/audits/audits.service.ts';
+import type { OrgContext } from '../src/modules/context.ts';
+import { listFindings } from '../src/modules/findings/findings.service.ts';
+import { createOrganisation } from '../src/modules/organisations/organisations.service.ts';
+import { createRuntime } from '../src/runtime.ts';
+
+const grades = ['major', 'minor', 'minor', 'minor', 'ofi'];
+const statuses = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
+
+/** Seeds an audit with `n` findings, then times the corrective action log the way the web app pages it. */
+export async function runFindingsList(n: number) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-bench-'));
+  const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { dataDir }), {
+    migrate: true,
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    const user = await createAccount(rt.auth, {
+      name: 'Bench',
+      email: 'bench@example.com',
+      password: 'bench password 2026',
+    });
+    const org = await createOrganisation(
+      { slug: 'bench', name: 'Bench', adminUserId: user.id, adminEmail: user.email },
+      { database: rt.database, env: rt.env },
+    );
+    const ctx: OrgContext = {
+      actor: { userId: user.id, label: user.email, via: 'cli' },
+      organisation: org,
+      role: 'admin',
+      db: rt.database.db,
+      kind: rt.database.kind,
+      now: () => new Date(),
+      env: rt.env,
+    };
+    await createAudit(
+      {
+        ref: 'B1',
+        type: 'stage2',
+        certificationBody: 'CB',
+        leadAuditor: null,
+        startsOn: null,
+        endsOn: null,
+        scope: '',
+        reportReceivedOn: '2026-01-05',
+        recommendation: null,
+        policyKey: 'guide-14-30-60',
+      },
+      ctx,
+    );
+    const audit = await rt.database.db.selectFrom('audit').select('id').executeTakeFirstOrThrow();
+    const seedStart = performance.now();
+    const at = new Date().toISOString();
+    await rt.database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < n; i++) {
+        const id = randomUUID();
+        await trx
+          .insertInto('finding')
+          .values({
+            id,
+            organisation_id: org.id,
+            audit_id: audit.id,
+            ref: `NC-${String(i).padStart(5, '0')}`,
+            grade: grades[i % grades.length]!,
+            requirements_json: JSON.stringify([`A.${5 + (i % 4)}.${1 + (i % 20)}`]),
+            statement: `Finding ${i}`,
+            objective_evidence: '',
+            area: `Area ${i % 30}`,
+            owner_user_id: null,
+            status: statuses[i % statuses.length]!,
+            ofi_reason: null,
+            cap_due_on: '2026-01-19',
+            evidence_due_on: '2026-02-04',
+            close_by_on: '2026-03-06',
+            created_at: at,
+            updated_at: at,
+            closed_at: null,
+          })
+          .execute();
+        await trx
+          .insertInto('corrective_action_record')
+          .values({ finding_id: id, organisation_id: org.id, updated_at: at })
+          .execute();
+      }
+    });
+    const seedMs = performance.now() - seedStart;
+    const time = async (q: Parameters<typeof listFindings>[0]) => {
+      await listFindings(q, ctx); // warm-up: statement caches, JIT
+      const runs = 5;
+      const t0 = performance.now();
+      let total = 0;
+      for (let r = 0; r < runs; r++) total = (await listFindings(q, ctx)).total;
+      return { ms: (performance.now() - t0) / runs, total };
+    };
+    const page = await time({ page: 3, pageSize: 100, sort: 'closeByOn', direction: 'desc' });
+    const filtered = await time({ page: 1, pageSize: 100, grade: 'minor', sort: 'ref', direction: 'asc' });
+    return { total: page.total, pageMs: page.ms, filteredMs: filtered.ms, seedMs };
+  } finally {
+    await rt.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
