@@ -1,7 +1,5 @@
 import { AppError } from '../contracts/errors.ts';
 import type { OrgContext } from '../modules/context.ts';
-import { findOrganisationBySlug } from '../modules/organisations/organisations.repository.ts';
-import { createRuntime } from '../runtime.ts';
 import type { CommandRun } from './command.ts';
 
 /**
@@ -13,6 +11,8 @@ export async function withOrganisation<T>(
   slug: string,
   work: (ctx: OrgContext) => Promise<T>,
 ): Promise<T> {
+  const { createRuntime } = await import('../runtime.ts');
+  const { findOrganisationBySlug } = await import('../modules/organisations/organisations.repository.ts');
   const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
   try {
     const org = await findOrganisationBySlug(rt.database.db, slug);

@@ -1,7 +1,4 @@
-import { openDatabase } from '../../db/connection.ts';
-import { migrateToLatest, migrationLevel } from '../../db/migrate.ts';
-import { loadDemo } from '../../demo/index.ts';
-import { createRuntime } from '../../runtime.ts';
+// Heavy modules load inside run(): `--help` and argument errors answer without loading them.
 import type { Command } from '../command.ts';
 
 export const migrateCommand: Command = {
@@ -10,6 +7,8 @@ export const migrateCommand: Command = {
   usage: 'migrate [--data-dir DIR] [--database-url URL]',
   options: {},
   async run({ config, io }) {
+    const { openDatabase } = await import('../../db/connection.ts');
+    const { migrateToLatest, migrationLevel } = await import('../../db/migrate.ts');
     const database = openDatabase(config);
     try {
       const applied = await migrateToLatest(database.db);
@@ -30,6 +29,8 @@ export const demoCommand: Command = {
   usage: 'demo [--data-dir DIR] [--database-url URL]',
   options: {},
   async run({ config, io }) {
+    const { createRuntime } = await import('../../runtime.ts');
+    const { loadDemo } = await import('../../demo/index.ts');
     const rt = await createRuntime({ ...config, logLevel: 'warn' });
     try {
       const result = await loadDemo(rt);

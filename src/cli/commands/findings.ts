@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { auditInput, findingStatus, grade } from '../../contracts/findings.ts';
-import { createAudit, showAudit } from '../../modules/audits/audits.service.ts';
-import { listFindings } from '../../modules/findings/findings.service.ts';
-import { importFindings } from '../../modules/findings-import/import.service.ts';
 import { type Command, stringOpt, UsageError } from '../command.ts';
 import { printJson, withOrganisation } from '../org-context.ts';
 
@@ -46,6 +43,7 @@ export const auditCreateCommand: Command = {
         ] ?? String(i.path[0]);
       throw new UsageError(`--${flag}: ${i.message}`);
     }
+    const { createAudit } = await import('../../modules/audits/audits.service.ts');
     printJson(
       run,
       await withOrganisation(run, stringOpt(run, 'org'), (ctx) => createAudit(parsed.data, ctx)),
@@ -64,6 +62,7 @@ export const auditShowCommand: Command = {
     json: { type: 'boolean', description: 'JSON output (the only format)' },
   },
   async run(run) {
+    const { showAudit } = await import('../../modules/audits/audits.service.ts');
     printJson(
       run,
       await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
@@ -90,6 +89,7 @@ export const findingsListCommand: Command = {
     if (g && !g.success) throw new UsageError(`--grade: must be one of ${grade.options.join(', ')}`);
     const s = run.options.status === undefined ? undefined : findingStatus.safeParse(run.options.status);
     if (s && !s.success) throw new UsageError(`--status: must be one of ${findingStatus.options.join(', ')}`);
+    const { listFindings } = await import('../../modules/findings/findings.service.ts');
     const all = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       const out = [];
       for (let page = 1; ; page++) {
@@ -143,6 +143,7 @@ export const importFindingsCommand: Command = {
     } catch {
       throw new UsageError(`cannot read ${file}`);
     }
+    const { importFindings } = await import('../../modules/findings-import/import.service.ts');
     const report = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
       importFindings(
         {

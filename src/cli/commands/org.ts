@@ -2,11 +2,6 @@ import { z } from 'zod';
 import { slug } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { email, password } from '../../contracts/foundation.ts';
-import { createAccount, findUserByEmail } from '../../modules/accounts/accounts.service.ts';
-import { verifyAuditTrail } from '../../modules/audit-log/audit-log.service.ts';
-import { findOrganisationBySlug } from '../../modules/organisations/organisations.repository.ts';
-import { createOrganisation } from '../../modules/organisations/organisations.service.ts';
-import { createRuntime } from '../../runtime.ts';
 import { type Command, stringOpt, UsageError } from '../command.ts';
 
 const orgInput = z.object({
@@ -43,6 +38,9 @@ export const orgCreateCommand: Command = {
       throw new UsageError(`--${flag}: ${i.message}`);
     }
     const input = parsed.data;
+    const { createRuntime } = await import('../../runtime.ts');
+    const { createAccount, findUserByEmail } = await import('../../modules/accounts/accounts.service.ts');
+    const { createOrganisation } = await import('../../modules/organisations/organisations.service.ts');
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
     try {
       const existing = await findUserByEmail(rt.database.db, input.adminEmail);
@@ -71,6 +69,11 @@ export const auditLogVerifyCommand: Command = {
   usage: 'audit-log verify --org S',
   options: { org: { type: 'string', description: 'organisation slug', required: true } },
   async run(run) {
+    const { createRuntime } = await import('../../runtime.ts');
+    const { verifyAuditTrail } = await import('../../modules/audit-log/audit-log.service.ts');
+    const { findOrganisationBySlug } = await import(
+      '../../modules/organisations/organisations.repository.ts'
+    );
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false });
     try {
       const org = await findOrganisationBySlug(rt.database.db, stringOpt(run, 'org'));

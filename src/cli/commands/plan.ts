@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from '../command.ts';
-import { runPlanSolve } from './plan-solve.ts';
 
 export const planSolveCommand: Command = {
   path: ['plan', 'solve'],
@@ -17,6 +16,7 @@ export const planSolveCommand: Command = {
       io.stderr(`plan solve: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
       return 1;
     }
+    const { runPlanSolve } = await import('./plan-solve.ts');
     return runPlanSolve(text, io);
   },
 };

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { buildAuditReport, type ReportKind, reportKinds } from '../../modules/reports/audit-reports.ts';
-import { renderPdf } from '../../reports/pdf.ts';
-import { renderXlsx } from '../../reports/xlsx.ts';
 import { type Command, stringOpt, UsageError } from '../command.ts';
 import { withOrganisation } from '../org-context.ts';
+
+const reportKinds = ['cap', 'evidence', 'nc-statements', 'corrective-action-log'] as const;
+type ReportKind = (typeof reportKinds)[number];
 
 export const reportCommand: Command = {
   path: ['report'],
@@ -24,6 +24,9 @@ export const reportCommand: Command = {
     const format = stringOpt(run, 'format');
     if (!['pdf', 'xlsx', 'json'].includes(format))
       throw new UsageError(`--format must be pdf, xlsx or json, got '${format}'`);
+    const { buildAuditReport } = await import('../../modules/reports/audit-reports.ts');
+    const { renderPdf } = await import('../../reports/pdf.ts');
+    const { renderXlsx } = await import('../../reports/xlsx.ts');
     const doc = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
       buildAuditReport({ kind, auditRef: run.options.audit as string | undefined }, ctx),
     );

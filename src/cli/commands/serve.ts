@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { loadDemo } from '../../demo/index.ts';
-import { buildApp } from '../../http/app.ts';
-import { createRuntime } from '../../runtime.ts';
 import { type Command, intOpt } from '../command.ts';
 
 export const version: string = JSON.parse(
@@ -26,6 +23,9 @@ export const serveCommand: Command = {
       ...(host ? { host } : {}),
     };
     if (port !== undefined && !process.env.PUBLIC_URL) config.publicUrl = `http://localhost:${port}`;
+    const { createRuntime } = await import('../../runtime.ts');
+    const { buildApp } = await import('../../http/app.ts');
+    const { loadDemo } = await import('../../demo/index.ts');
     const rt = await createRuntime(config);
     if (run.options.demo) await loadDemo(rt);
     const app = await buildApp(rt, { version });
