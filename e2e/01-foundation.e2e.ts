@@ -117,3 +117,10 @@ test('the administrator sees the whole story in the audit trail, and the chain v
   await expect(table).not.toContainText('auth.sign_in');
   await page.screenshot({ path: 'test-results/audit-trail.png', fullPage: true });
 });
+
+test('the API reference renders the OpenAPI document', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page).toHaveURL(/\/docs\/api$/);
+  await expect(page.getByRole('heading', { name: 'closeloop API' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'members' })).toContainText('/api/v1/orgs/{org}/members');
+});

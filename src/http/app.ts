@@ -123,6 +123,10 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+  // The readable API reference is a page of the web app that renders /api/openapi.json.
+  app.get('/api/docs', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.redirect('/docs/api'),
+  );
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files.

@@ -153,6 +153,9 @@ describe('HTTP edge', () => {
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/api/v1/orgs/{org}/members', '/api/v1/orgs/{org}/audit-log']),
     );
+    const docs = await c.get('/api/docs');
+    expect(docs.statusCode).toBe(302);
+    expect(docs.headers.location).toBe('/docs/api');
     const boom = await c.get('/api/v1/explode');
     expect(boom.statusCode).toBe(500);
     expect(boom.body).not.toContain('secret internal detail');
