@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
 import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
-
-const run = promisify(execFile);
-async function cli(args: string[]) {
-  try {
-    const r = await run('node', ['bin/closeloop.js', ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const goodCsv = [
   'ref,grade,requirement,statement,evidence,owner_email',

@@ -1,31 +1,15 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/modules/context.ts';
 import { updateSettings } from '../../src/modules/organisations/organisations.service.ts';
+import { cli } from '../support/cli.ts';
 import { type Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
-
-const run = promisify(execFile);
 
 /** Runs `closeloop audit-log verify` as a separate process against the test database. */
 async function verifyCli(t: TestApp) {
-  const args = [
-    'bin/closeloop.js',
-    'audit-log',
-    'verify',
-    '--org',
-    'acme',
-    '--data-dir',
-    t.rt.config.dataDir,
-  ];
+  const args = ['audit-log', 'verify', '--org', 'acme', '--data-dir', t.rt.config.dataDir];
   if (t.rt.config.databaseUrl) args.push('--database-url', t.rt.config.databaseUrl);
-  try {
-    const { stdout } = await run('node', args, { env: { ...process.env, LOG_LEVEL: 'silent' } });
-    return { code: 0, out: stdout.trim() };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: `${e.stdout}${e.stderr}`.trim() };
-  }
+  const r = await cli(args);
+  return { code: r.code, out: `${r.stdout}${r.stderr}`.trim() };
 }
 
 for (const kind of kinds) {

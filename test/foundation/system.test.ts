@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 import { latestMigration } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime } from '../../src/runtime.ts';
+import { cli } from '../support/cli.ts';
 import {
   Client,
   freshDatabase,
@@ -20,17 +19,6 @@ import {
   startTestApp,
 } from '../support/harness.ts';
 import { freePort } from '../support/postgres-cluster.ts';
-
-const run = promisify(execFile);
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const r = await run('node', ['bin/closeloop.js', ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('configuration', () => {
   it('names each bad variable in one clear message', () => {
