@@ -27,7 +27,13 @@ export const serveCommand: Command = {
     const { buildApp } = await import('../../http/app.ts');
     const { loadDemo } = await import('../../demo/index.ts');
     const rt = await createRuntime(config);
-    if (run.options.demo) await loadDemo(rt);
+    if (run.options.demo) {
+      const demo = await loadDemo(rt);
+      rt.log.info(
+        { people: demo.people.map((p) => `${p.email} (${p.role})`) },
+        `demo organisation '${demo.slug}' ${demo.created ? 'loaded' : 'already present'}; every demo person's password is ${demo.password}`,
+      );
+    }
     const app = await buildApp(rt, { version });
     let closing = false;
     // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
