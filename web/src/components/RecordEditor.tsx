@@ -48,6 +48,8 @@ export function RecordEditor({
   const c = r.correction;
   const rc = r.rootCause;
   const ef = r.effectiveness;
+  const setWhy = (i: number, patch: Partial<(typeof rc.whys)[number]>) =>
+    setR({ ...r, rootCause: { ...rc, whys: rc.whys.map((x, j) => (j === i ? { ...x, ...patch } : x)) } });
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="sm">
@@ -98,33 +100,13 @@ export function RecordEditor({
                   <TextInput
                     label={`Why ${i + 1}?`}
                     value={w.question}
-                    onChange={(e) =>
-                      setR({
-                        ...r,
-                        rootCause: {
-                          ...rc,
-                          whys: rc.whys.map((x, j) =>
-                            j === i ? { ...x, question: e.currentTarget.value } : x,
-                          ),
-                        },
-                      })
-                    }
+                    onChange={(e) => setWhy(i, { question: e.currentTarget.value })}
                     style={{ flex: 1 }}
                   />
                   <TextInput
                     label="Because"
                     value={w.answer}
-                    onChange={(e) =>
-                      setR({
-                        ...r,
-                        rootCause: {
-                          ...rc,
-                          whys: rc.whys.map((x, j) =>
-                            j === i ? { ...x, answer: e.currentTarget.value } : x,
-                          ),
-                        },
-                      })
-                    }
+                    onChange={(e) => setWhy(i, { answer: e.currentTarget.value })}
                     style={{ flex: 1 }}
                   />
                   <ActionIcon
