@@ -237,6 +237,15 @@ for (const kind of kinds) {
       expect((await isa.get('/api/v1/orgs/acme/findings?grade=minor')).json().items[0].escalation).toEqual(
         [],
       );
+      const badMapping = await upload(
+        isa,
+        '/api/v1/orgs/acme/audits/S2-2026/import',
+        'r.csv',
+        Buffer.from('ref\r\n'),
+        { mapping: '{not json' },
+      );
+      expect(badMapping.statusCode).toBe(400);
+      expect(badMapping.json().errors).toEqual([{ path: 'body/mapping', message: 'invalid' }]);
       const ofi = await isa.post('/api/v1/orgs/acme/audits/S2-2026/findings', {
         ref: 'OFI-01',
         grade: 'ofi',

@@ -25,6 +25,15 @@ const report = z.object({
 });
 const mappingSchema = z.record(z.enum(templateColumns), z.string().min(1).max(120));
 
+/** Malformed JSON in a form field is the caller's mistake: a 400 naming the field, never a 500. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return Symbol('invalid');
+  }
+}
+
 export function importRoutes(app: ZodApp, deps: ModuleDeps) {
   const tags = ['findings'];
   app.get(
@@ -67,7 +76,7 @@ export function importRoutes(app: ZodApp, deps: ModuleDeps) {
         ]);
       let mapping = {};
       if (fields.mapping) {
-        const parsed = mappingSchema.safeParse(JSON.parse(fields.mapping));
+        const parsed = mappingSchema.safeParse(parseJson(fields.mapping));
         if (!parsed.success)
           throw new AppError('validation_failed', 'mapping must map template columns to header names', [
             { path: 'body/mapping', message: 'invalid' },
