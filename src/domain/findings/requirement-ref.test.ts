@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { parseRequirementRef } from './requirement-ref.ts';
+import { formatRequirementRef, parseRequirementRef } from './requirement-ref.ts';
 
 const parse = (s: string) => parseRequirementRef(s, requirementCatalogue);
 
@@ -31,5 +31,24 @@ describe('requirement references', () => {
   it('ships all 93 Annex A controls and the clauses 4 to 10', () => {
     expect(requirementCatalogue.annexA.size).toBe(93);
     expect(requirementCatalogue.clauses.get('10.2')).toBe('Nonconformity and corrective action');
+  });
+  it('works from plain id sets as well, without titles', () => {
+    const sets = { annexA: new Set(['5.1', '8.8']), clauses: new Set(['5.1', '8.1']) };
+    expect(parseRequirementRef(' A.8.8 ', sets)).toEqual({
+      ok: true,
+      ref: { kind: 'annex_a', id: '8.8', label: 'A.8.8', title: null },
+    });
+    expect(parseRequirementRef('8.8', sets)).toMatchObject({ ok: true, ref: { kind: 'annex_a' } });
+    expect(parseRequirementRef('8.1', sets)).toMatchObject({ ok: true, ref: { kind: 'clause' } });
+    expect(parseRequirementRef('a.8.1', sets)).toMatchObject({ ok: false });
+  });
+  it('formats references the canonical way and round-trips them', () => {
+    expect(formatRequirementRef({ kind: 'annex_a', id: '8.8' })).toBe('A.8.8');
+    expect(formatRequirementRef({ kind: 'clause', id: '8.1' })).toBe('8.1');
+    for (const kind of ['annex_a', 'clause'] as const) {
+      for (const id of requirementCatalogue[kind === 'annex_a' ? 'annexA' : 'clauses'].keys()) {
+        expect(parse(formatRequirementRef({ kind, id }))).toMatchObject({ ok: true, ref: { kind, id } });
+      }
+    }
   });
 });
