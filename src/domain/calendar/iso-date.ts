@@ -4,10 +4,21 @@
 const DAY_MS = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A UTC midnight; setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999. */
+function utc(year: number, monthIndex: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d;
+}
+
+function wholeNumber(n: number, what: string): void {
+  if (!Number.isInteger(n)) throw new RangeError(`${what} must be a whole number, got ${n}`);
+}
+
 export function parseIsoDate(date: string): Date {
   const m = ISO.exec(date);
   if (!m) throw new RangeError(`not an ISO date: ${date}`);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const d = utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (d.toISOString().slice(0, 10) !== date) throw new RangeError(`no such date: ${date}`);
   return d;
 }
@@ -24,6 +35,7 @@ export function isIsoDate(date: string): boolean {
 }
 
 export function addCalendarDays(date: string, days: number): string {
+  wholeNumber(days, 'days');
   return formatIsoDate(new Date(parseIsoDate(date).getTime() + days * DAY_MS));
 }
 
@@ -33,15 +45,27 @@ export function daysBetween(from: string, to: string): number {
 
 /** Adds months, clamping to the month's last day: 31 Jan + 1 month = 28 or 29 Feb, never 2 or 3 Mar. */
 export function addMonths(date: string, months: number): string {
+  wholeNumber(months, 'months');
   const d = parseIsoDate(date);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return formatIsoDate(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay))));
+  const lastDay = utc(y, m + 1, 0).getUTCDate();
+  return formatIsoDate(utc(y, m, Math.min(d.getUTCDate(), lastDay)));
 }
 
-/** Adds years; 29 Feb of a leap year + 1 year = 28 Feb. */
-export const addYears = (date: string, years: number): string => addMonths(date, years * 12);
+/** Adds years; 29 Feb of a leap year + 1 year = 28 Feb (and + 4 years = 29 Feb again). */
+export function addYears(date: string, years: number): string {
+  wholeNumber(years, 'years');
+  return addMonths(date, years * 12);
+}
+
+/** The last day of the date's month (29 in February of a leap year). */
+export function endOfMonth(date: string): string {
+  const d = parseIsoDate(date);
+  return formatIsoDate(utc(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+}
+
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
