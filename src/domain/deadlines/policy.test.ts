@@ -51,6 +51,30 @@ describe('strict-90', () => {
       closeByOn: '2028-02-29',
     });
   });
+  it('counts 90 calendar days across the leap day and the year end', () => {
+    expect(deriveFindingDeadlines(p, 'major', '2028-02-15', cal).closeByOn).toBe('2028-05-15');
+    expect(deriveFindingDeadlines(p, 'major', '2027-12-20', cal)).toEqual({
+      capDueOn: '2028-03-19',
+      evidenceDueOn: '2028-03-19',
+      closeByOn: '2028-03-19',
+    });
+    expect(deriveFindingDeadlines(p, 'minor', '2027-12-20', cal)).toEqual({
+      capDueOn: '2028-03-19',
+      evidenceDueOn: null,
+      closeByOn: null,
+    });
+  });
+  it('leaves minors to the next audit even when an edited policy gives them days', () => {
+    const edited = { ...p, grades: { ...p.grades, minor: { capDays: 30, evidenceDays: 60, closeDays: 90 } } };
+    expect(deriveFindingDeadlines(edited, 'minor', '2026-03-02', cal)).toEqual({
+      capDueOn: '2026-04-01',
+      evidenceDueOn: null,
+      closeByOn: null,
+    });
+    expect(
+      deriveFindingDeadlines({ ...edited, minorPlanVerifiedAtNextAudit: false }, 'minor', '2026-03-02', cal),
+    ).toMatchObject({ closeByOn: '2026-05-31' });
+  });
   it('asks only a plan of minors, verified at the next audit', () => {
     expect(deriveFindingDeadlines(p, 'minor', '2026-01-31', cal)).toEqual({
       capDueOn: '2026-05-01',
@@ -74,8 +98,50 @@ describe('working-days-10-21', () => {
     expect(deriveFindingDeadlines(p, 'major', '2027-12-20', cal).capDueOn).toBe('2028-01-03');
   });
   it('lands on a leap day when it is a working day', () => {
-    // Tue 2028-02-15 + 10 working days = Tue 2028-02-29
-    expect(deriveFindingDeadlines(p, 'major', '2028-02-15', cal).capDueOn).toBe('2028-02-29');
+    // Tue 2028-02-15 + 10 working days = Tue 2028-02-29; 30 = six weeks; 60 = twelve weeks.
+    expect(deriveFindingDeadlines(p, 'major', '2028-02-15', cal)).toEqual({
+      capDueOn: '2028-02-29',
+      evidenceDueOn: '2028-03-28',
+      closeByOn: '2028-05-09',
+    });
+    // 21 = four weeks and a day; 42 = eight weeks and two days; 90 = eighteen weeks.
+    expect(deriveFindingDeadlines(p, 'minor', '2028-02-15', cal)).toEqual({
+      capDueOn: '2028-03-15',
+      evidenceDueOn: '2028-04-13',
+      closeByOn: '2028-06-20',
+    });
+  });
+  it('moves every deadline by the holidays that fall inside it', () => {
+    // Good Friday and Easter Monday: the evidence date falls before them, the closure two days later.
+    const easter = defaultCalendar(['2028-04-14', '2028-04-17']);
+    expect(deriveFindingDeadlines(p, 'minor', '2028-02-15', easter)).toEqual({
+      capDueOn: '2028-03-15',
+      evidenceDueOn: '2028-04-13',
+      closeByOn: '2028-06-22',
+    });
+  });
+  it('offers no deadline for OFIs', () => {
+    expect(deriveFindingDeadlines(p, 'ofi', '2028-02-15', cal)).toEqual({
+      capDueOn: null,
+      evidenceDueOn: null,
+      closeByOn: null,
+    });
+  });
+});
+
+describe('custom policies', () => {
+  it('derive deadlines for any grade the policy names, observations included', () => {
+    const p = {
+      dayKind: 'calendar' as const,
+      grades: { observation: { capDays: null, evidenceDays: null, closeDays: 120 } },
+      notes: '',
+    };
+    expect(deriveFindingDeadlines(p, 'observation', '2026-01-01', cal)).toEqual({
+      capDueOn: null,
+      evidenceDueOn: null,
+      closeByOn: '2026-05-01',
+    });
+    expect(deriveFindingDeadlines(p, 'major', '2026-01-01', cal).closeByOn).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { addCalendarDays } from '../calendar/iso-date.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
+import { deadlinePolicySchema } from './schema.ts';
 
 // Certification bodies set different response times, so deadlines are data (a policy), never constants.
 // Days count from the date the nonconformity report was received.
@@ -17,7 +18,9 @@ export interface GradeDeadlines {
 
 export interface DeadlinePolicyDefinition {
   dayKind: 'calendar' | 'working';
-  grades: Partial<Record<'major' | 'minor' | 'ofi', GradeDeadlines>>;
+  grades: Partial<Record<Grade, GradeDeadlines>>;
+  /** Minors need an accepted plan only; implementation is verified at the next audit (no evidence/close). */
+  minorPlanVerifiedAtNextAudit?: boolean | undefined;
   notes: string;
 }
 
@@ -27,6 +30,7 @@ export interface DeadlinePolicy {
   definition: DeadlinePolicyDefinition;
 }
 
+// Presets are checked against the same schema as an administrator's edits, once at load.
 export const presetPolicies: DeadlinePolicy[] = [
   {
     key: 'guide-14-30-60',
@@ -50,6 +54,7 @@ export const presetPolicies: DeadlinePolicy[] = [
         major: { capDays: 90, evidenceDays: 90, closeDays: 90 },
         minor: { capDays: 90, evidenceDays: null, closeDays: null },
       },
+      minorPlanVerifiedAtNextAudit: true,
       notes:
         'Majors: correction, root cause and corrective action with evidence within 90 days. Minors: an accepted plan within 90 days; implementation is verified at the next surveillance audit, so no evidence or closure date is set here.',
     },
@@ -64,10 +69,10 @@ export const presetPolicies: DeadlinePolicy[] = [
         minor: { capDays: 21, evidenceDays: 42, closeDays: 90 },
       },
       notes:
-        'Working days skip weekends and the organisation holidays. CAP: 10 working days for a major, 21 for a minor. Evidence: 30 / 42 working days. Closure: 60 / 90 working days.',
+        'Working days skip weekends and the organisation holidays. CAP: 10 working days for a major, 21 for a minor. Evidence: 30 / 42 working days (about six and eight weeks, twice the plan time so actions can be implemented). Closure: 60 / 90 working days (about three and four months, inside the 6 months within which a certification body usually verifies corrections).',
     },
   },
-];
+].map((p) => deadlinePolicySchema.parse(p));
 
 export const DEFAULT_POLICY_KEY = 'guide-14-30-60';
 
@@ -86,9 +91,10 @@ export function deriveFindingDeadlines(
   reportReceivedOn: string | null,
   calendar: WorkingCalendar,
 ): FindingDeadlines {
-  if (!reportReceivedOn || (grade !== 'major' && grade !== 'minor' && grade !== 'ofi')) return none;
+  if (!reportReceivedOn) return none;
   const days = policy.grades[grade];
   if (!days) return none;
+  const verifiedAtNextAudit = grade === 'minor' && policy.minorPlanVerifiedAtNextAudit === true;
   const add = (n: number | null | undefined) => {
     if (n === null || n === undefined) return null;
     return policy.dayKind === 'working'
@@ -97,7 +103,7 @@ export function deriveFindingDeadlines(
   };
   return {
     capDueOn: add(days.capDays),
-    evidenceDueOn: add(days.evidenceDays),
-    closeByOn: add(days.closeDays),
+    evidenceDueOn: verifiedAtNextAudit ? null : add(days.evidenceDays),
+    closeByOn: verifiedAtNextAudit ? null : add(days.closeDays),
   };
 }
