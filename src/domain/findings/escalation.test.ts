@@ -44,6 +44,28 @@ describe('escalation', () => {
     const three = [f('a', 'minor', 'open', ['8.1']), f('b', 'minor', 'open', ['8.1'])];
     expect(escalationFlags(three, { systemicMinorThreshold: 3 }).size).toBe(0);
   });
+  it('says which findings add up and why, and ignores OFIs and declined findings', () => {
+    const flags = escalationFlags(
+      [
+        f('a', 'minor', 'implementing', ['A.5.15', 'A.8.2']),
+        f('b', 'minor', 'open', ['A.8.2']),
+        f('c', 'minor', 'plan_accepted', ['A.8.2']),
+        f('o', 'ofi', 'open', ['A.8.2']),
+        f('d', 'minor', 'declined', ['A.8.2']),
+      ],
+      { systemicMinorThreshold: 3 },
+    );
+    expect(flags.get('b')).toEqual([
+      {
+        kind: 'possible_systemic_major',
+        message:
+          '3 open minor nonconformities on requirement A.8.2 in this audit cycle (B, A, C) may be graded as one major',
+        related: ['A', 'C'],
+      },
+    ]);
+    expect(flags.has('o')).toBe(false);
+    expect(flags.has('d')).toBe(false);
+  });
   it('groups by process as well', () => {
     const flags = escalationFlags(
       [

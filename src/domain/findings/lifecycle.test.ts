@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyTransition,
@@ -6,7 +5,6 @@ import {
   type NcRecord,
   type Readiness,
   type Role,
-  transitionActions,
 } from './lifecycle.ts';
 
 const ready: Readiness = {
@@ -142,74 +140,92 @@ describe('corrective action lifecycle', () => {
     expect(availableTransitions({ status: 'plan_submitted', auditorAccepted: false }, 'viewer')).toEqual([]);
   });
 
-  it('never reaches closed without an independent verification followed by the auditor acceptance', () => {
-    // Half the steps pick among the transitions the role is offered, so that runs do reach `closed`.
-    const step = fc.record({
-      action: fc.constantFrom(...transitionActions),
-      offered: fc.option(fc.nat(5), { nil: undefined }),
-      role: fc.constantFrom(...roles),
-      actor: fc.constantFrom('tom', 'ravi', 'claire', 'isa'),
-      comment: fc.option(fc.constantFrom('', 'reason', 'reason'), { nil: undefined }),
-      decided: fc.boolean(),
-      readiness: fc.oneof(
-        { weight: 4, arbitrary: fc.constant(ready) },
-        fc.record({
-          hasCorrection: fc.boolean(),
-          hasRootCause: fc.boolean(),
-          actionCount: fc.nat(3),
-          openActionCount: fc.nat(2),
-          evidenceCount: fc.nat(2),
-          hasEffectivenessCriteria: fc.boolean(),
-        }),
-      ),
+  it('lets a rejected plan be resubmitted or its analysis reopened', () => {
+    const rejected: NcRecord = { status: 'plan_rejected', auditorAccepted: false };
+    expect(availableTransitions(rejected, 'action_owner').map((t) => t.action)).toEqual([
+      'start_analysis',
+      'submit_plan',
+    ]);
+    const ctx = { role: 'action_owner' as Role, actorId: 'tom', implementerIds: ['tom'], readiness: ready };
+    expect(applyTransition(rejected, 'start_analysis', ctx)).toMatchObject({
+      ok: true,
+      record: { status: 'analysing' },
     });
-    let closedRuns = 0;
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 20, maxLength: 80, size: 'max' }), (steps) => {
-        let rec = start;
-        let independentlyVerified = false;
-        let acceptedAfterVerification = false;
-        for (const s of steps) {
-          const offered = availableTransitions(rec, s.role);
-          const action =
-            s.offered !== undefined && offered.length > 0
-              ? offered[s.offered % offered.length]!.action
-              : s.action;
-          const r = applyTransition(rec, action, {
-            role: s.role,
-            actorId: s.actor,
-            comment: s.comment,
-            decisionDate: s.decided ? '2026-05-01' : undefined,
-            note: s.decided ? 'recorded' : undefined,
-            implementerIds: ['tom'],
-            readiness: s.readiness,
-          });
-          if (!r.ok) continue;
-          if (s.role === 'viewer') throw new Error('a viewer changed a record');
-          if (action === 'verify_internally') {
-            expect(s.actor).not.toBe('tom');
-            independentlyVerified = true;
-            acceptedAfterVerification = false;
-          }
-          if (r.record.status === 'evidence_rejected' || r.record.status === 'implementing') {
-            independentlyVerified = false;
-            acceptedAfterVerification = false;
-          }
-          if (action === 'record_auditor_acceptance') {
-            expect(['external_auditor', 'isms_manager']).toContain(s.role);
-            acceptedAfterVerification = independentlyVerified;
-          }
-          if (r.record.status === 'closed' && rec.status !== 'closed') {
-            closedRuns += 1;
-            expect(independentlyVerified).toBe(true);
-            expect(acceptedAfterVerification).toBe(true);
-          }
-          rec = r.record;
-        }
+    expect(applyTransition(rejected, 'submit_plan', ctx)).toMatchObject({
+      ok: true,
+      record: { status: 'plan_submitted' },
+    });
+  });
+
+  it('lets the certification body reject evidence before or after the internal verification', () => {
+    const ctx = {
+      role: 'external_auditor' as Role,
+      actorId: 'claire',
+      implementerIds: ['tom'],
+      readiness: ready,
+      comment: 'the patch report covers only half the servers',
+    };
+    for (const status of ['evidence_submitted', 'verified_internally'] as const) {
+      expect(applyTransition({ status, auditorAccepted: false }, 'reject_evidence', ctx)).toMatchObject({
+        ok: true,
+        record: { status: 'evidence_rejected', auditorAccepted: false },
+      });
+      expect(
+        applyTransition({ status, auditorAccepted: false }, 'reject_evidence', { ...ctx, comment: '  ' }),
+      ).toMatchObject({ ok: false, code: 'comment_required' });
+    }
+    expect(
+      applyTransition({ status: 'evidence_rejected', auditorAccepted: false }, 'start_implementation', {
+        ...ctx,
+        role: 'action_owner',
       }),
-      { numRuns: 2000 },
-    );
-    // The property must have been exercised, not passed vacuously.
-    expect(closedRuns).toBeGreaterThan(10);
+    ).toMatchObject({ ok: true, record: { status: 'implementing' } });
+  });
+
+  it('describes each transition as an event for the history', () => {
+    const r = applyTransition({ status: 'plan_submitted', auditorAccepted: false }, 'reject_plan', {
+      role: 'isms_manager',
+      actorId: 'isa',
+      implementerIds: [],
+      readiness: ready,
+      comment: ' root cause stops at "human error" ',
+      decisionDate: '2026-04-02',
+      note: 'lead auditor by email',
+      today: '2026-04-03',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      auditorDecision: true,
+      event: {
+        action: 'reject_plan',
+        from: 'plan_submitted',
+        to: 'plan_rejected',
+        actorId: 'isa',
+        role: 'isms_manager',
+        on: '2026-04-03',
+        comment: 'root cause stops at "human error"',
+        recordedDecision: { decisionDate: '2026-04-02', note: 'lead auditor by email' },
+      },
+    });
+    const own = applyTransition({ status: 'open', auditorAccepted: false }, 'start_analysis', {
+      role: 'action_owner',
+      actorId: 'tom',
+      implementerIds: [],
+      readiness: ready,
+    });
+    expect(own).toMatchObject({ ok: true, event: { on: null, comment: null, recordedDecision: null } });
+  });
+
+  it('does not offer internal verification to someone who implemented the actions', () => {
+    const submitted: NcRecord = { status: 'evidence_submitted', auditorAccepted: false };
+    const offered = (actor: string) =>
+      availableTransitions(submitted, 'internal_auditor', actor, ['tom']).map((t) => t.action);
+    expect(offered('tom')).toEqual(['return_evidence']);
+    expect(offered('ravi')).toEqual(['verify_internally', 'return_evidence']);
+  });
+
+  it('leaves a closed record closed', () => {
+    const closed: NcRecord = { status: 'closed', auditorAccepted: true };
+    for (const role of roles) expect(availableTransitions(closed, role)).toEqual([]);
   });
 });

@@ -1,64 +1,32 @@
 // The corrective action lifecycle of a nonconformity (ISO/IEC 27001:2022 clause 10.1), with a permission
 // per transition. Internal audit verifies before the certification body decides (clause 9.2), and the
-// verifier must not be someone who implemented the actions (independence). Pure: no I/O, no clock.
+// verifier must not be someone who implemented the actions (independence, clause 9.2.2). Pure: no I/O,
+// no clock (the caller passes `today`).
+//
+//   open → analysing → plan_submitted → plan_accepted → implementing → evidence_submitted
+//        → verified_internally → (auditor acceptance recorded) → closed
+//
+// Send-backs are states, so the history shows that work was returned and why (the comment is required):
+// - plan_rejected (certification body, from plan_submitted): the team resubmits a revised plan directly,
+//   or reopens the analysis (start_analysis → analysing) when the rejection questioned the root cause;
+// - evidence_rejected (internal auditor from evidence_submitted via return_evidence, or the certification
+//   body via reject_evidence from evidence_submitted or verified_internally): the team goes back to
+//   implementing, or resubmits evidence at once when only the evidence was missing.
+// `closed` needs verified_internally AND the auditor's acceptance recorded after that verification
+// (clause 10.1 e-f: effectiveness reviewed before the nonconformity is considered resolved).
 
-export type Role =
-  | 'admin'
-  | 'isms_manager'
-  | 'action_owner'
-  | 'internal_auditor'
-  | 'external_auditor'
-  | 'viewer';
+import type { NcRecord, NcStatus, Role, TransitionContext, TransitionResult } from './lifecycle-types.ts';
 
-export type NcStatus =
-  | 'open'
-  | 'analysing'
-  | 'plan_submitted'
-  | 'plan_rejected'
-  | 'plan_accepted'
-  | 'implementing'
-  | 'evidence_submitted'
-  | 'evidence_rejected'
-  | 'verified_internally'
-  | 'closed';
-
-export interface NcRecord {
-  status: NcStatus;
-  /** The certification body accepted the evidence after the latest internal verification. */
-  auditorAccepted: boolean;
-}
-
-/** What the record holds, for the guards that stop an empty plan or evidence-free submission. */
-export interface Readiness {
-  hasCorrection: boolean;
-  hasRootCause: boolean;
-  actionCount: number;
-  openActionCount: number;
-  evidenceCount: number;
-  hasEffectivenessCriteria: boolean;
-}
-
-export interface TransitionContext {
-  role: Role;
-  actorId: string | null;
-  comment?: string | undefined;
-  decisionDate?: string | undefined;
-  note?: string | undefined;
-  implementerIds: readonly string[];
-  readiness: Readiness;
-}
-
-export type TransitionError =
-  | 'transition_not_allowed'
-  | 'role_forbidden'
-  | 'comment_required'
-  | 'verifier_is_implementer'
-  | 'auditor_decision_details_required'
-  | 'record_incomplete';
-
-export type TransitionResult =
-  | { ok: true; record: NcRecord; from: NcStatus; auditorDecision: boolean }
-  | { ok: false; code: TransitionError; message: string };
+export type {
+  NcRecord,
+  NcStatus,
+  Readiness,
+  Role,
+  TransitionContext,
+  TransitionError,
+  TransitionEvent,
+  TransitionResult,
+} from './lifecycle-types.ts';
 
 const worker: Role[] = ['admin', 'isms_manager', 'action_owner'];
 const auditorDecision: Role[] = ['external_auditor', 'isms_manager'];
@@ -76,7 +44,12 @@ interface TransitionSpec {
 }
 
 export const transitions = {
-  start_analysis: { label: 'Start analysis', from: ['open'], to: 'analysing', roles: worker },
+  start_analysis: {
+    label: 'Start analysis',
+    from: ['open', 'plan_rejected'],
+    to: 'analysing',
+    roles: worker,
+  },
   submit_plan: {
     label: 'Submit corrective action plan',
     from: ['analysing', 'plan_rejected'],
@@ -141,7 +114,7 @@ export const transitions = {
   },
   reject_evidence: {
     label: 'Reject evidence (certification body)',
-    from: ['verified_internally'],
+    from: ['evidence_submitted', 'verified_internally'],
     to: 'evidence_rejected',
     roles: auditorDecision,
     auditorDecision: true,
@@ -216,11 +189,22 @@ export function applyTransition(record: NcRecord, action: string, ctx: Transitio
       : status === record.status
         ? record.auditorAccepted
         : status === 'closed';
+  const recorded = Boolean(spec.auditorDecision) && ctx.role !== 'external_auditor';
   return {
     ok: true,
     record: { status, auditorAccepted },
     from: record.status,
     auditorDecision: Boolean(spec.auditorDecision),
+    event: {
+      action,
+      from: record.status,
+      to: status,
+      actorId: ctx.actorId,
+      role: ctx.role,
+      on: ctx.today ?? null,
+      comment: ctx.comment?.trim() || null,
+      recordedDecision: recorded ? { decisionDate: ctx.decisionDate!, note: ctx.note!.trim() } : null,
+    },
   };
 }
 
@@ -231,15 +215,24 @@ export interface AvailableTransition {
   needsDecision: boolean;
 }
 
-/** Transitions this role may attempt from the current state (guards are checked when attempted). */
-export function availableTransitions(record: NcRecord, role: Role): AvailableTransition[] {
+/**
+ * Transitions this role may attempt from the current state (readiness guards are checked when attempted).
+ * Given the actor and the implementers, internal verification is not offered to an implementer.
+ */
+export function availableTransitions(
+  record: NcRecord,
+  role: Role,
+  actorId: string | null = null,
+  implementerIds: readonly string[] = [],
+): AvailableTransition[] {
   return transitionActions
     .filter((a) => {
       const s: TransitionSpec = transitions[a];
       return (
         s.from.includes(record.status) &&
         s.roles.includes(role) &&
-        !(a === 'record_auditor_acceptance' && record.auditorAccepted)
+        !(a === 'record_auditor_acceptance' && record.auditorAccepted) &&
+        !(a === 'verify_internally' && actorId !== null && implementerIds.includes(actorId))
       );
     })
     .map((a) => {

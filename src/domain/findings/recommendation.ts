@@ -46,36 +46,5 @@ export function impliedRecommendation(
   return { implied: 'recommended', atRisk: false, reasons: ['no open nonconformity'] };
 }
 
-/** Which deadline applies now: the CAP until a plan is submitted, evidence until submitted, closure until closed. */
-export function currentDeadline(
-  status: string,
-  d: { capDueOn: string | null; evidenceDueOn: string | null; closeByOn: string | null },
-): { kind: 'cap' | 'evidence' | 'close'; on: string } | null {
-  if (status === 'closed' || status === 'declined' || status === 'noted') return null;
-  if (['open', 'analysing', 'plan_rejected'].includes(status) && d.capDueOn)
-    return { kind: 'cap', on: d.capDueOn };
-  if (
-    [
-      'open',
-      'analysing',
-      'plan_rejected',
-      'plan_submitted',
-      'plan_accepted',
-      'implementing',
-      'evidence_rejected',
-    ].includes(status) &&
-    d.evidenceDueOn
-  ) {
-    return { kind: 'evidence', on: d.evidenceDueOn };
-  }
-  return d.closeByOn ? { kind: 'close', on: d.closeByOn } : null;
-}
-
-export function isOverdue(
-  status: string,
-  d: { capDueOn: string | null; evidenceDueOn: string | null; closeByOn: string | null },
-  today: string,
-): boolean {
-  const due = currentDeadline(status, d);
-  return due !== null && due.on < today;
-}
+// Kept here too for the callers that import them from this module.
+export { currentDeadline, isOverdue } from './overdue.ts';
