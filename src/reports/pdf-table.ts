@@ -35,6 +35,35 @@ export function columnWidths(weights: readonly (number | undefined)[], total: nu
   return w.map((x) => (x / sum) * total);
 }
 
+/**
+ * Breaks words wider than `width` into line-sized pieces with hard line breaks, where pdfkit would break
+ * them anyway: pdfkit's own character-by-character breaking is quadratic and takes seconds on a
+ * 30,000-character token (an encoded blob pasted into a finding). Uses the font and size already set.
+ */
+export function breakLongWords(pdf: Pdf, text: string, width: number): string {
+  if (pdf.widthOfString(text) <= width) return text;
+  return text
+    .split(/(\s+)/)
+    .map((token) => {
+      if (/\s/.test(token) || pdf.widthOfString(token) <= width) return token;
+      const lines: string[] = [];
+      let line = '';
+      let lineWidth = 0;
+      for (const ch of token) {
+        const w = pdf.widthOfString(ch);
+        if (line !== '' && lineWidth + w > width) {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+        }
+        line += ch;
+        lineWidth += w;
+      }
+      return [...lines, line].join('\n');
+    })
+    .join('');
+}
+
 function textHeight(pdf: Pdf, text: string, width: number, font: string): number {
   pdf.font(font).fontSize(FONT_SIZE);
   // An empty cell still takes one line, so every row has a visible height.
@@ -115,7 +144,15 @@ export function drawTable(pdf: Pdf, table: PdfTable, style: PdfTableStyle): void
     pdf.y = y + h;
   };
 
-  const headerCells = table.columns.map((c) => c.header);
+  const breakCells = (cells: string[], header: boolean) =>
+    cells.map((c, i) => {
+      pdf.font(fontOf(i, header)).fontSize(FONT_SIZE);
+      return breakLongWords(pdf, c, inner[i]!);
+    });
+  const headerCells = breakCells(
+    table.columns.map((c) => c.header),
+    true,
+  );
   const headerHeight = style.header ? rowHeight(headerCells, true) : 0;
   const newPage = () => {
     pdf.addPage();
@@ -123,7 +160,7 @@ export function drawTable(pdf: Pdf, table: PdfTable, style: PdfTableStyle): void
   };
 
   // Keep the header with at least the first row (or one line of it).
-  const first = table.rows[0];
+  const first = table.rows[0] && breakCells(table.rows[0], false);
   const firstHeight = first ? Math.min(rowHeight(first, false), oneLine * 3) : 0;
   if (pdf.y + headerHeight + firstHeight > pageBottom(pdf)) pdf.addPage();
   if (style.header) drawRow(headerCells, true, HEADER_FILL);
@@ -132,7 +169,8 @@ export function drawTable(pdf: Pdf, table: PdfTable, style: PdfTableStyle): void
     pdf.text('No entries.', left + PAD, pdf.y + PAD, { width: width - 2 * PAD });
   }
 
-  for (const [n, cells] of table.rows.entries()) {
+  for (const [n, raw] of table.rows.entries()) {
+    const cells = breakCells(raw, false);
     const fill = style.zebra && n % 2 === 1 ? ZEBRA_FILL : null;
     const h = rowHeight(cells, false);
     if (pdf.y + h <= pageBottom(pdf)) {

@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from './document.ts';
 import { renderPdf } from './pdf.ts';
+import { breakLongWords } from './pdf-table.ts';
 
 // The assertions read the PDF back with poppler's pdftotext and pdfinfo: what an auditor's tools see.
 function withFile<T>(bytes: Buffer, fn: (file: string) => T): T {
@@ -164,6 +166,39 @@ describe('renderPdf edge cases', () => {
     expect(words.filter((w) => !found.has(w))).toEqual([]);
     expect(pages.at(-1)).toMatch(/after\s+next row/);
     for (const page of pages.slice(1)) expect(page).toMatch(/Key\s+Huge text/);
+  });
+
+  it('wraps a 30,000-character token quickly and completely', async () => {
+    const token = `${'y'.repeat(30_000)}END`;
+    const started = performance.now();
+    const bytes = await renderPdf({
+      title: 'Blob',
+      meta: { organisation: 'Acme', generatedAt: GENERATED },
+      blocks: [
+        { kind: 'table', columns: [{ key: 'a', header: 'Encoded' }], rows: [{ a: token }] },
+        { kind: 'paragraph', text: `${'z'.repeat(5000)}PEND` },
+      ],
+    });
+    // About 0.3 s here; left to pdfkit's own breaking of long words it takes 7 s.
+    expect(performance.now() - started).toBeLessThan(3000);
+    // No other text in this document has a 'y' or a 'z'.
+    const text = pagesOf(bytes).join('');
+    // The token continues across pages (under the repeated header), so count its letters instead.
+    expect(text.match(/y/g)).toHaveLength(30_000);
+    expect(text.match(/z/g)).toHaveLength(5000);
+    expect(text).toMatch(/yEND/);
+    expect(text).toMatch(/zPEND/);
+  });
+
+  it('breaks over-wide words into lines that fit, keeping every character', () => {
+    const pdf = new PDFDocument({ size: 'A4' });
+    pdf.font('Helvetica').fontSize(10);
+    const out = breakLongWords(pdf, `short ${'0123456789abcdef'.repeat(40)} end`, 100);
+    // Every word now fits on a line, so pdfkit's wrapper never has to break one itself.
+    for (const word of out.split(/\s+/)) expect(pdf.widthOfString(word)).toBeLessThanOrEqual(100);
+    expect(out.split('\n').length).toBeGreaterThan(5);
+    expect(out.replaceAll('\n', '')).toBe(`short ${'0123456789abcdef'.repeat(40)} end`);
+    expect(breakLongWords(pdf, 'fits as is', 100)).toBe('fits as is');
   });
 
   it('renders legacy block spellings, page breaks and empty tables', async () => {

@@ -15,7 +15,7 @@ import {
   type TableBlock,
   tableCaption,
 } from './document.ts';
-import { drawTable, type Pdf } from './pdf-table.ts';
+import { breakLongWords, drawTable, type Pdf } from './pdf-table.ts';
 import { toWinAnsi } from './winansi.ts';
 
 export interface PdfOptions {
@@ -89,7 +89,11 @@ function heading(pdf: Pdf, text: string, level: 1 | 2 | 3) {
 function paragraph(pdf: Pdf, text: string) {
   ensureSpace(pdf, BODY.size * 2);
   pdf.font('Helvetica').fontSize(BODY.size).fillColor(INK);
-  pdf.text(t(text), pdf.page.margins.left, pdf.y, { width: contentWidth(pdf), lineGap: BODY.lineGap });
+  const width = contentWidth(pdf);
+  pdf.text(breakLongWords(pdf, t(text), width), pdf.page.margins.left, pdf.y, {
+    width,
+    lineGap: BODY.lineGap,
+  });
   pdf.moveDown(0.6);
 }
 
@@ -104,9 +108,10 @@ function bulletList(pdf: Pdf, items: string[]) {
       .fontSize(BODY.size)
       .fillColor(ACCENT)
       .text('•', left + 3, y, { lineBreak: false });
+    const width = contentWidth(pdf) - indent;
     pdf
       .fillColor(INK)
-      .text(t(item), left + indent, y, { width: contentWidth(pdf) - indent, lineGap: BODY.lineGap });
+      .text(breakLongWords(pdf, t(item), width), left + indent, y, { width, lineGap: BODY.lineGap });
     pdf.moveDown(0.25);
   }
   pdf.moveDown(0.4);
