@@ -168,9 +168,9 @@ describe('renderPdf edge cases', () => {
     for (const page of pages.slice(1)) expect(page).toMatch(/Key\s+Huge text/);
   });
 
-  it('wraps a 30,000-character token quickly and completely', async () => {
+  // Its speed (0.3 s here, 7 s before words were pre-broken) is a benchmark matter, not asserted.
+  it('wraps a 30,000-character token completely', async () => {
     const token = `${'y'.repeat(30_000)}END`;
-    const started = performance.now();
     const bytes = await renderPdf({
       title: 'Blob',
       meta: { organisation: 'Acme', generatedAt: GENERATED },
@@ -179,8 +179,6 @@ describe('renderPdf edge cases', () => {
         { kind: 'paragraph', text: `${'z'.repeat(5000)}PEND` },
       ],
     });
-    // About 0.3 s here; left to pdfkit's own breaking of long words it takes 7 s.
-    expect(performance.now() - started).toBeLessThan(3000);
     // No other text in this document has a 'y' or a 'z'.
     const text = pagesOf(bytes).join('');
     // The token continues across pages (under the repeated header), so count its letters instead.
