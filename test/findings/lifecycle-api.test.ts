@@ -189,6 +189,13 @@ for (const kind of kinds) {
         { role: 'internal_auditor' },
       );
       expect((await tr(tom, 'verify_internally')).json().detail).toMatch(/must not have implemented/);
+      // and the page does not offer it to him
+      expect(
+        (await tom.get(base)).json().availableActions.map((a: { action: string }) => a.action),
+      ).not.toContain('verify_internally');
+      expect(
+        (await ravi.get(base)).json().availableActions.map((a: { action: string }) => a.action),
+      ).toContain('verify_internally');
       expect(
         (await tr(ravi, 'verify_internally', { comment: 'Scans of March and April reviewed' })).json().to,
       ).toBe('verified_internally');

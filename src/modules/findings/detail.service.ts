@@ -16,7 +16,7 @@ import {
 } from '../corrective-actions/corrective-actions.repository.ts';
 import { listEvidence } from '../evidence/evidence.repository.ts';
 import { presentEvidence } from '../evidence/evidence.service.ts';
-import { listEvents } from './events.repository.ts';
+import { implementerIds, listEvents } from './events.repository.ts';
 import { presentFinding } from './findings.presenter.ts';
 import { findFinding } from './findings.repository.ts';
 import { escalationMap } from './findings.service.ts';
@@ -37,15 +37,16 @@ export async function getFindingDetail(
   if (!row) throw notFound('finding');
   const today = ctx.now().toISOString().slice(0, 10);
   const flags = (await escalationMap(ctx)).get(row.id) ?? [];
-  const record = presentRecord((await findRecord(ctx.db, ctx.organisation.id, row.id))!);
-  const rawDecision = JSON.parse(
-    (await findRecord(ctx.db, ctx.organisation.id, row.id))!.auditor_decision_json,
-  ) as { accepted?: boolean };
+  const stored = (await findRecord(ctx.db, ctx.organisation.id, row.id))!;
+  const record = presentRecord(stored);
+  const rawDecision = JSON.parse(stored.auditor_decision_json) as { accepted?: boolean };
   const nc = row.grade === 'major' || row.grade === 'minor';
   const available = nc
     ? availableTransitions(
         { status: row.status as NcStatus, auditorAccepted: Boolean(rawDecision.accepted) },
         ctx.role,
+        ctx.actor.userId,
+        await implementerIds(ctx.db, ctx.organisation.id, row.id),
       )
     : row.grade === 'ofi'
       ? availableOfiActions(row.status, ctx.role).map((a) => ({
