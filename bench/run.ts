@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runFindingsList } from './findings.ts';
 import { arithmeticFloorMs } from './floor.ts';
+import { runForecast } from './forecast.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
 
@@ -63,6 +64,13 @@ const fl = await runFindingsList(3000);
 console.log(
   `  page of 100 of ${fl.total} findings, sorted, with escalation flags: ${f(fl.pageMs, 1)} ms = ${f(fl.pageMs / floor, 2)} F; ` +
     `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
+);
+
+console.log('\n(e) remediation forecast of a 2,000-task plan (40 people with time off, 300 findings)');
+const fc = runForecast(400);
+console.log(
+  `  solver budget 400 ms (as served by GET /plan): whole forecast ${f(fc.ms)} ms = ${f(fc.ms / floor, 2)} F; ` +
+    `makespan ${fc.makespanDays} working days, ${fc.atRisk} finding(s) at risk`,
 );
 
 console.log('\n(d) memory');

@@ -18,6 +18,13 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** `/api/v1/calendar/<token>` → `/api/v1/calendar/[redacted]` (and the same for any `…/s/<token>` link). */
+export function redactCapabilityUrl(url: string): string {
+  return url
+    .replace(/^(\/api\/v1\/calendar\/)[^/?#]+/, '$1[redacted]')
+    .replace(/^(\/(?:api\/v1\/)?trust\/[^/]+\/s\/)[^/?#]+/, '$1[redacted]');
+}
+
 export function createLogger(config: Config): Logger {
   return pino({
     level: config.logLevel,
@@ -32,6 +39,15 @@ export function createLogger(config: Config): Logger {
         'body',
       ],
       censor: '[redacted]',
+    },
+    // Capability URLs (calendar feeds, share links) carry their secret in the path: never log it.
+    serializers: {
+      req: (req: { method?: string; url?: string; host?: string; ip?: string }) => ({
+        method: req.method,
+        url: redactCapabilityUrl(req.url ?? ''),
+        host: req.host,
+        remoteAddress: req.ip,
+      }),
     },
   });
 }

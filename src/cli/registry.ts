@@ -1,5 +1,5 @@
 import type { Command } from './command.ts';
-import { demoCommand, migrateCommand } from './commands/basics.ts';
+import { demoCommand, migrateCommand, notifyCommand } from './commands/basics.ts';
 import {
   auditCreateCommand,
   auditShowCommand,
@@ -24,4 +24,5 @@ export const commands: Command[] = [
   findingsListCommand,
   reportCommand,
   planSolveCommand,
+  notifyCommand,
 ];

@@ -64,6 +64,8 @@ export const correctiveActionUpdate = z
     dueOn: isoDate.nullable(),
     effortDays: z.number().min(0).max(1000).nullable(),
     status: actionStatus,
+    earliestStart: isoDate.nullable().describe('the planner will not start it before this date'),
+    serves: z.enum(['cap', 'evidence', 'close']).describe('the finding deadline the action must meet'),
   })
   .partial();
 export const correctiveAction = z.object({

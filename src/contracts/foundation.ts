@@ -128,4 +128,8 @@ export const organisationSettings = z.object({
     .default([]),
   /** Open minors on one requirement or process, in one audit cycle, flagged as a possible systemic major. */
   systemicMinorThreshold: z.number().int().min(2).max(20).default(2),
+  /** Days before a deadline when its owner gets a reminder (each once); an empty list turns them off. */
+  reminderDaysBefore: z.array(z.number().int().min(0).max(90)).max(5).default([7, 1]),
+  /** Hour (UTC) from which each person's daily digest is sent. */
+  digestHourUtc: z.number().int().min(0).max(23).default(7),
 });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PlanningTables } from './schema-planning.ts';
 
 // Table shapes as Kysely sees them. Our own tables use snake_case, ISO-8601 text timestamps and 0/1
 // integers for flags so that one set of queries behaves the same on SQLite and PostgreSQL.
@@ -173,6 +174,8 @@ export interface CorrectiveActionTable {
   due_on: string | null;
   status: string;
   effort_days: number | null;
+  earliest_start_on: string | null;
+  serves: string;
   completed_by: string | null;
   completed_at: string | null;
   created_at: string;
@@ -220,7 +223,7 @@ export interface EvidenceFileTable {
   uploaded_at: string;
 }
 
-export interface Database {
+export interface Database extends PlanningTables {
   deadline_policy: DeadlinePolicyTable;
   audit: AuditTable;
   finding: FindingTable;

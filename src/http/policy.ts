@@ -43,6 +43,13 @@ export const policyTable = {
   'finding.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
   'evidence.attach': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
   'report.read': everyone,
+  // Remediation planner: staff read the plan; owners keep their estimates and status current; managers
+  // set capacity and run what-if scenarios.
+  'plan.read': staff,
+  'plan.edit': ['admin', 'isms_manager', 'action_owner'],
+  'plan.manage': managers,
+  'task.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
+  'calendar_feed.manage': everyone,
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

@@ -2,7 +2,9 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
+import { calendarFeedsRoutes } from '../modules/calendar-feeds/calendar-feeds.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
+import { conversationsRoutes } from '../modules/conversations/conversations.routes.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
@@ -10,6 +12,7 @@ import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
+import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
@@ -39,4 +42,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app);
+  planningRoutes(app);
+  conversationsRoutes(app);
+  calendarFeedsRoutes(app, deps);
 }

@@ -26,6 +26,8 @@ export interface OrgContext {
   now: () => Date;
   /** Outside world a use-case may reach: mail and the public base URL for links. */
   env: AppEnv;
+  /** Inside a transaction: runs `fn` once it has committed (mail must not announce a rolled-back change). */
+  afterCommit?: (fn: (db: Db) => Promise<void>) => void;
 }
 
 export interface AppEnv {
@@ -43,19 +45,33 @@ export interface ChangeContext extends OrgContext {
  * back too, so the trail never misses a change that happened (ISO 27001 A.8.15).
  */
 export async function inTransaction<T>(ctx: OrgContext, work: (tx: ChangeContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const tx: ChangeContext = {
-      ...ctx,
-      db: trx,
-      audit: async (entry) => {
-        await appendAuditEntry(trx, ctx.kind, {
-          organisationId: ctx.organisation.id,
-          actor: ctx.actor,
-          at: ctx.now().toISOString(),
-          ...entry,
-        });
-      },
-    };
-    return work(tx);
-  });
+  // Re-entrant: a use-case composed of other use-cases (applying a scenario) runs them in its transaction.
+  if (ctx.db.isTransaction) return work(withAudit(ctx, ctx.db));
+  const later: ((db: Db) => Promise<void>)[] = [];
+  const result = await ctx.db
+    .transaction()
+    .execute(async (trx) => work({ ...withAudit(ctx, trx), afterCommit: (fn) => later.push(fn) }));
+  for (const fn of later) await fn(ctx.db);
+  return result;
+}
+
+/** Runs `fn` now, or after the commit when called inside a transaction (SQLite has one connection). */
+export async function whenCommitted(ctx: OrgContext, fn: (ctx: OrgContext) => Promise<void>): Promise<void> {
+  if (ctx.db.isTransaction && ctx.afterCommit) ctx.afterCommit((db) => fn({ ...ctx, db }));
+  else await fn(ctx);
+}
+
+function withAudit(ctx: OrgContext, trx: Db): ChangeContext {
+  return {
+    ...ctx,
+    db: trx,
+    audit: async (entry) => {
+      await appendAuditEntry(trx, ctx.kind, {
+        organisationId: ctx.organisation.id,
+        actor: ctx.actor,
+        at: ctx.now().toISOString(),
+        ...entry,
+      });
+    },
+  };
 }

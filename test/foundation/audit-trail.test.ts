@@ -112,7 +112,17 @@ for (const kind of kinds) {
       expect((await db().selectFrom('organisation').select('name').executeTakeFirstOrThrow()).name).toBe(
         'Acme Three',
       );
-      await updateSettings({ name: 'After', timezone: 'UTC', holidays: [], systemicMinorThreshold: 2 }, ctx);
+      await updateSettings(
+        {
+          name: 'After',
+          timezone: 'UTC',
+          holidays: [],
+          systemicMinorThreshold: 2,
+          reminderDaysBefore: [7, 1],
+          digestHourUtc: 7,
+        },
+        ctx,
+      );
       expect((await verifyCli(t)).code).toBe(0);
     });
   });

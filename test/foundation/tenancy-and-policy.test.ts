@@ -41,6 +41,13 @@ const sampleBodies: Record<string, unknown> = {
     description: 'x',
   },
   'POST /api/v1/orgs/:org/findings/:findingId/evidence': 'multipart',
+  'PATCH /api/v1/orgs/:org/plan/tasks/:taskId': { effortDays: 2 },
+  'POST /api/v1/orgs/:org/plan/tasks/:taskId/comments': { body: 'hello' },
+  'PUT /api/v1/orgs/:org/plan/people/:userId/capacity': { share: 0.5 },
+  'POST /api/v1/orgs/:org/plan/people/:userId/time-off': { from: '2026-12-01', to: '2026-12-02' },
+  'PATCH /api/v1/orgs/:org/plan/scenarios/:scenarioId': { name: 'renamed' },
+  'POST /api/v1/orgs/:org/plan/scenarios/:scenarioId/apply': {},
+  'POST /api/v1/orgs/:org/plan/scenarios/:scenarioId/discard': {},
 };
 // Routes keyed by something that is not secret and may legitimately exist in both organisations
 // (an audit reference, a policy key) are checked with the slug test only.
@@ -68,7 +75,26 @@ async function findingFixture(c: Client, slug: string) {
     await c.post(`${base}/amendments`, { kind: 'risk', reference: 'R-1', description: 'd' })
   ).json();
   const evidence = (await upload(c, `${base}/evidence`, 'e.txt', Buffer.from('evidence text'))).json();
+  const plan = `/api/v1/orgs/${slug}/plan`;
+  const task = (await c.post(`${plan}/tasks`, { title: 't', effortDays: 1, findingId: finding.id })).json();
+  const dependency = (
+    await c.post(`${plan}/dependencies`, { predecessorId: action.id, successorId: task.id })
+  ).json();
+  const userId = (await c.get('/api/v1/me')).json().user.id;
+  const timeOff = (
+    await c.post(`${plan}/people/${userId}/time-off`, { from: '2026-12-01', to: '2026-12-02' })
+  ).json();
+  const scenario = (await c.post(`${plan}/scenarios`, { name: 's', changes: [] })).json();
+  const feed = (await c.post(`/api/v1/orgs/${slug}/calendar-feeds`, { scope: 'mine' })).json();
+  for (const [name, value] of Object.entries({ task, dependency, timeOff, scenario, feed }))
+    expect(value.id, name).toBeTruthy();
   return {
+    taskId: task.id,
+    dependencyId: dependency.id,
+    userId,
+    timeOffId: timeOff.id,
+    scenarioId: scenario.id,
+    feedId: feed.id,
     findingId: finding.id,
     actionId: action.id,
     amendmentId: amendment.id,

@@ -7,6 +7,7 @@ import {
   IconListDetails,
   IconMail,
   IconSettings,
+  IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
 import type { Role } from '../../src/contracts/roles.ts';
@@ -33,6 +34,7 @@ export const navigation: NavGroup[] = [
     items: [
       { label: 'Audits & findings', to: 'audits', icon: IconClipboardList, visible: () => true },
       { label: 'Corrective action log', to: 'findings', icon: IconListDetails, visible: () => true },
+      { label: 'Remediation plan', to: 'plan', icon: IconTimeline, visible: can.readPlan },
     ],
   },
   { label: 'ISMS', items: [] },

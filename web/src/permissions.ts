@@ -18,4 +18,5 @@ export const can = {
   workOnFindings: (r: Role) => ['admin', 'isms_manager', 'action_owner'].includes(r),
   attachEvidence: (r: Role) => ['admin', 'isms_manager', 'action_owner', 'internal_auditor'].includes(r),
   comment: (r: Role) => r !== 'viewer',
+  readPlan: (r: Role) => staff.includes(r),
 };

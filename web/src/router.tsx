@@ -12,6 +12,7 @@ import { InvitePage } from './pages/InvitePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordPages.tsx';
+import { PlanPage } from './pages/PlanPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -72,6 +73,7 @@ const routeTree = root.addChildren([
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),
     page('findings/$findingId', FindingPage),
+    page('plan', PlanPage),
   ]),
 ]);
 

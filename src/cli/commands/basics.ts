@@ -45,3 +45,27 @@ export const demoCommand: Command = {
     }
   },
 };
+
+export const notifyCommand: Command = {
+  path: ['notify'],
+  summary: 'send due deadline reminders, overdue notices and daily digests now (each goes out once)',
+  usage: 'notify [--data-dir DIR] [--database-url URL]',
+  options: {},
+  async run({ config, io }) {
+    const { createRuntime } = await import('../../runtime.ts');
+    const { sendDueNotifications } = await import('../../modules/notifications/reminders.service.ts');
+    const rt = await createRuntime({ ...config, logLevel: 'warn' });
+    try {
+      const sent = await sendDueNotifications({
+        db: rt.database.db,
+        kind: rt.database.kind,
+        env: rt.env,
+        now: () => new Date(),
+      });
+      io.stdout(`${JSON.stringify(sent)}\n`);
+      return 0;
+    } finally {
+      await rt.close();
+    }
+  },
+};

@@ -36,10 +36,12 @@ export const serveCommand: Command = {
     }
     const app = await buildApp(rt, { version });
     let closing = false;
+    let timer: NodeJS.Timeout | undefined;
     // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
+      clearInterval(timer);
       rt.log.info({ signal }, 'shutting down');
       await app.close();
       await rt.close();
@@ -48,6 +50,15 @@ export const serveCommand: Command = {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
+    // Deadline reminders and daily digests: every quarter of an hour; each message goes out once.
+    const { sendDueNotifications } = await import('../../modules/notifications/reminders.service.ts');
+    const notify = () =>
+      sendDueNotifications({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
+        .then((sent) => rt.log.info(sent, 'due notifications'))
+        .catch((err) => rt.log.error({ err }, 'due notifications failed'));
+    timer = setInterval(notify, 15 * 60_000);
+    timer.unref();
+    void notify();
     rt.log.info(
       { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
       `closeloop is running at ${config.publicUrl}`,

@@ -107,4 +107,28 @@ describe('remediation forecast', () => {
     // a ends Wed 23; two working days of lag (24, 28) then b on Tue 29.
     expect(f.tasks.find((t) => t.id === 'b')!.startOn).toBe('2026-12-29');
   });
+
+  it('puts the task due first first when the makespan does not care', () => {
+    for (const order of [
+      ['long', 'short'],
+      ['short', 'long'],
+    ]) {
+      const tasks = order.map((id) =>
+        id === 'long'
+          ? { ...task('long', 'F2', 'tom', 10), serves: 'close' as const }
+          : task('short', 'F1', 'tom', 2),
+      );
+      const f = forecastPlan({
+        ...base,
+        tasks,
+        people: [{ id: 'tom', share: 1 }],
+        findings: [
+          { id: 'F1', ref: 'NC-01', evidenceDueOn: '2026-12-23', closeByOn: null },
+          { id: 'F2', ref: 'NC-02', evidenceDueOn: null, closeByOn: '2027-02-26' },
+        ],
+      });
+      expect(f.findings.every((x) => x.status === 'on_track')).toBe(true);
+      expect(f.tasks.find((x) => x.id === 'short')!.startOn).toBe('2026-12-21');
+    }
+  });
 });

@@ -1,172 +1,275 @@
-import { addCalendarDays } from '../calendar/iso-date.ts';
-import { isWorkingDay, type WorkingCalendar } from '../calendar/working-days.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { Problem, Task } from '../scheduling/model.ts';
 import { solve } from '../scheduling/solve.ts';
+import { type Availability, DayIndex, personAvailability } from './availability.ts';
+import {
+  type Deadline,
+  type DeadlineMiss,
+  deadlineRank,
+  type FindingForecast,
+  type Forecast,
+  type PlanInput,
+  type PlanTask,
+  type StartCause,
+  type TaskForecast,
+} from './model.ts';
+import { calendarWorkload } from './workload.ts';
 
-// Forecast of a remediation plan: corrective actions become a resource-constrained schedule in working
-// days (each owner is a resource who does one task at a time at their share of a day), then every
-// finding's finish date is compared with its Evidence of Correction and closure deadlines. For each miss,
-// the chain of tasks that pushes it late is named, so the ISMS manager knows what to change.
+export type { Forecast, PlanFinding, PlanPerson, PlanTask } from './model.ts';
 
-export interface PlanTask {
-  id: string;
-  title: string;
-  findingId: string;
-  ownerId: string | null;
-  effortDays: number;
-  done: boolean;
-  predecessors: { id: string; lagDays: number }[];
-  /** The task may not start before this date. */
-  earliestStart?: string | null;
+// Forecast of a remediation plan in two passes. First the resource-constrained solver (src/domain/
+// scheduling) orders the open tasks in organisation working days, each owner being a resource who does one
+// task at a time at their share of a day. Then that order is laid on the calendar person by person (their
+// weekdays and time off), which keeps precedences, lags and one-task-at-a-time, and records what decided
+// each start, so that every missed deadline comes with the chain of tasks that causes it (clause 10.1 d:
+// the CAP must be realistic; the certification body's deadlines are the constraint).
+
+const GIVE_UP_AFTER_DAYS = 366 * 20;
+
+export function durationDays(task: PlanTask, share: number | undefined): number {
+  if (task.effortDays <= 0) return 0;
+  const s = Math.min(1, Math.max(0.05, share ?? 1));
+  return Math.ceil(task.effortDays / s - 1e-9);
 }
 
-export interface PlanPerson {
-  id: string;
-  /** Share of a working day available for remediation, 0 < share ≤ 1. */
-  share: number;
-}
-
-export interface PlanFinding {
-  id: string;
-  ref: string;
-  evidenceDueOn: string | null;
-  closeByOn: string | null;
-}
-
-export interface TaskForecast {
-  id: string;
-  startOn: string;
-  finishOn: string;
-  durationDays: number;
-}
-
-export interface FindingForecast {
-  id: string;
-  ref: string;
-  finishOn: string | null;
-  misses: { deadline: 'evidence' | 'close'; dueOn: string; lateByWorkingDays: number; chain: string[] }[];
-}
-
-export interface Forecast {
-  tasks: TaskForecast[];
-  findings: FindingForecast[];
-  makespanDays: number;
-}
-
-/** The k-th working day counting today (or the next working day) as day 0. */
-function workingDayIndexer(today: string, calendar: WorkingCalendar) {
-  const days: string[] = [];
-  let d = today;
-  return (k: number): string => {
-    while (days.length <= k) {
-      while (!isWorkingDay(d, calendar)) d = addCalendarDays(d, 1);
-      days.push(d);
-      d = addCalendarDays(d, 1);
-    }
-    return days[k]!;
-  };
-}
-
-function indexOnOrAfter(date: string, dayAt: (k: number) => string): number {
-  let k = 0;
-  while (dayAt(k) < date) k += 1;
-  return k;
-}
-
-export function forecastPlan(input: {
-  today: string;
-  calendar: WorkingCalendar;
-  tasks: PlanTask[];
-  people: PlanPerson[];
-  findings: PlanFinding[];
-  timeLimitMs: number;
-  now: () => number;
-}): Forecast {
-  const dayAt = workingDayIndexer(input.today, input.calendar);
+export function forecastPlan(
+  input: PlanInput & { today: string; calendar: WorkingCalendar; timeLimitMs: number; now: () => number },
+): Forecast {
+  const days = new DayIndex(input.today, input.calendar);
   const open = input.tasks.filter((t) => !t.done);
-  const openIds = new Set(open.map((t) => t.id));
-  const share = new Map(input.people.map((p) => [p.id, Math.min(1, Math.max(0.05, p.share))]));
-  const durationOf = (t: PlanTask) => {
-    const s = t.ownerId ? (share.get(t.ownerId) ?? 1) : 1;
-    return t.effortDays <= 0 ? 0 : Math.ceil(t.effortDays / s - 1e-9);
-  };
+  const byId = new Map(open.map((t) => [t.id, t]));
+  const people = new Map(input.people.map((p) => [p.id, p]));
+  const dur = new Map(open.map((t) => [t.id, durationDays(t, t.ownerId ? people.get(t.ownerId)?.share : 1)]));
+  const preds = (t: PlanTask) => t.predecessors.filter((p) => byId.has(p.id));
+  const release = (t: PlanTask) =>
+    t.earliestStart && t.earliestStart > input.today ? days.indexOf(t.earliestStart) : 0;
+
+  // Pass 1: the solver decides the order (who goes first when an owner is contended).
   const owners = [...new Set(open.map((t) => t.ownerId).filter((o): o is string => o !== null))];
   const problem: Problem = {
     resources: owners.map((id) => ({ id, capacity: 1 })),
-    tasks: open.map((t): Task => {
-      const preds = t.predecessors.filter((p) => openIds.has(p.id));
-      return {
+    tasks: open.map(
+      (t): Task => ({
         id: t.id,
-        duration: durationOf(t),
-        demands: t.ownerId ? { [t.ownerId]: 1 } : {},
-        predecessors: preds.map((p) => p.id),
-        lags: Object.fromEntries(preds.map((p) => [p.id, Math.max(0, Math.round(p.lagDays))])),
-        ...(t.earliestStart && t.earliestStart > input.today
-          ? { earliestStart: indexOnOrAfter(t.earliestStart, dayAt) }
-          : {}),
-      };
-    }),
+        duration: dur.get(t.id)!,
+        demands: t.ownerId && dur.get(t.id)! > 0 ? { [t.ownerId]: 1 } : {},
+        predecessors: preds(t).map((p) => p.id),
+        lags: Object.fromEntries(preds(t).map((p) => [p.id, Math.max(0, Math.round(p.lagDays))])),
+        ...(release(t) > 0 ? { earliestStart: days.workingDaysBetween(-1, release(t) - 1) } : {}),
+      }),
+    ),
   };
-  const result =
+  const solved =
     open.length > 0
       ? solve(problem, { timeLimitMs: input.timeLimitMs, now: input.now, seed: 1 })
-      : { makespan: 0, starts: {} as Record<string, number> };
-  const start = (id: string) => result.starts[id] ?? 0;
-  const byId = new Map(open.map((t) => [t.id, t]));
-  const finishIndex = (id: string) => start(id) + durationOf(byId.get(id)!);
+      : { starts: {} as Record<string, number> };
+  const topo = topologicalRank(open, preds);
+  const order = [...open].sort(
+    (a, b) => (solved.starts[a.id] ?? 0) - (solved.starts[b.id] ?? 0) || topo.get(a.id)! - topo.get(b.id)!,
+  );
+
+  const findingsById = new Map(input.findings.map((f) => [f.id, f]));
+  const dueOfFinding = (findingId: string | null, serves: Deadline): string | null => {
+    const f = findingId ? findingsById.get(findingId) : undefined;
+    if (!f) return null;
+    return (serves === 'cap' ? f.capDueOn : serves === 'evidence' ? f.evidenceDueOn : f.closeByOn) ?? null;
+  };
+  const dueOf = (t: PlanTask): string | null => {
+    const own = [t.dueOn ?? null, dueOfFinding(t.findingId, t.serves ?? 'evidence')].filter(
+      (d): d is string => d !== null,
+    );
+    return own.length > 0 ? own.sort()[0]! : null;
+  };
+
+  // Pass 2: lay an order on each person's calendar.
+  const avail = new Map<string | null, Availability>();
+  const availabilityOf = (owner: string | null) => {
+    if (!avail.has(owner)) avail.set(owner, personAvailability(days, owner ? people.get(owner) : undefined));
+    return avail.get(owner)!;
+  };
+  const layOut = (order: PlanTask[]) => {
+    const start = new Map<string, number>();
+    const end = new Map<string, number>(); // exclusive: the first day after the last day worked
+    const cause = new Map<string, StartCause>();
+    const ownerFree = new Map<string, { at: number; taskId: string }>();
+    for (const t of order) {
+      let e = release(t);
+      let why: StartCause = e > 0 ? { kind: 'release' } : null;
+      for (const p of preds(t)) {
+        const c = days.afterWorkingDays(end.get(p.id)!, Math.max(0, Math.round(p.lagDays)));
+        if (c > e || (c === e && why?.kind === 'release')) {
+          e = c;
+          why = { kind: 'predecessor', taskId: p.id };
+        }
+      }
+      const d = dur.get(t.id)!;
+      const free = t.ownerId && d > 0 ? ownerFree.get(t.ownerId) : undefined;
+      if (free && free.at > e) {
+        e = free.at;
+        why = { kind: 'owner', taskId: free.taskId };
+      }
+      const isAvailable = availabilityOf(d > 0 ? t.ownerId : null);
+      let s = e;
+      let k = e;
+      if (d > 0) {
+        while (!isAvailable(s) && s - e < GIVE_UP_AFTER_DAYS) s++;
+        let worked = 0;
+        for (k = s; worked < d && k - s < GIVE_UP_AFTER_DAYS; k++) if (isAvailable(k)) worked++;
+      }
+      start.set(t.id, s);
+      end.set(t.id, k);
+      cause.set(t.id, why);
+      if (t.ownerId && d > 0) ownerFree.set(t.ownerId, { at: k, taskId: t.id });
+    }
+    return { start, end, cause };
+  };
+  // The solver's order is best for the makespan; an earliest-deadline-first order is often better for
+  // the certification body's dates. Both are laid out and the one that is late by fewer days wins.
+  const dueIndex = new Map(open.map((t) => [t.id, dueOf(t)] as const));
+  const lateness = (l: ReturnType<typeof layOut>) => {
+    let late = 0;
+    let last = 0;
+    for (const t of open) {
+      const due = dueIndex.get(t.id);
+      const fin = Math.max(l.start.get(t.id)!, l.end.get(t.id)! - 1);
+      if (due !== undefined && due !== null && fin > days.indexOf(due)) late += fin - days.indexOf(due);
+      last = Math.max(last, l.end.get(t.id)!);
+    }
+    return late * 100_000 + last;
+  };
+  const bySolver = layOut(order);
+  const byDeadline = layOut(deadlineFirst(open, preds, (t) => dueIndex.get(t.id) ?? null, solved.starts));
+  const { start, end, cause } = lateness(byDeadline) < lateness(bySolver) ? byDeadline : bySolver;
+
+  const lastDay = (id: string) => Math.max(start.get(id)!, end.get(id)! - 1);
+  const chainTo = (id: string): string[] => {
+    const chain = [id];
+    for (let c = cause.get(id); c && c.kind !== 'release'; c = cause.get(c.taskId)) {
+      if (chain.includes(c.taskId)) break;
+      chain.unshift(c.taskId);
+    }
+    return chain;
+  };
+  const last = open.reduce<PlanTask | null>((a, b) => (!a || end.get(b.id)! > end.get(a.id)! ? b : a), null);
+  const criticalPath = last ? chainTo(last.id) : [];
+  const critical = new Set(criticalPath);
+
+  const margin = (finishIdx: number, due: string | null) => {
+    if (!due) return null;
+    const dueIdx = days.indexOf(due);
+    return finishIdx <= dueIdx
+      ? days.workingDaysBetween(finishIdx, dueIdx)
+      : -Math.max(1, days.workingDaysBetween(dueIdx, finishIdx));
+  };
+
   const tasks: TaskForecast[] = open.map((t) => {
-    const d = durationOf(t);
+    const due = dueOf(t);
     return {
       id: t.id,
-      startOn: dayAt(start(t.id)),
-      finishOn: dayAt(Math.max(start(t.id), start(t.id) + d - 1)),
-      durationDays: d,
+      startOn: days.date(start.get(t.id)!),
+      finishOn: days.date(lastDay(t.id)),
+      durationDays: dur.get(t.id)!,
+      critical: critical.has(t.id),
+      marginDays: margin(lastDay(t.id), due),
+      dueOn: due,
+      cause: cause.get(t.id) ?? null,
     };
   });
 
-  /** Walks back from a task through whatever made it start when it did: a predecessor, then its owner's previous task. */
-  const chainTo = (id: string): string[] => {
-    const chain = [id];
-    let cur = byId.get(id)!;
-    for (let guard = 0; guard < open.length; guard++) {
-      const s = start(cur.id);
-      if (s === 0) break;
-      const pred = cur.predecessors.find(
-        (p) => byId.has(p.id) && finishIndex(p.id) + Math.max(0, Math.round(p.lagDays)) === s,
-      );
-      const sameOwner = cur.ownerId
-        ? open.find((o) => o.id !== cur.id && o.ownerId === cur.ownerId && finishIndex(o.id) === s)
-        : undefined;
-      const next = pred ? byId.get(pred.id) : sameOwner;
-      if (!next || chain.includes(next.id)) break;
-      chain.unshift(next.id);
-      cur = next;
-    }
-    return chain.map((t) => byId.get(t)!.title);
-  };
-
   const findings: FindingForecast[] = input.findings.map((f) => {
     const own = open.filter((t) => t.findingId === f.id);
-    if (own.length === 0) return { id: f.id, ref: f.ref, finishOn: null, misses: [] };
-    const last = own.reduce((a, b) => (finishIndex(b.id) > finishIndex(a.id) ? b : a));
-    const finishOn = tasks.find((t) => t.id === last.id)!.finishOn;
-    const misses: FindingForecast['misses'] = [];
-    for (const [deadline, dueOn] of [
-      ['evidence', f.evidenceDueOn],
-      ['close', f.closeByOn],
-    ] as const) {
-      if (dueOn && finishOn > dueOn) {
-        const late = Math.max(
-          1,
-          finishIndex(last.id) -
-            1 -
-            indexOnOrAfter(dueOn, dayAt) +
-            (isWorkingDay(dueOn, input.calendar) ? 0 : 1),
-        );
-        misses.push({ deadline, dueOn, lateByWorkingDays: late, chain: chainTo(last.id) });
-      }
+    if (own.length === 0)
+      return { id: f.id, ref: f.ref, finishOn: null, status: 'no_open_tasks', misses: [] };
+    const latest = (ts: PlanTask[]) => ts.reduce((a, b) => (lastDay(b.id) > lastDay(a.id) ? b : a));
+    const misses: DeadlineMiss[] = [];
+    for (const deadline of ['cap', 'evidence', 'close'] as const) {
+      const dueOn = dueOfFinding(f.id, deadline);
+      const serving = own.filter((t) => deadlineRank[t.serves ?? 'evidence'] <= deadlineRank[deadline]);
+      if (!dueOn || serving.length === 0) continue;
+      const lastTask = latest(serving);
+      const finishIdx = lastDay(lastTask.id);
+      if (finishIdx <= days.indexOf(dueOn)) continue;
+      const chainIds = chainTo(lastTask.id);
+      misses.push({
+        deadline,
+        dueOn,
+        finishOn: days.date(finishIdx),
+        lateByWorkingDays: -margin(finishIdx, dueOn)!,
+        chain: chainIds.map((id) => byId.get(id)!.title),
+        chainIds,
+      });
     }
-    return { id: f.id, ref: f.ref, finishOn, misses };
+    return {
+      id: f.id,
+      ref: f.ref,
+      finishOn: days.date(lastDay(latest(own).id)),
+      status: misses.length > 0 ? 'at_risk' : 'on_track',
+      misses,
+    };
   });
-  return { tasks, findings, makespanDays: result.makespan };
+
+  const makespan = last ? end.get(last.id)! : 0;
+  return {
+    today: input.today,
+    tasks,
+    findings,
+    makespanDays: days.workingDaysBetween(-1, makespan - 1),
+    finishOn: last ? days.date(lastDay(last.id)) : null,
+    criticalPath,
+    workload: calendarWorkload(days, open, people, start, end, availabilityOf),
+  };
+}
+
+function topologicalRank(tasks: PlanTask[], preds: (t: PlanTask) => { id: string }[]): Map<string, number> {
+  const rank = new Map<string, number>();
+  const visiting = new Set<string>();
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const visit = (t: PlanTask) => {
+    if (rank.has(t.id) || visiting.has(t.id)) return;
+    visiting.add(t.id);
+    for (const p of preds(t)) visit(byId.get(p.id)!);
+    rank.set(t.id, rank.size);
+  };
+  for (const t of tasks) visit(t);
+  return rank;
+}
+
+/** Precedence-feasible order that takes, among ready tasks, the one due first (undated last). */
+function deadlineFirst(
+  tasks: PlanTask[],
+  preds: (t: PlanTask) => { id: string }[],
+  due: (t: PlanTask) => string | null,
+  solverStart: Record<string, number>,
+): PlanTask[] {
+  const waiting = new Map(tasks.map((t) => [t.id, preds(t).length]));
+  const succs = new Map<string, PlanTask[]>();
+  for (const t of tasks) for (const p of preds(t)) succs.set(p.id, [...(succs.get(p.id) ?? []), t]);
+  const keyOf = new Map(
+    tasks.map((t) => [t.id, `${due(t) ?? '9999-12-31'}|${String(solverStart[t.id] ?? 0).padStart(9, '0')}`]),
+  );
+  // Ready tasks kept sorted by key (binary insertion): O(n log n) comparisons for the whole order.
+  const ready: PlanTask[] = [];
+  const push = (t: PlanTask) => {
+    const k = keyOf.get(t.id)!;
+    let lo = 0;
+    let hi = ready.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyOf.get(ready[mid]!.id)! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    ready.splice(lo, 0, t);
+  };
+  for (const t of tasks) if (waiting.get(t.id) === 0) push(t);
+  const order: PlanTask[] = [];
+  while (ready.length > 0) {
+    const t = ready.shift()!;
+    order.push(t);
+    for (const s of succs.get(t.id) ?? []) {
+      const n = waiting.get(s.id)! - 1;
+      waiting.set(s.id, n);
+      if (n === 0) push(s);
+    }
+  }
+  return order;
 }

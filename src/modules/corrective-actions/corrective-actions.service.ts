@@ -111,6 +111,8 @@ export async function addAction(
       due_on: input.dueOn,
       status: 'open',
       effort_days: input.effortDays,
+      earliest_start_on: null,
+      serves: 'evidence',
       completed_by: null,
       completed_at: null,
       created_at: at,
@@ -144,6 +146,8 @@ export async function updateAction(
       patch.owner_user_id = await ownerId(tx, input.ownerEmail, 'body/ownerEmail');
     if (input.dueOn !== undefined) patch.due_on = input.dueOn;
     if (input.effortDays !== undefined) patch.effort_days = input.effortDays;
+    if (input.earliestStart !== undefined) patch.earliest_start_on = input.earliestStart;
+    if (input.serves !== undefined) patch.serves = input.serves;
     if (input.status !== undefined && input.status !== before.status) {
       patch.status = input.status;
       // Who completed an action matters: that person may not verify the finding (independence, 9.2).

@@ -10,6 +10,7 @@ import {
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { notifyFindingMentions } from '../conversations/conversations.service.ts';
 import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
 import {
   findRecord,
@@ -160,7 +161,7 @@ export async function addComment(
   input: z.infer<typeof commentRequest> & { findingId: string },
   ctx: OrgContext,
 ) {
-  return inTransaction(ctx, async (tx) => {
+  const created = await inTransaction(ctx, async (tx) => {
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');
     if (input.parentId && !(await findEvent(tx.db, tx.organisation.id, f.id, input.parentId))) {
@@ -190,6 +191,9 @@ export async function addComment(
       entityId: f.id,
       data: { ref: f.ref, commentId: id },
     });
-    return { id };
+    return { id, finding: f };
   });
+  // After the commit: a rolled-back comment must not have notified anyone.
+  await notifyFindingMentions(ctx, created.finding, input.body);
+  return { id: created.id };
 }

@@ -80,6 +80,31 @@ export function SettingsPage() {
                 onChange={(v) => setDraft({ ...draft, systemicMinorThreshold: Number(v) || 2 })}
                 disabled={!editable}
               />
+              <TextInput
+                label="Deadline reminders"
+                description="Days before a deadline when its owner is reminded, comma separated (empty: none)"
+                value={draft.reminderDaysBefore.join(', ')}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    reminderDaysBefore: e.currentTarget.value
+                      .split(',')
+                      .map((x) => Number.parseInt(x.trim(), 10))
+                      .filter((n) => Number.isInteger(n) && n >= 0)
+                      .slice(0, 5),
+                  })
+                }
+                error={errors.reminderDaysBefore}
+                disabled={!editable}
+              />
+              <NumberInput
+                label="Daily digest from (UTC hour)"
+                min={0}
+                max={23}
+                value={draft.digestHourUtc}
+                onChange={(v) => setDraft({ ...draft, digestHourUtc: Number(v) || 0 })}
+                disabled={!editable}
+              />
               <div>
                 <TextInput
                   label="Holidays"

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// The planner's main path on the demo organisation: the forecast says NC-01 will miss its closure date
+// and why; a what-if adds a contract engineer who takes the scanning work, and the comparison turns NC-01
+// green. Applying a scenario with someone who is not a member is refused with a clear message. A task's
+// conversation notifies the person mentioned; a private calendar feed works until revoked.
+test.describe.configure({ mode: 'serial' });
+
+const root = path.resolve(import.meta.dirname, '..');
+const isabel = 'isabel.martin@demo.example';
+const PASSWORD = 'closeloop-demo-2026';
+
+test.beforeAll(() => {
+  execFileSync('node', ['bin/closeloop.js', 'demo', '--data-dir', process.env.E2E_DATA_DIR!], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+});
+
+test('a what-if that adds a person brings an at-risk finding back on track', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(isabel);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/o\//);
+  await page.goto('/o/demo/plan');
+
+  const risk = page.getByTestId('risk-NC-01');
+  await expect(risk).toContainText('closure due');
+  await expect(risk).toContainText('Roll out authenticated scanning to every production host');
+  await expect(page.getByTestId('gantt').locator('[data-critical="true"]').first()).toBeVisible();
+
+  await page.getByRole('tab', { name: 'What-if' }).click();
+  await page.getByRole('textbox', { name: 'New scenario' }).fill('Contractor for the scanning work');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByText('Changes in “Contractor for the scanning work”')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Contract engineer');
+  const takes = page.getByRole('combobox', { name: 'Takes over' });
+  await takes.click();
+  await page
+    .getByRole('option', { name: 'NC-01: Roll out authenticated scanning to every production host' })
+    .click();
+  await page
+    .getByRole('option', { name: 'NC-01: Remediate or risk-accept the open critical vulnerabilities' })
+    .click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Add to scenario' }).click();
+
+  const row = page.getByTestId('compare-NC-01');
+  await expect(row.locator('td').nth(1)).toContainText('at risk');
+  await expect(row.locator('td').nth(2)).toContainText('on track');
+  await expect(page.getByText('Every deadline holds in this scenario')).toBeVisible();
+
+  // A placeholder cannot own work in the real plan: applying says what to do instead.
+  await page.getByRole('button', { name: 'Apply to the plan' }).click();
+  await expect(page.getByText('Contract engineer is not a member yet')).toBeVisible();
+  // The plan itself is unchanged.
+  await page.getByRole('tab', { name: 'Gantt' }).click();
+  await expect(page.getByTestId('risk-NC-01')).toBeVisible();
+});
+
+test('a mention in a task’s conversation names the person; a calendar feed works until revoked', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(isabel);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/o\//);
+  await page.goto('/o/demo/plan');
+  await page.getByRole('tab', { name: 'List' }).click();
+  await page.getByRole('cell', { name: /Remediate or risk-accept/ }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer
+    .getByRole('textbox', { name: 'Comment' })
+    .fill('@lena can you check the access review evidence first?');
+  await drawer.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(drawer.getByText('@Lena Okafor')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Calendar feed' }).click();
+  await page.getByRole('dialog').getByText('Whole organisation').click();
+  await page.getByRole('button', { name: 'Create a feed' }).click();
+  const url = (await page.getByTestId('feed-url').textContent())!;
+  const feed = await request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toContain('text/calendar');
+  const ics = await feed.text();
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics).toContain('NC-01 (major): must be closed');
+  await page.getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByRole('cell', { name: 'revoked' })).toBeVisible();
+  expect((await request.get(url)).status()).toBe(404);
+});

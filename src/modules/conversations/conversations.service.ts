@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { commentInput } from '../../contracts/collaboration.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import { findMentions } from '../../domain/collaboration/mentions.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { membersByHandle } from '../notifications/notifications.repository.ts';
+import { notifyMentions, planLink } from '../notifications/notify.service.ts';
+import { findActionById, findFreeTask } from '../planning/planning.repository.ts';
+import * as repo from './conversations.repository.ts';
+
+// The conversation on a task: threaded comments (a reply names its parent), @mentions that notify by
+// mail, and unread markers per person (reading the thread marks it read).
+
+async function taskTitle(ctx: OrgContext, taskId: string) {
+  const t =
+    (await findActionById(ctx.db, ctx.organisation.id, taskId)) ??
+    (await findFreeTask(ctx.db, ctx.organisation.id, taskId));
+  if (!t) throw notFound('task');
+  return t.title;
+}
+
+export async function readTaskConversation(input: { taskId: string }, ctx: OrgContext) {
+  await taskTitle(ctx, input.taskId);
+  const rows = await repo.listTaskComments(ctx.db, ctx.organisation.id, input.taskId);
+  const me = ctx.actor.userId;
+  const readAt = me ? await repo.lastRead(ctx.db, ctx.organisation.id, me, input.taskId) : null;
+  if (me) await repo.markRead(ctx.db, ctx.organisation.id, me, input.taskId, ctx.now().toISOString());
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      author: r.author_label,
+      body: r.body,
+      mentions: JSON.parse(r.mentions_json) as { id: string; name: string }[],
+      createdAt: r.created_at,
+      unread: r.author_id !== me && (readAt === null || r.created_at > readAt),
+    })),
+  };
+}
+
+export async function commentOnTask(
+  input: z.infer<typeof commentInput> & { taskId: string },
+  ctx: OrgContext,
+) {
+  const title = await taskTitle(ctx, input.taskId);
+  const people = await membersByHandle(ctx.db, ctx.organisation.id);
+  const mentioned = findMentions(input.body, people);
+  const row = await inTransaction(ctx, async (tx) => {
+    if (
+      input.parentId &&
+      !(await repo.findTaskComment(tx.db, tx.organisation.id, input.taskId, input.parentId))
+    )
+      throw new AppError('validation_failed', 'the comment answered is not part of this task', [
+        { path: 'body/parentId', message: 'unknown' },
+      ]);
+    const at = tx.now().toISOString();
+    const r = {
+      id: randomUUID(),
+      organisation_id: tx.organisation.id,
+      task_id: input.taskId,
+      parent_id: input.parentId,
+      author_id: tx.actor.userId,
+      author_label: tx.actor.label,
+      body: input.body,
+      mentions_json: JSON.stringify(mentioned.map((p) => ({ id: p.id, name: p.name }))),
+      attachment_id: null,
+      created_at: at,
+    };
+    await repo.insertTaskComment(tx.db, r);
+    if (tx.actor.userId) await repo.markRead(tx.db, tx.organisation.id, tx.actor.userId, input.taskId, at);
+    await tx.audit({
+      action: 'task.comment',
+      entityType: 'task',
+      entityId: input.taskId,
+      data: { commentId: r.id, mentions: mentioned.map((p) => p.email) },
+    });
+    return r;
+  });
+  await notifyMentions(
+    ctx,
+    mentioned.map((p) => p.id),
+    { title: `"${title}"`, link: planLink(ctx, input.taskId) },
+    input.body,
+  );
+  return { id: row.id };
+}
+
+/** Mentions in a finding's comment (the finding's own thread lives in its timeline). */
+export async function notifyFindingMentions(
+  ctx: OrgContext,
+  finding: { id: string; ref: string },
+  body: string,
+) {
+  const people = await membersByHandle(ctx.db, ctx.organisation.id);
+  const mentioned = findMentions(body, people);
+  await notifyMentions(
+    ctx,
+    mentioned.map((p) => p.id),
+    {
+      title: `finding ${finding.ref}`,
+      link: `${ctx.env.publicUrl}/o/${ctx.organisation.slug}/findings/${finding.id}`,
+    },
+    body,
+  );
+}

@@ -1,0 +1,180 @@
+import { BarChart } from '@mantine/charts';
+import {
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useState } from 'react';
+import { del, errorMessage, post, put } from '../../api.ts';
+import { type Forecast, formatDay, type Plan, usePlanMutation } from './model.ts';
+
+/** Planned remediation days per person and week against what they can give, and their capacity settings. */
+export function WorkloadView({
+  org,
+  plan,
+  forecast,
+  canManage,
+}: {
+  org: string;
+  plan: Plan;
+  forecast: Forecast;
+  canManage: boolean;
+}) {
+  const [person, setPerson] = useState<string | null>(plan.people[0]?.id ?? null);
+  const load = forecast.workload.find((w) => w.personId === person);
+  const p = plan.people.find((x) => x.id === person);
+  const data = (load?.weeks ?? [])
+    .slice(0, 26)
+    .map((w) => ({ week: formatDay(w.weekStart), planned: w.plannedDays, capacity: w.capacityDays }));
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <Select
+          label="Person"
+          value={person}
+          onChange={setPerson}
+          data={plan.people.map((x) => ({ value: x.id, label: x.name }))}
+          w={260}
+        />
+        {p && (
+          <Text size="sm" c="dimmed">
+            {Math.round(p.share * 100)}% of a working day
+            {p.configured ? '' : ' (not set: a full day is assumed)'}, works{' '}
+            {p.weekdays.map((d) => ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d]).join(', ')}
+          </Text>
+        )}
+      </Group>
+      {data.length > 0 && (
+        <BarChart
+          h={260}
+          data={data}
+          dataKey="week"
+          withLegend
+          series={[
+            { name: 'planned', label: 'planned days', color: 'blue.6' },
+            { name: 'capacity', label: 'available days', color: 'gray.4' },
+          ]}
+        />
+      )}
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          Capacity and time off
+        </Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Person</Table.Th>
+              <Table.Th>Share of a day</Table.Th>
+              <Table.Th>Time off</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {plan.people.map((x) => (
+              <PersonRow key={x.id} org={org} person={x} canManage={canManage} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}
+
+function PersonRow({
+  org,
+  person,
+  canManage,
+}: {
+  org: string;
+  person: Plan['people'][number];
+  canManage: boolean;
+}) {
+  const [share, setShare] = useState<number | string>(Math.round(person.share * 100));
+  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
+  const [reason, setReason] = useState('');
+  const base = `/api/v1/orgs/${org}/plan/people/${person.id}`;
+  const save = usePlanMutation(org, () =>
+    put(`${base}/capacity`, { share: Number(share) / 100, weekdays: person.weekdays }),
+  );
+  const addOff = usePlanMutation(org, () =>
+    post(`${base}/time-off`, { from: range[0], to: range[1] ?? range[0], reason }),
+  );
+  const removeOff = usePlanMutation(org, (id: string) => del(`${base}/time-off/${id}`));
+  return (
+    <Table.Tr>
+      <Table.Td>{person.name}</Table.Td>
+      <Table.Td>
+        {canManage ? (
+          <Group gap="xs">
+            <NumberInput
+              aria-label={`Share of ${person.name}`}
+              value={share}
+              onChange={setShare}
+              min={5}
+              max={100}
+              suffix="%"
+              w={90}
+              size="xs"
+            />
+            <Button size="compact-xs" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+              Save
+            </Button>
+            {save.error && (
+              <Text size="xs" c="red">
+                {errorMessage(save.error)}
+              </Text>
+            )}
+          </Group>
+        ) : (
+          `${Math.round(person.share * 100)}%`
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4}>
+          {person.timeOff.map((o) => (
+            <Group key={o.id} gap="xs">
+              <Text size="xs">
+                {formatDay(o.from)} – {formatDay(o.to)} {o.reason}
+              </Text>
+              {canManage && (
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeOff.mutate(o.id)}>
+                  Remove
+                </Button>
+              )}
+            </Group>
+          ))}
+          {canManage && (
+            <Group gap="xs">
+              <DatePickerInput
+                type="range"
+                size="xs"
+                placeholder="Dates"
+                value={range}
+                onChange={(v) => setRange(v as [string | null, string | null])}
+                w={200}
+                aria-label={`Time off for ${person.name}`}
+              />
+              <TextInput
+                size="xs"
+                placeholder="Reason"
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                w={120}
+              />
+              <Button size="compact-xs" disabled={!range[0]} onClick={() => addOff.mutate(undefined)}>
+                Add
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
