@@ -25,7 +25,10 @@ export const setupRequest = z.object({
 });
 
 export const organisation = z.object({ id, slug, name: z.string(), createdAt: isoDateTime });
-export const myOrganisation = organisation.extend({ role });
+export const myOrganisation = organisation.extend({
+  role,
+  limited: z.boolean().describe('a guest who sees only the findings they were invited to'),
+});
 export const createOrganisationRequest = z.object({ name: z.string().trim().min(1).max(120), slug });
 
 export const me = z.object({
@@ -57,6 +60,12 @@ export const createInvitationRequest = z.object({
   email,
   role,
   expiresInDays: z.number().int().min(1).max(30).default(7),
+  findingIds: z
+    .array(id)
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('a guest: the invitee sees only these findings (and their actions, evidence and comments)'),
 });
 export const invitationPreview = z.object({
   organisationName: z.string(),

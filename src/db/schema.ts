@@ -37,6 +37,8 @@ export interface MembershipTable {
   user_id: string;
   role: string;
   created_at: string;
+  /** JSON array of finding ids the member may see; null for the whole organisation. */
+  scope_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationTable {
@@ -51,6 +53,7 @@ export interface InvitationTable {
   accepted_at: string | null;
   accepted_by: string | null;
   revoked_at: string | null;
+  scope_json: string | null;
 }
 
 export interface ApiTokenTable {

@@ -4,6 +4,7 @@ import { role as roleSchema } from '../contracts/roles.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import type { AppEnv, OrgContext } from '../modules/context.ts';
 import type { Auth } from './auth.ts';
+import { enforceGuestScope } from './guest-scope.ts';
 import { checkOrigin } from './origin.ts';
 import { isAllowed, isKnownPolicy, type RoutePolicy } from './policy.ts';
 import { type Principal, resolvePrincipal } from './principal.ts';
@@ -60,7 +61,13 @@ export function registerGate(
     const row = await db
       .selectFrom('organisation')
       .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
-      .select(['organisation.id', 'organisation.slug', 'organisation.name', 'membership.role'])
+      .select([
+        'organisation.id',
+        'organisation.slug',
+        'organisation.name',
+        'membership.role',
+        'membership.scope_json',
+      ])
       .where('organisation.slug', '=', slug)
       .where('membership.user_id', '=', req.principal.userId)
       .executeTakeFirst();
@@ -68,6 +75,8 @@ export function registerGate(
     if (!row || (tokenOrg && tokenOrg !== row.id)) throw notFound('organisation');
     const role = roleSchema.parse(row.role);
     if (!isAllowed(role, policy)) throw forbidden();
+    const scope = row.scope_json ? (JSON.parse(row.scope_json) as string[]) : null;
+    if (scope) enforceGuestScope(req, scope);
     req.orgContext = {
       actor: { userId: req.principal.userId, label: req.principal.email, via: req.principal.via },
       organisation: { id: row.id, slug: row.slug, name: row.name },
@@ -76,6 +85,7 @@ export function registerGate(
       kind: deps.database.kind,
       now: () => new Date(),
       env: deps.env,
+      scope,
     };
   });
 }

@@ -26,6 +26,8 @@ export interface OrgContext {
   now: () => Date;
   /** Outside world a use-case may reach: mail and the public base URL for links. */
   env: AppEnv;
+  /** A guest's findings (null: the whole organisation); set by the gate from the membership. */
+  scope?: string[] | null;
   /** Inside a transaction: runs `fn` once it has committed (mail must not announce a rolled-back change). */
   afterCommit?: (fn: (db: Db) => Promise<void>) => void;
 }

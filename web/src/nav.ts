@@ -53,3 +53,6 @@ export const navigation: NavGroup[] = [
 ];
 
 export const guideIcon = IconFileText;
+
+/** What a guest limited to some findings can open (the server refuses the rest). */
+export const guestPages = new Set(['findings', '//docs/api']);

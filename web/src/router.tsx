@@ -1,5 +1,5 @@
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
-import { ErrorNote, Loading } from './components/common.tsx';
+import { ErrorNote, Loading, useOrg } from './components/common.tsx';
 import { Shell } from './components/Shell.tsx';
 import { ApiDocsPage } from './pages/ApiDocsPage.tsx';
 import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
@@ -36,7 +36,9 @@ function Home() {
         }
       />
     );
-  return <Navigate to="/o/$org/members" params={{ org: first.slug }} />;
+  return (
+    <Navigate to={first.limited ? '/o/$org/findings' : '/o/$org/members'} params={{ org: first.slug }} />
+  );
 }
 
 function OrganisationLayout() {
@@ -63,7 +65,7 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/invite', component: InvitePage }),
   createRoute({ getParentRoute: () => root, path: '/docs/api', component: ApiDocsPage }),
   org.addChildren([
-    createRoute({ getParentRoute: () => org, path: '/', component: () => <Navigate to="members" /> }),
+    createRoute({ getParentRoute: () => org, path: '/', component: OrganisationHome }),
     page('members', MembersPage),
     page('audit-trail', AuditTrailPage),
     page('settings', SettingsPage),
@@ -76,6 +78,12 @@ const routeTree = root.addChildren([
     page('plan', PlanPage),
   ]),
 ]);
+
+/** Members see the organisation; a guest limited to some findings lands on them. */
+function OrganisationHome() {
+  const org = useOrg();
+  return <Navigate to={org.limited ? 'findings' : 'members'} />;
+}
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

@@ -6,6 +6,9 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   const orgFk = 'organisation.id';
   await db.schema.alterTable('corrective_action').addColumn('earliest_start_on', 'text').execute();
+  // Guests (an external auditor, a collaborator) may be limited to the findings they were invited to.
+  await db.schema.alterTable('invitation').addColumn('scope_json', 'text').execute();
+  await db.schema.alterTable('membership').addColumn('scope_json', 'text').execute();
   await db.schema
     .alterTable('corrective_action')
     .addColumn('serves', 'text', (c) => c.notNull().defaultTo('evidence'))

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { FindingTable } from '../../db/schema.ts';
 
@@ -7,6 +8,8 @@ export interface FindingFilter {
   status?: string | undefined;
   requirement?: string | undefined;
   q?: string | undefined;
+  /** Only these findings (a guest's scope). */
+  ids?: string[] | undefined;
 }
 
 const sortColumns = {
@@ -24,6 +27,7 @@ function filtered(db: Db, organisationId: string, f: FindingFilter) {
     .innerJoin('audit', 'audit.id', 'finding.audit_id')
     .leftJoin('user', 'user.id', 'finding.owner_user_id')
     .where('finding.organisation_id', '=', organisationId);
+  if (f.ids) q = f.ids.length > 0 ? q.where('finding.id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
   if (f.auditId) q = q.where('finding.audit_id', '=', f.auditId);
   if (f.grade) q = q.where('finding.grade', '=', f.grade);
   if (f.status) q = q.where('finding.status', '=', f.status);

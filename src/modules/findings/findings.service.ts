@@ -90,6 +90,7 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     status: input.status,
     requirement: input.requirement,
     q: input.q,
+    ids: ctx.scope ?? undefined,
   };
   const wantOverdue = input.overdue === undefined ? undefined : input.overdue === 'true';
   // Overdue depends on the state's own deadline, so that filter is applied after presenting.

@@ -9,6 +9,7 @@ import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
 import { createAccount, deleteAccount, findUserByEmail } from '../accounts/accounts.service.ts';
 import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import { findFinding } from '../findings/findings.repository.ts';
 import { findMembershipOfUser } from '../members/members.repository.ts';
 import { insertMembership } from '../organisations/organisations.repository.ts';
 import { presentInvitation } from './invitations.presenter.ts';
@@ -29,6 +30,19 @@ export async function listInvitations(input: PageQuery, ctx: OrgContext) {
 export async function inviteMember(input: z.infer<typeof createInvitationRequest>, ctx: OrgContext) {
   if (input.role === 'admin' && ctx.role !== 'admin')
     throw forbidden('only an administrator can invite an administrator');
+  if (input.findingIds) {
+    for (const [i, findingId] of input.findingIds.entries())
+      if (!(await findFinding(ctx.db, ctx.organisation.id, findingId)))
+        throw new AppError(
+          'validation_failed',
+          'a guest can only be invited to findings of this organisation',
+          [{ path: `body/findingIds/${i}`, message: 'unknown finding' }],
+        );
+    if (input.role === 'admin' || input.role === 'isms_manager')
+      throw new AppError('validation_failed', 'administrators and ISMS managers see the whole organisation', [
+        { path: 'body/findingIds', message: 'not for this role' },
+      ]);
+  }
   const token = generateToken();
   const now = ctx.now();
   const row = {
@@ -43,6 +57,7 @@ export async function inviteMember(input: z.infer<typeof createInvitationRequest
     accepted_at: null,
     accepted_by: null,
     revoked_at: null,
+    scope_json: input.findingIds ? JSON.stringify([...new Set(input.findingIds)]) : null,
   };
   const link = `${ctx.env.publicUrl}/invite?token=${token}`;
   await inTransaction(ctx, async (tx) => {
@@ -107,6 +122,7 @@ async function joinByInvitation(
       userId: user.id,
       role: invitation.role,
       createdAt: at,
+      scope: invitation.scope_json ? (JSON.parse(invitation.scope_json) as string[]) : null,
     });
     await tx.audit({
       action: 'invitation.accept',

@@ -22,7 +22,14 @@ export async function insertOrganisation(
 
 export async function insertMembership(
   db: Db,
-  row: { id: string; organisationId: string; userId: string; role: string; createdAt: string },
+  row: {
+    id: string;
+    organisationId: string;
+    userId: string;
+    role: string;
+    createdAt: string;
+    scope?: string[] | null;
+  },
 ) {
   await db
     .insertInto('membership')
@@ -32,6 +39,7 @@ export async function insertMembership(
       user_id: row.userId,
       role: row.role,
       created_at: row.createdAt,
+      scope_json: row.scope ? JSON.stringify(row.scope) : null,
     })
     .execute();
 }
@@ -46,6 +54,7 @@ export async function organisationsOfUser(db: Db, userId: string) {
       'organisation.name',
       'organisation.created_at',
       'membership.role',
+      'membership.scope_json',
     ])
     .where('membership.user_id', '=', userId)
     .orderBy('organisation.name')

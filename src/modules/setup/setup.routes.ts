@@ -98,6 +98,7 @@ export function setupRoutes(app: ZodApp, deps: ModuleDeps) {
             name: o.name,
             createdAt: o.created_at,
             role: role.parse(o.role),
+            limited: o.scope_json !== null,
           })),
       };
     },
@@ -121,7 +122,7 @@ export function setupRoutes(app: ZodApp, deps: ModuleDeps) {
         { ...req.body, adminUserId: principal.userId, adminEmail: principal.email },
         deps,
       );
-      return reply.status(201).send({ ...created, role: 'admin' as const });
+      return reply.status(201).send({ ...created, role: 'admin' as const, limited: false });
     },
   );
   app.get(

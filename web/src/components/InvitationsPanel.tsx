@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  MultiSelect,
   NumberInput,
   Select,
   Table,
@@ -31,6 +32,14 @@ export function InvitationsPanel() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('action_owner');
   const [days, setDays] = useState<number>(7);
+  const [scope, setScope] = useState<string[]>([]);
+  const findings = useQuery({
+    queryKey: ['findings-for-scope', org.slug],
+    queryFn: () =>
+      get<Paged<{ id: string; ref: string; auditRef: string }>>(
+        `/api/v1/orgs/${org.slug}/findings?pageSize=200`,
+      ),
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const list = useQuery({
     queryKey: ['invitations', org.slug],
@@ -38,9 +47,15 @@ export function InvitationsPanel() {
   });
   const invite = useMutation({
     mutationFn: () =>
-      post<Invitation>(`/api/v1/orgs/${org.slug}/invitations`, { email, role, expiresInDays: days }),
+      post<Invitation>(`/api/v1/orgs/${org.slug}/invitations`, {
+        email,
+        role,
+        expiresInDays: days,
+        ...(scope.length > 0 ? { findingIds: scope } : {}),
+      }),
     onSuccess: (inv) => {
       setEmail('');
+      setScope([]);
       setErrors({});
       notifications.show({ color: 'teal', message: `Invitation sent to ${inv.email}` });
       void qc.invalidateQueries({ queryKey: ['invitations', org.slug] });
@@ -95,6 +110,17 @@ export function InvitationsPanel() {
             value={days}
             onChange={(v) => setDays(Number(v) || 7)}
             w={150}
+          />
+          <MultiSelect
+            label="Limit to findings (guest)"
+            description="Leave empty for the whole organisation"
+            data={(findings.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.auditRef} ${f.ref}` }))}
+            value={scope}
+            onChange={setScope}
+            error={errors.findingIds}
+            searchable
+            clearable
+            w={300}
           />
           <Button type="submit" loading={invite.isPending}>
             Invite

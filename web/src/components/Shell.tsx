@@ -15,7 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
 import { roleLabels } from '../../../src/contracts/roles.ts';
 import { post } from '../api.ts';
-import { navigation } from '../nav.ts';
+import { guestPages, navigation } from '../nav.ts';
 import type { Me } from '../session.ts';
 
 export function Shell({ me }: { me: Me }) {
@@ -90,7 +90,11 @@ export function Shell({ me }: { me: Me }) {
             </Text>
           )}
           {navigation.map((group) => {
-            const items = current ? group.items.filter((i) => i.visible(current.role)) : [];
+            const items = current
+              ? group.items.filter(
+                  (i) => i.visible(current.role) && (!current.limited || guestPages.has(i.to)),
+                )
+              : [];
             if (items.length === 0) return null;
             return (
               <div key={group.label}>

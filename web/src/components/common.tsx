@@ -83,11 +83,16 @@ export function Pager({
 }
 
 /** The organisation in the address and the signed-in person's role in it. */
-export function useOrg(): { slug: string; name: string; role: Role } {
+export function useOrg(): { slug: string; name: string; role: Role; limited: boolean } {
   const { org } = useParams({ strict: false }) as { org: string };
   const me = useMe();
   const found = me.data?.organisations.find((o) => o.slug === org);
-  return { slug: org, name: found?.name ?? org, role: found?.role ?? 'viewer' };
+  return {
+    slug: org,
+    name: found?.name ?? org,
+    role: found?.role ?? 'viewer',
+    limited: found?.limited ?? false,
+  };
 }
 
 export const formatDateTime = (iso: string) =>
