@@ -6,6 +6,10 @@ import { id, isoDateTime } from './common.ts';
 export const commentInput = z.object({
   body: z.string().trim().min(1).max(10_000).describe('@name or @email mentions notify that member'),
   parentId: id.nullable().default(null),
+  attachmentId: id
+    .nullable()
+    .default(null)
+    .describe('an evidence file of the task’s finding (upload it to the finding first)'),
 });
 
 export const taskComment = z.object({
@@ -14,6 +18,7 @@ export const taskComment = z.object({
   author: z.string(),
   body: z.string(),
   mentions: z.array(z.object({ id, name: z.string() })),
+  attachment: z.object({ id, fileName: z.string(), findingId: id }).nullable(),
   createdAt: isoDateTime,
   unread: z.boolean(),
 });

@@ -101,6 +101,7 @@ export async function seedPlanning(base: OrgContext) {
     {
       taskId: rollout.id,
       parentId: null,
+      attachmentId: null,
       body: '@tom the roll-out is what pushes NC-01 past its closure date. Can part of it go to the contractor?',
     },
     manager,
@@ -110,6 +111,7 @@ export async function seedPlanning(base: OrgContext) {
     {
       taskId: rollout.id,
       parentId: thread.id,
+      attachmentId: null,
       body: 'Yes: the agent deployment can be handed over; I keep the credentialed scans.',
     },
     await as(tom),

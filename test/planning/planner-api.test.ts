@@ -9,6 +9,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/harness.ts';
+import { upload } from '../support/multipart.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -185,6 +186,19 @@ for (const kind of kinds) {
         .execute();
       expect(mails.some((m) => m.subject.includes('admin@acme.test mentioned you'))).toBe(true);
       expect(
+        (
+          await admin.post(`/api/v1/orgs/acme/findings/${ids.finding}/transitions`, {
+            action: 'start_analysis',
+          })
+        ).statusCode,
+      ).toBe(200);
+      const told = await t.rt.database.db
+        .selectFrom('mail_outbox')
+        .select('subject')
+        .where('to_address', '=', 'bob@acme.test')
+        .execute();
+      expect(told.map((m) => m.subject)).toContain('[acme Ltd] NC-1: analysing');
+      expect(
         (await admin.get(plan)).json().tasks.find((x: { id: string }) => x.id === ids.b).unreadComments,
       ).toBe(1);
       const thread = (await admin.get(`${plan}/tasks/${ids.b}/comments`)).json().items;
@@ -197,6 +211,27 @@ for (const kind of kinds) {
       expect(
         (await admin.get(plan)).json().tasks.find((x: { id: string }) => x.id === ids.b).unreadComments,
       ).toBe(0);
+      const file = (
+        await upload(
+          admin,
+          `/api/v1/orgs/acme/findings/${ids.finding}/evidence`,
+          'scan.txt',
+          Buffer.from('scan report'),
+        )
+      ).json();
+      const withFile = await bob.post(`${plan}/tasks/${ids.b}/comments`, {
+        body: 'Scan attached',
+        attachmentId: file.id,
+      });
+      expect(withFile.statusCode).toBe(201);
+      const shown = (await bob.get(`${plan}/tasks/${ids.b}/comments`)).json().items.at(-1);
+      expect(shown.attachment).toEqual({ id: file.id, fileName: 'scan.txt', findingId: ids.finding });
+      const loose = await admin.post(`${plan}/tasks`, { title: 'Loose', effortDays: 1 });
+      const refused = await bob.post(`${plan}/tasks/${loose.json().id}/comments`, {
+        body: 'x',
+        attachmentId: file.id,
+      });
+      expect(refused.json().errors[0].path).toBe('body/attachmentId');
     });
 
     it('serves a private ICS feed until it is revoked, storing only the token hash', async () => {

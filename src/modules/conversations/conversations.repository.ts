@@ -51,3 +51,14 @@ export async function markRead(
     .onConflict((oc) => oc.columns(['organisation_id', 'user_id', 'subject_id']).doUpdateSet({ read_at: at }))
     .execute();
 }
+
+export async function commentAttachments(db: Db, organisationId: string, taskId: string) {
+  return db
+    .selectFrom('task_comment')
+    .innerJoin('evidence_file', 'evidence_file.id', 'task_comment.attachment_id')
+    .select(['evidence_file.id', 'evidence_file.file_name', 'evidence_file.finding_id'])
+    .where('task_comment.organisation_id', '=', organisationId)
+    .where('evidence_file.organisation_id', '=', organisationId)
+    .where('task_comment.task_id', '=', taskId)
+    .execute();
+}

@@ -4,6 +4,7 @@ import type { commentInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { findMentions } from '../../domain/collaboration/mentions.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { findEvidence } from '../evidence/evidence.repository.ts';
 import { membersByHandle } from '../notifications/notifications.repository.ts';
 import { notifyMentions, planLink } from '../notifications/notify.service.ts';
 import { findActionById, findFreeTask } from '../planning/planning.repository.ts';
@@ -12,17 +13,22 @@ import * as repo from './conversations.repository.ts';
 // The conversation on a task: threaded comments (a reply names its parent), @mentions that notify by
 // mail, and unread markers per person (reading the thread marks it read).
 
-async function taskTitle(ctx: OrgContext, taskId: string) {
+async function taskOf(ctx: OrgContext, taskId: string) {
   const t =
     (await findActionById(ctx.db, ctx.organisation.id, taskId)) ??
     (await findFreeTask(ctx.db, ctx.organisation.id, taskId));
   if (!t) throw notFound('task');
-  return t.title;
+  return t;
 }
+
+const taskTitle = async (ctx: OrgContext, taskId: string) => (await taskOf(ctx, taskId)).title;
 
 export async function readTaskConversation(input: { taskId: string }, ctx: OrgContext) {
   await taskTitle(ctx, input.taskId);
   const rows = await repo.listTaskComments(ctx.db, ctx.organisation.id, input.taskId);
+  const files = new Map(
+    (await repo.commentAttachments(ctx.db, ctx.organisation.id, input.taskId)).map((f) => [f.id, f]),
+  );
   const me = ctx.actor.userId;
   const readAt = me ? await repo.lastRead(ctx.db, ctx.organisation.id, me, input.taskId) : null;
   if (me) await repo.markRead(ctx.db, ctx.organisation.id, me, input.taskId, ctx.now().toISOString());
@@ -33,6 +39,14 @@ export async function readTaskConversation(input: { taskId: string }, ctx: OrgCo
       author: r.author_label,
       body: r.body,
       mentions: JSON.parse(r.mentions_json) as { id: string; name: string }[],
+      attachment:
+        r.attachment_id && files.has(r.attachment_id)
+          ? {
+              id: r.attachment_id,
+              fileName: files.get(r.attachment_id)!.file_name,
+              findingId: files.get(r.attachment_id)!.finding_id,
+            }
+          : null,
       createdAt: r.created_at,
       unread: r.author_id !== me && (readAt === null || r.created_at > readAt),
     })),
@@ -43,7 +57,16 @@ export async function commentOnTask(
   input: z.infer<typeof commentInput> & { taskId: string },
   ctx: OrgContext,
 ) {
-  const title = await taskTitle(ctx, input.taskId);
+  const task = await taskOf(ctx, input.taskId);
+  const title = task.title;
+  // An attachment is evidence already uploaded to the task's finding (one content store, one allow-list).
+  if (input.attachmentId) {
+    const findingId = task.finding_id;
+    if (!findingId || !(await findEvidence(ctx.db, ctx.organisation.id, findingId, input.attachmentId)))
+      throw new AppError('validation_failed', 'attach a file of this task’s finding', [
+        { path: 'body/attachmentId', message: 'not evidence of this task’s finding' },
+      ]);
+  }
   const people = await membersByHandle(ctx.db, ctx.organisation.id);
   const mentioned = findMentions(input.body, people);
   const row = await inTransaction(ctx, async (tx) => {
@@ -64,7 +87,7 @@ export async function commentOnTask(
       author_label: tx.actor.label,
       body: input.body,
       mentions_json: JSON.stringify(mentioned.map((p) => ({ id: p.id, name: p.name }))),
-      attachment_id: null,
+      attachment_id: input.attachmentId,
       created_at: at,
     };
     await repo.insertTaskComment(tx.db, r);

@@ -18,6 +18,7 @@ import {
   updateRecord,
 } from '../corrective-actions/corrective-actions.repository.ts';
 import { listEvidence } from '../evidence/evidence.repository.ts';
+import { notifyFindingStatus } from '../notifications/notify.service.ts';
 import { findEvent, implementerIds, insertEvent } from './events.repository.ts';
 import { findFinding, updateFinding } from './findings.repository.ts';
 
@@ -153,6 +154,7 @@ export async function transitionFinding(
         note: input.note ?? null,
       },
     });
+    await notifyFindingStatus(tx, f, f.status, to, input.comment);
     return { from: f.status, to };
   });
 }

@@ -69,4 +69,22 @@ export async function notifyMentions(
     );
 }
 
+/** The finding's owner learns each move of its lifecycle (sent back, accepted, closed…) they did not make. */
+export async function notifyFindingStatus(
+  ctx: OrgContext,
+  finding: { id: string; ref: string; owner_user_id: string | null },
+  from: string,
+  to: string,
+  comment: string | undefined,
+) {
+  if (!finding.owner_user_id) return;
+  const link = `${ctx.env.publicUrl}/o/${ctx.organisation.slug}/findings/${finding.id}`;
+  await sendTo(
+    ctx,
+    finding.owner_user_id,
+    `${finding.ref}: ${to.replaceAll('_', ' ')}`,
+    `${ctx.actor.label} moved ${finding.ref} from ${from.replaceAll('_', ' ')} to ${to.replaceAll('_', ' ')}.${comment ? `\n\n"${comment}"` : ''}\n\n${link}`,
+  );
+}
+
 export { planLink };

@@ -189,7 +189,12 @@ export function TaskDrawer({
           </Text>
         )}
         <Divider label="Conversation" labelPosition="left" />
-        <Conversation org={org} taskId={task.id} canComment={canComment} />
+        <Conversation
+          org={org}
+          taskId={task.id}
+          canComment={canComment}
+          attachTo={task.finding ? { findingId: task.finding.id, kind: task.kind } : null}
+        />
       </Stack>
     </Drawer>
   );
