@@ -99,6 +99,16 @@ export const forecast = z.object({
   ),
 });
 
+export const team = z.object({ id, name: z.string(), memberIds: z.array(id) });
+export const teamInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  memberIds: z.array(id).max(200).default([]),
+});
+export const teamUpdate = z.object({
+  name: z.string().trim().min(1).max(80),
+  memberIds: z.array(id).max(200),
+});
+
 export const dependency = z.object({ id, predecessorId: id, successorId: id, lagDays: z.number().int() });
 
 export const plan = z.object({
@@ -106,6 +116,7 @@ export const plan = z.object({
   people: z.array(planPerson),
   findings: z.array(planFinding),
   dependencies: z.array(dependency),
+  teams: z.array(team).describe('a team’s capacity is the sum of its members’ (Workload view)'),
   forecast,
   generatedAt: isoDateTime,
 });
@@ -143,10 +154,23 @@ export const dependencyInput = z.object({
   lagDays: z.number().int().min(0).max(365).default(0),
 });
 
-export const capacityInput = z.object({
-  share: z.number().gt(0).max(1).describe('share of a working day for remediation (0–1)'),
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
-});
+/** A working day, for capacities given in hours (ISO 27001 planning does not need more precision). */
+export const WORKING_DAY_HOURS = 8;
+export const capacityInput = z
+  .object({
+    share: z.number().gt(0).max(1).optional().describe('share of a working day for remediation (0–1)'),
+    hoursPerDay: z
+      .number()
+      .gt(0)
+      .max(WORKING_DAY_HOURS)
+      .optional()
+      .describe(`or hours per working day (of ${WORKING_DAY_HOURS})`),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+  })
+  .refine((c) => (c.share === undefined) !== (c.hoursPerDay === undefined), {
+    message: 'give either share or hoursPerDay',
+    path: ['share'],
+  });
 export const timeOffInput = z
   .object({ from: isoDate, to: isoDate, reason: z.string().trim().max(200).default('') })
   .refine((t) => t.from <= t.to, { message: 'the time off ends before it starts', path: ['to'] });

@@ -90,7 +90,22 @@ export interface CalendarFeedTable {
   revoked_at: string | null;
 }
 
+export interface TeamTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  organisation_id: string;
+  user_id: string;
+}
+
 export interface PlanningTables {
+  team: TeamTable;
+  team_member: TeamMemberTable;
   plan_task: PlanTaskTable;
   task_dependency: TaskDependencyTable;
   person_capacity: PersonCapacityTable;

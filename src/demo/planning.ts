@@ -7,6 +7,7 @@ import { addTimeOff, setCapacity } from '../modules/planning/people.service.ts';
 import { loadPlanData } from '../modules/planning/plan.service.ts';
 import { createScenario } from '../modules/planning/scenarios.service.ts';
 import { addDependency, createTask, updateTask } from '../modules/planning/tasks.service.ts';
+import { createTeam } from '../modules/planning/teams.service.ts';
 import { demoPeople } from './foundation.ts';
 
 const tom = 'tom.becker@demo.example';
@@ -38,6 +39,11 @@ export async function seedPlanning(base: OrgContext) {
       to: addCalendarDays(today, 18),
       reason: 'Annual leave',
     },
+    manager,
+  );
+
+  await createTeam(
+    { name: 'Platform engineering', memberIds: [await userId(tom), await userId(lena)] },
     manager,
   );
 

@@ -13,6 +13,7 @@ import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts'
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
+import { teamsRoutes } from '../modules/planning/teams.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
@@ -43,6 +44,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   importRoutes(app, deps);
   reportsRoutes(app);
   planningRoutes(app);
+  teamsRoutes(app);
   conversationsRoutes(app);
   calendarFeedsRoutes(app, deps);
 }

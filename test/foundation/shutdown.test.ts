@@ -26,7 +26,7 @@ describe('graceful shutdown', () => {
       log += d.toString();
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 100 && !log.includes('closeloop is running'); i++)
+    for (let i = 0; i < 600 && !log.includes('closeloop is running'); i++)
       await new Promise((r) => setTimeout(r, 200));
     expect(log).toContain('closeloop is running');
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);

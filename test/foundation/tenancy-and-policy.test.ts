@@ -46,6 +46,7 @@ const sampleBodies: Record<string, unknown> = {
   'PUT /api/v1/orgs/:org/plan/people/:userId/capacity': { share: 0.5 },
   'POST /api/v1/orgs/:org/plan/people/:userId/time-off': { from: '2026-12-01', to: '2026-12-02' },
   'PATCH /api/v1/orgs/:org/plan/scenarios/:scenarioId': { name: 'renamed' },
+  'PUT /api/v1/orgs/:org/plan/teams/:teamId': { name: 'renamed', memberIds: [] },
   'POST /api/v1/orgs/:org/plan/scenarios/:scenarioId/apply': {},
   'POST /api/v1/orgs/:org/plan/scenarios/:scenarioId/discard': {},
 };
@@ -86,7 +87,8 @@ async function findingFixture(c: Client, slug: string) {
   ).json();
   const scenario = (await c.post(`${plan}/scenarios`, { name: 's', changes: [] })).json();
   const feed = (await c.post(`/api/v1/orgs/${slug}/calendar-feeds`, { scope: 'mine' })).json();
-  for (const [name, value] of Object.entries({ task, dependency, timeOff, scenario, feed }))
+  const team = (await c.post(`${plan}/teams`, { name: 'Ops', memberIds: [userId] })).json();
+  for (const [name, value] of Object.entries({ task, dependency, timeOff, scenario, feed, team }))
     expect(value.id, name).toBeTruthy();
   return {
     taskId: task.id,
@@ -95,6 +97,7 @@ async function findingFixture(c: Client, slug: string) {
     timeOffId: timeOff.id,
     scenarioId: scenario.id,
     feedId: feed.id,
+    teamId: team.id,
     findingId: finding.id,
     actionId: action.id,
     amendmentId: amendment.id,

@@ -99,6 +99,23 @@ for (const kind of kinds) {
       expect(off.statusCode).toBe(400);
       expect(off.json().errors[0].path).toBe('body/to');
       expect((await admin.put(`${plan}/people/${ids.bob}/capacity`, { share: 0 })).statusCode).toBe(400);
+      expect(
+        (await admin.put(`${plan}/people/${ids.bob}/capacity`, { share: 0.5, hoursPerDay: 4 })).statusCode,
+      ).toBe(400);
+      expect((await admin.put(`${plan}/people/${ids.carol}/capacity`, { hoursPerDay: 6 })).statusCode).toBe(
+        204,
+      );
+      const team = await admin.post(`${plan}/teams`, { name: 'Platform', memberIds: [ids.bob, ids.carol] });
+      expect(team.statusCode).toBe(201);
+      expect((await admin.post(`${plan}/teams`, { name: 'Platform' })).statusCode).toBe(409);
+      expect(
+        (await admin.post(`${plan}/teams`, { name: 'X', memberIds: ['nobody'] })).json().errors[0].path,
+      ).toBe('body/memberIds/0');
+      const read = (await admin.get(plan)).json();
+      expect(read.teams).toEqual([
+        { id: team.json().id, name: 'Platform', memberIds: expect.arrayContaining([ids.bob, ids.carol]) },
+      ]);
+      expect(read.people.find((p: { id: string }) => p.id === ids.carol).share).toBe(0.75);
       const unknown = await admin.post(`${plan}/dependencies`, { predecessorId: 'nope', successorId: ids.a });
       expect(unknown.json().errors[0].path).toBe('body/predecessorId');
       const deps = (await admin.get(plan)).json().dependencies;

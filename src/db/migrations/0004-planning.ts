@@ -50,6 +50,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('person_capacity_pk', ['organisation_id', 'user_id'])
     .execute();
   await db.schema
+    .createTable('team')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references(orgFk).onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('team_org_name_uq', ['organisation_id', 'name'])
+    .execute();
+  await db.schema
+    .createTable('team_member')
+    .addColumn('team_id', 'text', (c) => c.notNull().references('team.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references(orgFk).onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('team_member_pk', ['team_id', 'user_id'])
+    .execute();
+  await db.schema
     .createTable('time_off')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references(orgFk).onDelete('cascade'))

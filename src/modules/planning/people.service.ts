@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { notFound } from '../../contracts/errors.ts';
-import type { capacityInput, timeOffInput } from '../../contracts/planning.ts';
+import { type capacityInput, type timeOffInput, WORKING_DAY_HOURS } from '../../contracts/planning.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/members.repository.ts';
 import * as repo from './planning.repository.ts';
@@ -17,13 +17,14 @@ export async function setCapacity(
   input: z.infer<typeof capacityInput> & { userId: string },
   ctx: OrgContext,
 ) {
+  const share = input.share ?? (input.hoursPerDay ?? WORKING_DAY_HOURS) / WORKING_DAY_HOURS;
   await inTransaction(ctx, async (tx) => {
     await member(tx, input.userId);
     const weekdays = [...new Set(input.weekdays)].sort();
     await repo.upsertCapacity(tx.db, {
       organisation_id: tx.organisation.id,
       user_id: input.userId,
-      share: input.share,
+      share,
       weekdays_json: JSON.stringify(weekdays),
       updated_at: tx.now().toISOString(),
     });
@@ -31,7 +32,7 @@ export async function setCapacity(
       action: 'capacity.update',
       entityType: 'user',
       entityId: input.userId,
-      data: { share: input.share, weekdays },
+      data: { share, weekdays },
     });
   });
 }

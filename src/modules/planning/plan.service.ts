@@ -7,6 +7,7 @@ import { findAuditByRef } from '../audits/audits.repository.ts';
 import type { OrgContext } from '../context.ts';
 import { calendarOf } from '../findings/findings.service.ts';
 import * as repo from './planning.repository.ts';
+import { listTeams } from './teams.repository.ts';
 
 // Reads the plan (findings still open, their corrective actions, free tasks, dependencies, people) and
 // forecasts it. The forecast is recomputed on every read: it is cheap (see `npm run bench`) and a stored
@@ -47,6 +48,7 @@ export async function loadPlanData(ctx: OrgContext, auditRef?: string): Promise<
   const members = await repo.planMembers(db, org);
   const timeOff = await repo.listTimeOff(db, org);
   const unread = await repo.unreadCounts(db, org, ctx.actor.userId);
+  const teams = await listTeams(db, org);
 
   const memberById = new Map(members.map((m) => [m.id, m]));
   const findingById = new Map(findings.map((f) => [f.id, f]));
@@ -104,6 +106,7 @@ export async function loadPlanData(ctx: OrgContext, auditRef?: string): Promise<
   const view = {
     tasks,
     people,
+    teams,
     findings: findings.map((f) => ({
       id: f.id,
       ref: f.ref,

@@ -15,6 +15,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { del, errorMessage, post, put } from '../../api.ts';
 import { type Forecast, formatDay, type Plan, usePlanMutation } from './model.ts';
+import { TeamsPanel } from './TeamsPanel.tsx';
 
 /** Planned remediation days per person and week against what they can give, and their capacity settings. */
 export function WorkloadView({
@@ -29,11 +30,29 @@ export function WorkloadView({
   canManage: boolean;
 }) {
   const [person, setPerson] = useState<string | null>(plan.people[0]?.id ?? null);
-  const load = forecast.workload.find((w) => w.personId === person);
   const p = plan.people.find((x) => x.id === person);
-  const data = (load?.weeks ?? [])
+  // A team's load is its members' summed week by week.
+  const team = plan.teams.find((t) => `team:${t.id}` === person);
+  const loads = forecast.workload.filter((w) =>
+    team ? team.memberIds.includes(w.personId) : w.personId === person,
+  );
+  const weeks = new Map<string, { planned: number; capacity: number }>();
+  for (const l of loads)
+    for (const w of l.weeks) {
+      const cur = weeks.get(w.weekStart) ?? { planned: 0, capacity: 0 };
+      weeks.set(w.weekStart, {
+        planned: cur.planned + w.plannedDays,
+        capacity: cur.capacity + w.capacityDays,
+      });
+    }
+  const data = [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
     .slice(0, 26)
-    .map((w) => ({ week: formatDay(w.weekStart), planned: w.plannedDays, capacity: w.capacityDays }));
+    .map(([week, w]) => ({
+      week: formatDay(week),
+      planned: Math.round(w.planned * 100) / 100,
+      capacity: Math.round(w.capacity * 100) / 100,
+    }));
   return (
     <Stack>
       <Group align="flex-end">
@@ -41,7 +60,10 @@ export function WorkloadView({
           label="Person"
           value={person}
           onChange={setPerson}
-          data={plan.people.map((x) => ({ value: x.id, label: x.name }))}
+          data={[
+            ...plan.people.map((x) => ({ value: x.id, label: x.name })),
+            ...plan.teams.map((t) => ({ value: `team:${t.id}`, label: `Team ${t.name}` })),
+          ]}
           w={260}
         />
         {p && (
@@ -64,6 +86,7 @@ export function WorkloadView({
           ]}
         />
       )}
+      <TeamsPanel org={org} plan={plan} canManage={canManage} />
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
           Capacity and time off
