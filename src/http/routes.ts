@@ -2,13 +2,16 @@ import type { DatabaseHandle } from '../db/connection.ts';
 import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
+import { certificatesRoutes } from '../modules/certificates/certificates.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
+import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
+import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
@@ -39,4 +42,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app);
+  certificatesRoutes(app, deps);
+  internalAuditsRoutes(app);
+  managementReviewRoutes(app);
 }

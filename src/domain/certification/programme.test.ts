@@ -26,7 +26,9 @@ describe('internal audit checklist', () => {
   });
   it('treats only major and minor as nonconformities', () => {
     expect(
-      ['major', 'minor', 'ofi', 'observation', 'positive', 'conform', null].map(isNonconformity),
+      (['major', 'minor', 'ofi', 'observation', 'positive', 'conform', null] as const).map((r) =>
+        isNonconformity(r),
+      ),
     ).toEqual([true, true, false, false, false, false, false]);
   });
 });
@@ -46,6 +48,23 @@ describe('programme coverage', () => {
     expect(c).toMatchObject({ total: 3, covered: 1, percent: 33 });
     expect(c.items[0]).toMatchObject({ timesAudited: 2, lastAuditedOn: '2028-03-01', lastResult: 'minor' });
     expect(c.gaps.map((g) => g.ref)).toEqual(['10.1', 'A.8.8']);
+  });
+  it('counts an audited clause as covering its sub-clauses, and nothing else', () => {
+    const leaves: Requirement[] = [
+      { ref: '9.2.1', kind: 'clause', title: 'General' },
+      { ref: '9.2.2', kind: 'clause', title: 'Internal audit programme' },
+      { ref: '9.3.1', kind: 'clause', title: 'General' },
+      { ref: 'A.5.10', kind: 'annex_a', title: 'Acceptable use' },
+    ];
+    const c = programmeCoverage(
+      leaves,
+      [
+        { requirement: '9.2', auditedOn: '2027-03-01', result: 'conform' },
+        { requirement: 'A.5.1', auditedOn: '2027-03-01', result: 'conform' },
+      ],
+      { from: '2027-01-01', to: '2027-12-31' },
+    );
+    expect(c.gaps.map((g) => g.ref)).toEqual(['9.3.1', 'A.5.10']);
   });
 });
 

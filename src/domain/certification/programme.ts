@@ -81,6 +81,10 @@ export interface Coverage {
   gaps: Requirement[];
 }
 
+/** Auditing clause 9.2 covers its sub-requirements 9.2.1 and 9.2.2 (not 9.20, were there one). */
+export const covers = (audited: string, requirement: string): boolean =>
+  audited === requirement || requirement.startsWith(`${audited}.`);
+
 /**
  * Which requirements were audited (a result recorded) between `from` and `to` inclusive. A requirement
  * only planned, or checked outside the period, is a gap.
@@ -94,7 +98,7 @@ export function programmeCoverage(
     .filter((a) => a.result !== null && a.auditedOn >= period.from && a.auditedOn <= period.to)
     .sort((x, y) => x.auditedOn.localeCompare(y.auditedOn));
   const items = requirements.map((r): CoverageItem => {
-    const mine = inPeriod.filter((a) => a.requirement === r.ref);
+    const mine = inPeriod.filter((a) => covers(a.requirement, r.ref));
     const last = mine.at(-1);
     return {
       ...r,
