@@ -1,5 +1,7 @@
 import {
   IconApi,
+  IconCertificate,
+  IconChecklist,
   IconClipboardList,
   IconFileText,
   IconKey,
@@ -36,7 +38,18 @@ export const navigation: NavGroup[] = [
     ],
   },
   { label: 'ISMS', items: [] },
-  { label: 'Certification', items: [] },
+  {
+    label: 'Certification',
+    items: [
+      { label: 'Certification cycle', to: 'certification', icon: IconCertificate, visible: () => true },
+      {
+        label: 'Internal audits',
+        to: 'internal-audits',
+        icon: IconChecklist,
+        visible: can.readInternalAudits,
+      },
+    ],
+  },
   {
     label: 'Administration',
     items: [

@@ -18,4 +18,9 @@ export const can = {
   workOnFindings: (r: Role) => ['admin', 'isms_manager', 'action_owner'].includes(r),
   attachEvidence: (r: Role) => ['admin', 'isms_manager', 'action_owner', 'internal_auditor'].includes(r),
   comment: (r: Role) => r !== 'viewer',
+  manageCertificates: (r: Role) => managers.includes(r),
+  readInternalAudits: (r: Role) => staff.includes(r),
+  planInternalAudits: (r: Role) => managers.includes(r),
+  performInternalAudits: (r: Role) => assurance.includes(r),
+  manageReviews: (r: Role) => managers.includes(r),
 };
