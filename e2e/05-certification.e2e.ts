@@ -180,3 +180,33 @@ test('the internal auditor verifies it and the Evidence of Correction report sho
   expect(text).toContain('patch-windows.txt');
   await api.dispose();
 });
+
+test('the ISMS manager records a management review with gathered inputs and exports the minutes', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await as(browser, baseURL!, isa);
+  await page.goto(`/o/${slug}/management-reviews`);
+  await page.getByRole('button', { name: 'Record management review' }).click();
+  await page.getByRole('textbox', { name: 'Reference' }).fill('MR-E2E');
+  await page.getByLabel('Held on').fill('2027-04-01');
+  await page.getByRole('textbox', { name: 'Chair' }).fill('Isa');
+  await page.getByRole('button', { name: 'Record and gather the inputs' }).click();
+  const card = page.getByLabel('Management review MR-E2E');
+  await expect(card).toContainText('Open: IA-E2E/IA-NC-1 (minor, verified internally)');
+  await expect(card).toContainText('Internal audit results: 1 minor.');
+  await card.getByRole('button', { name: 'Add decision' }).click();
+  await card.getByRole('textbox', { name: 'Topic' }).fill('Patching');
+  await card.getByRole('textbox', { name: 'Decision' }).fill('Automate the patch window report');
+  await card.getByRole('button', { name: 'Save decisions' }).click();
+  await expect(page.getByText('Saved').first()).toBeVisible();
+  const api = await signedIn(baseURL!, isa);
+  const list = await (await api.get(`/api/v1/orgs/${slug}/management-reviews`)).json();
+  const res = await api.get(`/api/v1/orgs/${slug}/management-reviews/${list.items[0].id}/minutes`);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-e2e-pdf-')), 'minutes.pdf');
+  fs.writeFileSync(file, await res.body());
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Automate the patch window report');
+  expect(text).toContain('9.3.2 d 3');
+  await api.dispose();
+});

@@ -8,6 +8,7 @@ import {
   IconListCheck,
   IconListDetails,
   IconMail,
+  IconPresentation,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -46,6 +47,12 @@ export const navigation: NavGroup[] = [
         label: 'Internal audits',
         to: 'internal-audits',
         icon: IconChecklist,
+        visible: can.readInternalAudits,
+      },
+      {
+        label: 'Management review',
+        to: 'management-reviews',
+        icon: IconPresentation,
         visible: can.readInternalAudits,
       },
     ],

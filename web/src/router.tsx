@@ -7,6 +7,7 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { AuditsPage } from './pages/AuditsPage.tsx';
 import { AuditTrailPage } from './pages/AuditTrailPage.tsx';
 import { CertificationPage } from './pages/CertificationPage.tsx';
+import { CertificationReviewsPage } from './pages/CertificationReviewsPage.tsx';
 import { CorrectiveActionLogPage } from './pages/CorrectiveActionLogPage.tsx';
 import { FindingPage } from './pages/FindingPage.tsx';
 import { InternalAuditPage } from './pages/InternalAuditPage.tsx';
@@ -78,6 +79,7 @@ const routeTree = root.addChildren([
     page('certification', CertificationPage),
     page('internal-audits', InternalAuditsPage),
     page('internal-audits/$auditRef', InternalAuditPage),
+    page('management-reviews', CertificationReviewsPage),
   ]),
 ]);
 
