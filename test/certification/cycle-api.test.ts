@@ -87,6 +87,16 @@ for (const kind of kinds) {
       expect(moved.json().audits[2].tasks.find((x: { key: string }) => x.key === 'documents').dueOn).toBe(
         '2029-12-27',
       );
+      // Moving the audit itself on the audits page counts too.
+      expect(
+        (await isa.patch('/api/v1/orgs/acme/audits/IS-712345-RC', { startsOn: '2029-12-05' })).statusCode,
+      ).toBe(200);
+      const viaAudit = (await isa.get(`/api/v1/orgs/acme/certificates/${certId}`)).json();
+      expect(viaAudit.audits[2].plannedOn).toBe('2029-12-05');
+      expect(viaAudit.warnings.map((w: { code: string }) => w.code)).toEqual([
+        'outside_window',
+        'closure_after_expiry',
+      ]);
       const back = await isa.patch(`/api/v1/orgs/acme/certificates/${certId}/audits/${recert.id}`, {
         plannedOn: '2029-10-18',
       });

@@ -9,6 +9,9 @@ type Certificate = z.infer<typeof certificate>;
 type PlannedRow = Awaited<ReturnType<typeof plannedAudits>>[number];
 type TaskRow = Awaited<ReturnType<typeof tasksOf>>[number];
 
+/** The audit's own start date wins: someone may have moved the audit on the audit page. */
+const heldOn = (a: PlannedRow) => a.audit_starts_on ?? a.planned_on;
+
 /** Stored status, except that a valid certificate past its expiry date reads as expired. */
 export function effectiveStatus(c: Pick<CertificateTable, 'status' | 'expires_on'>, today: string) {
   return c.status === 'valid' && c.expires_on < today ? 'expired' : (c.status as Certificate['status']);
@@ -22,15 +25,16 @@ export function cycleWarnings(
 ): z.infer<typeof cycleWarning>[] {
   const out: z.infer<typeof cycleWarning>[] = [];
   for (const a of audits) {
-    if (a.planned_on < a.window_start || a.planned_on > a.window_end)
+    const on = heldOn(a);
+    if (on < a.window_start || on > a.window_end)
       out.push({
         code: 'outside_window',
         auditRef: a.audit_ref,
-        message: `${a.audit_ref} on ${a.planned_on} is outside its window ${a.window_start} – ${a.window_end}`,
+        message: `${a.audit_ref} on ${on} is outside its window ${a.window_start} – ${a.window_end}`,
         latestSafeAuditOn: null,
       });
     if (a.type !== 'recertification') continue;
-    const risk = recertificationRisk(a.planned_on, c.expires_on, closure);
+    const risk = recertificationRisk(on, c.expires_on, closure);
     if (risk)
       out.push({
         code: risk.code,
@@ -77,7 +81,7 @@ export function presentCertificate(
       auditRef: a.audit_ref,
       windowStart: a.window_start,
       windowEnd: a.window_end,
-      plannedOn: a.planned_on,
+      plannedOn: heldOn(a),
       tasks: tasks
         .filter((t) => t.certification_audit_id === a.id)
         .map((t) => ({

@@ -75,7 +75,7 @@ export async function plannedAudits(db: Db, organisationId: string, certificateI
     .selectFrom('certification_audit as ca')
     .innerJoin('audit as a', 'a.id', 'ca.audit_id')
     .selectAll('ca')
-    .select(['a.ref as audit_ref'])
+    .select(['a.ref as audit_ref', 'a.starts_on as audit_starts_on'])
     .where('ca.organisation_id', '=', organisationId)
     .where('ca.certificate_id', '=', certificateId)
     .orderBy('ca.planned_on')
