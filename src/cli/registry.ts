@@ -1,6 +1,6 @@
 import type { Command } from './command.ts';
 import { demoCommand, migrateCommand } from './commands/basics.ts';
-import { certAddCommand } from './commands/certification.ts';
+import { certAddCommand, certRemindCommand } from './commands/certification.ts';
 import {
   auditCreateCommand,
   auditShowCommand,
@@ -26,4 +26,5 @@ export const commands: Command[] = [
   reportCommand,
   planSolveCommand,
   certAddCommand,
+  certRemindCommand,
 ];

@@ -89,3 +89,9 @@ export interface ManagementReviewTable {
   created_at: string;
   updated_at: string;
 }
+
+export interface CertificationReminderTable {
+  organisation_id: string;
+  key: string;
+  sent_at: string;
+}

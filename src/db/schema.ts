@@ -255,4 +255,5 @@ export interface Database {
   internal_audit: certification.InternalAuditTable;
   internal_audit_check: certification.InternalAuditCheckTable;
   management_review: certification.ManagementReviewTable;
+  certification_reminder: certification.CertificationReminderTable;
 }

@@ -60,6 +60,20 @@ for (const kind of kinds) {
       expect(out.audits[1].windowEnd).toBe('2030-02-28');
       expect(out.audits[2].windowEnd).toBe('2030-11-30');
       expect(out.audits[2].tasks.length).toBe(6);
+      // Reminders: 30 days before the first surveillance audit, mailed once to the people who run the ISMS.
+      const planned = Date.parse(`${out.audits[0].plannedOn}T00:00:00Z`);
+      const on = new Date(planned - 30 * 86_400_000).toISOString().slice(0, 10);
+      const remind = await cli(['cert', 'remind', '--org', 'acme', '--on', on, ...flags]);
+      expect(remind.code, remind.stderr).toBe(0);
+      const sent = JSON.parse(remind.stdout);
+      expect(sent.recipients).toEqual(['a@acme.test']);
+      expect(sent.reminded).toContainEqual({
+        date: on,
+        title: 'Surveillance audit 1 in 30 days',
+        kind: 'reminder',
+      });
+      const twice = await cli(['cert', 'remind', '--org', 'acme', '--on', on, ...flags]);
+      expect(JSON.parse(twice.stdout).reminded).toEqual([]);
       const again = await cli([...args, '2028-02-29', ...flags]);
       expect(again.code).not.toBe(0);
       expect(again.stderr).toMatch(/already recorded/);

@@ -95,3 +95,24 @@ export const certAddCommand: Command = {
     return 0;
   },
 };
+
+export const certRemindCommand: Command = {
+  path: ['cert', 'remind'],
+  summary: 'mail the certification cycle reminders due (run daily, e.g. from cron)',
+  usage: 'cert remind --org S [--on YYYY-MM-DD]',
+  options: {
+    org: { type: 'string', description: 'organisation slug', required: true },
+    on: { type: 'string', description: 'the day to remind for (default today)' },
+  },
+  async run(run) {
+    const on = typeof run.options.on === 'string' ? run.options.on : new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(on))
+      throw new UsageError(`--on: must be a date as YYYY-MM-DD, got '${on}'`);
+    const { sendCycleReminders } = await import('../../modules/certificates/reminders.service.ts');
+    printJson(
+      run,
+      await withOrganisation(run, stringOpt(run, 'org'), (ctx) => sendCycleReminders({ on }, ctx)),
+    );
+    return 0;
+  },
+};

@@ -109,4 +109,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('management_review_org_ref_uq', ['organisation_id', 'ref'])
     .execute();
+  await db.schema
+    .createTable('certification_reminder')
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references(orgFk).onDelete('cascade'))
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('certification_reminder_pk', ['organisation_id', 'key'])
+    .execute();
 }

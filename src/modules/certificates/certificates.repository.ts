@@ -176,3 +176,34 @@ export async function findingsForReadiness(db: Db, organisationId: string) {
     .orderBy('f.ref')
     .execute();
 }
+
+/** Who is reminded of the cycle: the people who run the ISMS (admins and ISMS managers). */
+export async function cycleRecipients(db: Db, organisationId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select(['user.email'])
+    .where('membership.organisation_id', '=', organisationId)
+    .where('membership.role', 'in', ['admin', 'isms_manager'])
+    .orderBy('user.email')
+    .execute();
+}
+
+export async function sentReminderKeys(db: Db, organisationId: string, keys: string[]) {
+  if (keys.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('certification_reminder')
+    .select('key')
+    .where('organisation_id', '=', organisationId)
+    .where('key', 'in', keys)
+    .execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+export async function markRemindersSent(db: Db, organisationId: string, keys: string[], at: string) {
+  for (const key of keys)
+    await db
+      .insertInto('certification_reminder')
+      .values({ organisation_id: organisationId, key, sent_at: at })
+      .execute();
+}
