@@ -6,7 +6,10 @@ import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certificates from the command line on ${kind}`, () => {
-    it('adds a certificate with its file and prints the planned surveillance and recertification audits', async () => {
+    // Seven CLI processes (each boots the runtime, several seconds on a loaded machine): a longer limit.
+    it('adds a certificate with its file and prints the planned surveillance and recertification audits', {
+      timeout: 180_000,
+    }, async () => {
       const db = await freshDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       const org = await cli([
