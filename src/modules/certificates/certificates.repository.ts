@@ -170,6 +170,8 @@ export async function findingsForReadiness(db: Db, organisationId: string) {
       'f.close_by_on',
       'f.ofi_reason',
       'f.created_at',
+      'a.report_received_on',
+      'a.starts_on',
     ])
     .where('f.organisation_id', '=', organisationId)
     .orderBy('a.created_at')

@@ -111,7 +111,10 @@ export async function recertificationReadiness(
   const open = findings.filter((f) => (f.grade === 'major' || f.grade === 'minor') && !CLOSED.has(f.status));
   const ofis = findings.filter((f) => f.grade === 'ofi');
   const programme = await auditProgramme({ from: c.issuedOn, to: c.expiresOn }, ctx);
-  const raisedSince = findings.filter((f) => f.created_at.slice(0, 10) > since);
+  // A finding dates from its audit (report received, else audit start), not from when it was typed in.
+  const raisedOn = (f: (typeof findings)[number]) =>
+    f.report_received_on ?? f.starts_on ?? f.created_at.slice(0, 10);
+  const raisedSince = findings.filter((f) => raisedOn(f) > since);
   const sections: Section[] = [
     {
       key: 'open_findings',

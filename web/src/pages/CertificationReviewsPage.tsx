@@ -123,6 +123,16 @@ function ReviewCard({ review }: { review: Review }) {
         Decisions and actions (9.3.3)
       </Title>
       <Table aria-label={`Decisions of ${review.ref}`}>
+        {decisions.length > 0 && (
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Topic</Table.Th>
+              <Table.Th>Decision or action</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+        )}
         <Table.Tbody>
           {decisions.map((d, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
