@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cycleCalendar, preparationTasks, taskDueOn } from './calendar.ts';
 import { planCertificationCycle } from './cycle.ts';
-import { buildChecklist, isNonconformity, programmeCoverage, type Requirement } from './programme.ts';
+import {
+  buildChecklist,
+  isNonconformity,
+  programmeCoverage,
+  type Requirement,
+  requirementsToRecheck,
+} from './programme.ts';
 
 const reqs: Requirement[] = [
   { ref: '9.2', kind: 'clause', title: 'Internal audit' },
@@ -23,6 +29,57 @@ describe('internal audit checklist', () => {
     expect(items[0]!.followUp).toEqual([]);
     expect(items[0]!.question).toMatch(/^Clause 9\.2 Internal audit/);
     expect(items[2]!.question).toMatch(/Statement of Applicability/);
+  });
+  it("re-checks the requirements of an area's earlier internal nonconformities", () => {
+    const earlier = [
+      {
+        ref: 'IA-1',
+        auditRef: 'IA-A',
+        requirements: ['A.8.8', '9.2'],
+        grade: 'minor',
+        status: 'closed',
+        area: 'IT ops',
+        internal: true,
+      },
+      {
+        ref: 'IA-2',
+        auditRef: 'IA-A',
+        requirements: ['A.5.15'],
+        grade: 'ofi',
+        status: 'open',
+        area: 'IT ops',
+        internal: true,
+      },
+      {
+        ref: 'IA-3',
+        auditRef: 'IA-B',
+        requirements: ['A.6.1'],
+        grade: 'major',
+        status: 'open',
+        area: 'HR',
+        internal: true,
+      },
+      {
+        ref: 'NC-1',
+        auditRef: 'S2',
+        requirements: ['A.8.9'],
+        grade: 'major',
+        status: 'open',
+        area: 'IT ops',
+        internal: false,
+      },
+      {
+        ref: 'IA-4',
+        auditRef: 'IA-C',
+        requirements: ['A.8.8', 'A.8.32'],
+        grade: 'major',
+        status: 'open',
+        area: ' it OPS ',
+        internal: true,
+      },
+    ];
+    expect(requirementsToRecheck('IT ops', earlier)).toEqual(['A.8.8', '9.2', 'A.8.32']);
+    expect(requirementsToRecheck('Facilities', earlier)).toEqual([]);
   });
   it('treats only major and minor as nonconformities', () => {
     expect(

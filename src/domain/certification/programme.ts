@@ -22,6 +22,23 @@ export interface EarlierFinding {
   requirements: readonly string[];
   grade: string;
   status: string;
+  /** The audited area, and whether the finding came from an internal audit. */
+  area?: string;
+  internal?: boolean;
+}
+
+/**
+ * Requirements the next internal audit of an area re-checks whatever its planned scope: those against
+ * which an earlier internal audit of the same area raised a nonconformity (clause 10.1 f: was the action
+ * effective?). The area is compared without case or surrounding spaces.
+ */
+export function requirementsToRecheck(area: string, earlier: readonly EarlierFinding[]): string[] {
+  const same = (a: string | undefined) => (a ?? '').trim().toLowerCase() === area.trim().toLowerCase();
+  const out: string[] = [];
+  for (const f of earlier)
+    if (f.internal && same(f.area) && (f.grade === 'major' || f.grade === 'minor'))
+      for (const r of f.requirements) if (!out.includes(r)) out.push(r);
+  return out;
 }
 
 export interface ChecklistItem {

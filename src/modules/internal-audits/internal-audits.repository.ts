@@ -122,7 +122,7 @@ export async function earlierFindings(db: Db, organisationId: string) {
   return db
     .selectFrom('finding as f')
     .innerJoin('audit as a', 'a.id', 'f.audit_id')
-    .select(['f.ref', 'a.ref as audit_ref', 'f.requirements_json', 'f.grade', 'f.status'])
+    .select(['f.ref', 'a.ref as audit_ref', 'f.requirements_json', 'f.grade', 'f.status', 'f.area', 'a.type'])
     .where('f.organisation_id', '=', organisationId)
     .orderBy('a.created_at')
     .orderBy('f.ref')

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import type { internalAuditInput } from '../../contracts/certification-internal-audits.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { addYears } from '../../domain/calendar/iso-date.ts';
-import { buildChecklist, programmeCoverage, type Requirement } from '../../domain/certification/programme.ts';
+import {
+  buildChecklist,
+  programmeCoverage,
+  type Requirement,
+  requirementsToRecheck,
+} from '../../domain/certification/programme.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { findAuditByRef, insertAudit } from '../audits/audits.repository.ts';
 import { currentCertificate } from '../certificates/certificates.repository.ts';
@@ -90,8 +95,15 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
       requirements: JSON.parse(f.requirements_json) as string[],
       grade: f.grade,
       status: f.status,
+      area: f.area,
+      internal: f.type === 'internal',
     }));
-    const items = buildChecklist(labels.map(requirementOf), earlier);
+    // Requirements with nonconformities from earlier internal audits of this area are re-checked.
+    const scope = [
+      ...labels,
+      ...requirementsToRecheck(input.area, earlier).filter((r) => !labels.includes(r)),
+    ];
+    const items = buildChecklist(scope.map(requirementOf), earlier);
     for (const [position, item] of items.entries())
       await repo.insertCheck(tx.db, {
         id: randomUUID(),
@@ -114,7 +126,7 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
       action: 'internal_audit.plan',
       entityType: 'audit',
       entityId: auditId,
-      data: { ...input, requirements: labels },
+      data: { ...input, requirements: scope },
     });
   });
   return showInternalAudit({ ref: input.ref }, ctx);
