@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { demoCommand, migrateCommand, notifyCommand } from './commands/basics.ts';
+import { certAddCommand, certRemindCommand } from './commands/certification.ts';
 import {
   auditCreateCommand,
   auditShowCommand,
@@ -25,4 +26,6 @@ export const commands: Command[] = [
   reportCommand,
   planSolveCommand,
   notifyCommand,
+  certAddCommand,
+  certRemindCommand,
 ];

@@ -119,6 +119,20 @@ export const transitionRequest = z.object({
   comment: z.string().trim().max(5000).optional(),
   decisionDate: isoDate.optional(),
   note: z.string().trim().max(5000).optional(),
+  /** With verify_internally: the effectiveness criteria were checked against these evidence files. */
+  verification: z
+    .object({ criteriaMet: z.boolean(), evidenceIds: z.array(z.string().min(1).max(64)).max(50).default([]) })
+    .optional(),
+});
+
+export const verificationRecord = z.object({
+  by: z.string().nullable(),
+  on: isoDate.nullable(),
+  notes: z.string(),
+  /** The effectiveness criteria as they stood when verified (clause 10.1 f). */
+  criteria: z.string(),
+  criteriaMet: z.boolean().nullable(),
+  evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
 });
 
 export const commentRequest = z.object({
@@ -134,7 +148,7 @@ export const findingDetail = findingSummary.extend({
     rootCause,
     expectedEffect: z.string(),
     effectiveness: effectivenessReview,
-    verification: z.object({ by: z.string().nullable(), on: isoDate.nullable(), notes: z.string() }),
+    verification: verificationRecord,
     auditorDecision: z.object({
       by: z.string().nullable(),
       on: isoDate.nullable(),

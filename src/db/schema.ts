@@ -247,3 +247,19 @@ export interface Database extends PlanningTables {
   schema_info: SchemaInfoTable;
   _generated?: { id: Generated<number> };
 }
+
+// Certification cycle, internal audit programme and management review (migration 0006): shapes in
+// schema-certification.ts, merged into `Database` here without editing the list above.
+export type * from './schema-certification.ts';
+
+import type * as certification from './schema-certification.ts';
+
+export interface Database {
+  certificate: certification.CertificateTable;
+  certification_audit: certification.CertificationAuditTable;
+  certification_task: certification.CertificationTaskTable;
+  internal_audit: certification.InternalAuditTable;
+  internal_audit_check: certification.InternalAuditCheckTable;
+  management_review: certification.ManagementReviewTable;
+  certification_reminder: certification.CertificationReminderTable;
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Runtime } from '../runtime.ts';
 import { fileContentStore } from '../storage/content-store.ts';
+import { seedCertification } from './certification.ts';
 import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
 import { seedPlanning } from './planning.ts';
@@ -17,5 +18,6 @@ export async function loadDemo(
   const ctx = await seedFoundation(rt);
   await seedFindings(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   await seedPlanning(ctx);
+  await seedCertification(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }

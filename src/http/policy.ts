@@ -50,6 +50,14 @@ export const policyTable = {
   'plan.manage': managers,
   'task.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
   'calendar_feed.manage': everyone,
+  // Certification cycle (17021-1 9.6), internal audit programme (9.2), management review (9.3).
+  'certificate.read': everyone,
+  'certificate.manage': managers,
+  'internal_audit.read': staff,
+  'internal_audit.plan': managers,
+  'internal_audit.perform': assurance,
+  'management_review.read': staff,
+  'management_review.manage': managers,
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

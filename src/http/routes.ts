@@ -3,14 +3,17 @@ import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
 import { calendarFeedsRoutes } from '../modules/calendar-feeds/calendar-feeds.routes.ts';
+import { certificatesRoutes } from '../modules/certificates/certificates.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
 import { conversationsRoutes } from '../modules/conversations/conversations.routes.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
+import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
+import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
@@ -47,4 +50,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   teamsRoutes(app);
   conversationsRoutes(app);
   calendarFeedsRoutes(app, deps);
+  certificatesRoutes(app, deps);
+  internalAuditsRoutes(app);
+  managementReviewRoutes(app);
 }

@@ -49,6 +49,11 @@ const sampleBodies: Record<string, unknown> = {
   'PUT /api/v1/orgs/:org/plan/teams/:teamId': { name: 'renamed', memberIds: [] },
   'POST /api/v1/orgs/:org/plan/scenarios/:scenarioId/apply': {},
   'POST /api/v1/orgs/:org/plan/scenarios/:scenarioId/discard': {},
+  'PATCH /api/v1/orgs/:org/certificates/:certificateId': { scope: 'changed' },
+  'PATCH /api/v1/orgs/:org/certificates/:certificateId/audits/:plannedAuditId': { plannedOn: '2028-01-03' },
+  'PUT /api/v1/orgs/:org/certificates/:certificateId/tasks/:taskId': { done: true },
+  'POST /api/v1/orgs/:org/certificates/:certificateId/file': 'multipart',
+  'PATCH /api/v1/orgs/:org/management-reviews/:reviewId': { notes: 'changed' },
 };
 // Routes keyed by something that is not secret and may legitimately exist in both organisations
 // (an audit reference, a policy key) are checked with the slug test only.
@@ -108,6 +113,26 @@ async function findingFixture(c: Client, slug: string) {
   };
 }
 
+/** A certificate with its planned cycle and a management review, for ids to probe with. */
+async function certificationFixture(c: Client, slug: string) {
+  const cert = (
+    await c.post(`/api/v1/orgs/${slug}/certificates`, {
+      number: 'C-1',
+      certificationBody: 'CB',
+      issuedOn: '2027-01-31',
+    })
+  ).json();
+  const review = (
+    await c.post(`/api/v1/orgs/${slug}/management-reviews`, { ref: 'MR-1', heldOn: '2027-06-01', chair: 'x' })
+  ).json();
+  return {
+    certificateId: cert.id,
+    plannedAuditId: cert.audits[0].id,
+    taskId: cert.audits[0].tasks[0].id,
+    reviewId: review.id,
+  };
+}
+
 const orgRoutes = (t: TestApp) => t.app.routeCatalogue.filter((r) => r.url.includes(':org'));
 const fill = (url: string, slug: string, ids: Record<string, string>) =>
   url.replace(':org', slug).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`);
@@ -137,6 +162,8 @@ for (const kind of kinds) {
       betaIds.tokenId = (await bob.post('/api/v1/orgs/beta/api-tokens', { name: 'ci' })).json().id;
       Object.assign(betaIds, await findingFixture(bob, 'beta'));
       Object.assign(acmeIds, await findingFixture(alice, 'acme'));
+      Object.assign(betaIds, await certificationFixture(bob, 'beta'));
+      Object.assign(acmeIds, await certificationFixture(alice, 'acme'));
       acmeIds.memberId = (await alice.get('/api/v1/orgs/acme/members')).json().items[0].id;
       acmeIds.invitationId = (
         await alice.post('/api/v1/orgs/acme/invitations', { email: 'y@acme.test', role: 'viewer' })

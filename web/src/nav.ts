@@ -1,11 +1,14 @@
 import {
   IconApi,
+  IconCertificate,
+  IconChecklist,
   IconClipboardList,
   IconFileText,
   IconKey,
   IconListCheck,
   IconListDetails,
   IconMail,
+  IconPresentation,
   IconSettings,
   IconTimeline,
   IconUsers,
@@ -38,7 +41,24 @@ export const navigation: NavGroup[] = [
     ],
   },
   { label: 'ISMS', items: [] },
-  { label: 'Certification', items: [] },
+  {
+    label: 'Certification',
+    items: [
+      { label: 'Certification cycle', to: 'certification', icon: IconCertificate, visible: () => true },
+      {
+        label: 'Internal audits',
+        to: 'internal-audits',
+        icon: IconChecklist,
+        visible: can.readInternalAudits,
+      },
+      {
+        label: 'Management review',
+        to: 'management-reviews',
+        icon: IconPresentation,
+        visible: can.readInternalAudits,
+      },
+    ],
+  },
   {
     label: 'Administration',
     items: [

@@ -19,4 +19,9 @@ export const can = {
   attachEvidence: (r: Role) => ['admin', 'isms_manager', 'action_owner', 'internal_auditor'].includes(r),
   comment: (r: Role) => r !== 'viewer',
   readPlan: (r: Role) => staff.includes(r),
+  manageCertificates: (r: Role) => managers.includes(r),
+  readInternalAudits: (r: Role) => staff.includes(r),
+  planInternalAudits: (r: Role) => managers.includes(r),
+  performInternalAudits: (r: Role) => assurance.includes(r),
+  manageReviews: (r: Role) => managers.includes(r),
 };

@@ -6,8 +6,12 @@ import { ApiTokensPage } from './pages/ApiTokensPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { AuditsPage } from './pages/AuditsPage.tsx';
 import { AuditTrailPage } from './pages/AuditTrailPage.tsx';
+import { CertificationPage } from './pages/CertificationPage.tsx';
+import { CertificationReviewsPage } from './pages/CertificationReviewsPage.tsx';
 import { CorrectiveActionLogPage } from './pages/CorrectiveActionLogPage.tsx';
 import { FindingPage } from './pages/FindingPage.tsx';
+import { InternalAuditPage } from './pages/InternalAuditPage.tsx';
+import { InternalAuditsPage } from './pages/InternalAuditsPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
@@ -76,6 +80,10 @@ const routeTree = root.addChildren([
     page('findings', CorrectiveActionLogPage),
     page('findings/$findingId', FindingPage),
     page('plan', PlanPage),
+    page('certification', CertificationPage),
+    page('internal-audits', InternalAuditsPage),
+    page('internal-audits/$auditRef', InternalAuditPage),
+    page('management-reviews', CertificationReviewsPage),
   ]),
 ]);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addMonths } from '../calendar/iso-date.ts';
 import { defaultCalendar, isWorkingDay } from '../calendar/working-days.ts';
 import { closureDueOn, latestAuditFor } from './closure-window.ts';
-import { planCertificationCycle, recertificationRisk } from './cycle.ts';
+import { certificateExpiry, planCertificationCycle, recertificationRisk } from './cycle.ts';
 
 describe('certification cycle', () => {
   it('plans two surveillance audits and a recertification over three years (month end)', () => {
@@ -36,13 +36,29 @@ describe('certification cycle', () => {
     });
   });
 
+  it('expires on the day before the anniversary, across leap years and month ends', () => {
+    const cases: [string, number, string][] = [
+      ['2027-01-31', 3, '2030-01-30'],
+      ['2028-02-29', 3, '2031-02-28'], // anniversary 1 March of a common year
+      ['2028-02-29', 4, '2032-02-28'], // anniversary 29 February again
+      ['2029-03-01', 3, '2032-02-29'], // the day before 1 March of a leap year
+      ['2027-02-28', 3, '2030-02-27'],
+      ['2027-02-28', 1, '2028-02-27'],
+      ['2096-02-29', 4, '2100-02-28'], // 2100 is not a leap year
+      ['2026-12-31', 3, '2029-12-30'],
+      ['2027-04-30', 3, '2030-04-29'],
+    ];
+    for (const [issued, years, expiry] of cases)
+      expect(certificateExpiry(issued, years), `${issued} + ${years}`).toBe(expiry);
+  });
+
   it('follows the 28 February anniversary of a leap-day certificate', () => {
     const cycle = planCertificationCycle({ issuedOn: '2028-02-29', planningMarginDays: 0 });
-    expect(cycle.expiresOn).toBe('2031-02-27');
+    expect(cycle.expiresOn).toBe('2031-02-28');
     expect(cycle.audits.map((a) => [a.type, a.windowEnd])).toEqual([
       ['surveillance', '2029-02-28'],
       ['surveillance', '2030-02-28'],
-      ['recertification', '2030-11-29'],
+      ['recertification', '2030-11-30'],
     ]);
     expect(cycle.audits[0]!.plannedOn).toBe('2029-02-28');
     expect(planCertificationCycle({ issuedOn: '2028-02-29', validityYears: 4 }).expiresOn).toBe('2032-02-28');

@@ -8,9 +8,10 @@ import { type ClosureTime, closureDueOn, latestAuditFor } from './closure-window
 // decided before the certificate expires (9.6.3).
 //
 // Date conventions (all ISO dates, month ends clamped, see calendar/iso-date.ts):
-// - expiry = issue date + validity years − 1 day: a certificate issued 2027-01-31 is valid through
-//   2030-01-30. Under month-end clamping the anniversary of 2028-02-29 is 2031-02-28, so it expires on
-//   2031-02-27: one day early rather than one day late, the safe side for planning the renewal.
+// - expiry = the day before the anniversary: a certificate issued 2027-01-31 is valid through 2030-01-30.
+//   A certificate issued on 29 February has its anniversary on 1 March of a common year, so it is valid
+//   through 28 February (2028-02-29 → 2031-02-28), a full three years; clamping the anniversary to
+//   28 February would cut one day off the certificate.
 // - a surveillance audit is due on its anniversary (issue + interval × n months) and its window opens
 //   `windowMonths` before; it is never planned after the anniversary.
 // - the recertification window closes at the latest date that leaves the lead time AND the policy's
@@ -53,6 +54,14 @@ export interface CertificationCycle {
 
 const earlier = (a: string, b: string): string => (a < b ? a : b);
 
+/** Last day of validity of a certificate issued on `issuedOn` for `years` years. */
+export function certificateExpiry(issuedOn: string, years: number): string {
+  const anniversary = addYears(issuedOn, years);
+  // 29 Feb + n years lands on 28 Feb (clamped) in a common year: the real anniversary is 1 March.
+  if (issuedOn.endsWith('-02-29') && anniversary.endsWith('-02-28')) return anniversary;
+  return addCalendarDays(anniversary, -1);
+}
+
 function whole(value: number, what: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max)
     throw new RangeError(`${what} must be a whole number from ${min} to ${max}, got ${value}`);
@@ -80,7 +89,7 @@ export function planCertificationCycle(settings: CycleSettings): CertificationCy
   const windowMonths = whole(settings.windowMonths ?? 3, 'window months', 0, interval);
   const lead = whole(settings.recertificationLeadDays ?? 90, 'recertification lead days', 0, 730);
   const margin = whole(settings.planningMarginDays ?? 14, 'planning margin days', 0, 365);
-  const expiresOn = settings.expiresOn ?? addCalendarDays(addYears(issuedOn, validity), -1);
+  const expiresOn = settings.expiresOn ?? certificateExpiry(issuedOn, validity);
   if (expiresOn <= issuedOn) throw new RangeError('the certificate must expire after it is issued');
 
   const byLead = addCalendarDays(expiresOn, -lead);

@@ -54,7 +54,14 @@ export function presentRecord(
     | 'auditor_decision_json'
   >,
 ) {
-  const verification = JSON.parse(r.verification_json) as { by?: string; on?: string; notes?: string };
+  const verification = JSON.parse(r.verification_json) as {
+    by?: string;
+    on?: string;
+    notes?: string;
+    criteria?: string;
+    criteriaMet?: boolean;
+    evidence?: { fileName: string; sha256: string }[];
+  };
   const decision = JSON.parse(r.auditor_decision_json) as {
     by?: string;
     on?: string;
@@ -70,6 +77,9 @@ export function presentRecord(
       by: verification.by ?? null,
       on: verification.on ?? null,
       notes: verification.notes ?? '',
+      criteria: verification.criteria ?? '',
+      criteriaMet: verification.criteriaMet ?? null,
+      evidence: verification.evidence ?? [],
     },
     auditorDecision: {
       by: decision.by ?? null,

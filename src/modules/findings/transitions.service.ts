@@ -49,6 +49,38 @@ export async function readinessOf(ctx: OrgContext, findingId: string): Promise<R
   };
 }
 
+/**
+ * What the internal verifier checked (clause 9.2, 10.1 f): the effectiveness criteria as they stood, the
+ * verdict on them and the evidence files examined, named by file and SHA-256 so the Evidence of
+ * Correction report points at the exact copies.
+ */
+async function verificationOf(
+  tx: OrgContext,
+  findingId: string,
+  input: z.infer<typeof transitionRequest>,
+  at: string,
+) {
+  const record = presentRecord((await findRecord(tx.db, tx.organisation.id, findingId))!);
+  const files = await listEvidence(tx.db, tx.organisation.id, [findingId]);
+  const wanted = input.verification?.evidenceIds ?? [];
+  const unknown = wanted.filter((id) => !files.some((f) => f.id === id));
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', 'evidence examined must be files of this finding', [
+      { path: 'body/verification/evidenceIds', message: `unknown: ${unknown.join(', ')}` },
+    ]);
+  return {
+    by: tx.actor.label,
+    byId: tx.actor.userId,
+    on: at.slice(0, 10),
+    notes: input.comment ?? '',
+    criteria: record.effectiveness.criteria,
+    criteriaMet: input.verification ? input.verification.criteriaMet : null,
+    evidence: files
+      .filter((f) => wanted.includes(f.id))
+      .map((f) => ({ fileName: f.file_name, sha256: f.sha256 })),
+  };
+}
+
 /** Moves a finding along its lifecycle; the transition, its comment and the decision are kept. */
 export async function transitionFinding(
   input: z.infer<typeof transitionRequest> & { findingId: string },
@@ -77,16 +109,16 @@ export async function transitionFinding(
         },
       );
       if (!result.ok) throw new AppError(errorStatus[result.code], result.message);
+      if (input.action === 'verify_internally' && input.verification?.criteriaMet === false)
+        throw new AppError(
+          'validation_failed',
+          'the effectiveness criteria are not met: return the evidence for rework instead of verifying',
+          [{ path: 'body/verification/criteriaMet', message: 'not met' }],
+        );
       to = result.record.status;
       const recordPatch: Parameters<typeof updateRecord>[3] = { updated_at: at };
-      if (input.action === 'verify_internally') {
-        recordPatch.verification_json = JSON.stringify({
-          by: tx.actor.label,
-          byId: tx.actor.userId,
-          on: at.slice(0, 10),
-          notes: input.comment ?? '',
-        });
-      }
+      if (input.action === 'verify_internally')
+        recordPatch.verification_json = JSON.stringify(await verificationOf(tx, f.id, input, at));
       if (result.auditorDecision) {
         recordPatch.auditor_decision_json = JSON.stringify({
           action: input.action,

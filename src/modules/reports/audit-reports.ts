@@ -207,9 +207,7 @@ async function pushFinding(
       },
       {
         label: 'Internal verification (clause 9.2)',
-        value: rec.verification.by
-          ? `Verified by ${rec.verification.by} on ${rec.verification.on}. ${rec.verification.notes}`
-          : 'Not verified yet',
+        value: verificationText(rec.verification),
       },
       {
         label: 'Effectiveness review',
@@ -245,4 +243,24 @@ async function pushFinding(
       sha256: e.sha256,
     })),
   });
+}
+
+/** Who verified, when, against which criteria with what verdict, and the evidence examined. */
+function verificationText(v: ReturnType<typeof presentRecord>['verification']): string {
+  if (!v.by) return 'Not verified yet';
+  const verdict =
+    v.criteriaMet === true
+      ? 'effectiveness criteria met'
+      : v.criteriaMet === false
+        ? 'effectiveness criteria not met'
+        : 'effectiveness criteria check not recorded';
+  return [
+    `Verified by ${v.by} on ${v.on}, independently of the implementers: ${verdict}.`,
+    v.criteria && `Criteria: ${v.criteria}`,
+    v.evidence.length > 0 &&
+      `Evidence examined: ${v.evidence.map((e) => `${e.fileName} (SHA-256 ${e.sha256.slice(0, 16)}…)`).join('; ')}`,
+    v.notes && `Verifier's notes: ${v.notes}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,17 +14,25 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
   const [comment, setComment] = useState('');
   const [decisionDate, setDecisionDate] = useState(new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
+  // Internal verification (clause 9.2): the verdict on the effectiveness criteria and the files examined.
+  const [criteriaMet, setCriteriaMet] = useState(false);
+  const [examined, setExamined] = useState<string[]>([]);
   const move = useMutation({
     mutationFn: (a: Available) =>
       post(`/api/v1/orgs/${org}/findings/${finding.id}/transitions`, {
         action: a.action,
         ...(comment ? { comment } : {}),
         ...(a.needsDecision ? { decisionDate, note } : {}),
+        ...(a.action === 'verify_internally' && criteriaMet
+          ? { verification: { criteriaMet: true, evidenceIds: examined } }
+          : {}),
       }),
     onSuccess: () => {
       setPending(null);
       setComment('');
       setNote('');
+      setCriteriaMet(false);
+      setExamined([]);
       void qc.invalidateQueries();
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not possible', message: errorMessage(e) }),
@@ -67,6 +75,30 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
                 onChange={(e) => setComment(e.currentTarget.value)}
                 required={pending.needsComment}
               />
+              {pending.action === 'verify_internally' && (
+                <>
+                  <Text size="sm">
+                    <b>Effectiveness criteria:</b> {finding.record.effectiveness.criteria || '—'}
+                  </Text>
+                  {finding.evidence.map((e) => (
+                    <Checkbox
+                      key={e.id}
+                      label={`Examined ${e.fileName}`}
+                      checked={examined.includes(e.id)}
+                      onChange={(ev) =>
+                        setExamined(
+                          ev.currentTarget.checked ? [...examined, e.id] : examined.filter((x) => x !== e.id),
+                        )
+                      }
+                    />
+                  ))}
+                  <Checkbox
+                    label="The effectiveness criteria are met"
+                    checked={criteriaMet}
+                    onChange={(e) => setCriteriaMet(e.currentTarget.checked)}
+                  />
+                </>
+              )}
               {pending.needsDecision && (
                 <>
                   <TextInput

@@ -80,6 +80,10 @@ export function FindingPage() {
           {f.record.verification.by && (
             <Text size="sm" mt="sm">
               Verified internally by {f.record.verification.by} on {f.record.verification.on}
+              {f.record.verification.criteriaMet === true ? ': effectiveness criteria met' : ''}
+              {f.record.verification.evidence.length > 0
+                ? ` (examined ${f.record.verification.evidence.map((e) => e.fileName).join(', ')})`
+                : ''}
             </Text>
           )}
           {f.record.auditorDecision.by && (

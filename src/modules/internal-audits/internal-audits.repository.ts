@@ -1,0 +1,137 @@
+import type { Db } from '../../db/connection.ts';
+import type { InternalAuditCheckTable, InternalAuditTable } from '../../db/schema.ts';
+import type { Requirement } from '../../domain/certification/programme.ts';
+import { annexAControls, clauses } from '../../reference/catalogue.ts';
+
+/**
+ * The Annex A controls that apply to the organisation. Until the Statement of Applicability exists, all
+ * 93 controls of ISO/IEC 27001:2022 are treated as applicable; this is the one place to switch to the
+ * SoA's applicable controls (the programme, checklists and readiness all read it).
+ */
+export async function applicableControls(_db: Db, _organisationId: string): Promise<Requirement[]> {
+  return annexAControls().map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title }));
+}
+
+export const APPLICABILITY_BASIS = 'all 93 Annex A controls (no Statement of Applicability recorded yet)';
+
+/** Every requirement the programme must cover: the clause 4–10 requirements and the applicable controls. */
+export async function programmeRequirements(db: Db, organisationId: string): Promise<Requirement[]> {
+  const clauseReqs = clauses()
+    .filter((c) => c.requirement)
+    .map((c) => ({ ref: c.id, kind: 'clause' as const, title: c.title }));
+  return [...clauseReqs, ...(await applicableControls(db, organisationId))];
+}
+
+export async function insertInternalAudit(db: Db, row: InternalAuditTable) {
+  await db.insertInto('internal_audit').values(row).execute();
+}
+
+export async function updateInternalAudit(
+  db: Db,
+  organisationId: string,
+  auditId: string,
+  patch: Partial<InternalAuditTable>,
+) {
+  await db
+    .updateTable('internal_audit')
+    .set(patch)
+    .where('organisation_id', '=', organisationId)
+    .where('audit_id', '=', auditId)
+    .execute();
+}
+
+const withPeople = (db: Db, organisationId: string) =>
+  db
+    .selectFrom('internal_audit as ia')
+    .innerJoin('audit as a', 'a.id', 'ia.audit_id')
+    .innerJoin('user as au', 'au.id', 'ia.auditor_user_id')
+    .innerJoin('user as ae', 'ae.id', 'ia.auditee_user_id')
+    .selectAll('ia')
+    .select([
+      'a.ref',
+      'au.name as auditor_name',
+      'au.email as auditor_email',
+      'ae.name as auditee_name',
+      'ae.email as auditee_email',
+    ])
+    .where('ia.organisation_id', '=', organisationId);
+
+export type InternalAuditRow = NonNullable<Awaited<ReturnType<typeof findInternalAuditByRef>>>;
+
+export async function findInternalAuditByRef(db: Db, organisationId: string, ref: string) {
+  return withPeople(db, organisationId).where('a.ref', '=', ref).executeTakeFirst();
+}
+
+export async function listInternalAudits(db: Db, organisationId: string) {
+  return withPeople(db, organisationId).orderBy('ia.planned_on', 'desc').orderBy('a.ref').execute();
+}
+
+export async function insertCheck(db: Db, row: InternalAuditCheckTable) {
+  await db.insertInto('internal_audit_check').values(row).execute();
+}
+
+export async function checksOf(db: Db, organisationId: string, auditIds: string[]) {
+  if (auditIds.length === 0) return [];
+  return db
+    .selectFrom('internal_audit_check as c')
+    .leftJoin('finding as f', 'f.id', 'c.finding_id')
+    .selectAll('c')
+    .select(['f.ref as finding_ref', 'f.status as finding_status'])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.audit_id', 'in', auditIds)
+    .orderBy('c.position')
+    .execute();
+}
+
+export async function findCheck(db: Db, organisationId: string, auditId: string, checkId: string) {
+  return db
+    .selectFrom('internal_audit_check')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('audit_id', '=', auditId)
+    .where('id', '=', checkId)
+    .executeTakeFirst();
+}
+
+export async function updateCheck(
+  db: Db,
+  organisationId: string,
+  checkId: string,
+  patch: Partial<InternalAuditCheckTable>,
+) {
+  await db
+    .updateTable('internal_audit_check')
+    .set(patch)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', checkId)
+    .execute();
+}
+
+/** Recorded results of every internal audit, for the programme's coverage. */
+export async function recordedChecks(db: Db, organisationId: string) {
+  return db
+    .selectFrom('internal_audit_check')
+    .select(['requirement', 'result', 'checked_on'])
+    .where('organisation_id', '=', organisationId)
+    .where('result', 'is not', null)
+    .execute();
+}
+
+/** Findings of every audit with their requirements, for the checklist's follow-ups. */
+export async function earlierFindings(db: Db, organisationId: string) {
+  return db
+    .selectFrom('finding as f')
+    .innerJoin('audit as a', 'a.id', 'f.audit_id')
+    .select(['f.ref', 'a.ref as audit_ref', 'f.requirements_json', 'f.grade', 'f.status', 'f.area', 'a.type'])
+    .where('f.organisation_id', '=', organisationId)
+    .orderBy('a.created_at')
+    .orderBy('f.ref')
+    .execute();
+}
+
+export async function emailsOf(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return (await db.selectFrom('user').select(['email']).where('id', 'in', userIds).execute()).map(
+    (u) => u.email,
+  );
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { internalAuditInput } from '../../contracts/certification-internal-audits.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import { addYears } from '../../domain/calendar/iso-date.ts';
+import {
+  buildChecklist,
+  programmeCoverage,
+  type Requirement,
+  requirementsToRecheck,
+} from '../../domain/certification/programme.ts';
+import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { findAuditByRef, insertAudit } from '../audits/audits.repository.ts';
+import { currentCertificate } from '../certificates/certificates.repository.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { normaliseRequirements } from '../findings/findings.service.ts';
+import { memberByEmail } from '../members/members.repository.ts';
+import { presentCheck, presentSummary } from './internal-audits.presenter.ts';
+import * as repo from './internal-audits.repository.ts';
+
+// Roles that may conduct an internal audit (clause 7.2 competence is the organisation's call; the role
+// says the person is appointed to audit or to manage the ISMS).
+const AUDITOR_ROLES = new Set(['internal_auditor', 'isms_manager', 'admin']);
+
+function requirementOf(label: string): Requirement {
+  const annex = label.startsWith('A.');
+  const id = annex ? label.slice(2) : label;
+  const title = (annex ? requirementCatalogue.annexA : requirementCatalogue.clauses).get(id) ?? '';
+  return { ref: label, kind: annex ? 'annex_a' : 'clause', title };
+}
+
+/** Plans an internal audit and generates its checklist from the requirements in scope. */
+export async function planInternalAudit(input: z.infer<typeof internalAuditInput>, ctx: OrgContext) {
+  await inTransaction(ctx, async (tx) => {
+    if (await findAuditByRef(tx.db, tx.organisation.id, input.ref))
+      throw new AppError('conflict', `an audit ${input.ref} already exists`, [
+        { path: 'body/ref', message: 'taken' },
+      ]);
+    const auditor = await memberByEmail(tx.db, tx.organisation.id, input.auditorEmail);
+    if (!auditor)
+      throw new AppError('validation_failed', `${input.auditorEmail} is not a member of this organisation`, [
+        { path: 'body/auditorEmail', message: 'not a member' },
+      ]);
+    if (!AUDITOR_ROLES.has(auditor.role))
+      throw new AppError(
+        'validation_failed',
+        `${input.auditorEmail} is not appointed to audit (role ${auditor.role})`,
+        [{ path: 'body/auditorEmail', message: 'not an auditor' }],
+      );
+    const auditee = await memberByEmail(tx.db, tx.organisation.id, input.auditeeEmail);
+    if (!auditee)
+      throw new AppError('validation_failed', `${input.auditeeEmail} is not a member of this organisation`, [
+        { path: 'body/auditeeEmail', message: 'not a member' },
+      ]);
+    // Clause 9.2.2: auditors are selected to ensure objectivity and impartiality; nobody audits own work.
+    if (auditor.id === auditee.id)
+      throw new AppError('validation_failed', 'the auditor must be independent of the audited area', [
+        { path: 'body/auditorEmail', message: 'audits own area' },
+      ]);
+    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+    if (issues.length > 0)
+      throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
+    const at = tx.now().toISOString();
+    const auditId = randomUUID();
+    await insertAudit(tx.db, {
+      id: auditId,
+      organisation_id: tx.organisation.id,
+      ref: input.ref,
+      type: 'internal',
+      certification_body: 'Internal audit',
+      lead_auditor: auditor.name || auditor.email,
+      starts_on: input.plannedOn,
+      ends_on: input.plannedOn,
+      scope: `${input.area}: ${labels.join(', ')}`,
+      report_received_on: null,
+      recommendation: null,
+      policy_key: 'guide-14-30-60',
+      cycle: '',
+      created_at: at,
+      updated_at: at,
+    });
+    await repo.insertInternalAudit(tx.db, {
+      audit_id: auditId,
+      organisation_id: tx.organisation.id,
+      area: input.area,
+      auditor_user_id: auditor.id,
+      auditee_user_id: auditee.id,
+      planned_on: input.plannedOn,
+      sampling_notes: input.samplingNotes,
+      status: 'planned',
+    });
+    const earlier = (await repo.earlierFindings(tx.db, tx.organisation.id)).map((f) => ({
+      ref: f.ref,
+      auditRef: f.audit_ref,
+      requirements: JSON.parse(f.requirements_json) as string[],
+      grade: f.grade,
+      status: f.status,
+      area: f.area,
+      internal: f.type === 'internal',
+    }));
+    // Requirements with nonconformities from earlier internal audits of this area are re-checked.
+    const scope = [
+      ...labels,
+      ...requirementsToRecheck(input.area, earlier).filter((r) => !labels.includes(r)),
+    ];
+    const items = buildChecklist(scope.map(requirementOf), earlier);
+    for (const [position, item] of items.entries())
+      await repo.insertCheck(tx.db, {
+        id: randomUUID(),
+        organisation_id: tx.organisation.id,
+        audit_id: auditId,
+        position,
+        requirement: item.requirement,
+        kind: item.kind,
+        title: item.title,
+        question: item.question,
+        follow_up_json: JSON.stringify(item.followUp),
+        result: null,
+        evidence: '',
+        sampling: '',
+        checked_by: null,
+        checked_on: null,
+        finding_id: null,
+      });
+    await tx.audit({
+      action: 'internal_audit.plan',
+      entityType: 'audit',
+      entityId: auditId,
+      data: { ...input, requirements: scope },
+    });
+  });
+  return showInternalAudit({ ref: input.ref }, ctx);
+}
+
+export async function showInternalAudit(input: { ref: string }, ctx: OrgContext) {
+  const a = await repo.findInternalAuditByRef(ctx.db, ctx.organisation.id, input.ref);
+  if (!a) throw notFound(`internal audit ${input.ref}`);
+  const checks = await repo.checksOf(ctx.db, ctx.organisation.id, [a.audit_id]);
+  return { ...presentSummary(a, checks), checklist: checks.map(presentCheck) };
+}
+
+/**
+ * The programme over the certification cycle: coverage of every clause 4–10 requirement and every
+ * applicable control between the cycle start (the current certificate's issue date, else three years
+ * back) and its end, with the planned internal audits.
+ */
+export async function auditProgramme(
+  input: { from?: string | undefined; to?: string | undefined },
+  ctx: OrgContext,
+) {
+  const today = ctx.now().toISOString().slice(0, 10);
+  const current = await currentCertificate(ctx.db, ctx.organisation.id, today);
+  const from = input.from ?? current?.issued_on ?? addYears(today, -3);
+  const to = input.to ?? current?.expires_on ?? today;
+  const requirements = await repo.programmeRequirements(ctx.db, ctx.organisation.id);
+  const recorded = (await repo.recordedChecks(ctx.db, ctx.organisation.id)).map((c) => ({
+    requirement: c.requirement,
+    auditedOn: c.checked_on ?? '',
+    result: c.result as 'conform',
+  }));
+  const coverage = programmeCoverage(requirements, recorded, { from, to });
+  const audits = await repo.listInternalAudits(ctx.db, ctx.organisation.id);
+  const checks = await repo.checksOf(
+    ctx.db,
+    ctx.organisation.id,
+    audits.map((a) => a.audit_id),
+  );
+  return {
+    ...coverage,
+    basis: `clauses 4–10 and ${repo.APPLICABILITY_BASIS}`,
+    audits: audits.map((a) => presentSummary(a, checks)),
+  };
+}
