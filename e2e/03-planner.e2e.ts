@@ -91,6 +91,8 @@ test('a mention in a task’s conversation names the person; a calendar feed wor
   const ics = await feed.text();
   expect(ics).toContain('BEGIN:VCALENDAR');
   expect(ics).toContain('NC-01 (major): must be closed');
+  // The certification cycle is in the same feed (the demo's certificate and its planned audits).
+  expect(ics).toContain('certificate CERTA-27001-0427');
   await page.getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('cell', { name: 'revoked' })).toBeVisible();
   expect((await request.get(url)).status()).toBe(404);

@@ -64,7 +64,7 @@ export function calendarFeedsRoutes(app: ZodApp, deps: ModuleDeps) {
     async (req, reply) => {
       const body = await service.readFeed(
         { token: req.params.feed },
-        { db: deps.database.db, now: () => new Date() },
+        { db: deps.database.db, kind: deps.database.kind, env: deps.env, now: () => new Date() },
       );
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')

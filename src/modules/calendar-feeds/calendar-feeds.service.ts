@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { feedInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import type { Db } from '../../db/connection.ts';
+import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
-import { inTransaction, type OrgContext } from '../context.ts';
+import { certificationCalendar } from '../certificates/cycle-history.service.ts';
+import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './calendar-feeds.repository.ts';
 import { feedEvents, renderIcs } from './ics.ts';
 
@@ -75,13 +76,11 @@ export async function revokeFeed(input: { feedId: string }, ctx: OrgContext) {
   });
 }
 
-/** Extra dated events contributed by other capabilities (e.g. the certification cycle). */
-export type FeedContributor = (db: Db, organisationId: string) => Promise<import('./ics.ts').FeedEvent[]>;
-const contributors: FeedContributor[] = [];
-export const contributeToFeeds = (c: FeedContributor) => contributors.push(c);
-
 /** The feed for a token; a revoked, unknown or orphaned token answers 404 like any unknown address. */
-export async function readFeed(input: { token: string }, deps: { db: Db; now: () => Date }) {
+export async function readFeed(
+  input: { token: string },
+  deps: { db: Db; kind: DatabaseKind; env: AppEnv; now: () => Date },
+) {
   const token = input.token.replace(/\.ics$/, '');
   const feed = await repo.feedByHash(deps.db, hashToken(token));
   if (!feed) throw notFound('calendar feed');
@@ -91,7 +90,23 @@ export async function readFeed(input: { token: string }, deps: { db: Db; now: ()
     feed.scope === 'mine' ? feed.user_id : null,
   );
   const events = feedEvents(items);
-  for (const c of contributors) events.push(...(await c(deps.db, feed.organisation_id)));
+  // The certification cycle: audit windows, planned audits, preparation tasks, reminders, expiry.
+  const cycle = await certificationCalendar(
+    {},
+    {
+      actor: { userId: feed.user_id, label: 'calendar feed', via: 'system' },
+      organisation: { id: feed.organisation_id, slug: feed.organisation_slug, name: feed.organisation_name },
+      role: 'viewer',
+      ...deps,
+    },
+  );
+  for (const e of cycle)
+    events.push({
+      uid: `cycle-${e.key}`,
+      title: e.title,
+      start: e.date,
+      category: e.kind.replaceAll('_', ' '),
+    });
   await repo.touchFeed(deps.db, feed.id, deps.now().toISOString());
   const name = `${feed.organisation_name} — ${feed.scope === 'mine' ? 'my deadlines' : 'ISMS deadlines'}`;
   return renderIcs(name, events, deps.now());
