@@ -3,12 +3,14 @@ import type { Db } from './connection.ts';
 import * as accounts from './migrations/0001-accounts.ts';
 import * as organisations from './migrations/0002-organisations.ts';
 import * as findings from './migrations/0003-findings.ts';
+import * as isms from './migrations/0005-isms.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
   '0002-organisations': organisations,
   '0003-findings': findings,
+  '0005-isms': isms,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IsmsTables } from './schema-isms.ts';
 
 // Table shapes as Kysely sees them. Our own tables use snake_case, ISO-8601 text timestamps and 0/1
 // integers for flags so that one set of queries behaves the same on SQLite and PostgreSQL.
@@ -241,3 +242,7 @@ export interface Database {
   schema_info: SchemaInfoTable;
   _generated?: { id: Generated<number> };
 }
+
+// ISMS baseline (migration 0005): SoA versions and entries, risk register, documents, crosswalk overrides.
+// The table types live in schema-isms.ts; this second `Database` declaration merges with the one above.
+export interface Database extends IsmsTables {}

@@ -43,6 +43,17 @@ export const policyTable = {
   'finding.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
   'evidence.attach': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
   'report.read': everyone,
+  // ISMS baseline: scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
+  // The external auditor reads them all; only managers change them; an admin corrects a mapping row.
+  'soa.read': everyone,
+  'soa.manage': managers,
+  'soa.approve': managers,
+  'risk.read': everyone,
+  'risk.manage': managers,
+  'document.read': everyone,
+  'document.manage': managers,
+  'crosswalk.read': everyone,
+  'crosswalk.manage': ['admin'],
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

@@ -12,6 +12,7 @@ import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
+import { soaRoutes } from '../modules/soa/soa.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import type { ZodApp } from './app.ts';
 import type { Auth } from './auth.ts';
@@ -39,4 +40,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app);
+  soaRoutes(app);
 }
