@@ -4,6 +4,7 @@ import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
+import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
@@ -11,6 +12,7 @@ import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts'
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
+import { risksRoutes } from '../modules/risks/risks.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import { soaRoutes } from '../modules/soa/soa.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
@@ -41,4 +43,6 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   importRoutes(app, deps);
   reportsRoutes(app);
   soaRoutes(app);
+  risksRoutes(app);
+  documentsRoutes(app);
 }

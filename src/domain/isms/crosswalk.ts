@@ -60,7 +60,7 @@ export interface ControlState {
 /** How far one source is in place: implemented 1, partial ½, anything else (or excluded) 0. */
 export function sourceScore(fromKind: 'annex_a' | 'clause', c: ControlState | undefined): number {
   if (fromKind === 'clause') return 1;
-  if (!c || !c.applicable) return 0;
+  if (!c?.applicable) return 0;
   return c.status === 'implemented' ? 1 : c.status === 'partial' ? 0.5 : 0;
 }
 
