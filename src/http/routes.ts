@@ -4,6 +4,7 @@ import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
 import type { AppEnv } from '../modules/context.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
+import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
@@ -45,4 +46,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   soaRoutes(app);
   risksRoutes(app);
   documentsRoutes(app);
+  crosswalksRoutes(app);
 }
