@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime.ts';
 import { fileContentStore } from '../storage/content-store.ts';
 import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
+import { seedIsms } from './isms.ts';
 
 /**
  * Loads the demo organisation (slug `demo`). Each capability adds its part here, in dependency order,
@@ -15,5 +16,6 @@ export async function loadDemo(
     return { created: false, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
   const ctx = await seedFoundation(rt);
   await seedFindings(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
+  await seedIsms(ctx);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }

@@ -7,7 +7,8 @@ import { migrate2013 } from '../../domain/isms/migration-2013.ts';
 import { diffEntries, type SoaEntryState } from '../../domain/isms/soa.ts';
 import { annexAControls, mapping2013to2022 } from '../../reference/catalogue.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { entryState } from './soa.presenter.ts';
+import { riskRefsByControl } from '../risks/risks.repository.ts';
+import { entryState, presentEntry } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 import { loadDraft, showVersion } from './soa.service.ts';
 
@@ -83,8 +84,12 @@ export async function updateEntry(
     if (input.documents !== undefined) after.documents = input.documents;
     await writeEntry(tx, v.id, v.number, before, after, input.reason ?? '');
   });
-  const shown = await showVersion({ number: input.number }, ctx);
-  return shown.entries.find((e) => e.controlId === input.controlId)!;
+  const row = (await repo.listEntries(ctx.db, ctx.organisation.id, v.id)).find(
+    (e) => e.control_id === input.controlId,
+  )!;
+  const risks = await riskRefsByControl(ctx.db, ctx.organisation.id);
+  const findings = await repo.findingRefsByControl(ctx.db, ctx.organisation.id);
+  return presentEntry(entryState(row), { risks, findings });
 }
 
 export async function updateScope(input: z.infer<typeof scopeUpdate> & { number: number }, ctx: OrgContext) {
