@@ -137,6 +137,7 @@ for (const kind of kinds) {
         ).code,
       ).not.toBe(0);
       const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+        migrate: false,
         logger: pino({ level: 'silent' }),
       });
       try {

@@ -1,5 +1,6 @@
 import {
   IconApi,
+  IconChecklist,
   IconClipboardList,
   IconFileText,
   IconKey,
@@ -35,7 +36,10 @@ export const navigation: NavGroup[] = [
       { label: 'Corrective action log', to: 'findings', icon: IconListDetails, visible: () => true },
     ],
   },
-  { label: 'ISMS', items: [] },
+  {
+    label: 'ISMS',
+    items: [{ label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, visible: () => true }],
+  },
   { label: 'Certification', items: [] },
   {
     label: 'Administration',

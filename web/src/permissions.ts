@@ -18,4 +18,6 @@ export const can = {
   workOnFindings: (r: Role) => ['admin', 'isms_manager', 'action_owner'].includes(r),
   attachEvidence: (r: Role) => ['admin', 'isms_manager', 'action_owner', 'internal_auditor'].includes(r),
   comment: (r: Role) => r !== 'viewer',
+  manageIsms: (r: Role) => managers.includes(r),
+  correctMappings: (r: Role) => r === 'admin',
 };

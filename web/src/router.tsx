@@ -15,6 +15,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordPages.tsx
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { SoaPage } from './pages/SoaPage.tsx';
 import { useMe, useSetupStatus } from './session.ts';
 
 const root = createRootRoute({ component: Outlet });
@@ -72,6 +73,7 @@ const routeTree = root.addChildren([
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),
     page('findings/$findingId', FindingPage),
+    page('soa', SoaPage),
   ]),
 ]);
 

@@ -186,7 +186,7 @@ export async function sendReviewReminders(input: { days?: number | undefined }, 
         `The document ${row.ref} "${row.title}" (version ${row.version || 'unversioned'}) is due for review on ${d.nextReviewOn}${overdue ? ', which has passed' : ''}.`,
         'ISO/IEC 27001:2022 clause 7.5.2 expects documented information to be reviewed and approved for suitability and adequacy.',
         '',
-        `Document register: ${ctx.env.publicUrl}/orgs/${ctx.organisation.slug}/documents`,
+        `Document register: ${ctx.env.publicUrl}/o/${ctx.organisation.slug}/documents`,
       ].join('\n'),
     });
     await inTransaction(ctx, async (tx) => {
