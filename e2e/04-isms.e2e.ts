@@ -103,3 +103,33 @@ test('edits a control, approves the version and downloads the PDF and XLSX', asy
   expect(ids).toEqual(annexAControls().map((c) => `A.${c.id}`));
   expect(ws.getRow(ids.indexOf('A.8.8') + 2).getCell(7).value).toBe('Head of Platform');
 });
+
+test('records a risk on the heat map, sees missing documents and the SOC 2 coverage', async ({ page }) => {
+  await signIn(page, ima);
+  await page.goto(`/o/${slug}/risks`);
+  await page.getByRole('button', { name: 'New risk' }).click();
+  await page.getByRole('textbox', { name: 'Reference' }).fill('R-01');
+  await page.getByRole('textbox', { name: 'Risk', exact: true }).fill('Ransomware encrypts backups');
+  await page.getByRole('textbox', { name: 'Inherent likelihood' }).fill('4');
+  await page.getByRole('textbox', { name: 'Inherent impact' }).fill('5');
+  await page.getByRole('combobox', { name: 'Annex A controls' }).fill('8.13');
+  await page.getByRole('option', { name: 'A.8.13 Information backup' }).click();
+  await page.getByRole('button', { name: 'Create risk' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'R-01' });
+  await expect(row).toContainText('20 Critical');
+  await expect(row).toContainText('A.8.13 (Not started)');
+  await expect(page.getByLabel('likelihood 4, impact 5: 1 risks').first()).toBeVisible();
+
+  await page.goto(`/o/${slug}/documents`);
+  const readiness = page.getByRole('table', { name: 'Mandatory documented information' });
+  await expect(readiness.getByRole('row')).toHaveCount(16);
+  await expect(readiness.getByRole('row').filter({ hasText: 'Information security policy' })).toContainText(
+    'Missing',
+  );
+
+  await page.goto(`/o/${slug}/crosswalks`);
+  await expect(page.getByText('coverage, from SoA v1')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Coverage' }).getByRole('row').filter({ hasText: 'CC5.1' }),
+  ).toContainText('unmapped');
+});

@@ -67,6 +67,22 @@ export const soaIssue = z.object({
   message: z.string(),
 });
 
+export const annexAControl = z.object({
+  id: z.string(),
+  title: z.string(),
+  theme: z.enum(themes),
+  attributes: z.object({
+    controlType: z.array(z.string()),
+    informationSecurityProperties: z.array(z.string()),
+    cybersecurityConcepts: z.array(z.string()),
+    operationalCapabilities: z.array(z.string()),
+    securityDomains: z.array(z.string()),
+  }),
+  newIn2022: z.boolean(),
+  from2013: z.array(z.string()),
+});
+export type AnnexAControlDto = z.infer<typeof annexAControl>;
+
 export const soaEntry = z.object({
   controlId: z.string(),
   title: z.string(),

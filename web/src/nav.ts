@@ -1,7 +1,10 @@
 import {
+  IconAlertTriangle,
   IconApi,
+  IconArrowsExchange,
   IconChecklist,
   IconClipboardList,
+  IconFiles,
   IconFileText,
   IconKey,
   IconListCheck,
@@ -38,7 +41,12 @@ export const navigation: NavGroup[] = [
   },
   {
     label: 'ISMS',
-    items: [{ label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, visible: () => true }],
+    items: [
+      { label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, visible: () => true },
+      { label: 'Risk register', to: 'risks', icon: IconAlertTriangle, visible: () => true },
+      { label: 'Documented information', to: 'documents', icon: IconFiles, visible: () => true },
+      { label: 'Crosswalks', to: 'crosswalks', icon: IconArrowsExchange, visible: () => true },
+    ],
   },
   { label: 'Certification', items: [] },
   {

@@ -7,11 +7,14 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { AuditsPage } from './pages/AuditsPage.tsx';
 import { AuditTrailPage } from './pages/AuditTrailPage.tsx';
 import { CorrectiveActionLogPage } from './pages/CorrectiveActionLogPage.tsx';
+import { CrosswalksPage } from './pages/CrosswalksPage.tsx';
+import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { FindingPage } from './pages/FindingPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordPages.tsx';
+import { RisksPage } from './pages/RisksPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -74,6 +77,9 @@ const routeTree = root.addChildren([
     page('findings', CorrectiveActionLogPage),
     page('findings/$findingId', FindingPage),
     page('soa', SoaPage),
+    page('risks', RisksPage),
+    page('documents', DocumentsPage),
+    page('crosswalks', CrosswalksPage),
   ]),
 ]);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
 import {
+  annexAControl,
   approveSoa,
   controlId,
   createSoaVersion,
@@ -18,6 +19,7 @@ import {
 } from '../../contracts/isms-soa.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { annexAControls } from '../../reference/catalogue.ts';
 import { soaExport } from './soa.report.ts';
 import * as service from './soa.service.ts';
 import * as edit from './soa-edit.service.ts';
@@ -30,6 +32,18 @@ const mediaTypes = {
 
 export function soaRoutes(app: ZodApp) {
   const tags = ['statement of applicability'];
+  app.get(
+    '/api/v1/reference/annex-a',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The 93 ISO/IEC 27001:2022 Annex A controls with theme and ISO/IEC 27002 attributes',
+        response: { 200: z.array(annexAControl) },
+      },
+    },
+    async () => [...annexAControls()],
+  );
   const base = '/api/v1/orgs/:org/soa';
   const one = orgParams.extend({ version: versionNumber });
   app.get(
