@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { demoCommand, migrateCommand } from './commands/basics.ts';
+import { documentsRemindCommand } from './commands/documents.ts';
 import {
   auditCreateCommand,
   auditShowCommand,
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   findingsListCommand,
   reportCommand,
   planSolveCommand,
+  documentsRemindCommand,
 ];
