@@ -67,17 +67,20 @@ export const soaIssue = z.object({
   message: z.string(),
 });
 
+/** ISO/IEC 27002:2022 attributes of a control (Table A.1), lower-case hashtags without `#`. */
+export const controlAttributes = z.object({
+  controlType: z.array(z.string()),
+  informationSecurityProperties: z.array(z.string()),
+  cybersecurityConcepts: z.array(z.string()),
+  operationalCapabilities: z.array(z.string()),
+  securityDomains: z.array(z.string()),
+});
+
 export const annexAControl = z.object({
   id: z.string(),
   title: z.string(),
   theme: z.enum(themes),
-  attributes: z.object({
-    controlType: z.array(z.string()),
-    informationSecurityProperties: z.array(z.string()),
-    cybersecurityConcepts: z.array(z.string()),
-    operationalCapabilities: z.array(z.string()),
-    securityDomains: z.array(z.string()),
-  }),
+  attributes: controlAttributes,
   newIn2022: z.boolean(),
   from2013: z.array(z.string()),
 });
@@ -87,13 +90,7 @@ export const soaEntry = z.object({
   controlId: z.string(),
   title: z.string(),
   theme: z.enum(themes),
-  attributes: z.object({
-    controlType: z.array(z.string()),
-    informationSecurityProperties: z.array(z.string()),
-    cybersecurityConcepts: z.array(z.string()),
-    operationalCapabilities: z.array(z.string()),
-    securityDomains: z.array(z.string()),
-  }),
+  attributes: controlAttributes,
   applicable: z.boolean(),
   reasons: z.array(inclusionReason),
   justification: z.string(),
