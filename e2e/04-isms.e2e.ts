@@ -133,3 +133,32 @@ test('records a risk on the heat map, sees missing documents and the SOC 2 cover
     page.getByRole('table', { name: 'Coverage' }).getByRole('row').filter({ hasText: 'CC5.1' }),
   ).toContainText('unmapped');
 });
+
+test('starts v2 from the approved v1 and migrates lines of a 2013 SoA into it', async ({ page }) => {
+  await signIn(page, ima);
+  await page.goto(`/o/${slug}/soa`);
+  await page.getByRole('button', { name: 'New version' }).click();
+  await page.getByRole('textbox', { name: 'Why a new version' }).fill('Bring over the 2013 decisions');
+  await page.getByRole('button', { name: 'Start draft' }).click();
+  await expect(page.getByRole('button', { name: 'Approve version 2' })).toBeVisible();
+  await page.getByRole('tab', { name: 'From the 2013 edition' }).click();
+  await page
+    .getByRole('textbox', { name: '2013 SoA lines' })
+    .fill('A.9.2.5\tyes\timplemented\tQuarterly access reviews\nA.99.1.1\tyes');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByText('Not 2013 Annex A controls: A.99.1.1')).toBeVisible();
+  const proposals = page.getByRole('table', { name: '2022 proposals needing a decision' });
+  await expect(proposals.getByRole('row').filter({ hasText: 'A.5.18' })).toContainText(
+    'decided on A.9.2.5 only',
+  );
+  await expect(proposals.getByRole('row').filter({ hasText: 'A.5.7' })).toContainText(
+    'new in ISO/IEC 27001:2022',
+  );
+  await page.getByRole('button', { name: 'Write into draft v2' }).click();
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'A.5.18' });
+  await expect(row).toContainText('Implemented');
+  await page.getByRole('tab', { name: 'Compare versions' }).click();
+  const log = page.getByRole('table', { name: 'Change log' });
+  await expect(log).toContainText('migrated from the 2013 SoA (A.9.2.5)');
+});

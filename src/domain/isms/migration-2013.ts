@@ -68,7 +68,9 @@ export function migrate2013(
         .join('\n'),
       review: mixed
         ? `its 2013 predecessors disagree (${sources.map((s) => `${s.id} ${s.applicable ? 'applicable' : 'excluded'}`).join(', ')})`
-        : null,
+        : sources.length < from.length
+          ? `decided on ${sources.map((s) => s.id).join(', ')} only; also merges ${from.filter((id) => !byId.has(id)).join(', ')}`
+          : null,
     };
   });
   return { proposals, unknown: old.map((e) => e.id).filter((id) => !known.has(id)) };

@@ -142,6 +142,7 @@ export async function migrateFrom2013(
   );
   if (!input.apply) return { applied: false, ...result };
   const v = await loadDraft(ctx, input.number);
+  const given = new Set(input.entries.map((e) => e.id));
   await inTransaction(ctx, async (tx) => {
     const rows = await repo.listEntries(tx.db, tx.organisation.id, v.id);
     for (const p of result.proposals) {
@@ -161,7 +162,7 @@ export async function migrateFrom2013(
         v.number,
         before,
         after,
-        `migrated from the 2013 SoA (${p.from.join(', ')})`,
+        `migrated from the 2013 SoA (${p.from.filter((id) => given.has(id)).join(', ')})`,
       );
     }
   });

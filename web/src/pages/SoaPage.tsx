@@ -17,6 +17,7 @@ import { useState } from 'react';
 import type { SoaEntry, SoaVersion, SoaVersionSummary } from '../../../src/contracts/isms-soa.ts';
 import { ApiError, errorMessage, get, post } from '../api.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../components/common.tsx';
+import { Soa2013Panel } from '../components/Soa2013Panel.tsx';
 import { SoaComparePanel } from '../components/SoaComparePanel.tsx';
 import { SoaControlDrawer } from '../components/SoaControlDrawer.tsx';
 import { ControlsTable } from '../components/SoaControlsTable.tsx';
@@ -141,6 +142,7 @@ export function SoaPage() {
                 <Tabs.Tab value="controls">Controls</Tabs.Tab>
                 <Tabs.Tab value="scope">ISMS scope</Tabs.Tab>
                 <Tabs.Tab value="compare">Compare versions</Tabs.Tab>
+                {manage && v.status === 'draft' && <Tabs.Tab value="migrate">From the 2013 edition</Tabs.Tab>}
               </Tabs.List>
               <Tabs.Panel value="controls" pt="md">
                 <ControlsTable v={v} onEdit={manage && v.status === 'draft' ? setEditing : null} />
@@ -150,6 +152,9 @@ export function SoaPage() {
               </Tabs.Panel>
               <Tabs.Panel value="compare" pt="md">
                 <SoaComparePanel versions={versions.data ?? []} />
+              </Tabs.Panel>
+              <Tabs.Panel value="migrate" pt="md">
+                <Soa2013Panel version={v.number} />
               </Tabs.Panel>
             </Tabs>
           )}
