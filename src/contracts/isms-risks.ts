@@ -50,7 +50,7 @@ export const riskInput = z.object({
   treatment: riskTreatment,
   treatmentPlan: z.string().trim().max(4000).default(''),
   controls: z.array(annexId).max(93).default([]),
-  actions: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  actions: z.array(z.string().trim().min(1).max(64)).max(50).default([]).describe('corrective action ids'),
   reviewOn: isoDate.nullable().default(null),
 });
 
@@ -67,7 +67,7 @@ export const riskUpdate = z
     treatment: riskTreatment.optional(),
     treatmentPlan: z.string().trim().max(4000).optional(),
     controls: z.array(annexId).max(93).optional(),
-    actions: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+    actions: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
     reviewOn: isoDate.nullable().optional(),
   })
   .strict();
@@ -86,7 +86,7 @@ export const risk = z.object({
   treatment: riskTreatment,
   treatmentPlan: z.string(),
   controls: z.array(z.object({ id: z.string(), title: z.string(), soaStatus: z.string().nullable() })),
-  actions: z.array(z.string()),
+  actions: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), finding: z.string() })),
   reviewOn: isoDate.nullable(),
   reviewOverdue: z.boolean(),
   updatedAt: isoDateTime,

@@ -2,8 +2,10 @@ import type { IsmsScope } from '../contracts/isms-soa.ts';
 import type { Role } from '../contracts/roles.ts';
 import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
 import type { OrgContext } from '../modules/context.ts';
+import { listActions } from '../modules/corrective-actions/corrective-actions.repository.ts';
 import { createDocument } from '../modules/documents/documents.service.ts';
-import { createRisk } from '../modules/risks/risks.service.ts';
+import { listFindings } from '../modules/findings/findings.repository.ts';
+import { createRisk, updateRisk } from '../modules/risks/risks.service.ts';
 import { approveVersion, createVersion } from '../modules/soa/soa.service.ts';
 import { updateEntry, updateScope } from '../modules/soa/soa-edit.service.ts';
 import { annexAControls } from '../reference/catalogue.ts';
@@ -85,6 +87,19 @@ export async function seedIsms(base: OrgContext) {
   const today = base.now().toISOString().slice(0, 10);
   for (const { reviewInDays, ...r } of demoRisks)
     await createRisk({ ...r, reviewOn: dayFrom(today, reviewInDays) }, isabel);
+  // R-03 (unpatched services) is treated partly by the corrective actions of NC-01 (A.8.8).
+  const nc = await listFindings(
+    base.db,
+    base.organisation.id,
+    { requirement: 'A.8.8' },
+    { sort: 'ref', direction: 'asc' },
+  );
+  const actions = await listActions(
+    base.db,
+    base.organisation.id,
+    nc.rows.map((f) => f.id),
+  );
+  await updateRisk({ ref: 'R-03', actions: actions.map((a) => a.id) }, isabel);
   for (const { approvedDaysAgo, reviewInDays, ...d } of demoDocuments)
     await createDocument(
       { ...d, approvedOn: dayFrom(today, -approvedDaysAgo), nextReviewOn: dayFrom(today, reviewInDays) },

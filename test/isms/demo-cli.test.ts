@@ -144,6 +144,12 @@ for (const kind of kinds) {
           residualBand: 'medium',
           controls: ['8.7', '8.13', '8.2'],
         });
+        const r03 = await rt.database.db
+          .selectFrom('risk')
+          .select('actions_json')
+          .where('ref', '=', 'R-03')
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(r03.actions_json).length).toBeGreaterThan(0);
         const inForce = await applicableControls(ctx);
         expect(inForce).toMatchObject({ version: 1, approved: true });
         expect(inForce.controls).toHaveLength(91);

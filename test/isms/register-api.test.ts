@@ -63,6 +63,30 @@ for (const kind of kinds) {
       const bare = await ima.post(`${org}/risks`, { ...risk, ref: 'R-03', controls: [] });
       expect(bare.json().detail).toContain('needs at least one Annex A control');
       expect((await ima.post(`${org}/risks`, risk)).statusCode).toBe(409);
+      const unknownAction = await ima.patch(`${org}/risks/R-01`, { actions: ['no-such-action'] });
+      expect(unknownAction.statusCode).toBe(400);
+      expect(unknownAction.json().detail).toContain('unknown corrective action no-such-action');
+      await admin.post(`${org}/audits`, {
+        ref: 'S2',
+        type: 'stage2',
+        certificationBody: 'CB',
+        reportReceivedOn: '2026-03-02',
+      });
+      const nc = (
+        await admin.post(`${org}/audits/S2/findings`, {
+          ref: 'NC-1',
+          grade: 'major',
+          requirements: ['A.8.13'],
+          statement: 's',
+        })
+      ).json();
+      const action = (
+        await admin.post(`${org}/findings/${nc.id}/actions`, { title: 'Immutable backups' })
+      ).json();
+      const linked = await ima.patch(`${org}/risks/R-01`, { actions: [action.id] });
+      expect(linked.json().actions).toEqual([
+        { id: action.id, title: 'Immutable backups', status: action.status, finding: 'S2/NC-1' },
+      ]);
       await ima.post(`${org}/risks`, {
         ...risk,
         ref: 'R-04',

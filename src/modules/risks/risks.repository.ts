@@ -78,3 +78,22 @@ export async function saveMatrix(db: Db, organisationId: string, definitionJson:
       .values({ organisation_id: organisationId, definition_json: definitionJson, updated_at: at })
       .execute();
 }
+
+/** Corrective actions (clause 10.2) a risk treatment points at, with the finding they belong to. */
+export async function correctiveActionsByIds(db: Db, organisationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('corrective_action')
+    .innerJoin('finding', 'finding.id', 'corrective_action.finding_id')
+    .innerJoin('audit', 'audit.id', 'finding.audit_id')
+    .select([
+      'corrective_action.id',
+      'corrective_action.title',
+      'corrective_action.status',
+      'finding.ref as finding_ref',
+      'audit.ref as audit_ref',
+    ])
+    .where('corrective_action.organisation_id', '=', organisationId)
+    .where('corrective_action.id', 'in', ids)
+    .execute();
+}

@@ -32,11 +32,14 @@ function rated(m: RiskMatrix, likelihood: number, impact: number) {
   return { likelihood, impact, score, band: band.key, bandLabel: band.label };
 }
 
+type ActionRef = Risk['actions'][number];
+
 export function presentRisk(
   m: RiskMatrix,
   r: RiskTable,
   soa: ReadonlyMap<string, string>,
   today: string,
+  actions: ReadonlyMap<string, ActionRef>,
 ): Risk {
   const residual = rated(m, r.residual_likelihood, r.residual_impact);
   return {
@@ -57,7 +60,7 @@ export function presentRisk(
       title: titles.get(id) ?? id,
       soaStatus: soa.get(id) ?? null,
     })),
-    actions: JSON.parse(r.actions_json) as string[],
+    actions: (JSON.parse(r.actions_json) as string[]).flatMap((id) => actions.get(id) ?? []),
     reviewOn: r.review_on,
     reviewOverdue: r.review_on !== null && r.review_on < today,
     updatedAt: r.updated_at,
@@ -71,12 +74,37 @@ async function soaStatuses(ctx: OrgContext) {
 
 const today = (ctx: OrgContext) => ctx.now().toISOString().slice(0, 10);
 
+async function actionRefs(ctx: OrgContext, rows: readonly RiskTable[]) {
+  const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.actions_json) as string[]))];
+  const found = await repo.correctiveActionsByIds(ctx.db, ctx.organisation.id, ids);
+  return new Map(
+    found.map((a) => [
+      a.id,
+      { id: a.id, title: a.title, status: a.status, finding: `${a.audit_ref}/${a.finding_ref}` },
+    ]),
+  );
+}
+
+/** Linked corrective actions must exist in this organisation (clause 10.2 records, not free text). */
+async function checkActions(ctx: OrgContext, ids: string[] | undefined) {
+  if (!ids || ids.length === 0) return;
+  const found = new Set(
+    (await repo.correctiveActionsByIds(ctx.db, ctx.organisation.id, ids)).map((a) => a.id),
+  );
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0)
+    throw invalid(`unknown corrective action ${missing.join(', ')}`, [
+      { path: 'body/actions', message: 'not found' },
+    ]);
+}
+
 export async function listRisks(input: PageQuery, ctx: OrgContext) {
   const m = await matrixOf(ctx);
   const soa = await soaStatuses(ctx);
   const { rows, total } = await repo.pageRisks(ctx.db, ctx.organisation.id, input);
+  const actions = await actionRefs(ctx, rows);
   return {
-    items: rows.map((r) => presentRisk(m, r, soa, today(ctx))),
+    items: rows.map((r) => presentRisk(m, r, soa, today(ctx), actions)),
     page: input.page,
     pageSize: input.pageSize,
     total,
@@ -86,7 +114,7 @@ export async function listRisks(input: PageQuery, ctx: OrgContext) {
 export async function showRisk(input: { ref: string }, ctx: OrgContext) {
   const r = await repo.findRiskByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!r) throw notFound(`risk ${input.ref}`);
-  return presentRisk(await matrixOf(ctx), r, await soaStatuses(ctx), today(ctx));
+  return presentRisk(await matrixOf(ctx), r, await soaStatuses(ctx), today(ctx), await actionRefs(ctx, [r]));
 }
 
 function check(m: RiskMatrix, r: RiskTable) {
@@ -115,6 +143,7 @@ function check(m: RiskMatrix, r: RiskTable) {
 }
 
 export async function createRisk(input: z.infer<typeof riskInput>, ctx: OrgContext) {
+  await checkActions(ctx, input.actions);
   await inTransaction(ctx, async (tx) => {
     if (await repo.findRiskByRef(tx.db, tx.organisation.id, input.ref))
       throw new AppError('conflict', `a risk ${input.ref} already exists`, [
@@ -150,6 +179,7 @@ export async function createRisk(input: z.infer<typeof riskInput>, ctx: OrgConte
 }
 
 export async function updateRisk(input: z.infer<typeof riskUpdate> & { ref: string }, ctx: OrgContext) {
+  await checkActions(ctx, input.actions);
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findRiskByRef(tx.db, tx.organisation.id, input.ref);
     if (!before) throw notFound(`risk ${input.ref}`);

@@ -96,7 +96,14 @@ export function RisksPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{riskTreatmentLabels[r.treatment]}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{riskTreatmentLabels[r.treatment]}</Text>
+                      {r.actions.map((a) => (
+                        <Text key={a.id} size="xs" c="dimmed">
+                          {a.finding}: {a.title} ({a.status})
+                        </Text>
+                      ))}
+                    </Table.Td>
                     <Table.Td>
                       <Text size="xs">
                         {r.controls
