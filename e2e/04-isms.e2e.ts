@@ -119,6 +119,11 @@ test('records a risk on the heat map, sees missing documents and the SOC 2 cover
   await expect(row).toContainText('20 Critical');
   await expect(row).toContainText('A.8.13 (Not started)');
   await expect(page.getByLabel('likelihood 4, impact 5: 1 risks').first()).toBeVisible();
+  // The matrix is the organisation's: a band layout that leaves scores uncovered is refused with the reason.
+  await page.getByRole('button', { name: 'Risk matrix' }).click();
+  await page.getByRole('button', { name: 'Remove band Critical' }).click();
+  await page.getByRole('button', { name: 'Save matrix' }).click();
+  await expect(page.getByText('the last band must end at the highest score, 25')).toBeVisible();
 
   await page.goto(`/o/${slug}/documents`);
   const readiness = page.getByRole('table', { name: 'Mandatory documented information' });

@@ -9,6 +9,7 @@ import { get } from '../api.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../components/common.tsx';
 import { HeatMap } from '../components/HeatMap.tsx';
 import { RiskForm } from '../components/RiskForm.tsx';
+import { RiskMatrixForm } from '../components/RiskMatrixForm.tsx';
 import { can } from '../permissions.ts';
 
 export function RisksPage() {
@@ -27,6 +28,7 @@ export function RisksPage() {
     staleTime: Number.POSITIVE_INFINITY,
   });
   const [editing, setEditing] = useState<Risk | 'new' | null>(null);
+  const [matrixOpen, setMatrixOpen] = useState(false);
   const manage = can.manageIsms(org.role);
   const bandColour = new Map(heat.data?.matrix.bands.map((b) => [b.key, b.colour]) ?? []);
   return (
@@ -34,7 +36,16 @@ export function RisksPage() {
       <PageHeader
         title="Risk register"
         description="Information security risks (ISO/IEC 27001:2022 6.1.2, 8.2): likelihood × impact before and after treatment, the treatment chosen and the Annex A controls it relies on. Risks justify SoA inclusions."
-        actions={manage && <Button onClick={() => setEditing('new')}>New risk</Button>}
+        actions={
+          manage && (
+            <Group>
+              <Button variant="default" onClick={() => setMatrixOpen(true)} disabled={!heat.data}>
+                Risk matrix
+              </Button>
+              <Button onClick={() => setEditing('new')}>New risk</Button>
+            </Group>
+          )
+        }
       />
       {heat.data && (
         <Card withBorder mb="md">
@@ -141,6 +152,17 @@ export function RisksPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      <Drawer
+        opened={matrixOpen}
+        onClose={() => setMatrixOpen(false)}
+        title="Risk matrix"
+        position="right"
+        size="lg"
+      >
+        {matrixOpen && heat.data && (
+          <RiskMatrixForm matrix={heat.data.matrix} onDone={() => setMatrixOpen(false)} />
+        )}
+      </Drawer>
       <Drawer
         opened={editing !== null}
         onClose={() => setEditing(null)}
