@@ -81,13 +81,13 @@ function row(e: SoaEntry): Record<string, Cell> {
 }
 
 const pdfColumns: TableColumn[] = [
-  { key: 'id', header: 'Control', width: 0.8 },
-  { key: 'title', header: 'Title', width: 2 },
-  { key: 'applicable', header: 'Applicable', width: 0.8 },
-  { key: 'why', header: 'Reason for inclusion / justification for exclusion', width: 2.4 },
-  { key: 'status', header: 'Status', width: 1.1 },
+  { key: 'id', header: 'Control', width: 1 },
+  { key: 'title', header: 'Title', width: 1.7 },
+  { key: 'applicable', header: 'Applicable', width: 1.35 },
+  { key: 'why', header: 'Reason for inclusion / justification for exclusion', width: 2.2 },
+  { key: 'status', header: 'Status', width: 1.4 },
   { key: 'owner', header: 'Owner', width: 1 },
-  { key: 'implementation', header: 'How it is implemented', width: 2.6 },
+  { key: 'implementation', header: 'How it is implemented', width: 2.3 },
 ];
 
 function versionFacts(v: SoaVersion) {
@@ -160,10 +160,8 @@ export function soaDocument(v: SoaVersion, ctx: OrgContext): ReportDocument {
     blocks: [
       {
         kind: 'keyValue',
+        // Version, approver and date are already in the title block from `meta`.
         items: [
-          { label: 'Version', value: facts.version },
-          { label: 'Approved by', value: facts.approvedBy },
-          { label: 'Approved on', value: facts.approvedOn },
           { label: 'Change note', value: v.changeNote || '—' },
           {
             label: 'Controls',
