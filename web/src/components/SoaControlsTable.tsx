@@ -65,11 +65,15 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
                     </Text>
                   ))}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {e.applicable ? (
-                    <Badge color={statusColour[e.status]}>{statusLabels[e.status]}</Badge>
+                    <Badge miw="max-content" color={statusColour[e.status]}>
+                      {statusLabels[e.status]}
+                    </Badge>
                   ) : (
-                    <Badge color="gray">Excluded</Badge>
+                    <Badge miw="max-content" color="gray">
+                      Excluded
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{e.owner}</Table.Td>

@@ -120,8 +120,8 @@ export function CrosswalksPage() {
                               {t.group}
                             </Text>
                           </Table.Td>
-                          <Table.Td>
-                            <Badge color={levelColour[t.level]}>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            <Badge miw="max-content" color={levelColour[t.level]}>
                               {t.level} {t.level !== 'unmapped' && `${t.percent}%`}
                             </Badge>
                           </Table.Td>

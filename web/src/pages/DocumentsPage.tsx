@@ -89,8 +89,10 @@ export function DocumentsPage() {
                         {i.documents.map((d) => d.ref).join(', ')}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={stateColour[i.state]}>{documentStateLabels[i.state]}</Badge>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge miw="max-content" color={stateColour[i.state]}>
+                        {documentStateLabels[i.state]}
+                      </Badge>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -143,10 +145,12 @@ export function DocumentsPage() {
                       <Table.Td>{d.owner}</Table.Td>
                       <Table.Td>{d.version}</Table.Td>
                       <Table.Td>{d.approvedOn ? `${d.approvedOn} (${d.approvedBy ?? '—'})` : '—'}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {d.nextReviewOn ?? '—'}{' '}
                         {d.state !== 'ok' && (
-                          <Badge color={stateColour[d.state]}>{documentStateLabels[d.state]}</Badge>
+                          <Badge miw="max-content" color={stateColour[d.state]}>
+                            {documentStateLabels[d.state]}
+                          </Badge>
                         )}
                       </Table.Td>
                     </Table.Tr>

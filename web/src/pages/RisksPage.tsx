@@ -84,7 +84,7 @@ export function RisksPage() {
               <Table.Tbody>
                 {risks.data?.items.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td>{r.ref}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.ref}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{r.title}</Text>
                       <Text size="xs" c="dimmed">
@@ -92,13 +92,13 @@ export function RisksPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>{r.owner}</Table.Td>
-                    <Table.Td>
-                      <Badge color={bandColour.get(r.inherent.band) ?? 'gray'}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge miw="max-content" color={bandColour.get(r.inherent.band) ?? 'gray'}>
                         {r.inherent.score} {r.inherent.bandLabel}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={bandColour.get(r.residual.band) ?? 'gray'}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge miw="max-content" color={bandColour.get(r.residual.band) ?? 'gray'}>
                         {r.residual.score} {r.residual.bandLabel}
                       </Badge>
                       {!r.acceptable && (
@@ -125,10 +125,10 @@ export function RisksPage() {
                           .join(', ')}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {r.reviewOn ?? '—'}
                       {r.reviewOverdue && (
-                        <Badge color="red" ml={4}>
+                        <Badge miw="max-content" color="red" ml={4}>
                           overdue
                         </Badge>
                       )}
