@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { demoCommand, migrateCommand, notifyCommand } from './commands/basics.ts';
 import { certAddCommand, certRemindCommand } from './commands/certification.ts';
+import { documentsRemindCommand } from './commands/documents.ts';
 import {
   auditCreateCommand,
   auditShowCommand,
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   notifyCommand,
   certAddCommand,
   certRemindCommand,
+  documentsRemindCommand,
 ];

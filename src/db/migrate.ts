@@ -4,6 +4,7 @@ import * as accounts from './migrations/0001-accounts.ts';
 import * as organisations from './migrations/0002-organisations.ts';
 import * as findings from './migrations/0003-findings.ts';
 import * as planning from './migrations/0004-planning.ts';
+import * as isms from './migrations/0005-isms.ts';
 import * as certification from './migrations/0006-certification.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-organisations': organisations,
   '0003-findings': findings,
   '0004-planning': planning,
+  '0005-isms': isms,
   '0006-certification': certification,
 };
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IsmsTables } from './schema-isms.ts';
 import type { PlanningTables } from './schema-planning.ts';
 
 // Table shapes as Kysely sees them. Our own tables use snake_case, ISO-8601 text timestamps and 0/1
@@ -263,3 +264,6 @@ export interface Database {
   management_review: certification.ManagementReviewTable;
   certification_reminder: certification.CertificationReminderTable;
 }
+// ISMS baseline (migration 0005): SoA versions and entries, risk register, documents, crosswalk overrides.
+// The table types live in schema-isms.ts; this second `Database` declaration merges with the one above.
+export interface Database extends IsmsTables {}

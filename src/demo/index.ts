@@ -4,6 +4,7 @@ import { fileContentStore } from '../storage/content-store.ts';
 import { seedCertification } from './certification.ts';
 import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
+import { seedIsms } from './isms.ts';
 import { seedPlanning } from './planning.ts';
 
 /**
@@ -19,5 +20,6 @@ export async function loadDemo(
   await seedFindings(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   await seedPlanning(ctx);
   await seedCertification(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
+  await seedIsms(ctx);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }

@@ -58,6 +58,17 @@ export const policyTable = {
   'internal_audit.perform': assurance,
   'management_review.read': staff,
   'management_review.manage': managers,
+  // ISMS baseline: scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
+  // The external auditor reads them all; only managers change them; an admin corrects a mapping row.
+  'soa.read': everyone,
+  'soa.manage': managers,
+  'soa.approve': managers,
+  'risk.read': everyone,
+  'risk.manage': managers,
+  'document.read': everyone,
+  'document.manage': managers,
+  'crosswalk.read': everyone,
+  'crosswalk.manage': ['admin'],
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

@@ -7,6 +7,8 @@ import { certificatesRoutes } from '../modules/certificates/certificates.routes.
 import type { AppEnv } from '../modules/context.ts';
 import { conversationsRoutes } from '../modules/conversations/conversations.routes.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
+import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
+import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
@@ -18,7 +20,9 @@ import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
+import { risksRoutes } from '../modules/risks/risks.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
+import { soaRoutes } from '../modules/soa/soa.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import type { ZodApp } from './app.ts';
 import type { Auth } from './auth.ts';
@@ -53,4 +57,8 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   certificatesRoutes(app, deps);
   internalAuditsRoutes(app);
   managementReviewRoutes(app);
+  soaRoutes(app);
+  risksRoutes(app);
+  documentsRoutes(app);
+  crosswalksRoutes(app);
 }

@@ -57,7 +57,18 @@ const sampleBodies: Record<string, unknown> = {
 };
 // Routes keyed by something that is not secret and may legitimately exist in both organisations
 // (an audit reference, a policy key) are checked with the slug test only.
-const sharedKeys = new Set(['auditRef', 'key', 'kind']);
+const sharedKeys = new Set([
+  'auditRef',
+  'key',
+  'kind',
+  // ISMS baseline: SoA version numbers, Annex A ids, risk and document refs and framework names exist
+  // in every organisation.
+  'version',
+  'controlId',
+  'riskRef',
+  'documentRef',
+  'framework',
+]);
 
 /** One audit with a finding, an action, an amendment and an evidence file, for ids to probe with. */
 async function findingFixture(c: Client, slug: string) {
@@ -164,6 +175,15 @@ for (const kind of kinds) {
       Object.assign(acmeIds, await findingFixture(alice, 'acme'));
       Object.assign(betaIds, await certificationFixture(bob, 'beta'));
       Object.assign(acmeIds, await certificationFixture(alice, 'acme'));
+      betaIds.overrideId = (
+        await bob.put('/api/v1/orgs/beta/crosswalks/soc2/overrides', {
+          from: '8.8',
+          fromKind: 'annex_a',
+          to: 'CC7.1',
+          relationship: 'intersect',
+          reason: 'fixture',
+        })
+      ).json()[0].id;
       acmeIds.memberId = (await alice.get('/api/v1/orgs/acme/members')).json().items[0].id;
       acmeIds.invitationId = (
         await alice.post('/api/v1/orgs/acme/invitations', { email: 'y@acme.test', role: 'viewer' })

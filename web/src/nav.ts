@@ -1,8 +1,11 @@
 import {
+  IconAlertTriangle,
   IconApi,
+  IconArrowsExchange,
   IconCertificate,
   IconChecklist,
   IconClipboardList,
+  IconFiles,
   IconFileText,
   IconKey,
   IconListCheck,
@@ -40,7 +43,15 @@ export const navigation: NavGroup[] = [
       { label: 'Remediation plan', to: 'plan', icon: IconTimeline, visible: can.readPlan },
     ],
   },
-  { label: 'ISMS', items: [] },
+  {
+    label: 'ISMS',
+    items: [
+      { label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, visible: () => true },
+      { label: 'Risk register', to: 'risks', icon: IconAlertTriangle, visible: () => true },
+      { label: 'Documented information', to: 'documents', icon: IconFiles, visible: () => true },
+      { label: 'Crosswalks', to: 'crosswalks', icon: IconArrowsExchange, visible: () => true },
+    ],
+  },
   {
     label: 'Certification',
     items: [

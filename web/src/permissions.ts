@@ -24,4 +24,6 @@ export const can = {
   planInternalAudits: (r: Role) => managers.includes(r),
   performInternalAudits: (r: Role) => assurance.includes(r),
   manageReviews: (r: Role) => managers.includes(r),
+  manageIsms: (r: Role) => managers.includes(r),
+  correctMappings: (r: Role) => r === 'admin',
 };

@@ -9,6 +9,8 @@ import { AuditTrailPage } from './pages/AuditTrailPage.tsx';
 import { CertificationPage } from './pages/CertificationPage.tsx';
 import { CertificationReviewsPage } from './pages/CertificationReviewsPage.tsx';
 import { CorrectiveActionLogPage } from './pages/CorrectiveActionLogPage.tsx';
+import { CrosswalksPage } from './pages/CrosswalksPage.tsx';
+import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { FindingPage } from './pages/FindingPage.tsx';
 import { InternalAuditPage } from './pages/InternalAuditPage.tsx';
 import { InternalAuditsPage } from './pages/InternalAuditsPage.tsx';
@@ -17,9 +19,11 @@ import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordPages.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
+import { RisksPage } from './pages/RisksPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { SoaPage } from './pages/SoaPage.tsx';
 import { useMe, useSetupStatus } from './session.ts';
 
 const root = createRootRoute({ component: Outlet });
@@ -84,6 +88,10 @@ const routeTree = root.addChildren([
     page('internal-audits', InternalAuditsPage),
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
+    page('soa', SoaPage),
+    page('risks', RisksPage),
+    page('documents', DocumentsPage),
+    page('crosswalks', CrosswalksPage),
   ]),
 ]);
 

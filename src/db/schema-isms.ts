@@ -1,0 +1,113 @@
+// Table types of migration 0005 (ISMS baseline). Dates are ISO text, lists are JSON text.
+export interface SoaVersionTable {
+  id: string;
+  organisation_id: string;
+  number: number;
+  status: string;
+  scope_json: string;
+  change_note: string;
+  based_on: number | null;
+  created_by: string;
+  approved_by: string | null;
+  approved_by_user_id: string | null;
+  approved_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SoaEntryTable {
+  id: string;
+  organisation_id: string;
+  version_id: string;
+  control_id: string;
+  applicable: number;
+  reasons_json: string;
+  justification: string;
+  status: string;
+  owner: string;
+  implementation: string;
+  evidence_json: string;
+  documents_json: string;
+  updated_at: string;
+}
+
+export interface SoaChangeTable {
+  id: string;
+  organisation_id: string;
+  version_id: string;
+  control_id: string | null;
+  changes_json: string;
+  reason: string;
+  actor_label: string;
+  at: string;
+}
+
+export interface RiskMatrixTable {
+  organisation_id: string;
+  definition_json: string;
+  updated_at: string;
+}
+
+export interface RiskTable {
+  id: string;
+  organisation_id: string;
+  ref: string;
+  title: string;
+  asset: string;
+  threat: string;
+  vulnerability: string;
+  owner: string;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  residual_likelihood: number;
+  residual_impact: number;
+  treatment: string;
+  treatment_plan: string;
+  controls_json: string;
+  actions_json: string;
+  review_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IsmsDocumentTable {
+  id: string;
+  organisation_id: string;
+  ref: string;
+  title: string;
+  requirement_key: string | null;
+  owner: string;
+  owner_email: string | null;
+  version: string;
+  location: string;
+  approved_by: string | null;
+  approved_on: string | null;
+  next_review_on: string | null;
+  last_reminded_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CrosswalkOverrideTable {
+  id: string;
+  organisation_id: string;
+  framework: string;
+  from_kind: string;
+  from_id: string;
+  to_id: string;
+  relationship: string | null;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** The ISMS tables, merged into `Database` in schema.ts. */
+export interface IsmsTables {
+  soa_version: SoaVersionTable;
+  soa_entry: SoaEntryTable;
+  soa_change: SoaChangeTable;
+  risk_matrix: RiskMatrixTable;
+  risk: RiskTable;
+  isms_document: IsmsDocumentTable;
+  crosswalk_override: CrosswalkOverrideTable;
+}

@@ -1,0 +1,111 @@
+// Coverage of another framework (SOC 2 2017 TSC, NIST CSF 2.0) by the ISMS, read through a mapping from
+// ISO/IEC 27001:2022. Each target (criterion, subcategory) is covered as far as the Annex A controls
+// mapped to it are implemented according to the SoA. Clauses 4–10 cannot be excluded from an ISMS, so a
+// clause source counts as in place.
+
+import type { ImplementationStatus } from './soa.ts';
+
+export interface MappingRow {
+  from: string;
+  fromKind: 'annex_a' | 'clause';
+  to: string;
+  relationship: string;
+}
+
+export interface Override {
+  from: string;
+  fromKind: 'annex_a' | 'clause';
+  to: string;
+  /** `null` removes the shipped row; otherwise the row is added or its relationship replaced. */
+  relationship: string | null;
+  reason: string;
+  by: string;
+}
+
+export type RowOrigin = 'shipped' | 'override';
+
+/** Shipped rows with the organisation's corrections applied; each row says where it comes from. */
+export function effectiveMapping(
+  shipped: readonly MappingRow[],
+  overrides: readonly Override[],
+): (MappingRow & { origin: RowOrigin; reason: string | null })[] {
+  const key = (r: { from: string; fromKind: string; to: string }) => `${r.fromKind}|${r.from}|${r.to}`;
+  const byKey = new Map(overrides.map((o) => [key(o), o]));
+  const rows: (MappingRow & { origin: RowOrigin; reason: string | null })[] = [];
+  for (const r of shipped) {
+    const o = byKey.get(key(r));
+    if (!o) rows.push({ ...r, origin: 'shipped', reason: null });
+    else if (o.relationship !== null)
+      rows.push({ ...r, relationship: o.relationship, origin: 'override', reason: o.reason });
+    byKey.delete(key(r));
+  }
+  for (const o of byKey.values())
+    if (o.relationship !== null)
+      rows.push({
+        from: o.from,
+        fromKind: o.fromKind,
+        to: o.to,
+        relationship: o.relationship,
+        origin: 'override',
+        reason: o.reason,
+      });
+  return rows;
+}
+
+export interface ControlState {
+  applicable: boolean;
+  status: ImplementationStatus;
+}
+
+/** How far one source is in place: implemented 1, partial ½, anything else (or excluded) 0. */
+export function sourceScore(fromKind: 'annex_a' | 'clause', c: ControlState | undefined): number {
+  if (fromKind === 'clause') return 1;
+  if (!c?.applicable) return 0;
+  return c.status === 'implemented' ? 1 : c.status === 'partial' ? 0.5 : 0;
+}
+
+export type CoverageLevel = 'covered' | 'partial' | 'gap' | 'unmapped';
+
+export interface TargetCoverage {
+  id: string;
+  title: string;
+  group: string;
+  level: CoverageLevel;
+  /** 0..100, the mean score of the sources mapped to this target. */
+  percent: number;
+  sources: {
+    from: string;
+    fromKind: 'annex_a' | 'clause';
+    relationship: string;
+    origin: RowOrigin;
+    score: number;
+  }[];
+}
+
+export function coverage(
+  targets: readonly { id: string; title: string; group: string }[],
+  rows: readonly (MappingRow & { origin: RowOrigin })[],
+  controls: ReadonlyMap<string, ControlState>,
+): { targets: TargetCoverage[]; percent: number; gaps: TargetCoverage[] } {
+  const result = targets.map((t): TargetCoverage => {
+    const sources = rows
+      .filter((r) => r.to === t.id)
+      .map((r) => ({
+        from: r.from,
+        fromKind: r.fromKind,
+        relationship: r.relationship,
+        origin: r.origin,
+        score: sourceScore(r.fromKind, controls.get(r.from)),
+      }));
+    if (sources.length === 0) return { ...t, level: 'unmapped', percent: 0, sources };
+    const mean = sources.reduce((s, x) => s + x.score, 0) / sources.length;
+    const level = mean === 1 ? 'covered' : mean > 0 ? 'partial' : 'gap';
+    return { ...t, level, percent: Math.round(mean * 100), sources };
+  });
+  const total = result.reduce((s, t) => s + t.percent, 0);
+  return {
+    targets: result,
+    percent: result.length === 0 ? 0 : Math.round((total / result.length) * 10) / 10,
+    gaps: result.filter((t) => t.level !== 'covered'),
+  };
+}

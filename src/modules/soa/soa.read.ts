@@ -1,0 +1,40 @@
+import type { ImplementationStatus, InclusionReason } from '../../domain/isms/soa.ts';
+import type { OrgContext } from '../context.ts';
+import { entryState } from './soa.presenter.ts';
+import * as repo from './soa.repository.ts';
+
+// Read model for other capabilities (planner, posture score, certification cycle): the controls of the
+// SoA in force — the latest approved version, else the draft of an organisation that has none yet.
+
+export interface ControlInForce {
+  controlId: string;
+  applicable: boolean;
+  status: ImplementationStatus;
+  reasons: InclusionReason[];
+  owner: string;
+}
+
+export async function controlsInForce(
+  ctx: Pick<OrgContext, 'db' | 'organisation'>,
+): Promise<{ version: number | null; approved: boolean; controls: ControlInForce[] }> {
+  const v = await repo.currentVersion(ctx.db, ctx.organisation.id);
+  if (!v) return { version: null, approved: false, controls: [] };
+  const rows = await repo.listEntries(ctx.db, ctx.organisation.id, v.id);
+  return {
+    version: v.number,
+    approved: v.status === 'approved',
+    controls: rows.map(entryState).map((s) => ({
+      controlId: s.controlId,
+      applicable: s.applicable,
+      status: s.status,
+      reasons: s.reasons,
+      owner: s.owner,
+    })),
+  };
+}
+
+/** Only the applicable controls of the SoA in force, with their implementation status. */
+export async function applicableControls(ctx: Pick<OrgContext, 'db' | 'organisation'>) {
+  const { version, approved, controls } = await controlsInForce(ctx);
+  return { version, approved, controls: controls.filter((c) => c.applicable) };
+}
