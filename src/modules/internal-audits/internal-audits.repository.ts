@@ -2,17 +2,26 @@ import type { Db } from '../../db/connection.ts';
 import type { InternalAuditCheckTable, InternalAuditTable } from '../../db/schema.ts';
 import type { Requirement } from '../../domain/certification/programme.ts';
 import { annexAControls, clauses } from '../../reference/catalogue.ts';
+import { controlsInForce } from '../soa/soa.read.ts';
 
 /**
- * The Annex A controls that apply to the organisation. Until the Statement of Applicability exists, all
- * 93 controls of ISO/IEC 27001:2022 are treated as applicable; this is the one place to switch to the
- * SoA's applicable controls (the programme, checklists and readiness all read it).
+ * The Annex A controls that apply to the organisation: those marked applicable in the Statement of
+ * Applicability in force (the latest approved version, else the draft). Without any SoA yet, all 93
+ * controls of ISO/IEC 27001:2022 count (the programme, checklists and readiness all read this).
  */
-export async function applicableControls(_db: Db, _organisationId: string): Promise<Requirement[]> {
-  return annexAControls().map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title }));
+export async function applicableControls(db: Db, organisationId: string): Promise<Requirement[]> {
+  const soa = await controlsInForce({ db, organisation: { id: organisationId, slug: '', name: '' } });
+  const all = annexAControls();
+  if (soa.version === null)
+    return all.map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title }));
+  const applicable = new Set(soa.controls.filter((c) => c.applicable).map((c) => c.controlId));
+  return all
+    .filter((c) => applicable.has(c.id))
+    .map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title }));
 }
 
-export const APPLICABILITY_BASIS = 'all 93 Annex A controls (no Statement of Applicability recorded yet)';
+export const APPLICABILITY_BASIS =
+  'the applicable controls of the Statement of Applicability in force (all 93 Annex A controls until one is recorded)';
 
 /** Every requirement the programme must cover: the clause 4–10 requirements and the applicable controls. */
 export async function programmeRequirements(db: Db, organisationId: string): Promise<Requirement[]> {
