@@ -66,13 +66,13 @@ console.log(
     `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
 );
 
-console.log('\n(e) remediation forecast of a 2,000-task plan (40 people with time off, 300 findings)');
+console.log('\n(d) remediation forecast of a 2,000-task plan (40 people with time off, 300 findings)');
 const fc = runForecast(400);
 console.log(
   `  solver budget 400 ms (as served by GET /plan): whole forecast ${f(fc.ms)} ms = ${f(fc.ms / floor, 2)} F; ` +
     `makespan ${fc.makespanDays} working days, ${fc.atRisk} finding(s) at risk`,
 );
 
-console.log('\n(d) memory');
+console.log('\n(e) memory');
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);
