@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { PASSWORD, remediationTeam, signedIn } from './support/people.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { remediationTeam, signedIn } from './support/people.ts';
+import { pageAs } from './support/sign-in.ts';
 
 // The clause 10.1 story in the browser: import the report, write the correction, root cause and
 // actions, attach evidence, verify internally, record the auditor's acceptance, close; then the CAP and
@@ -16,16 +17,6 @@ const tom = `tom@${slug}.test`;
 const ravi = `ravi@${slug}.test`;
 let findingUrl = '';
 
-async function as(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/o\//);
-  return page;
-}
 const move = async (page: Page, label: string) => {
   await page.getByRole('button', { name: label }).click();
 };
@@ -39,7 +30,7 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
     { email: tom, role: 'action_owner' },
     { email: ravi, role: 'internal_auditor' },
   ]);
-  const page = await as(browser, baseURL!, isa);
+  const page = await pageAs(browser, baseURL!, isa);
   await page.goto(`/o/${slug}/audits`);
   await page.getByRole('button', { name: 'New audit' }).click();
   await page.getByRole('textbox', { name: 'Reference' }).fill('S2-E2E');
@@ -102,7 +93,7 @@ test('the action owner completes the action, attaches evidence and submits it', 
   browser,
   baseURL,
 }) => {
-  const page = await as(browser, baseURL!, tom);
+  const page = await pageAs(browser, baseURL!, tom);
   await page.goto(findingUrl);
   await page.getByRole('combobox', { name: 'Status of Define patch SLAs and assign the owner' }).click();
   await page.getByRole('option', { name: 'done' }).click();
@@ -119,7 +110,7 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
   browser,
   baseURL,
 }) => {
-  const auditor = await as(browser, baseURL!, ravi);
+  const auditor = await pageAs(browser, baseURL!, ravi);
   await auditor.goto(findingUrl);
   await move(auditor, 'Verify internally');
   await auditor
@@ -127,7 +118,7 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
     .fill('Checked the SLA and the November scan');
   await auditor.getByRole('button', { name: 'Confirm' }).click();
   await expect(auditor.getByTestId('finding-status')).toHaveText('verified internally');
-  const page = await as(browser, baseURL!, isa);
+  const page = await pageAs(browser, baseURL!, isa);
   await page.goto(findingUrl);
   await move(page, "Record the auditor's acceptance");
   await page.getByLabel('Note (how the decision was received)').fill('Evidence accepted in the CB portal');

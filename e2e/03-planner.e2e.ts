@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { signInThroughForm } from './support/sign-in.ts';
 
 // The planner's main path on the demo organisation: the forecast says NC-01 will miss its closure date
 // and why; a what-if adds a contract engineer who takes the scanning work, and the comparison turns NC-01
@@ -20,11 +21,7 @@ test.beforeAll(() => {
 });
 
 test('a what-if that adds a person brings an at-risk finding back on track', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(isabel);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/o\//);
+  await signInThroughForm(page, isabel, PASSWORD);
   await page.goto('/o/demo/plan');
 
   const risk = page.getByTestId('risk-NC-01');
@@ -65,11 +62,7 @@ test('a mention in a task’s conversation names the person; a calendar feed wor
   page,
   request,
 }) => {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(isabel);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/o\//);
+  await signInThroughForm(page, isabel, PASSWORD);
   await page.goto('/o/demo/plan');
   await page.getByRole('tab', { name: 'List' }).click();
   await page.getByRole('cell', { name: /Remediate or risk-accept/ }).click();

@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { annexAControls } from '../src/reference/catalogue.ts';
-import { PASSWORD, remediationTeam, signedIn } from './support/people.ts';
+import { remediationTeam, signedIn } from './support/people.ts';
+import { signInThroughForm } from './support/sign-in.ts';
 
 // The SoA in the browser: the ISMS manager edits a control of the draft, approves the version in her
 // name, and downloads the PDF and XLSX an auditor reads without an account.
@@ -13,14 +14,6 @@ test.describe.configure({ mode: 'serial' });
 
 const slug = 'isms';
 const ima = `ima@${slug}.test`;
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/o\//);
-}
 
 test('edits a control, approves the version and downloads the PDF and XLSX', async ({ page, baseURL }) => {
   await remediationTeam(baseURL!, slug, [{ email: ima, role: 'isms_manager' }]);
@@ -49,7 +42,7 @@ test('edits a control, approves the version and downloads the PDF and XLSX', asy
       ).toBe(200);
   await api.dispose();
 
-  await signIn(page, ima);
+  await signInThroughForm(page, ima);
   await page.goto(`/o/${slug}/soa`);
   await expect(page.getByRole('heading', { name: 'Statement of Applicability' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'A.8.8' });
@@ -105,7 +98,7 @@ test('edits a control, approves the version and downloads the PDF and XLSX', asy
 });
 
 test('records a risk on the heat map, sees missing documents and the SOC 2 coverage', async ({ page }) => {
-  await signIn(page, ima);
+  await signInThroughForm(page, ima);
   await page.goto(`/o/${slug}/risks`);
   await page.getByRole('button', { name: 'New risk' }).click();
   await page.getByRole('textbox', { name: 'Reference' }).fill('R-01');
@@ -140,7 +133,7 @@ test('records a risk on the heat map, sees missing documents and the SOC 2 cover
 });
 
 test('starts v2 from the approved v1 and migrates lines of a 2013 SoA into it', async ({ page }) => {
-  await signIn(page, ima);
+  await signInThroughForm(page, ima);
   await page.goto(`/o/${slug}/soa`);
   await page.getByRole('button', { name: 'New version' }).click();
   await page.getByRole('textbox', { name: 'Why a new version' }).fill('Bring over the 2013 decisions');

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { PASSWORD, remediationTeam, signedIn } from './support/people.ts';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { remediationTeam, signedIn } from './support/people.ts';
+import { pageAs } from './support/sign-in.ts';
 
 // The certification story in the browser: the ISMS manager records the certificate and sees its cycle
 // planned, plans an internal audit; the internal auditor grades a nonconformity and raises it as a
@@ -17,24 +18,13 @@ const tom = `tom@${slug}.test`;
 const ravi = `ravi@${slug}.test`;
 let findingUrl = '';
 
-async function as(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/o\//);
-  return page;
-}
-
 test('the ISMS manager records the certificate and the cycle is planned', async ({ browser, baseURL }) => {
   await remediationTeam(baseURL!, slug, [
     { email: isa, role: 'isms_manager' },
     { email: tom, role: 'action_owner' },
     { email: ravi, role: 'internal_auditor' },
   ]);
-  const page = await as(browser, baseURL!, isa);
+  const page = await pageAs(browser, baseURL!, isa);
   await page.goto(`/o/${slug}/certification`);
   await page.getByRole('button', { name: 'Record certificate' }).click();
   await page.getByRole('textbox', { name: 'Certificate number' }).fill('IS-E2E');
@@ -54,7 +44,7 @@ test('the ISMS manager records the certificate and the cycle is planned', async 
 });
 
 test('the ISMS manager plans an internal audit with an independent auditor', async ({ browser, baseURL }) => {
-  const page = await as(browser, baseURL!, isa);
+  const page = await pageAs(browser, baseURL!, isa);
   await page.goto(`/o/${slug}/internal-audits`);
   await page.getByRole('button', { name: 'Plan internal audit' }).click();
   await page.getByRole('textbox', { name: 'Reference' }).fill('IA-E2E');
@@ -77,7 +67,7 @@ test('the internal auditor grades a nonconformity and raises it as a finding in 
   browser,
   baseURL,
 }) => {
-  const page = await as(browser, baseURL!, ravi);
+  const page = await pageAs(browser, baseURL!, ravi);
   await page.goto(`/o/${slug}/internal-audits/IA-E2E`);
   const item = page.getByLabel('Checklist item A.8.8');
   await item.getByRole('combobox', { name: 'Result for A.8.8' }).click();
@@ -151,11 +141,11 @@ test('the internal auditor verifies it and the Evidence of Correction report sho
   browser,
   baseURL,
 }) => {
-  const tomPage = await as(browser, baseURL!, tom);
+  const tomPage = await pageAs(browser, baseURL!, tom);
   await tomPage.goto(`/o/${slug}/internal-audits`);
   await expect(tomPage.getByLabel('Verification of IA-NC-1')).toContainText('another person verifies them');
 
-  const page = await as(browser, baseURL!, ravi);
+  const page = await pageAs(browser, baseURL!, ravi);
   await page.goto(`/o/${slug}/internal-audits`);
   const card = page.getByLabel('Verification of IA-NC-1');
   await expect(card).toContainText('No server misses a patch window for two months');
@@ -185,7 +175,7 @@ test('the ISMS manager records a management review with gathered inputs and expo
   browser,
   baseURL,
 }) => {
-  const page = await as(browser, baseURL!, isa);
+  const page = await pageAs(browser, baseURL!, isa);
   await page.goto(`/o/${slug}/management-reviews`);
   await page.getByRole('button', { name: 'Record management review' }).click();
   await page.getByRole('textbox', { name: 'Reference' }).fill('MR-E2E');
