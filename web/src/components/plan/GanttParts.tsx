@@ -1,4 +1,4 @@
-import { Group, Text, Tooltip } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import type { DragChange } from './GanttChart.tsx';
 import { type Forecast, formatDay, type PlanTaskView } from './model.ts';
 
@@ -30,35 +30,34 @@ export function Bar({
       : 'var(--mantine-color-blue-5)';
   const label = `${task.title}: ${formatDay(at.startOn)} – ${formatDay(at.finishOn)}, ${at.durationDays} day(s)${task.owner ? `, ${task.owner.name}` : ''}${at.critical ? ', on the critical chain' : ''}`;
   return (
-    <Tooltip label={label} withinPortal openDelay={300}>
-      <div
-        role="img"
-        aria-label={label}
-        data-critical={at.critical ? 'true' : 'false'}
-        onPointerDown={(e) => onStart?.('start', e.clientX)}
-        style={{
-          position: 'absolute',
-          left,
-          top: 6,
-          height: ROW - 12,
-          width: Math.max(4, w),
-          background: colour,
-          borderRadius: 4,
-          cursor: onStart ? 'grab' : undefined,
-          touchAction: 'none',
-        }}
-      >
-        {onStart && (
-          <div
-            onPointerDown={(e) => {
-              e.stopPropagation();
-              onStart('estimate', e.clientX);
-            }}
-            style={{ position: 'absolute', right: 0, top: 0, bottom: 0, width: 6, cursor: 'ew-resize' }}
-          />
-        )}
-      </div>
-    </Tooltip>
+    <div
+      role="img"
+      aria-label={label}
+      title={label}
+      data-critical={at.critical ? 'true' : 'false'}
+      onPointerDown={(e) => onStart?.('start', e.clientX)}
+      style={{
+        position: 'absolute',
+        left,
+        top: 6,
+        height: ROW - 12,
+        width: Math.max(4, w),
+        background: colour,
+        borderRadius: 4,
+        cursor: onStart ? 'grab' : undefined,
+        touchAction: 'none',
+      }}
+    >
+      {onStart && (
+        <div
+          onPointerDown={(e) => {
+            e.stopPropagation();
+            onStart('estimate', e.clientX);
+          }}
+          style={{ position: 'absolute', right: 0, top: 0, bottom: 0, width: 6, cursor: 'ew-resize' }}
+        />
+      )}
+    </div>
   );
 }
 

@@ -68,12 +68,9 @@ export const dayIndex = (from: string, date: string) =>
   Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 export const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
-export const formatDay = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+// One formatter for the whole planner: building an Intl formatter per call is costly at thousands of rows.
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+export const formatDay = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
 
 export const statusColour = { on_track: 'teal', at_risk: 'red', no_open_tasks: 'gray' } as const;
 export const statusLabel = {
