@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import {
   Button,
   Card,
+  Chip,
   Group,
   NumberInput,
   Select,
@@ -18,6 +19,8 @@ import { type Forecast, formatDay, type Plan, usePlanMutation } from './model.ts
 import { TeamsPanel } from './TeamsPanel.tsx';
 
 /** Planned remediation days per person and week against what they can give, and their capacity settings. */
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
 export function WorkloadView({
   org,
   plan,
@@ -120,11 +123,12 @@ function PersonRow({
   canManage: boolean;
 }) {
   const [share, setShare] = useState<number | string>(Math.round(person.share * 100));
+  const [weekdays, setWeekdays] = useState<string[]>(person.weekdays.map(String));
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [reason, setReason] = useState('');
   const base = `/api/v1/orgs/${org}/plan/people/${person.id}`;
   const save = usePlanMutation(org, () =>
-    put(`${base}/capacity`, { share: Number(share) / 100, weekdays: person.weekdays }),
+    put(`${base}/capacity`, { share: Number(share) / 100, weekdays: weekdays.map(Number) }),
   );
   const addOff = usePlanMutation(org, () =>
     post(`${base}/time-off`, { from: range[0], to: range[1] ?? range[0], reason }),
@@ -146,7 +150,21 @@ function PersonRow({
               w={90}
               size="xs"
             />
-            <Button size="compact-xs" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+            <Chip.Group multiple value={weekdays} onChange={setWeekdays}>
+              <Group gap={2} aria-label={`Working days of ${person.name}`}>
+                {WEEKDAYS.map((d, i) => (
+                  <Chip key={d} value={String(i + 1)} size="xs">
+                    {d}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            <Button
+              size="compact-xs"
+              onClick={() => save.mutate(undefined)}
+              loading={save.isPending}
+              disabled={weekdays.length === 0}
+            >
               Save
             </Button>
             {save.error && (
