@@ -5,8 +5,9 @@ import { assertNotNewer, migrateToLatest } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
 import { recordSignIn } from './modules/accounts/sign-in-audit.ts';
-import type { AppEnv } from './modules/context.ts';
+import { type AppEnv, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/mailer.ts';
+import { recordAfterChange } from './modules/posture/posture.history.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -65,6 +66,8 @@ export async function createRuntime(
     await database.close();
     throw err;
   }
+  // Every committed change re-scores the organisation; the figures are recorded when they moved (#6).
+  onCommittedChange(recordAfterChange);
   const mailer = createMailer(config, database.db, log);
   const env: AppEnv = { mailer, publicUrl: config.publicUrl };
   const auth = createAuth({

@@ -10,6 +10,7 @@ import {
 } from './commands/findings.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { planSolveCommand } from './commands/plan.ts';
+import { postureCommand } from './commands/posture.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 
@@ -30,4 +31,5 @@ export const commands: Command[] = [
   certAddCommand,
   certRemindCommand,
   documentsRemindCommand,
+  postureCommand,
 ];

@@ -267,3 +267,10 @@ export interface Database {
 // ISMS baseline (migration 0005): SoA versions and entries, risk register, documents, crosswalk overrides.
 // The table types live in schema-isms.ts; this second `Database` declaration merges with the one above.
 export interface Database extends IsmsTables {}
+
+// Posture history (migration 0007): shapes in schema-posture.ts.
+import type { PostureSnapshotTable } from './schema-posture.ts';
+
+export interface Database {
+  posture_snapshot: PostureSnapshotTable;
+}

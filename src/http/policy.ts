@@ -69,6 +69,9 @@ export const policyTable = {
   'document.manage': managers,
   'crosswalk.read': everyone,
   'crosswalk.manage': ['admin'],
+  // Posture, readiness and dashboards (issue #6): every member but the external auditor, a guest limited
+  // to the findings it was invited to; executives hold the viewer role.
+  'posture.read': staff,
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

@@ -19,6 +19,7 @@ import { managementReviewRoutes } from '../modules/management-review/management-
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
+import { postureRoutes } from '../modules/posture/posture.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { risksRoutes } from '../modules/risks/risks.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
@@ -61,4 +62,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   risksRoutes(app);
   documentsRoutes(app);
   crosswalksRoutes(app);
+  postureRoutes(app);
 }

@@ -54,7 +54,19 @@ export async function inTransaction<T>(ctx: OrgContext, work: (tx: ChangeContext
     .transaction()
     .execute(async (trx) => work({ ...withAudit(ctx, trx), afterCommit: (fn) => later.push(fn) }));
   for (const fn of later) await fn(ctx.db);
+  for (const listener of changeListeners) await listener(ctx);
   return result;
+}
+
+type ChangeListener = (ctx: OrgContext) => Promise<void>;
+const changeListeners = new Set<ChangeListener>();
+
+/**
+ * Runs `listener` after every committed change of an organisation (the posture history records figures
+ * that moved). Registered once by the runtime; listeners handle their own failures.
+ */
+export function onCommittedChange(listener: ChangeListener): void {
+  changeListeners.add(listener);
 }
 
 /** Runs `fn` now, or after the commit when called inside a transaction (SQLite has one connection). */

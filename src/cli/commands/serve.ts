@@ -56,9 +56,16 @@ export const serveCommand: Command = {
       sendDueNotifications({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
         .then((sent) => rt.log.info(sent, 'due notifications'))
         .catch((err) => rt.log.error({ err }, 'due notifications failed'));
-    timer = setInterval(notify, 15 * 60_000);
+    // The posture trend gets one point a day even when nothing changes (issue #6).
+    const { recordDailySnapshots } = await import('../../modules/posture/posture.history.ts');
+    const record = () =>
+      recordDailySnapshots({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
+        .then((n) => rt.log.info(n, 'daily posture snapshots'))
+        .catch((err) => rt.log.error({ err }, 'daily posture snapshots failed'));
+    const periodic = () => notify().then(record);
+    timer = setInterval(periodic, 15 * 60_000);
     timer.unref();
-    void notify();
+    void periodic();
     rt.log.info(
       { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
       `closeloop is running at ${config.publicUrl}`,

@@ -33,7 +33,14 @@ export function durationDays(task: PlanTask, share: number | undefined): number 
 }
 
 export function forecastPlan(
-  input: PlanInput & { today: string; calendar: WorkingCalendar; timeLimitMs: number; now: () => number },
+  input: PlanInput & {
+    today: string;
+    calendar: WorkingCalendar;
+    timeLimitMs: number;
+    now: () => number;
+    /** A priority order to lay out as given (among ready tasks), e.g. the posture's fastest path. */
+    fixedOrder?: readonly string[];
+  },
 ): Forecast {
   const days = new DayIndex(input.today, input.calendar);
   const open = input.tasks.filter((t) => !t.done);
@@ -60,7 +67,7 @@ export function forecastPlan(
     ),
   };
   const solved =
-    open.length > 0
+    open.length > 0 && !input.fixedOrder
       ? solve(problem, { timeLimitMs: input.timeLimitMs, now: input.now, seed: 1 })
       : { starts: {} as Record<string, number> };
   const topo = topologicalRank(open, preds);
@@ -137,9 +144,19 @@ export function forecastPlan(
     }
     return late * 100_000 + last;
   };
-  const bySolver = layOut(order);
-  const byDeadline = layOut(deadlineFirst(open, preds, (t) => dueIndex.get(t.id) ?? null, solved.starts));
-  const { start, end, cause } = lateness(byDeadline) < lateness(bySolver) ? byDeadline : bySolver;
+  const rankOf = (id: string) => String(solved.starts[id] ?? 0).padStart(9, '0');
+  const chosen = () => {
+    if (input.fixedOrder) {
+      const at = new Map(input.fixedOrder.map((id, i) => [id, String(i).padStart(9, '0')]));
+      return layOut(readyFirst(open, preds, (t) => `${at.get(t.id) ?? '999999999'}|${rankOf(t.id)}`));
+    }
+    const bySolver = layOut(order);
+    const byDeadline = layOut(
+      readyFirst(open, preds, (t) => `${dueIndex.get(t.id) ?? '9999-12-31'}|${rankOf(t.id)}`),
+    );
+    return lateness(byDeadline) < lateness(bySolver) ? byDeadline : bySolver;
+  };
+  const { start, end, cause } = chosen();
 
   const lastDay = (id: string) => Math.max(start.get(id)!, end.get(id)! - 1);
   const chainTo = (id: string): string[] => {
@@ -234,19 +251,16 @@ function topologicalRank(tasks: PlanTask[], preds: (t: PlanTask) => { id: string
   return rank;
 }
 
-/** Precedence-feasible order that takes, among ready tasks, the one due first (undated last). */
-function deadlineFirst(
+/** Precedence-feasible order that takes, among ready tasks, the one with the least key (e.g. due first). */
+function readyFirst(
   tasks: PlanTask[],
   preds: (t: PlanTask) => { id: string }[],
-  due: (t: PlanTask) => string | null,
-  solverStart: Record<string, number>,
+  key: (t: PlanTask) => string,
 ): PlanTask[] {
   const waiting = new Map(tasks.map((t) => [t.id, preds(t).length]));
   const succs = new Map<string, PlanTask[]>();
   for (const t of tasks) for (const p of preds(t)) succs.set(p.id, [...(succs.get(p.id) ?? []), t]);
-  const keyOf = new Map(
-    tasks.map((t) => [t.id, `${due(t) ?? '9999-12-31'}|${String(solverStart[t.id] ?? 0).padStart(9, '0')}`]),
-  );
+  const keyOf = new Map(tasks.map((t) => [t.id, key(t)]));
   // Ready tasks kept sorted by key (binary insertion): O(n log n) comparisons for the whole order.
   const ready: PlanTask[] = [];
   const push = (t: PlanTask) => {

@@ -155,9 +155,15 @@ export async function loadPlanData(ctx: OrgContext, auditRef?: string): Promise<
   return { view, input };
 }
 
-export async function runForecast(ctx: OrgContext, input: PlanInput): Promise<Forecast> {
+/** The forecast of a plan; `fixedOrder` lays out that priority order instead of choosing one. */
+export async function runForecast(
+  ctx: OrgContext,
+  input: PlanInput,
+  fixedOrder?: readonly string[],
+): Promise<Forecast> {
   return forecastPlan({
     ...input,
+    ...(fixedOrder ? { fixedOrder } : {}),
     today: ctx.now().toISOString().slice(0, 10),
     calendar: await calendarOf(ctx),
     timeLimitMs: FORECAST_TIME_LIMIT_MS,

@@ -1,0 +1,64 @@
+import { type Command, stringOpt } from '../command.ts';
+import { printJson, withOrganisation } from '../org-context.ts';
+
+// `closeloop posture`: the figures a dashboard shows, for scripts and for a quick look from the shell.
+// `--record` also records them as a daily snapshot (for installations that prefer cron to the server).
+export const postureCommand: Command = {
+  path: ['posture'],
+  summary: 'print ISO 27001 alignment, security posture, readiness and the top 10 ranked actions',
+  usage: 'posture --org S [--json] [--record]',
+  options: {
+    org: { type: 'string', description: 'organisation slug', required: true },
+    json: { type: 'boolean', description: 'print JSON instead of text' },
+    record: { type: 'boolean', description: "record today's figures in the trend as well" },
+  },
+  async run(run) {
+    const { getPosture } = await import('../../modules/posture/posture.service.ts');
+    const { recordSnapshot } = await import('../../modules/posture/posture.history.ts');
+    const p = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
+      if (run.options.record === true) await recordSnapshot(ctx, 'daily');
+      return getPosture(undefined, ctx);
+    });
+    const result = {
+      model: p.model,
+      computedAt: p.computedAt,
+      alignment: p.alignment,
+      posture: p.posture,
+      byClause: Object.fromEntries(p.byClause.map((a) => [a.key, a.score])),
+      byTheme: Object.fromEntries(p.byTheme.map((a) => [a.key, a.score])),
+      readiness: {
+        implied: p.readiness.implied,
+        recommendedBy: p.readiness.recommendedBy,
+        blockers: p.readiness.blockers.map((b) => `${b.ref} (${b.grade}): ${b.reason}`),
+      },
+      actions: p.ranked.map((a, i) => ({
+        rank: i + 1,
+        title: a.title,
+        finding: a.findingRef,
+        grade: a.grade,
+        effortDays: a.effortDays,
+        prerequisites: a.prerequisites.length,
+        delta: { alignment: round(a.delta.alignment, 2), posture: round(a.delta.posture, 1) },
+      })),
+    };
+    if (run.options.json === true) {
+      printJson(run, result);
+      return 0;
+    }
+    const lines = [
+      `${run.options.org}: ISO 27001 alignment ${p.alignment.toFixed(1)} %, security posture ${p.posture}/950 (${p.model})`,
+      `implied recommendation: ${p.readiness.implied}; can be recommended by ${p.readiness.recommendedBy ?? 'no date (a nonconformity has no plan)'}`,
+      ...result.readiness.blockers.map((b) => `  blocker: ${b}`),
+      'top actions (effect per day of effort):',
+      ...result.actions.map(
+        (a) =>
+          `  ${String(a.rank).padStart(2)}. ${a.finding} ${a.title} — ${a.effortDays} d, alignment ${sign(a.delta.alignment)}, posture ${sign(a.delta.posture)}`,
+      ),
+    ];
+    run.io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+const sign = (x: number) => `${x >= 0 ? '+' : ''}${x}`;

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { id, isoDate, isoDateTime } from './common.ts';
+import { recommendation } from './findings.ts';
+
+// The posture API: ISO 27001 alignment and security posture with every contribution, projections of
+// chosen work, the ranked actions, the fastest path to a `recommended` decision, readiness, history and
+// the dashboard's series. The model (src/domain/posture) is versioned; every figure names its version.
+
+export const figures = z.object({
+  alignment: z.number().describe('ISO 27001 alignment, percent (0–100)'),
+  posture: z.number().describe('security posture, points (0–950)'),
+});
+
+export const areaScore = z.object({
+  key: z.string(),
+  label: z.string(),
+  score: z.number().nullable().describe('0–100; null when nothing in the area counts'),
+  inPlace: z.number().nullable().describe('share of the controls or documents in place, 0–1'),
+  findingsLoad: z.number(),
+  openFindings: z.number().int(),
+});
+
+export const rankedAction = z.object({
+  taskId: id,
+  title: z.string(),
+  findingId: id,
+  findingRef: z.string(),
+  grade: z.string(),
+  prerequisites: z.array(id).describe('unfinished predecessors included in the effort and the effect'),
+  effortDays: z.number(),
+  dueOn: isoDate.nullable(),
+  delta: figures,
+  after: figures,
+  impactPerDay: z.number(),
+});
+
+export const blocker = z.object({
+  findingId: id,
+  ref: z.string(),
+  grade: z.string(),
+  status: z.string(),
+  reason: z.string(),
+  readyOn: isoDate.nullable(),
+});
+
+export const readinessSchema = z.object({
+  implied: recommendation,
+  atRisk: z.boolean(),
+  reasons: z.array(z.string()),
+  recommendedBy: isoDate
+    .nullable()
+    .describe('per the planner forecast; null when a nonconformity has no plan'),
+  blockers: z.array(blocker),
+});
+
+export const snapshot = z.object({
+  recordedAt: isoDateTime,
+  model: z.string(),
+  trigger: z.enum(['change', 'daily', 'replay']),
+  alignment: z.number(),
+  posture: z.number(),
+  openFindings: z.number().int(),
+});
+
+const parts = z.object({
+  alignment: z.object({ controls: z.number(), documents: z.number(), findings: z.number() }),
+  posture: z.object({ controls: z.number(), attributes: z.number(), findings: z.number() }),
+});
+
+export const postureSummary = z.object({
+  model: z.string(),
+  computedAt: isoDateTime,
+  alignment: z.number(),
+  posture: z.number(),
+  parts,
+  byClause: z.array(areaScore),
+  byTheme: z.array(areaScore),
+  openFindings: z.number().int(),
+  soa: z.object({ version: z.number().int().nullable(), approved: z.boolean() }),
+  readiness: readinessSchema,
+  ranked: z.array(rankedAction),
+  trend: z.array(snapshot),
+});
+
+export const postureExplanation = z.object({
+  model: z.string(),
+  computedAt: isoDateTime,
+  alignment: z.number(),
+  posture: z.number(),
+  exact: figures,
+  parts,
+  weights: z.record(z.string(), z.unknown()).describe('the constants of the model version'),
+  contributions: z.object({
+    allowances: figures,
+    controls: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        theme: z.string(),
+        applicable: z.boolean(),
+        status: z.string(),
+        factor: z.number(),
+        weight: z.number(),
+        risks: z.array(z.string()),
+        alignment: z.number(),
+        posture: z.number(),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        key: z.string(),
+        clause: z.string(),
+        title: z.string(),
+        state: z.string(),
+        factor: z.number(),
+        alignment: z.number(),
+      }),
+    ),
+    attributes: z.array(
+      z.object({
+        kind: z.enum(['concept', 'property']),
+        dimension: z.string(),
+        controls: z.number().int(),
+        coverage: z.number(),
+        posture: z.number(),
+      }),
+    ),
+    findings: z.array(
+      z.object({
+        id,
+        ref: z.string(),
+        grade: z.string(),
+        status: z.string(),
+        overdue: z.boolean(),
+        requirements: z.array(z.string()),
+        progress: z.number(),
+        load: z.number(),
+        alignment: z.number(),
+        posture: z.number(),
+      }),
+    ),
+  }),
+});
+
+export const projectionRequest = z
+  .object({
+    tasks: z.array(id).max(2000).default([]).describe('corrective actions or plan tasks taken as done'),
+    findings: z.array(id).max(500).default([]).describe('findings taken as closed'),
+  })
+  .strict();
+
+export const projectionResponse = z.object({
+  model: z.string(),
+  exact: z.object({ before: figures, after: figures, delta: figures }),
+  before: figures.describe('as displayed (alignment one decimal, posture whole points)'),
+  after: figures,
+  implied: z.object({ before: recommendation, after: recommendation }),
+});
+
+export const fastestPathResponse = z.object({
+  model: z.string(),
+  steps: z.array(
+    rankedAction
+      .omit({ prerequisites: true, impactPerDay: true })
+      .extend({ forNonconformity: z.boolean(), startOn: isoDate.nullable(), finishOn: isoDate.nullable() }),
+  ),
+  recommendedBy: isoDate.nullable().describe('with this order'),
+  currentRecommendedBy: isoDate.nullable().describe('with the current plan'),
+  milestones: z.array(
+    z.object({
+      deadline: z.enum(['cap', 'evidence']),
+      on: isoDate,
+      alignment: z.number(),
+      posture: z.number(),
+    }),
+  ),
+});
+
+export const postureHistory = z.object({ points: z.array(snapshot) });
+export const historyQuery = z.object({ days: z.coerce.number().int().min(1).max(1100).default(90) });
+export const rankedQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(10) });
+
+export const postureDashboard = z.object({
+  burndown: z.array(
+    z.object({
+      date: isoDate,
+      open: z.number().int().nullable().describe('open nonconformities that day (null: in the future)'),
+      forecast: z.number().int().nullable().describe('open per the planner forecast (null: in the past)'),
+      target: z.number().describe('straight line from the report to zero at the closure deadline'),
+    }),
+  ),
+  deadlines: z.array(z.object({ kind: z.enum(['cap', 'evidence', 'close']), on: isoDate })),
+  byGrade: z.array(z.object({ grade: z.string(), open: z.number().int(), overdue: z.number().int() })),
+  byRequirement: z.array(
+    z.object({
+      requirement: z.string(),
+      major: z.number().int(),
+      minor: z.number().int(),
+      ofi: z.number().int(),
+    }),
+  ),
+  overdue: z.array(
+    z.object({
+      kind: z.enum(['finding', 'action', 'document']),
+      ref: z.string(),
+      title: z.string(),
+      dueOn: isoDate,
+      daysLate: z.number().int(),
+    }),
+  ),
+});

@@ -1,0 +1,13 @@
+// Table types of migration 0007 (posture history).
+export interface PostureSnapshotTable {
+  id: string;
+  organisation_id: string;
+  recorded_at: string;
+  recorded_on: string;
+  model_version: string;
+  trigger: string;
+  alignment: number;
+  posture: number;
+  open_findings: number;
+  areas_json: string;
+}

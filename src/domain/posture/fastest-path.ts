@@ -1,0 +1,100 @@
+import { isOpenFinding } from './findings-load.ts';
+import type { PostureInput } from './model.ts';
+import { diff, type Figures, impactOf, project, taskIndex, withPrerequisites } from './projection.ts';
+import { effortOf } from './ranking.ts';
+
+// The "fastest path" to a `recommended` certification decision: the recommendation follows from the open
+// nonconformities (ISO/IEC 17021-1 9.5: the certification body decides once majors are closed and minors
+// have an accepted plan), so their corrective actions — and whatever they wait for — go first, earliest
+// deadline first (CAP before evidence before closure), majors before minors on the same date. The rest
+// follows by effect per day of effort. The order is then laid on the people's calendars by the planner.
+
+export interface PathStep {
+  taskId: string;
+  title: string;
+  findingId: string;
+  findingRef: string;
+  grade: string;
+  effortDays: number;
+  dueOn: string | null;
+  /** Needed to close a nonconformity (itself or as a prerequisite of one). */
+  forNonconformity: boolean;
+  /** Effect of this step on top of the steps before it, and the scores after it. */
+  delta: Figures;
+  after: Figures;
+}
+
+const GRADE_RANK: Record<string, number> = { major: 0, minor: 1 };
+
+export function fastestPath(input: PostureInput): PathStep[] {
+  const tasks = taskIndex(input);
+  const findings = new Map(input.findings.map((f) => [f.id, f]));
+  const open = [...tasks.values()].filter((t) => !t.done && isOpenFinding(findings.get(t.findingId)!));
+  const needed = new Set<string>();
+  for (const t of open)
+    if (findings.get(t.findingId)!.grade in GRADE_RANK)
+      for (const id of withPrerequisites(t.id, tasks)) needed.add(id);
+  const candidates = [...new Set(open.flatMap((t) => withPrerequisites(t.id, tasks)))].map(
+    (id) => tasks.get(id)!,
+  );
+  const alone = new Map(
+    candidates.map((t) => [t.id, impactOf(project(input, { tasks: [t.id] }).delta) / effortOf(t.effortDays)]),
+  );
+  const key = (id: string): [number, string, number, number, string] => {
+    const t = tasks.get(id)!;
+    return [
+      needed.has(id) ? 0 : 1,
+      t.dueOn ?? '9999-12-31',
+      GRADE_RANK[findings.get(t.findingId)!.grade] ?? 2,
+      -(alone.get(id) ?? 0),
+      t.id,
+    ];
+  };
+  const less = (a: string, b: string) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]!;
+    return false;
+  };
+  // Among the tasks whose unfinished predecessors are all placed, take the least key.
+  const inPlan = new Set(candidates.map((t) => t.id));
+  const waiting = new Map(
+    candidates.map((t) => [t.id, t.predecessors.filter((p) => inPlan.has(p) && !tasks.get(p)!.done).length]),
+  );
+  const successors = new Map<string, string[]>();
+  for (const t of candidates)
+    for (const p of t.predecessors)
+      if (inPlan.has(p)) successors.set(p, [...(successors.get(p) ?? []), t.id]);
+  const ready = candidates.filter((t) => waiting.get(t.id) === 0).map((t) => t.id);
+  const steps: PathStep[] = [];
+  const done: string[] = [];
+  let before = project(input, {}).before;
+  while (ready.length > 0) {
+    let best = 0;
+    for (let i = 1; i < ready.length; i++) if (less(ready[i]!, ready[best]!)) best = i;
+    const id = ready.splice(best, 1)[0]!;
+    const t = tasks.get(id)!;
+    const f = findings.get(t.findingId)!;
+    done.push(id);
+    const after = project(input, { tasks: done }, before).after;
+    steps.push({
+      taskId: id,
+      title: t.title,
+      findingId: f.id,
+      findingRef: f.ref,
+      grade: f.grade,
+      effortDays: t.effortDays,
+      dueOn: t.dueOn,
+      forNonconformity: needed.has(id),
+      delta: diff(before, after),
+      after,
+    });
+    before = after;
+    for (const s of successors.get(id) ?? []) {
+      const n = waiting.get(s)! - 1;
+      waiting.set(s, n);
+      if (n === 0) ready.push(s);
+    }
+  }
+  return steps;
+}

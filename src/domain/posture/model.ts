@@ -1,0 +1,120 @@
+import type { DocumentState } from '../isms/documents.ts';
+import type { ImplementationStatus } from '../isms/soa.ts';
+
+// The posture model's inputs and its constants. Every figure the product shows is computed from these
+// by `scorePosture` (score.ts); the model is versioned so that recorded history stays comparable: a change
+// of any weight below is a new MODEL_VERSION, and snapshots keep the version they were computed with.
+
+export const MODEL_VERSION = 'closeloop-posture/1';
+
+export type Theme = 'organizational' | 'people' | 'physical' | 'technological';
+
+export interface PostureControl {
+  id: string;
+  title: string;
+  theme: Theme;
+  /** From the SoA in force (ISO/IEC 27001:2022 6.1.3 d); without an SoA every control counts, not started. */
+  applicable: boolean;
+  status: ImplementationStatus;
+  /** ISO/IEC 27002:2022 attributes: cybersecurity concepts and information security properties. */
+  concepts: string[];
+  properties: string[];
+}
+
+export interface PostureDocument {
+  key: string;
+  clause: string;
+  title: string;
+  state: DocumentState;
+}
+
+export interface PostureRisk {
+  ref: string;
+  residualScore: number;
+  maxScore: number;
+  controls: string[];
+}
+
+export interface PostureTask {
+  id: string;
+  title: string;
+  effortDays: number;
+  done: boolean;
+  /** Open or done predecessors (finish-to-start). */
+  predecessors: string[];
+  /** The finding deadline the task serves, as a date, for ordering the fastest path. */
+  dueOn: string | null;
+}
+
+export interface PostureFinding {
+  id: string;
+  ref: string;
+  grade: string;
+  status: string;
+  /** Requirement labels as findings store them: `A.8.8` for a control, `9.2` for a clause. */
+  requirements: string[];
+  overdue: boolean;
+  tasks: PostureTask[];
+}
+
+export interface PostureInput {
+  controls: PostureControl[];
+  documents: PostureDocument[];
+  risks: PostureRisk[];
+  findings: PostureFinding[];
+}
+
+/** Share of a control's weight earned at each implementation status. */
+export const IMPLEMENTATION_FACTOR: Record<ImplementationStatus, number> = {
+  implemented: 1,
+  partial: 0.5,
+  planned: 0.2,
+  not_started: 0,
+};
+
+/** Share of a mandatory document's weight earned in each state (clause 7.5: available, approved, current). */
+export const DOCUMENT_FACTOR: Record<DocumentState, number> = {
+  ok: 1,
+  review_due: 1,
+  review_overdue: 0.5,
+  unapproved: 0.4,
+  missing: 0,
+};
+
+/**
+ * Load of an open finding before progress. A major is ten minors: with the progress floor below, the
+ * least load a major can carry (10 × 0.2 = 2) stays above the most a minor can (1 × 1.5), so closing a
+ * major always moves the scores more than closing a minor in any state.
+ */
+export const GRADE_LOAD: Record<string, number> = { major: 10, minor: 1, ofi: 0.2 };
+export const OVERDUE_MULTIPLIER = 1.5;
+/** Progress credit: an accepted plan, evidence submitted, and the share of corrective work done. */
+export const PLAN_CREDIT = 0.1;
+export const EVIDENCE_CREDIT = 0.1;
+export const WORK_CREDIT = 0.6;
+/** Progress never removes more than this share of the load: only closure removes a finding. */
+export const MAX_PROGRESS = 0.8;
+/** Scale of the findings terms: with total load L the allowance kept is exp(-L / FINDINGS_SCALE). */
+export const FINDINGS_SCALE = 12;
+
+/** Alignment, in percentage points: Annex A controls, mandatory documents, open findings. */
+export const ALIGNMENT_WEIGHTS = { controls: 40, documents: 30, findings: 30 } as const;
+/** Posture, in points out of 950: risk-weighted controls, attribute coverage, open findings. */
+export const POSTURE_MAX = 950;
+export const POSTURE_WEIGHTS = { controls: 475, attributes: 237.5, findings: 237.5 } as const;
+/** A control's weight in the posture: 1 plus this times the normalised residual risk it treats. */
+export const RISK_WEIGHT = 3;
+
+export const CONCEPTS = ['identify', 'protect', 'detect', 'respond', 'recover'] as const;
+export const PROPERTIES = ['confidentiality', 'integrity', 'availability'] as const;
+
+/** Statuses in which a finding no longer counts (closed, declined OFI, noted observation). */
+export const FINISHED_STATUSES = new Set(['closed', 'declined', 'noted']);
+export const PLAN_ACCEPTED_STATUSES = new Set([
+  'plan_accepted',
+  'implementing',
+  'evidence_submitted',
+  'evidence_rejected',
+  'verified_internally',
+]);
+export const EVIDENCE_STATUSES = new Set(['evidence_submitted', 'verified_internally']);

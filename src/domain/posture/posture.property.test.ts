@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { implementationStatuses } from '../isms/soa.ts';
+import { fastestPath } from './fastest-path.ts';
+import type { PostureFinding, PostureInput } from './model.ts';
+import { applySelection } from './projection.ts';
+import { rankActions } from './ranking.ts';
+import { scorePosture } from './score.ts';
+
+// Properties the issue asks of the model (#6): completing an action never lowers a score; closing a major
+// raises the scores more than closing a minor on the same requirement; scores stay in range; and the
+// contributions shown on the explanation page add up to the figures.
+
+const themes = ['organizational', 'people', 'physical', 'technological'] as const;
+const docStates = ['ok', 'missing', 'unapproved', 'review_overdue', 'review_due'] as const;
+const statuses = [
+  'open',
+  'analysing',
+  'plan_submitted',
+  'plan_accepted',
+  'implementing',
+  'evidence_submitted',
+  'evidence_rejected',
+  'verified_internally',
+  'closed',
+] as const;
+const requirements = ['A.5.1', 'A.8.8', 'A.6.3', '9.2', '6.1.3', '10.2'];
+
+const control = (i: number) =>
+  fc.record({
+    id: fc.constant(['5.1', '8.8', '6.3', '7.4', '8.13', '5.29'][i]!),
+    title: fc.constant(`Control ${i}`),
+    theme: fc.constantFrom(...themes),
+    applicable: fc.boolean(),
+    status: fc.constantFrom(...implementationStatuses),
+    concepts: fc.subarray(['identify', 'protect', 'detect', 'respond', 'recover']),
+    properties: fc.subarray(['confidentiality', 'integrity', 'availability']),
+  });
+
+const finding = (i: number) =>
+  fc.record({
+    id: fc.constant(`f${i}`),
+    ref: fc.constant(`NC-${i}`),
+    grade: fc.constantFrom('major', 'minor', 'ofi', 'observation'),
+    status: fc.constantFrom(...statuses),
+    requirements: fc.subarray(requirements, { minLength: 1, maxLength: 2 }),
+    overdue: fc.boolean(),
+    tasks: fc.array(
+      fc.record({
+        effortDays: fc.integer({ min: 0, max: 10 }),
+        done: fc.boolean(),
+        dueOn: fc.constant(null),
+      }),
+      { maxLength: 4 },
+    ),
+  });
+
+const inputArb: fc.Arbitrary<PostureInput> = fc
+  .record({
+    controls: fc.tuple(...[0, 1, 2, 3, 4, 5].map(control)),
+    documents: fc.array(
+      fc.record({
+        key: fc.string(),
+        clause: fc.constantFrom('4.3', '5.2', '6.1.3 d', '9.2.2', '10.2'),
+        title: fc.constant('doc'),
+        state: fc.constantFrom(...docStates),
+      }),
+      { maxLength: 6 },
+    ),
+    risks: fc.array(
+      fc.record({
+        ref: fc.constant('R'),
+        residualScore: fc.integer({ min: 1, max: 25 }),
+        maxScore: fc.constant(25),
+        controls: fc.subarray(['5.1', '8.8', '6.3', '7.4']),
+      }),
+      { maxLength: 4 },
+    ),
+    findings: fc.tuple(...[0, 1, 2, 3, 4].map(finding)),
+  })
+  .map((r) => {
+    // Ids and dependencies: a task may wait for any earlier task of the plan (no cycles).
+    let n = 0;
+    const findings: PostureFinding[] = r.findings.map((f) => ({
+      ...f,
+      tasks: f.tasks.map((t) => {
+        const id = `t${n++}`;
+        return { ...t, id, title: id, predecessors: n > 1 && n % 3 === 0 ? [`t${n - 2}`] : [] };
+      }),
+    }));
+    return { ...r, controls: [...r.controls], findings };
+  });
+
+const exact = (i: PostureInput) => scorePosture(i).exact;
+const undoneTasks = (i: PostureInput) =>
+  i.findings.flatMap((f) => f.tasks.filter((t) => !t.done).map((t) => t.id));
+
+describe('posture model (properties)', () => {
+  it('keeps both scores and every area in range', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const s = scorePosture(input);
+        expect(s.alignment).toBeGreaterThanOrEqual(0);
+        expect(s.alignment).toBeLessThanOrEqual(100);
+        expect(s.posture).toBeGreaterThanOrEqual(0);
+        expect(s.posture).toBeLessThanOrEqual(950);
+        for (const a of [...s.byClause, ...s.byTheme])
+          if (a.score !== null) expect(a.score >= 0 && a.score <= 100).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never lowers a score when a corrective action is completed', () => {
+    fc.assert(
+      fc.property(inputArb, fc.nat(), (input, pick) => {
+        const open = undoneTasks(input);
+        fc.pre(open.length > 0);
+        const before = exact(input);
+        const after = exact(applySelection(input, { tasks: [open[pick % open.length]!] }));
+        expect(after.alignment).toBeGreaterThanOrEqual(before.alignment - 1e-9);
+        expect(after.posture).toBeGreaterThanOrEqual(before.posture - 1e-9);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('raises both scores more by closing a major than a minor raised on the same requirement', () => {
+    const extra = (grade: string) =>
+      fc.record({
+        id: fc.constant(grade),
+        ref: fc.constant(grade.toUpperCase()),
+        grade: fc.constant(grade),
+        status: fc.constantFrom(...statuses.filter((s) => s !== 'closed')),
+        requirements: fc.constant(['A.8.8']).map((r) => [...r]),
+        overdue: fc.boolean(),
+        tasks: fc.array(
+          fc.record({
+            id: fc.uuid(),
+            title: fc.constant('x'),
+            effortDays: fc.integer({ min: 0, max: 5 }),
+            done: fc.boolean(),
+            predecessors: fc.constant<string[]>([]),
+            dueOn: fc.constant(null),
+          }),
+          { maxLength: 3 },
+        ),
+      });
+    fc.assert(
+      fc.property(inputArb, extra('major'), extra('minor'), (input, major, minor) => {
+        const both: PostureInput = { ...input, findings: [...input.findings, major, minor] };
+        const base = exact(both);
+        const closeMajor = exact(applySelection(both, { findings: ['major'] }));
+        const closeMinor = exact(applySelection(both, { findings: ['minor'] }));
+        expect(closeMajor.alignment - base.alignment).toBeGreaterThan(closeMinor.alignment - base.alignment);
+        expect(closeMajor.posture - base.posture).toBeGreaterThan(closeMinor.posture - base.posture);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists contributions that add up to the figures, whatever the order of the input', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const s = scorePosture(input);
+        const c = s.contributions;
+        const add = (xs: { alignment?: number; posture?: number }[], k: 'alignment' | 'posture') =>
+          xs.reduce((sum, x) => sum + (x[k] ?? 0), 0);
+        const alignment =
+          add(c.controls, 'alignment') + add(c.documents, 'alignment') + c.allowances.alignment;
+        const posture = add(c.controls, 'posture') + add(c.attributes, 'posture') + c.allowances.posture;
+        expect(alignment + add(c.findings, 'alignment')).toBeCloseTo(s.exact.alignment, 9);
+        expect(posture + add(c.findings, 'posture')).toBeCloseTo(s.exact.posture, 9);
+        const reversed = scorePosture({ ...input, findings: [...input.findings].reverse() });
+        expect(reversed.exact.alignment).toBeCloseTo(s.exact.alignment, 9);
+        expect(reversed.exact.posture).toBeCloseTo(s.exact.posture, 9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ranks and orders actions after their unfinished predecessors', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const done = new Set(input.findings.flatMap((f) => f.tasks.filter((t) => t.done).map((t) => t.id)));
+        const preds = new Map(input.findings.flatMap((f) => f.tasks.map((t) => [t.id, t.predecessors])));
+        for (const r of rankActions(input))
+          for (const p of preds.get(r.taskId) ?? []) if (!done.has(p)) expect(r.prerequisites).toContain(p);
+        const path = fastestPath(input);
+        const at = new Map(path.map((s, i) => [s.taskId, i]));
+        for (const s of path)
+          for (const p of preds.get(s.taskId) ?? [])
+            if (!done.has(p)) expect(at.get(p)!).toBeLessThan(at.get(s.taskId)!);
+        const firstOther = path.findIndex((s) => !s.forNonconformity);
+        if (firstOther >= 0) expect(path.slice(firstOther).every((s) => !s.forNonconformity)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import { isOpenFinding } from './findings-load.ts';
+import type { PostureInput } from './model.ts';
+import { type Figures, impactOf, project, taskIndex, withPrerequisites } from './projection.ts';
+import { scorePosture } from './score.ts';
+
+// Corrective actions ranked by their effect on the scores per day of effort. An action is worth what it
+// and its unfinished prerequisites achieve together, divided by their joint effort, so the list never
+// recommends work that cannot start; equal values go to the one whose deadline comes first.
+
+export interface RankedAction {
+  taskId: string;
+  title: string;
+  findingId: string;
+  findingRef: string;
+  grade: string;
+  /** Unfinished predecessors that come with it (their effort and effect are included). */
+  prerequisites: string[];
+  effortDays: number;
+  dueOn: string | null;
+  delta: Figures;
+  after: Figures;
+  impactPerDay: number;
+}
+
+export const effortOf = (effortDays: number) => (effortDays > 0 ? effortDays : 0.5);
+
+export function rankActions(input: PostureInput, limit = Number.POSITIVE_INFINITY): RankedAction[] {
+  const s = scorePosture(input);
+  const before = { alignment: s.exact.alignment, posture: s.exact.posture };
+  const tasks = taskIndex(input);
+  const findings = new Map(input.findings.map((f) => [f.id, f]));
+  const ranked: RankedAction[] = [];
+  for (const t of tasks.values()) {
+    const f = findings.get(t.findingId)!;
+    if (t.done || !isOpenFinding(f)) continue;
+    const bundle = withPrerequisites(t.id, tasks);
+    const p = project(input, { tasks: bundle }, before);
+    const effortDays = bundle.reduce((sum, id) => sum + effortOf(tasks.get(id)!.effortDays), 0);
+    ranked.push({
+      taskId: t.id,
+      title: t.title,
+      findingId: f.id,
+      findingRef: f.ref,
+      grade: f.grade,
+      prerequisites: bundle.filter((id) => id !== t.id),
+      effortDays,
+      dueOn: t.dueOn,
+      delta: p.delta,
+      after: p.after,
+      impactPerDay: impactOf(p.delta) / effortDays,
+    });
+  }
+  ranked.sort(
+    (a, b) =>
+      b.impactPerDay - a.impactPerDay ||
+      (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
+      a.findingRef.localeCompare(b.findingRef) ||
+      a.title.localeCompare(b.title),
+  );
+  return ranked.slice(0, limit);
+}

@@ -1,0 +1,83 @@
+import type { DocumentState } from '../isms/documents.ts';
+import type { ImplementationStatus } from '../isms/soa.ts';
+import type { Theme } from './model.ts';
+
+// The shape of a scored posture: the two figures, their parts, the per-area views and every contribution.
+
+export interface AreaScore {
+  /** `4`…`10` for clauses, the theme name for Annex A. */
+  key: string;
+  label: string;
+  /** 0–100, or null when nothing in the area counts (e.g. every control of a theme excluded). */
+  score: number | null;
+  /** Share of the area's controls or documents in place, 0–1. */
+  inPlace: number | null;
+  findingsLoad: number;
+  openFindings: number;
+}
+
+export interface ControlContribution {
+  id: string;
+  title: string;
+  theme: Theme;
+  applicable: boolean;
+  status: ImplementationStatus;
+  factor: number;
+  weight: number;
+  risks: string[];
+  alignment: number;
+  posture: number;
+}
+
+export interface DocumentContribution {
+  key: string;
+  clause: string;
+  title: string;
+  state: DocumentState;
+  factor: number;
+  alignment: number;
+}
+
+export interface AttributeContribution {
+  kind: 'concept' | 'property';
+  dimension: string;
+  controls: number;
+  coverage: number;
+  posture: number;
+}
+
+export interface FindingContribution {
+  id: string;
+  ref: string;
+  grade: string;
+  status: string;
+  overdue: boolean;
+  requirements: string[];
+  progress: number;
+  load: number;
+  alignment: number;
+  posture: number;
+}
+
+export interface PostureScores {
+  model: string;
+  /** Percentage, one decimal. */
+  alignment: number;
+  /** 0–950, whole points. */
+  posture: number;
+  exact: { alignment: number; posture: number };
+  parts: {
+    alignment: { controls: number; documents: number; findings: number };
+    posture: { controls: number; attributes: number; findings: number };
+  };
+  byClause: AreaScore[];
+  byTheme: AreaScore[];
+  openFindings: number;
+  contributions: {
+    allowances: { alignment: number; posture: number };
+    controls: ControlContribution[];
+    documents: DocumentContribution[];
+    attributes: AttributeContribution[];
+    findings: FindingContribution[];
+  };
+}

@@ -1,0 +1,96 @@
+import { daysBetween } from '../../domain/calendar/iso-date.ts';
+import { currentDeadline } from '../../domain/findings/overdue.ts';
+import { burndown } from '../../domain/posture/burndown.ts';
+import { isOpenFinding } from '../../domain/posture/findings-load.ts';
+import type { OrgContext } from '../context.ts';
+import { listDocuments } from '../documents/documents.repository.ts';
+import { loadPlanData, runForecast } from '../planning/plan.service.ts';
+import { loadPostureInput } from './posture.inputs.ts';
+import * as repo from './posture.repository.ts';
+
+// The series behind the dashboard's charts: burn-down against the deadlines, open findings by grade and
+// by requirement, and everything overdue (findings, corrective actions, document reviews).
+
+export async function postureDashboard(_input: unknown, ctx: OrgContext) {
+  const loaded = await loadPostureInput(ctx);
+  const { today, findingRows } = loaded;
+  const plan = await loadPlanData(ctx);
+  const forecast = await runForecast(ctx, plan.input);
+  const forecastDone = new Map(forecast.findings.map((f) => [f.id, f.finishOn]));
+  const nonconformities = findingRows.filter((f) => f.grade === 'major' || f.grade === 'minor');
+  const open = loaded.input.findings.filter(isOpenFinding);
+
+  const deadlines = new Map<string, { kind: 'cap' | 'evidence' | 'close'; on: string }>();
+  for (const f of nonconformities.filter((x) => x.status !== 'closed'))
+    for (const [kind, on] of [
+      ['cap', f.cap_due_on],
+      ['evidence', f.evidence_due_on],
+      ['close', f.close_by_on],
+    ] as const)
+      if (on) deadlines.set(`${kind}|${on}`, { kind, on });
+
+  const byRequirement = new Map<string, { major: number; minor: number; ofi: number }>();
+  for (const f of open)
+    for (const r of f.requirements) {
+      const e = byRequirement.get(r) ?? { major: 0, minor: 0, ofi: 0 };
+      e[f.grade as 'major' | 'minor' | 'ofi'] += 1;
+      byRequirement.set(r, e);
+    }
+
+  const rows = new Map(findingRows.map((f) => [f.id, f]));
+  const overdueFindings = open
+    .filter((f) => f.overdue)
+    .map((f) => {
+      const r = rows.get(f.id)!;
+      const due = currentDeadline(f.status, {
+        capDueOn: r.cap_due_on,
+        evidenceDueOn: r.evidence_due_on,
+        closeByOn: r.close_by_on,
+      })!;
+      return {
+        kind: 'finding' as const,
+        ref: f.ref,
+        title: `${f.grade} — ${due.kind} deadline`,
+        dueOn: due.on,
+      };
+    });
+  const overdueActions = (await repo.overdueActions(ctx.db, ctx.organisation.id, today)).map((a) => ({
+    kind: 'action' as const,
+    ref: a.ref,
+    title: a.title,
+    dueOn: a.due_on!,
+  }));
+  const overdueDocuments = (await listDocuments(ctx.db, ctx.organisation.id))
+    .filter((d) => d.next_review_on !== null && d.next_review_on < today)
+    .map((d) => ({
+      kind: 'document' as const,
+      ref: d.ref,
+      title: `${d.title} — review`,
+      dueOn: d.next_review_on!,
+    }));
+
+  return {
+    burndown: burndown(
+      nonconformities.map((f) => ({
+        raisedOn: f.created_at.slice(0, 10),
+        closedOn: f.status === 'closed' ? (f.closed_at ?? f.created_at).slice(0, 10) : null,
+        forecastDoneOn: forecastDone.get(f.id) ?? null,
+        closeByOn: f.close_by_on,
+      })),
+      today,
+    ),
+    deadlines: [...deadlines.values()].sort((a, b) => a.on.localeCompare(b.on)),
+    byGrade: (['major', 'minor', 'ofi'] as const).map((grade) => ({
+      grade,
+      open: open.filter((f) => f.grade === grade).length,
+      overdue: open.filter((f) => f.grade === grade && f.overdue).length,
+    })),
+    byRequirement: [...byRequirement.entries()]
+      .map(([requirement, c]) => ({ requirement, ...c }))
+      .sort((a, b) => b.major * 10 + b.minor - (a.major * 10 + a.minor) || b.ofi - a.ofi)
+      .slice(0, 15),
+    overdue: [...overdueFindings, ...overdueActions, ...overdueDocuments]
+      .map((o) => ({ ...o, daysLate: daysBetween(o.dueOn, today) }))
+      .sort((a, b) => b.daysLate - a.daysLate),
+  };
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseKind, Db } from '../../db/connection.ts';
+import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
+import { scorePosture } from '../../domain/posture/score.ts';
+import type { AppEnv, OrgContext } from '../context.ts';
+import { loadPostureInput } from './posture.inputs.ts';
+import * as repo from './posture.repository.ts';
+
+// The trend: figures recorded on each change that moves them and once a day, with the model version, so
+// that executives see the same history whoever looked at the dashboard and when.
+
+export type SnapshotTrigger = 'change' | 'daily' | 'replay';
+
+export const presentSnapshot = (r: PostureSnapshotTable) => ({
+  recordedAt: r.recorded_at,
+  model: r.model_version,
+  trigger: r.trigger as SnapshotTrigger,
+  alignment: Number(r.alignment),
+  posture: Number(r.posture),
+  openFindings: Number(r.open_findings),
+});
+
+export async function postureHistory(input: { days: number }, ctx: OrgContext) {
+  const since = new Date(ctx.now().getTime() - input.days * 86_400_000).toISOString();
+  return { points: (await repo.snapshotsSince(ctx.db, ctx.organisation.id, since)).map(presentSnapshot) };
+}
+
+/**
+ * Records the current figures. A `change` that leaves them as they were is not recorded (most changes —
+ * a comment, a member invited — do not move the scores); `daily` always is, once a day.
+ */
+export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, at = ctx.now()) {
+  const s = scorePosture((await loadPostureInput(ctx)).input);
+  if (trigger === 'change') {
+    const last = await repo.latestSnapshot(ctx.db, ctx.organisation.id);
+    if (
+      last &&
+      last.model_version === s.model &&
+      Number(last.alignment) === s.alignment &&
+      Number(last.posture) === s.posture &&
+      Number(last.open_findings) === s.openFindings
+    )
+      return false;
+  }
+  const areas = Object.fromEntries([...s.byClause, ...s.byTheme].map((a) => [a.key, a.score]));
+  await repo.insertSnapshot(ctx.db, {
+    id: randomUUID(),
+    organisation_id: ctx.organisation.id,
+    recorded_at: at.toISOString(),
+    recorded_on: at.toISOString().slice(0, 10),
+    model_version: s.model,
+    trigger,
+    alignment: s.alignment,
+    posture: s.posture,
+    open_findings: s.openFindings,
+    areas_json: JSON.stringify(areas),
+  });
+  return true;
+}
+
+/** Registered with `onCommittedChange`: a failure here must never undo or fail the change itself. */
+export async function recordAfterChange(ctx: OrgContext) {
+  try {
+    await recordSnapshot(ctx, 'change');
+  } catch (err) {
+    process.emitWarning(`posture snapshot not recorded for ${ctx.organisation.slug}: ${String(err)}`);
+  }
+}
+
+/** Once a day per organisation (the server runs it with the reminders; `closeloop posture --record`). */
+export async function recordDailySnapshots(deps: {
+  db: Db;
+  kind: DatabaseKind;
+  env: AppEnv;
+  now: () => Date;
+}) {
+  const today = deps.now().toISOString().slice(0, 10);
+  let recorded = 0;
+  for (const org of await repo.allOrganisationIds(deps.db)) {
+    if (await repo.hasSnapshotOn(deps.db, org.id, today)) continue;
+    const ctx: OrgContext = {
+      ...deps,
+      organisation: org,
+      actor: { userId: null, label: 'system', via: 'system' },
+      role: 'admin',
+    };
+    if (await recordSnapshot(ctx, 'daily')) recorded++;
+  }
+  return { recorded };
+}

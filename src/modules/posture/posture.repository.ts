@@ -1,0 +1,86 @@
+import type { Db } from '../../db/connection.ts';
+import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
+
+// SQL of the posture capability: the findings that weigh on the scores, the dashboard's series and the
+// recorded snapshots. Every query is scoped by organisation.
+
+const COUNTED_GRADES = ['major', 'minor', 'ofi'];
+
+/** Findings that can weigh on the scores: nonconformities and OFIs, open or not (filtered in the domain). */
+export async function scoredFindings(db: Db, organisationId: string) {
+  return db
+    .selectFrom('finding')
+    .select([
+      'id',
+      'ref',
+      'grade',
+      'status',
+      'requirements_json',
+      'cap_due_on',
+      'evidence_due_on',
+      'close_by_on',
+      'created_at',
+      'closed_at',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('grade', 'in', COUNTED_GRADES)
+    .orderBy('ref')
+    .orderBy('id')
+    .execute();
+}
+
+/** Corrective actions past their own due date and not finished. */
+export async function overdueActions(db: Db, organisationId: string, today: string) {
+  return db
+    .selectFrom('corrective_action')
+    .innerJoin('finding', 'finding.id', 'corrective_action.finding_id')
+    .select(['finding.ref', 'corrective_action.title', 'corrective_action.due_on'])
+    .where('corrective_action.organisation_id', '=', organisationId)
+    .where('corrective_action.status', 'not in', ['done', 'cancelled'])
+    .where('corrective_action.due_on', '<', today)
+    .orderBy('corrective_action.due_on')
+    .limit(200)
+    .execute();
+}
+
+export async function insertSnapshot(db: Db, row: PostureSnapshotTable) {
+  await db.insertInto('posture_snapshot').values(row).execute();
+}
+
+export async function latestSnapshot(db: Db, organisationId: string) {
+  return db
+    .selectFrom('posture_snapshot')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function snapshotsSince(db: Db, organisationId: string, since: string, limit = 2000) {
+  return db
+    .selectFrom('posture_snapshot')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('recorded_at', '>=', since)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function hasSnapshotOn(db: Db, organisationId: string, day: string) {
+  const row = await db
+    .selectFrom('posture_snapshot')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('recorded_on', '=', day)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function allOrganisationIds(db: Db) {
+  return db.selectFrom('organisation').select(['id', 'slug', 'name']).orderBy('slug').execute();
+}
