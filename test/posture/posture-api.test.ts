@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDailySnapshots } from '../../src/modules/posture/posture.history.ts';
 import { cli } from '../support/cli.ts';
 import {
   addMember,
@@ -200,6 +201,18 @@ for (const kind of kinds) {
       expect(text).toContain('Executive summary');
       expect(text).toContain('ISO 27001 alignment');
       expect(text).toContain('NC-1 (major)');
+    });
+
+    it('records one point a day per organisation, even when nothing changed', async () => {
+      const deps = { db: t.rt.database.db, kind: t.rt.database.kind, env: t.rt.env };
+      const tomorrow = () => new Date(Date.now() + 86_400_000);
+      expect(await recordDailySnapshots({ ...deps, now: tomorrow })).toEqual({ recorded: 2 });
+      expect(await recordDailySnapshots({ ...deps, now: tomorrow })).toEqual({ recorded: 0 });
+      const h = (await admin.get(`${base}/history?days=1`)).json();
+      expect(h.points.at(-1)).toMatchObject({ trigger: 'daily' });
+      expect(h.points.at(-1).recordedAt.slice(0, 10)).toBe(tomorrow().toISOString().slice(0, 10));
+      const later = (await admin.get(`${base}/history?days=400`)).json().points;
+      expect(later.filter((p: { trigger: string }) => p.trigger === 'change').length).toBeGreaterThan(1);
     });
 
     it('prints alignment, posture and the top ranked actions from the command line', async () => {

@@ -7,11 +7,14 @@ import {
   IconClipboardList,
   IconFiles,
   IconFileText,
+  IconGauge,
   IconKey,
   IconListCheck,
   IconListDetails,
   IconMail,
+  IconMathFunction,
   IconPresentation,
+  IconPresentationAnalytics,
   IconSettings,
   IconTimeline,
   IconUsers,
@@ -34,7 +37,19 @@ export interface NavGroup {
 
 // The one navigation config. Each capability adds its pages to its group when it lands.
 export const navigation: NavGroup[] = [
-  { label: 'Overview', items: [] },
+  {
+    label: 'Overview',
+    items: [
+      { label: 'Dashboard', to: 'dashboard', icon: IconGauge, visible: can.readPosture },
+      {
+        label: 'Executive summary',
+        to: 'summary',
+        icon: IconPresentationAnalytics,
+        visible: can.readPosture,
+      },
+      { label: 'Score model', to: 'posture/model', icon: IconMathFunction, visible: can.readPosture },
+    ],
+  },
   {
     label: 'Remediation',
     items: [

@@ -26,4 +26,5 @@ export const can = {
   manageReviews: (r: Role) => managers.includes(r),
   manageIsms: (r: Role) => managers.includes(r),
   correctMappings: (r: Role) => r === 'admin',
+  readPosture: (r: Role) => staff.includes(r),
 };

@@ -10,7 +10,9 @@ import { CertificationPage } from './pages/CertificationPage.tsx';
 import { CertificationReviewsPage } from './pages/CertificationReviewsPage.tsx';
 import { CorrectiveActionLogPage } from './pages/CorrectiveActionLogPage.tsx';
 import { CrosswalksPage } from './pages/CrosswalksPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DocumentsPage } from './pages/DocumentsPage.tsx';
+import { ExecutiveSummaryPage } from './pages/ExecutiveSummaryPage.tsx';
 import { FindingPage } from './pages/FindingPage.tsx';
 import { InternalAuditPage } from './pages/InternalAuditPage.tsx';
 import { InternalAuditsPage } from './pages/InternalAuditsPage.tsx';
@@ -19,6 +21,7 @@ import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/OutboxPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordPages.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
+import { PostureModelPage } from './pages/PostureModelPage.tsx';
 import { RisksPage } from './pages/RisksPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
@@ -92,6 +95,9 @@ const routeTree = root.addChildren([
     page('risks', RisksPage),
     page('documents', DocumentsPage),
     page('crosswalks', CrosswalksPage),
+    page('dashboard', DashboardPage),
+    page('summary', ExecutiveSummaryPage),
+    page('posture/model', PostureModelPage),
   ]),
 ]);
 

@@ -72,7 +72,7 @@ export async function postureDashboard(_input: unknown, ctx: OrgContext) {
   return {
     burndown: burndown(
       nonconformities.map((f) => ({
-        raisedOn: f.created_at.slice(0, 10),
+        raisedOn: f.report_received_on ?? f.created_at.slice(0, 10),
         closedOn: f.status === 'closed' ? (f.closed_at ?? f.created_at).slice(0, 10) : null,
         forecastDoneOn: forecastDone.get(f.id) ?? null,
         closeByOn: f.close_by_on,

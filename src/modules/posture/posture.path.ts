@@ -51,6 +51,7 @@ export async function fastestPathPlan(_input: unknown, ctx: OrgContext) {
     ] as const
   )
     .filter((m): m is readonly ['cap' | 'evidence', string] => m[1] !== null)
+    .sort((a, b) => a[1].localeCompare(b[1]))
     .map(([deadline, on]) => {
       const done = withDates.filter((s) => s.finishOn !== null && s.finishOn <= on).map((s) => s.taskId);
       const p = project(loaded.input, { tasks: done }).after;

@@ -1,0 +1,64 @@
+import { Card, List, Text, Title } from '@mantine/core';
+import type { Explanation } from './model.ts';
+
+// The model's terms in words, with the weights of this model version read from the server, so the text
+// can never disagree with the computation.
+
+type Weights = {
+  implementationFactor: Record<string, number>;
+  documentFactor: Record<string, number>;
+  gradeLoad: Record<string, number>;
+  overdueMultiplier: number;
+  progress: { planAccepted: number; evidenceSubmitted: number; work: number; max: number };
+  findingsScale: number;
+  alignment: { controls: number; documents: number; findings: number };
+  posture: { controls: number; attributes: number; findings: number };
+  riskWeight: number;
+};
+
+const list = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k.replaceAll('_', ' ')} ${v}`)
+    .join(', ');
+
+export function ModelTerms({ e }: { e: Explanation }) {
+  const w = e.weights as unknown as Weights;
+  return (
+    <Card withBorder component="section" aria-label="Model terms">
+      <Title order={2} size="h4" mb="xs">
+        The terms
+      </Title>
+      <List spacing="xs" size="sm">
+        <List.Item>
+          <strong>Annex A controls</strong> ({w.alignment.controls} alignment points, {w.posture.controls}{' '}
+          posture points). Each applicable control of the SoA in force earns its share times its
+          implementation ({list(w.implementationFactor)}). Excluded controls, justified in the SoA, do not
+          count. For the posture, a control's share is weighted by 1 + {w.riskWeight} × the residual risk (as
+          a share of the matrix maximum) of each risk whose treatment relies on it.
+        </List.Item>
+        <List.Item>
+          <strong>Mandatory documented information</strong> ({w.alignment.documents} alignment points): each
+          item ISO/IEC 27001:2022 requires earns its share by state ({list(w.documentFactor)}).
+        </List.Item>
+        <List.Item>
+          <strong>Attribute coverage</strong> ({w.posture.attributes} posture points): for each cybersecurity
+          concept (identify, protect, detect, respond, recover) and each property (confidentiality, integrity,
+          availability), the average implementation of the applicable controls carrying that attribute.
+        </List.Item>
+        <List.Item>
+          <strong>Open findings</strong> ({w.alignment.findings} alignment and {w.posture.findings} posture
+          points allowance). Each open finding carries a load ({list(w.gradeLoad)}), × {w.overdueMultiplier}{' '}
+          when its deadline has passed, reduced by progress: an accepted plan {w.progress.planAccepted},
+          evidence submitted {w.progress.evidenceSubmitted}, and {w.progress.work} × the share of its
+          corrective work done, at most {w.progress.max} — only closure removes it. The allowance kept is
+          exp(−total load / {w.findingsScale}); what is lost is shared among the findings in proportion to
+          their load.
+        </List.Item>
+      </List>
+      <Text size="xs" c="dimmed" mt="xs">
+        Consequences: completing a corrective action never lowers a score; closing a major always moves the
+        scores more than closing a minor; both scores stay within 0–100 % and 0–950.
+      </Text>
+    </Card>
+  );
+}

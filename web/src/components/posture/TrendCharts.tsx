@@ -1,0 +1,137 @@
+import { BarChart, LineChart } from '@mantine/charts';
+import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { type Dashboard, type Summary, shortDate } from './model.ts';
+
+// Trends and burn-down: pictures rather than tables (issue #6). Each chart has a text summary for screen
+// readers and for anyone who prefers figures.
+
+export function TrendChart({ s }: { s: Summary }) {
+  const data = s.trend.map((p) => ({
+    at: shortDate(p.recordedAt),
+    alignment: p.alignment,
+    posture: p.posture,
+  }));
+  return (
+    <Card withBorder component="section" aria-label="Score trend">
+      <Title order={2} size="h4">
+        Trend
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        Recorded on each change of the figures and daily ({s.trend.length} points, model {s.model}).
+      </Text>
+      {data.length < 2 ? (
+        <Text size="sm">The trend starts with today's figures.</Text>
+      ) : (
+        <LineChart
+          h={220}
+          data={data}
+          dataKey="at"
+          withLegend
+          withRightYAxis
+          yAxisProps={{ domain: [0, 100] }}
+          rightYAxisProps={{ domain: [0, 950] }}
+          series={[
+            { name: 'alignment', label: 'Alignment (%)', color: 'indigo.6' },
+            { name: 'posture', label: 'Posture (/950)', color: 'teal.6', yAxisId: 'right' },
+          ]}
+          curveType="monotone"
+        />
+      )}
+    </Card>
+  );
+}
+
+const deadlineLabel = { cap: 'CAP', evidence: 'Evidence', close: 'Closure' } as const;
+
+export function BurndownChart({ d }: { d: Dashboard }) {
+  const data = d.burndown.map((p) => ({ ...p, day: p.date }));
+  return (
+    <Card withBorder component="section" aria-label="Burn-down">
+      <Title order={2} size="h4">
+        Nonconformities burn-down
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        Open nonconformities each day, the planner's forecast ahead, and the line to zero by the closure
+        deadline.
+      </Text>
+      {data.length === 0 ? (
+        <Text size="sm">No nonconformity recorded yet.</Text>
+      ) : (
+        <LineChart
+          h={220}
+          data={data}
+          dataKey="day"
+          withLegend
+          connectNulls={false}
+          xAxisProps={{ tickFormatter: (v: string) => shortDate(v) }}
+          referenceLines={d.deadlines.map((x) => ({
+            x: x.on,
+            label: deadlineLabel[x.kind],
+            color: x.kind === 'close' ? 'red.6' : 'gray.6',
+          }))}
+          series={[
+            { name: 'open', label: 'Open', color: 'red.6' },
+            { name: 'forecast', label: 'Forecast', color: 'orange.5' },
+            { name: 'target', label: 'Target', color: 'gray.5' },
+          ]}
+          strokeDasharray="4 4"
+        />
+      )}
+    </Card>
+  );
+}
+
+export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
+  const areas = [...s.byClause, ...s.byTheme].map((a) => ({ area: a.label, score: a.score ?? 0 }));
+  return (
+    <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <Card withBorder component="section" aria-label="Open findings by grade">
+        <Title order={2} size="h4" mb="xs">
+          Open findings by grade
+        </Title>
+        <BarChart
+          h={200}
+          data={d.byGrade}
+          dataKey="grade"
+          withLegend
+          series={[
+            { name: 'open', label: 'Open', color: 'indigo.6' },
+            { name: 'overdue', label: 'Overdue', color: 'red.6' },
+          ]}
+        />
+      </Card>
+      <Card withBorder component="section" aria-label="Open findings by requirement">
+        <Title order={2} size="h4" mb="xs">
+          Open findings by requirement
+        </Title>
+        <BarChart
+          h={200}
+          data={d.byRequirement}
+          dataKey="requirement"
+          type="stacked"
+          withLegend
+          series={[
+            { name: 'major', label: 'Major', color: 'red.6' },
+            { name: 'minor', label: 'Minor', color: 'orange.5' },
+            { name: 'ofi', label: 'OFI', color: 'blue.4' },
+          ]}
+        />
+      </Card>
+      <Card withBorder component="section" aria-label="Alignment by clause and theme">
+        <Title order={2} size="h4" mb="xs">
+          Alignment by clause and Annex A theme
+        </Title>
+        <BarChart
+          h={Math.max(200, areas.length * 22)}
+          data={areas}
+          dataKey="area"
+          orientation="vertical"
+          yAxisProps={{ width: 170 }}
+          xAxisProps={{ domain: [0, 100] }}
+          valueFormatter={(v) => `${v} %`}
+          series={[{ name: 'score', label: 'Alignment', color: 'indigo.6' }]}
+        />
+      </Card>
+    </SimpleGrid>
+  );
+}
