@@ -15,51 +15,64 @@ function Delta({ now, then, places }: { now: number; then: number | undefined; p
   );
 }
 
+/** A score as a gauge: green from 80 % of the scale, amber from 60 %, red below. */
+function ScoreCard(p: {
+  title: string;
+  value: number;
+  max: number;
+  text: string;
+  testId: string;
+  then: number | undefined;
+  places: number;
+}) {
+  const share = p.value / p.max;
+  return (
+    <Card withBorder component="section" aria-label={p.title}>
+      <Title order={2} size="h4">
+        {p.title}
+      </Title>
+      <Group justify="center">
+        <GaugeChart
+          value={p.value}
+          max={p.max}
+          size={180}
+          thickness={14}
+          filledColor={share >= 0.8 ? 'teal' : share >= 0.6 ? 'yellow' : 'red'}
+          label={null}
+          aria-label={`${p.title}: ${p.text}`}
+        />
+      </Group>
+      <Text ta="center" fw={700} size="xl" data-testid={p.testId}>
+        {p.text}
+      </Text>
+      <Delta now={p.value} then={p.then} places={p.places} />
+    </Card>
+  );
+}
+
 export function ScoreCards({ s }: { s: Summary }) {
   const first = s.trend[0];
   const r = s.readiness;
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      <Card withBorder component="section" aria-label="ISO 27001 alignment">
-        <Title order={2} size="h4">
-          ISO 27001 alignment
-        </Title>
-        <Group justify="center">
-          <GaugeChart
-            value={s.alignment}
-            max={100}
-            size={180}
-            thickness={14}
-            filledColor={s.alignment >= 80 ? 'teal' : s.alignment >= 60 ? 'yellow' : 'red'}
-            label={null}
-            aria-label={`Alignment ${s.alignment.toFixed(1)} percent`}
-          />
-        </Group>
-        <Text ta="center" fw={700} size="xl" data-testid="alignment-figure">
-          {s.alignment.toFixed(1)} %
-        </Text>
-        <Delta now={s.alignment} then={first?.alignment} places={1} />
-      </Card>
-      <Card withBorder component="section" aria-label="Security posture">
-        <Title order={2} size="h4">
-          Security posture
-        </Title>
-        <Group justify="center">
-          <GaugeChart
-            value={s.posture}
-            max={950}
-            size={180}
-            thickness={14}
-            filledColor={s.posture >= 760 ? 'teal' : s.posture >= 570 ? 'yellow' : 'red'}
-            label={null}
-            aria-label={`Posture ${s.posture} of 950`}
-          />
-        </Group>
-        <Text ta="center" fw={700} size="xl" data-testid="posture-figure">
-          {s.posture} / 950
-        </Text>
-        <Delta now={s.posture} then={first?.posture} places={0} />
-      </Card>
+      <ScoreCard
+        title="ISO 27001 alignment"
+        value={s.alignment}
+        max={100}
+        text={`${s.alignment.toFixed(1)} %`}
+        testId="alignment-figure"
+        then={first?.alignment}
+        places={1}
+      />
+      <ScoreCard
+        title="Security posture"
+        value={s.posture}
+        max={950}
+        text={`${s.posture} / 950`}
+        testId="posture-figure"
+        then={first?.posture}
+        places={0}
+      />
       <Card withBorder component="section" aria-label="Certification readiness">
         <Stack gap="xs">
           <Title order={2} size="h4">
