@@ -9,6 +9,7 @@ import { arithmeticFloorMs } from './floor.ts';
 import { runForecast } from './forecast.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
+import { runPosture } from './posture.ts';
 
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -73,6 +74,16 @@ console.log(
     `makespan ${fc.makespanDays} working days, ${fc.atRisk} finding(s) at risk`,
 );
 
-console.log('\n(e) memory');
+console.log('\n(e) posture model: 300 findings, 2,000 corrective actions, ~4,000 dependencies, 40 risks');
+const ps = runPosture();
+console.log(
+  `  score ${f(ps.scoreMs, 1)} ms = ${f(ps.scoreMs / floor, 3)} F; projection of 3 actions ${f(ps.projectionMs, 1)} ms = ${f(ps.projectionMs / floor, 3)} F`,
+);
+console.log(
+  `  ranking all ${ps.ranked} open actions (each with its prerequisites) ${f(ps.rankMs)} ms = ${f(ps.rankMs / floor, 2)} F; ` +
+    `fastest path of ${ps.steps} steps ${f(ps.pathMs)} ms = ${f(ps.pathMs / floor, 2)} F`,
+);
+
+console.log('\n(f) memory');
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);

@@ -1,6 +1,7 @@
 import { isOpenFinding } from './findings-load.ts';
 import type { PostureInput } from './model.ts';
-import { diff, type Figures, impactOf, project, taskIndex, withPrerequisites } from './projection.ts';
+import { diff, type Figures, impactOf, taskIndex, withPrerequisites } from './projection.ts';
+import { Projector } from './projector.ts';
 import { effortOf } from './ranking.ts';
 
 // The "fastest path" to a `recommended` certification decision: the recommendation follows from the open
@@ -37,26 +38,32 @@ export function fastestPath(input: PostureInput): PathStep[] {
   const candidates = [...new Set(open.flatMap((t) => withPrerequisites(t.id, tasks)))].map(
     (id) => tasks.get(id)!,
   );
+  const projector = new Projector(input);
   const alone = new Map(
-    candidates.map((t) => [t.id, impactOf(project(input, { tasks: [t.id] }).delta) / effortOf(t.effortDays)]),
-  );
-  const key = (id: string): [number, string, number, number, string] => {
-    const t = tasks.get(id)!;
-    return [
-      needed.has(id) ? 0 : 1,
-      t.dueOn ?? '9999-12-31',
-      GRADE_RANK[findings.get(t.findingId)!.grade] ?? 2,
-      -(alone.get(id) ?? 0),
+    candidates.map((t) => [
       t.id,
-    ];
+      impactOf(diff(projector.before, projector.project({ tasks: [t.id] }))) / effortOf(t.effortDays),
+    ]),
+  );
+  const keys = new Map(
+    candidates.map((t) => [
+      t.id,
+      [
+        needed.has(t.id) ? 0 : 1,
+        t.dueOn ?? '9999-12-31',
+        GRADE_RANK[findings.get(t.findingId)!.grade] ?? 2,
+        -(alone.get(t.id) ?? 0),
+        t.id,
+      ] as const,
+    ]),
+  );
+  const compare = (a: string, b: string) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
   };
-  const less = (a: string, b: string) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]!;
-    return false;
-  };
-  // Among the tasks whose unfinished predecessors are all placed, take the least key.
+  // Among the tasks whose unfinished predecessors are all placed, take the least key (kept sorted).
   const inPlan = new Set(candidates.map((t) => t.id));
   const waiting = new Map(
     candidates.map((t) => [t.id, t.predecessors.filter((p) => inPlan.has(p) && !tasks.get(p)!.done).length]),
@@ -65,18 +72,29 @@ export function fastestPath(input: PostureInput): PathStep[] {
   for (const t of candidates)
     for (const p of t.predecessors)
       if (inPlan.has(p)) successors.set(p, [...(successors.get(p) ?? []), t.id]);
-  const ready = candidates.filter((t) => waiting.get(t.id) === 0).map((t) => t.id);
+  const ready: string[] = [];
+  const push = (id: string) => {
+    let lo = 0;
+    let hi = ready.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(ready[mid]!, id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    ready.splice(lo, 0, id);
+  };
+  for (const t of candidates) if (waiting.get(t.id) === 0) push(t.id);
   const steps: PathStep[] = [];
-  const done: string[] = [];
-  let before = project(input, {}).before;
+  const done = new Set<string>();
+  const changed = new Map<string, number>();
+  let before = projector.before;
   while (ready.length > 0) {
-    let best = 0;
-    for (let i = 1; i < ready.length; i++) if (less(ready[i]!, ready[best]!)) best = i;
-    const id = ready.splice(best, 1)[0]!;
+    const id = ready.shift()!;
     const t = tasks.get(id)!;
     const f = findings.get(t.findingId)!;
-    done.push(id);
-    const after = project(input, { tasks: done }, before).after;
+    done.add(id);
+    changed.set(f.id, projector.loadWith(f.id, done));
+    const after = projector.withLoads(changed);
     steps.push({
       taskId: id,
       title: t.title,
@@ -93,7 +111,7 @@ export function fastestPath(input: PostureInput): PathStep[] {
     for (const s of successors.get(id) ?? []) {
       const n = waiting.get(s)! - 1;
       waiting.set(s, n);
-      if (n === 0) ready.push(s);
+      if (n === 0) push(s);
     }
   }
   return steps;

@@ -4,6 +4,7 @@ import { implementationStatuses } from '../isms/soa.ts';
 import { fastestPath } from './fastest-path.ts';
 import type { PostureFinding, PostureInput } from './model.ts';
 import { applySelection } from './projection.ts';
+import { Projector } from './projector.ts';
 import { rankActions } from './ranking.ts';
 import { scorePosture } from './score.ts';
 
@@ -176,6 +177,23 @@ describe('posture model (properties)', () => {
         expect(reversed.exact.posture).toBeCloseTo(s.exact.posture, 9);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('projects a selection exactly as scoring the changed input would', () => {
+    fc.assert(
+      fc.property(inputArb, fc.nat(), fc.nat(), (input, a, b) => {
+        const tasks = input.findings.flatMap((f) => f.tasks.map((t) => t.id));
+        const sel = {
+          tasks: tasks.filter((_, i) => (a >> i) & 1),
+          findings: input.findings.filter((_, i) => (b >> i) & 1).map((f) => f.id),
+        };
+        const projected = new Projector(input).project(sel);
+        const scored = exact(applySelection(input, sel));
+        expect(projected.alignment).toBeCloseTo(scored.alignment, 9);
+        expect(projected.posture).toBeCloseTo(scored.posture, 9);
+      }),
+      { numRuns: 300 },
     );
   });
 

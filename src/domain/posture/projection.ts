@@ -1,5 +1,5 @@
 import type { PostureInput, PostureTask } from './model.ts';
-import { scorePosture } from './score.ts';
+import { Projector } from './projector.ts';
 
 // What the scores would be if chosen corrective actions, tasks or whole findings were done, computed by
 // the same model on a copy of the input, so a projection and the figure recorded once the work is really
@@ -35,18 +35,14 @@ export function applySelection(input: PostureInput, sel: Selection): PostureInpu
   };
 }
 
-const figures = (input: PostureInput): Figures => {
-  const s = scorePosture(input);
-  return { alignment: s.exact.alignment, posture: s.exact.posture };
-};
-
 export function diff(before: Figures, after: Figures): Figures {
   return { alignment: after.alignment - before.alignment, posture: after.posture - before.posture };
 }
 
-export function project(input: PostureInput, sel: Selection, before: Figures = figures(input)): Projection {
-  const after = figures(applySelection(input, sel));
-  return { before, after, delta: diff(before, after) };
+export function project(input: PostureInput, sel: Selection): Projection {
+  const p = new Projector(input);
+  const after = p.project(sel);
+  return { before: p.before, after, delta: diff(p.before, after) };
 }
 
 /** One dimensionless measure of impact: both scores on a 0–1 scale, added. */

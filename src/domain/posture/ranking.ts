@@ -1,7 +1,7 @@
 import { isOpenFinding } from './findings-load.ts';
 import type { PostureInput } from './model.ts';
-import { type Figures, impactOf, project, taskIndex, withPrerequisites } from './projection.ts';
-import { scorePosture } from './score.ts';
+import { diff, type Figures, impactOf, taskIndex, withPrerequisites } from './projection.ts';
+import { Projector } from './projector.ts';
 
 // Corrective actions ranked by their effect on the scores per day of effort. An action is worth what it
 // and its unfinished prerequisites achieve together, divided by their joint effort, so the list never
@@ -25,8 +25,7 @@ export interface RankedAction {
 export const effortOf = (effortDays: number) => (effortDays > 0 ? effortDays : 0.5);
 
 export function rankActions(input: PostureInput, limit = Number.POSITIVE_INFINITY): RankedAction[] {
-  const s = scorePosture(input);
-  const before = { alignment: s.exact.alignment, posture: s.exact.posture };
+  const projector = new Projector(input);
   const tasks = taskIndex(input);
   const findings = new Map(input.findings.map((f) => [f.id, f]));
   const ranked: RankedAction[] = [];
@@ -34,7 +33,8 @@ export function rankActions(input: PostureInput, limit = Number.POSITIVE_INFINIT
     const f = findings.get(t.findingId)!;
     if (t.done || !isOpenFinding(f)) continue;
     const bundle = withPrerequisites(t.id, tasks);
-    const p = project(input, { tasks: bundle }, before);
+    const after = projector.project({ tasks: bundle });
+    const delta = diff(projector.before, after);
     const effortDays = bundle.reduce((sum, id) => sum + effortOf(tasks.get(id)!.effortDays), 0);
     ranked.push({
       taskId: t.id,
@@ -45,9 +45,9 @@ export function rankActions(input: PostureInput, limit = Number.POSITIVE_INFINIT
       prerequisites: bundle.filter((id) => id !== t.id),
       effortDays,
       dueOn: t.dueOn,
-      delta: p.delta,
-      after: p.after,
-      impactPerDay: impactOf(p.delta) / effortDays,
+      delta,
+      after,
+      impactPerDay: impactOf(delta) / effortDays,
     });
   }
   ranked.sort(
