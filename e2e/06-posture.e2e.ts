@@ -69,6 +69,12 @@ test('the dashboard projects three chosen actions and the explanation adds up', 
   const postureValues = postureCells.map((c) => Number.parseFloat(c));
   expect(Math.round(postureValues.at(-1)!)).toBe(posture);
   await expect(page.getByRole('region', { name: 'Controls contributions' })).toContainText('A.8.8');
+
+  // A finding's page projects what closing it would do.
+  await page.getByRole('link', { name: 'Corrective action log' }).click();
+  await page.getByRole('link', { name: 'NC-01' }).first().click();
+  const effect = page.getByRole('region', { name: 'Effect of closing this finding' });
+  await expect(effect).toContainText(`ISO 27001 alignment ${alignment.toFixed(1)} % →`);
 });
 
 test('the executive summary shows the figures and exports a PDF', async ({ page }) => {

@@ -7,6 +7,7 @@ import { ErrorNote, Loading, useOrg } from '../components/common.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
 import { gradeColour, statusLabel } from '../components/FindingsTable.tsx';
 import { type FindingDetail, findingKey } from '../components/finding-types.ts';
+import { FindingEffect } from '../components/posture/FindingEffect.tsx';
 import { RecordEditor } from '../components/RecordEditor.tsx';
 import { TimelinePanel } from '../components/TimelinePanel.tsx';
 import { TransitionBar } from '../components/TransitionBar.tsx';
@@ -97,6 +98,9 @@ export function FindingPage() {
           {f.ofiReason && <Text size="sm">Declined: {f.ofiReason}</Text>}
         </Card>
       </SimpleGrid>
+      {can.readPosture(org.role) && !org.limited && !['closed', 'declined', 'noted'].includes(f.status) && (
+        <FindingEffect org={org.slug} findingId={f.id} />
+      )}
       <TransitionBar org={org.slug} finding={f} />
       {nc && <RecordEditor key={f.id} org={org.slug} finding={f} editable={editable} />}
       {nc && <ActionsPanel org={org.slug} finding={f} editable={editable} />}
