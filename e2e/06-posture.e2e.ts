@@ -19,7 +19,7 @@ test.beforeAll(() => {
 });
 
 const figure = async (page: Page, id: string) =>
-  Number.parseFloat((await page.getByTestId(id).innerText()).replace(/[^\d.]/g, ''));
+  Number.parseFloat(((await page.getByTestId(id).textContent()) ?? '').replace(/[^\d.]/g, ''));
 
 test('the dashboard projects three chosen actions and the explanation adds up', async ({ page }) => {
   await signInThroughForm(page, 'isabel.martin@demo.example', PASSWORD);
@@ -28,7 +28,7 @@ test('the dashboard projects three chosen actions and the explanation adds up', 
   await expect(page.getByTestId('alignment-figure')).toHaveText(/^\d{1,3}\.\d %$/);
   await expect(page.getByTestId('posture-figure')).toHaveText(/^\d{1,3} \/ 950$/);
   const alignment = await figure(page, 'alignment-figure');
-  const posture = Number((await page.getByTestId('posture-figure').innerText()).split(' ')[0]);
+  const posture = Number(((await page.getByTestId('posture-figure').textContent()) ?? '').split(' ')[0]);
 
   // The trend is drawn (the demo has three weeks of it) and readiness names its blockers.
   await expect(page.getByRole('region', { name: 'Score trend' }).locator('.recharts-line')).toHaveCount(2);

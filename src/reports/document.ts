@@ -27,7 +27,26 @@ export interface KeyValueItem {
   value: string;
 }
 
+/** Horizontal bars on one scale (e.g. alignment per clause); XLSX and CSV leave charts out. */
+export interface BarsBlock {
+  kind: 'bars';
+  caption: string;
+  max: number;
+  unit?: string;
+  items: { label: string; value: number | null }[];
+}
+
+/** Lines over the same x labels, each on its own scale 0..max (e.g. a score trend). */
+export interface LineChartBlock {
+  kind: 'lineChart';
+  caption: string;
+  labels: string[];
+  series: { label: string; max: number; values: number[]; colour?: string }[];
+}
+
 export type Block =
+  | BarsBlock
+  | LineChartBlock
   | { kind: 'heading'; text: string; level: 1 | 2 | 3 }
   | { kind: 'paragraph'; text: string }
   | { kind: 'keyValue'; items: KeyValueItem[] }

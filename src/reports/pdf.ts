@@ -15,6 +15,7 @@ import {
   type TableBlock,
   tableCaption,
 } from './document.ts';
+import { bars, lineChart } from './pdf-charts.ts';
 import { breakLongWords, drawTable, type Pdf } from './pdf-table.ts';
 import { toWinAnsi } from './winansi.ts';
 
@@ -166,6 +167,10 @@ function renderBlock(pdf: Pdf, block: Block) {
     case 'pageBreak':
       pdf.addPage();
       return;
+    case 'bars':
+      return bars(pdf, block);
+    case 'lineChart':
+      return lineChart(pdf, block);
   }
 }
 

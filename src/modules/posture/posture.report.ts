@@ -11,7 +11,6 @@ const RECOMMENDATION: Record<string, string> = {
   recommended_upon_action_plan: 'Recommended upon an action plan',
   not_recommended: 'Not recommended',
 };
-const pct = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)} %`);
 const signed = (x: number, places: number) => `${x >= 0 ? '+' : ''}${x.toFixed(places)}`;
 
 export async function executiveSummary(_input: unknown, ctx: OrgContext): Promise<ReportDocument> {
@@ -32,7 +31,7 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
       {
         kind: 'keyValue',
         items: [
-          { label: 'ISO 27001 alignment', value: `${pct(p.alignment)} (out of 100 %)` },
+          { label: 'ISO 27001 alignment', value: `${p.alignment.toFixed(1)} % (out of 100 %)` },
           { label: 'Security posture', value: `${p.posture} / 950` },
           {
             label: 'Trend',
@@ -51,6 +50,15 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
           },
         ],
       },
+      {
+        kind: 'lineChart',
+        caption: 'Trend',
+        labels: p.trend.map((x) => x.recordedAt.slice(0, 10)),
+        series: [
+          { label: 'Alignment (%)', max: 100, values: p.trend.map((x) => x.alignment) },
+          { label: 'Posture', max: 950, values: p.trend.map((x) => x.posture) },
+        ],
+      },
       { kind: 'heading', text: 'What stands between us and a recommendation', level: 2 },
       {
         kind: 'bulletList',
@@ -60,18 +68,20 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
             : ['Nothing: no open nonconformity.'],
       },
       {
-        kind: 'table',
+        kind: 'bars',
         caption: 'Alignment by clause and Annex A theme',
-        columns: [
-          { key: 'area', header: 'Area', width: 3 },
-          { key: 'score', header: 'Score' },
-          { key: 'open', header: 'Open findings' },
-        ],
-        rows: [...p.byClause, ...p.byTheme].map((a) => ({
-          area: a.label,
-          score: pct(a.score),
-          open: a.openFindings,
+        max: 100,
+        unit: ' %',
+        items: [...p.byClause, ...p.byTheme].map((a) => ({
+          label: `${a.label} (${a.openFindings} open)`,
+          value: a.score,
         })),
+      },
+      {
+        kind: 'bars',
+        caption: 'Open findings by grade',
+        max: Math.max(1, ...d.byGrade.map((g) => g.open)),
+        items: d.byGrade.map((g) => ({ label: `${g.grade} (${g.overdue} overdue)`, value: g.open })),
       },
       {
         kind: 'table',
