@@ -9,6 +9,7 @@ import { createAudit } from '../src/modules/audits/audits.service.ts';
 import type { OrgContext } from '../src/modules/context.ts';
 import { listFindings } from '../src/modules/findings/findings.service.ts';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.ts';
+import { recordSnapshot } from '../src/modules/posture/posture.history.ts';
 import { createRuntime } from '../src/runtime.ts';
 
 const grades = ['major', 'minor', 'minor', 'minor', 'ofi'];
@@ -101,7 +102,12 @@ export async function runFindingsList(n: number) {
     };
     const page = await time({ page: 3, pageSize: 100, sort: 'closeByOn', direction: 'desc' });
     const filtered = await time({ page: 1, pageSize: 100, grade: 'minor', sort: 'ref', direction: 'asc' });
-    return { total: page.total, pageMs: page.ms, filteredMs: filtered.ms, seedMs };
+    // What every committed change now costs on top: re-scoring the organisation for the posture trend.
+    await recordSnapshot(ctx, 'daily');
+    const s0 = performance.now();
+    for (let r = 0; r < 5; r++) await recordSnapshot(ctx, 'change');
+    const snapshotMs = (performance.now() - s0) / 5;
+    return { total: page.total, pageMs: page.ms, filteredMs: filtered.ms, seedMs, snapshotMs };
   } finally {
     await rt.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
