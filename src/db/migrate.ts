@@ -6,6 +6,7 @@ import * as findings from './migrations/0003-findings.ts';
 import * as planning from './migrations/0004-planning.ts';
 import * as isms from './migrations/0005-isms.ts';
 import * as certification from './migrations/0006-certification.ts';
+import * as trust from './migrations/0008-trust.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -15,6 +16,8 @@ export const migrations: Record<string, Migration> = {
   '0004-planning': planning,
   '0005-isms': isms,
   '0006-certification': certification,
+  // 0007 is the posture score (#6), merged separately.
+  '0008-trust': trust,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -267,3 +267,9 @@ export interface Database {
 // ISMS baseline (migration 0005): SoA versions and entries, risk register, documents, crosswalk overrides.
 // The table types live in schema-isms.ts; this second `Database` declaration merges with the one above.
 export interface Database extends IsmsTables {}
+// Trust page (migration 0008): shapes in schema-trust.ts.
+export type * from './schema-trust.ts';
+
+import type { TrustTables } from './schema-trust.ts';
+
+export interface Database extends TrustTables {}

@@ -69,6 +69,11 @@ export const policyTable = {
   'document.manage': managers,
   'crosswalk.read': everyone,
   'crosswalk.manage': ['admin'],
+  // Trust page (issue #8): managers edit, publish and decide requests; the internal auditor reads the
+  // page settings and the access log (A.5.15 review of access); guests and viewers see nothing of it.
+  'trust.read': assurance,
+  'trust.manage': managers,
+  'trust.approve': managers,
 } satisfies Record<string, Role[]>;
 
 export type OrgAction = keyof typeof policyTable;

@@ -23,6 +23,9 @@ import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { risksRoutes } from '../modules/risks/risks.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import { soaRoutes } from '../modules/soa/soa.routes.ts';
+import { trustAccessRoutes } from '../modules/trust/trust-access.routes.ts';
+import { trustAdminRoutes } from '../modules/trust/trust-admin.routes.ts';
+import { trustPublicRoutes } from '../modules/trust/trust-public.routes.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import type { ZodApp } from './app.ts';
 import type { Auth } from './auth.ts';
@@ -61,4 +64,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   risksRoutes(app);
   documentsRoutes(app);
   crosswalksRoutes(app);
+  trustAdminRoutes(app, deps);
+  trustAccessRoutes(app);
+  trustPublicRoutes(app, deps);
 }
