@@ -13,6 +13,7 @@ import {
   IconMail,
   IconPresentation,
   IconSettings,
+  IconShieldLock,
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
@@ -78,6 +79,7 @@ export const navigation: NavGroup[] = [
       { label: 'Settings', to: 'settings', icon: IconSettings, visible: () => true },
       { label: 'API tokens', to: 'api-tokens', icon: IconKey, visible: can.manageTokens },
       { label: 'Mail outbox', to: 'mail-outbox', icon: IconMail, visible: can.readOutbox },
+      { label: 'Trust page', to: 'trust', icon: IconShieldLock, visible: can.readTrust },
       { label: 'API reference', to: '//docs/api', icon: IconApi, visible: () => true },
     ],
   },

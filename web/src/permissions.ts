@@ -26,4 +26,6 @@ export const can = {
   manageReviews: (r: Role) => managers.includes(r),
   manageIsms: (r: Role) => managers.includes(r),
   correctMappings: (r: Role) => r === 'admin',
+  readTrust: (r: Role) => assurance.includes(r),
+  manageTrust: (r: Role) => managers.includes(r),
 };
