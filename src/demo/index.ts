@@ -6,6 +6,7 @@ import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
 import { seedIsms } from './isms.ts';
 import { seedPlanning } from './planning.ts';
+import { seedTrust } from './trust.ts';
 
 /**
  * Loads the demo organisation (slug `demo`). Each capability adds its part here, in dependency order,
@@ -21,5 +22,7 @@ export async function loadDemo(
   await seedPlanning(ctx);
   await seedCertification(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   await seedIsms(ctx);
+  // The trust page shows the certificate and the approved SoA, so it comes after both.
+  await seedTrust(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }
