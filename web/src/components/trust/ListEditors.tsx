@@ -1,7 +1,22 @@
-import { ActionIcon, Button, Card, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { z } from 'zod';
-import type { faqItem, framework } from '../../../../src/contracts/trust.ts';
+import {
+  type faqItem,
+  type framework,
+  frameworkStatuses,
+  frameworkStatusLabels,
+} from '../../../../src/contracts/trust.ts';
 
 type Framework = z.infer<typeof framework>;
 type Faq = z.infer<typeof faqItem>;
@@ -28,7 +43,7 @@ export function FrameworksEditor({
               onChange(value.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))
             }
           />
-          <select
+          <NativeSelect
             aria-label="Framework status"
             value={f.status}
             onChange={(e) =>
@@ -38,12 +53,8 @@ export function FrameworksEditor({
                 ),
               )
             }
-          >
-            <option value="certified">Certified</option>
-            <option value="compliant">Compliant</option>
-            <option value="in_progress">In progress</option>
-            <option value="planned">Planned</option>
-          </select>
+            data={frameworkStatuses.map((s) => ({ value: s, label: frameworkStatusLabels[s] }))}
+          />
           <ActionIcon
             variant="subtle"
             color="red"

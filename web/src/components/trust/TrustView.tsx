@@ -101,7 +101,7 @@ export function TrustView({
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 {page.certificates.map((c) => (
                   <Card withBorder key={c.number}>
-                    <Group justify="space-between" wrap="nowrap">
+                    <Group justify="space-between" wrap="wrap" gap="xs">
                       <Group gap="xs" wrap="nowrap">
                         <IconShieldCheck aria-hidden />
                         <Text fw={600}>
