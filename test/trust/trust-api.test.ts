@@ -216,6 +216,24 @@ for (const kind of kinds) {
       expect((await ivy.get(`${api}/documents/${f.requestId}`)).statusCode).toBe(200);
       expect((await admin.delete(`${adminApi}/grants/${g.json().id}`)).statusCode).toBe(204);
       expect((await ivy.get(`${api}/documents/${f.requestId}`)).statusCode).toBe(404);
+      // a company grant: anyone at that domain who asks gets the mailed link proving the address
+      await admin.post(`${adminApi}/grants`, {
+        subjectKind: 'domain',
+        subject: 'bigbank.test',
+        documentId: f.requestId,
+      });
+      const asked = await new Client(t.app).post(`${api}/requests`, {
+        name: 'Bo',
+        email: 'bo@bigbank.test',
+        company: 'Big Bank',
+        documentId: f.requestId,
+      });
+      expect(asked.json()).toEqual({ status: 'approved' });
+      const bo = new Client(t.app);
+      const boToken = signInToken((await lastMail(t, 'bo@bigbank.test'))!.body_text);
+      expect((await bo.post(`${api}/sign-in`, { token: boToken })).statusCode).toBe(204);
+      expect((await bo.get(`${api}/documents/${f.requestId}`)).statusCode).toBe(200);
+      expect((await bo.get(`${api}/documents/${f.ndaId}`)).statusCode).toBe(404);
       const expired = await admin.post(`${adminApi}/grants`, {
         subjectKind: 'domain',
         subject: 'old.test',
