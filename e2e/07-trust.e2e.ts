@@ -62,6 +62,10 @@ test('the admin publishes the trust page and an anonymous visitor sees only publ
   ).toBeVisible();
   await expect(anon.getByRole('link', { name: /Download (Penetration|SOC 2)/ })).toHaveCount(0);
   await expect(anon.getByText('Risk treatment plan')).toHaveCount(0);
+  // The demo's custom domain (a CNAME to this server) leads to the page on the public address.
+  const viaDomain = await anon.request.get('/', { headers: { host: 'trust.demo.example' }, maxRedirects: 0 });
+  expect(viaDomain.status()).toBe(302);
+  expect(viaDomain.headers().location).toBe(`${baseURL}/trust/demo`);
 });
 
 test('a visitor accepts the NDA and downloads a watermarked PDF', async ({ browser, baseURL }) => {

@@ -70,7 +70,7 @@ export async function seedTrust(base: OrgContext, store: ContentStore) {
       ],
       autoApproveDomains: ['northwind-partner.example'],
       customers: [{ name: 'Contoso Retail', domain: 'contoso.example' }],
-      customDomain: '',
+      customDomain: 'trust.demo.example',
       showCertificates: true,
     },
     isabel,

@@ -19,7 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { capabilityIsLive } from '../modules/trust/trust-visitor.ts';
+import { capabilityIsLive, customDomainRedirect } from '../modules/trust/trust-visitor.ts';
 import type { Runtime } from '../runtime.ts';
 import { fileContentStore } from '../storage/content-store.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
@@ -164,6 +164,8 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
         );
         return reply.sendFile(path.relative(webDist, file));
       }
+      const trustPage = await customDomainRedirect(database.db, req.host, config.publicUrl);
+      if (trustPage) return reply.redirect(trustPage, 302);
       return reply.type('text/html').header('cache-control', 'no-cache').send(index);
     });
   }

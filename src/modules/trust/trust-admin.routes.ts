@@ -18,6 +18,7 @@ import {
 import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ModuleDeps } from '../../http/routes.ts';
+import { readSingleFileUpload } from '../../http/upload.ts';
 import * as grants from './trust-access.service.ts';
 import * as docs from './trust-documents.service.ts';
 import * as page from './trust-page.service.ts';
@@ -161,19 +162,7 @@ export function trustAdminRoutes(app: ZodApp, deps: ModuleDeps) {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
-      const fields: Record<string, string> = {};
-      let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts({
-        limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 10 },
-      })) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('payload_too_large', 'the file is larger than allowed');
-          file = { name: part.filename, bytes };
-        } else fields[part.fieldname] = String(part.value);
-      }
+      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes);
       const meta = z
         .object({
           title: z.string().trim().min(1).max(300),
@@ -182,10 +171,6 @@ export function trustAdminRoutes(app: ZodApp, deps: ModuleDeps) {
           accessLevel: trustAccessLevel,
         })
         .safeParse(fields);
-      if (!file)
-        throw new AppError('validation_failed', 'no file in the request', [
-          { path: 'body/file', message: 'required' },
-        ]);
       if (!meta.success)
         throw new AppError(
           'validation_failed',

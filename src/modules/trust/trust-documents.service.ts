@@ -4,9 +4,10 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import { statusLabels } from '../../contracts/isms-soa.ts';
 import type { generatedDocumentInput, trustDocument, trustDocumentUpdate } from '../../contracts/trust.ts';
 import type { TrustDocumentTable } from '../../db/schema.ts';
-import { acceptedTypesDescription, safeFileName, sniffType } from '../../domain/files/sniff.ts';
+import { safeFileName } from '../../domain/files/sniff.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { acceptUpload } from '../evidence/accept-upload.ts';
 import { showVersion } from '../soa/soa.service.ts';
 import * as repo from './trust.repository.ts';
 import { canStamp } from './watermark.ts';
@@ -68,20 +69,7 @@ export async function uploadDocument(
   },
   ctx: StoreCtx,
 ) {
-  if (input.bytes.byteLength === 0)
-    throw new AppError('validation_failed', 'the file is empty', [{ path: 'file', message: 'empty' }]);
-  if (input.bytes.byteLength > ctx.maxBytes)
-    throw new AppError(
-      'payload_too_large',
-      `the file is larger than ${Math.round(ctx.maxBytes / 1048576)} MB`,
-    );
-  const fileName = safeFileName(input.fileName);
-  const type = sniffType(input.bytes, fileName);
-  if (!type)
-    throw new AppError(
-      'unsupported_media_type',
-      `${fileName} is not an accepted type (${acceptedTypesDescription})`,
-    );
+  const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes);
   const stored = await ctx.store.put(input.bytes);
   const at = ctx.now().toISOString();
   const existing = await repo.listDocuments(ctx.db, ctx.organisation.id);
@@ -94,7 +82,7 @@ export async function uploadDocument(
     access_level: input.accessLevel,
     source: 'upload',
     file_name: fileName,
-    media_type: type.mediaType,
+    media_type: mediaType,
     size_bytes: stored.size,
     sha256: stored.sha256,
     position: existing.length,

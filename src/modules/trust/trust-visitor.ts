@@ -122,3 +122,14 @@ export async function capabilityIsLive(db: Db, slug: string, kind: 's' | 'i', to
   const s = await access.signInByHash(db, row.org_id, hashToken(token));
   return Boolean(s && s.used_at === null && Date.parse(s.expires_at) > now.getTime());
 }
+
+/**
+ * A custom domain (e.g. trust.example.com, a CNAME to this server) leads to the page on the public URL,
+ * so that the visitor's session cookie and the Origin check keep one origin.
+ */
+export async function customDomainRedirect(db: Db, host: string, publicUrl: string): Promise<string | null> {
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  if (!hostname || hostname === new URL(publicUrl).hostname) return null;
+  const slug = await repo.slugByCustomDomain(db, hostname);
+  return slug ? `${publicUrl}/trust/${slug}` : null;
+}

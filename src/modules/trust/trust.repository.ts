@@ -44,6 +44,18 @@ export async function publishedPageBySlug(db: Db, slug: string) {
     .executeTakeFirst();
 }
 
+/** The slug of the published page a custom domain points at (the domain is lower-case, as validated). */
+export async function slugByCustomDomain(db: Db, host: string) {
+  const row = await db
+    .selectFrom('trust_page')
+    .innerJoin('organisation', 'organisation.id', 'trust_page.organisation_id')
+    .select('organisation.slug')
+    .where('trust_page.custom_domain', '=', host.toLowerCase())
+    .where('trust_page.published_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.slug ?? null;
+}
+
 export async function insertDocument(db: Db, row: TrustDocumentTable) {
   await db.insertInto('trust_document').values(row).execute();
 }
