@@ -254,6 +254,12 @@ for (const kind of kinds) {
     it('refuses nda or request level for a file that cannot be watermarked', async () => {
       const docs = (await admin.get(`${adminApi}/documents`)).json().items;
       expect(docs).toHaveLength(4);
+      // members read the stored file as is, without a watermark
+      const stored = await admin.get(`${adminApi}/documents/${f.ndaId}/file`);
+      expect(stored.headers['cache-control']).toBe('private, no-store');
+      const storedText = pdfText(stored.rawPayload);
+      expect(storedText).toContain(f.bodies.nda);
+      expect(storedText).not.toContain('confidential');
       const { upload } = await import('../support/multipart.ts');
       const txt = await upload(admin, `${adminApi}/documents`, 'notes.txt', Buffer.from('plain text'), {
         title: 'Notes',

@@ -212,6 +212,22 @@ export function trustAdminRoutes(app: ZodApp, deps: ModuleDeps) {
     },
     async (req) => docs.updateDocument({ ...req.params, ...req.body }, { ...orgCtx(req), store: deps.store }),
   );
+  app.get(
+    `${base}/documents/:documentId/file`,
+    {
+      config: { policy: 'trust.read' },
+      schema: { tags, summary: 'The document as stored, for members (not watermarked)', params: docParams },
+    },
+    async (req, reply) => {
+      const file = await docs.readDocumentForMember(req.params, { ...orgCtx(req), store: deps.store });
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
   app.delete(
     `${base}/documents/:documentId`,
     {

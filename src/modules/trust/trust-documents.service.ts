@@ -236,3 +236,13 @@ export async function documentContent(row: TrustDocumentTable, ctx: OrgContext &
     bytes: await ctx.store.get(row.sha256),
   };
 }
+
+/** A member reads the document as stored (no watermark): to check what the page serves. */
+export async function readDocumentForMember(
+  input: { documentId: string },
+  ctx: OrgContext & { store: ContentStore },
+) {
+  const row = await repo.findDocument(ctx.db, ctx.organisation.id, input.documentId);
+  if (!row) throw notFound('trust document');
+  return documentContent(row, ctx);
+}

@@ -61,7 +61,8 @@ export function trustPublicRoutes(app: ZodApp, deps: ModuleDeps) {
   app.get(
     base,
     {
-      config: { policy: 'public' },
+      // Each view is logged: a generous limit keeps a script from flooding the log.
+      config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'The published trust page as this visitor may see it',

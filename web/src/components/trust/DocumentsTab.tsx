@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Anchor,
   Button,
   Card,
   FileInput,
@@ -98,9 +99,9 @@ export function DocumentsTab({ slug, canEdit }: { slug: string; canEdit: boolean
                   />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">
+                  <Anchor size="xs" href={`${base}/${d.id}/file`}>
                     {d.source === 'soa_summary' ? 'Generated from the approved SoA' : d.fileName}
-                  </Text>
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>
                   {canEdit && (
