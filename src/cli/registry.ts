@@ -12,6 +12,7 @@ import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { planSolveCommand } from './commands/plan.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { trustLinksCommand } from './commands/trust.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
 export const commands: Command[] = [
@@ -30,4 +31,5 @@ export const commands: Command[] = [
   certAddCommand,
   certRemindCommand,
   documentsRemindCommand,
+  trustLinksCommand,
 ];
