@@ -2,7 +2,7 @@ import { Alert, Card, Center, Container, Loader, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, get, post } from '../api.ts';
+import { get, post } from '../api.ts';
 import { type PublicDocument, type PublicPage, TrustView } from '../components/trust/TrustView.tsx';
 import { LinkOpenForm, NdaModal, RequestModal } from '../components/trust/VisitorForms.tsx';
 
@@ -50,6 +50,10 @@ function PageBody({ slug }: { slug: string }) {
         slug={slug}
         onNeedNda={() => setNda(true)}
         onNeedRequest={(doc) => setRequest({ doc })}
+        onSignOut={async () => {
+          await post(`/api/v1/trust/${slug}/sign-out`);
+          await qc.invalidateQueries({ queryKey: ['trust-public', slug] });
+        }}
       />
       <NdaModal
         slug={slug}
@@ -113,7 +117,7 @@ export function TrustSignInPage() {
         window.history.replaceState(null, '', `/trust/${slug}`);
         setState('done');
       })
-      .catch((e) => setState(e instanceof ApiError ? 'failed' : 'failed'));
+      .catch(() => setState('failed'));
   }, [slug, token]);
   if (state === 'working')
     return (

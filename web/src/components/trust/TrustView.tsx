@@ -54,11 +54,13 @@ export function TrustView({
   slug,
   onNeedNda,
   onNeedRequest,
+  onSignOut,
 }: {
   page: PublicPage;
   slug: string;
   onNeedNda: (d: PublicDocument) => void;
   onNeedRequest: (d: PublicDocument | null) => void;
+  onSignOut?: () => void;
 }) {
   const fg = readableOn(page.primaryColor);
   return (
@@ -87,11 +89,18 @@ export function TrustView({
             </section>
           )}
           {page.visitor && (
-            <Text size="sm" c="dimmed">
-              Signed in as {page.visitor.email ?? 'a link holder'}
-              {page.visitor.verified ? ' (verified)' : ''}
-              {page.visitor.viaLink ? ' through a shared link' : ''}.
-            </Text>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                Signed in as {page.visitor.email ?? 'a link holder'}
+                {page.visitor.verified ? ' (verified)' : ''}
+                {page.visitor.viaLink ? ' through a shared link' : ''}.
+              </Text>
+              {onSignOut && (
+                <Button size="compact-xs" variant="subtle" onClick={onSignOut}>
+                  Sign out
+                </Button>
+              )}
+            </Group>
           )}
           {page.certificates.length > 0 && (
             <section aria-labelledby="trust-certificates">
