@@ -33,6 +33,14 @@ export async function deleteSession(db: Db, organisationId: string, tokenHash: s
     .execute();
 }
 
+export async function deleteExpiredSessions(db: Db, organisationId: string, now: string) {
+  await db
+    .deleteFrom('trust_visitor_session')
+    .where('organisation_id', '=', organisationId)
+    .where('expires_at', '<=', now)
+    .execute();
+}
+
 export async function insertGrant(db: Db, row: TrustGrantTable) {
   await db.insertInto('trust_grant').values(row).execute();
 }

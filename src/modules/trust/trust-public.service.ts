@@ -22,7 +22,7 @@ import { pageCertificates } from './trust-page.service.ts';
 import { pageJson, presentPublicPage } from './trust-public.presenter.ts';
 import { approveInTx } from './trust-requests.service.ts';
 import { passcodeMatches } from './trust-secrets.ts';
-import { newSession, type VisitorCtx } from './trust-visitor.ts';
+import { newSession, toGrant, type VisitorCtx } from './trust-visitor.ts';
 import { stampPdf } from './watermark.ts';
 
 // What a visitor (not an account) can do on a published trust page. Every miss (unknown slug,
@@ -137,24 +137,13 @@ export async function requestAccess(input: z.infer<typeof accessRequestInput>, c
       details: { name: input.name, company: input.company, message: input.message },
     });
     // An existing grant (person or company) also answers at once: the mail proves the address.
+    // A request for every document needs a grant for every document (no id matches the empty one).
     const granted = (
       await access.grantsFor(tx.db, tx.organisation.id, input.email, emailDomain(input.email))
-    ).find(
-      (g) =>
-        isLive({ expiresAt: g.expires_at, revokedAt: g.revoked_at }, at) &&
-        grantCovers(
-          {
-            ...g,
-            subjectKind: g.subject_kind as 'email',
-            documentId: g.document_id,
-            expiresAt: g.expires_at,
-            revokedAt: g.revoked_at,
-          },
-          input.email,
-          doc?.id ?? '',
-        ) &&
-        (doc !== null || g.document_id === null),
-    );
+    ).find((g) => {
+      const grant = toGrant(g);
+      return isLive(grant, at) && grantCovers(grant, input.email, doc?.id ?? '');
+    });
     const by = rule
       ? `automatic (${rule.reason === 'domain' ? `domain ${rule.domain}` : `customer ${rule.customer}`})`
       : granted

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
-import type { TrustPageTable, TrustVisitorSessionTable } from '../../db/schema.ts';
+import type { TrustGrantTable, TrustPageTable, TrustVisitorSessionTable } from '../../db/schema.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
-import { anonymous, emailDomain, isLive } from '../../domain/trust/access.ts';
+import { anonymous, emailDomain, type Grant, isLive } from '../../domain/trust/access.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import type { AppEnv, OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
@@ -15,6 +15,15 @@ import type { VisitorView } from './trust-public.presenter.ts';
 // (single-use sign-in link) or a share link (and dies with that link).
 
 export const SESSION_DAYS = 7;
+
+/** A stored grant as the access rule reads it. */
+export const toGrant = (g: TrustGrantTable): Grant => ({
+  subjectKind: g.subject_kind as Grant['subjectKind'],
+  subject: g.subject,
+  documentId: g.document_id,
+  expiresAt: g.expires_at,
+  revokedAt: g.revoked_at,
+});
 
 export interface PublicDeps {
   db: Db;
@@ -67,13 +76,7 @@ export async function visitorContext(
     const verified = Boolean(Number(session.email_verified));
     const grants =
       verified && session.email
-        ? (await access.grantsFor(deps.db, org_id, session.email, emailDomain(session.email))).map((g) => ({
-            subjectKind: g.subject_kind as 'email',
-            subject: g.subject,
-            documentId: g.document_id,
-            expiresAt: g.expires_at,
-            revokedAt: g.revoked_at,
-          }))
+        ? (await access.grantsFor(deps.db, org_id, session.email, emailDomain(session.email))).map(toGrant)
         : [];
     visitor = {
       viewer: {
@@ -100,6 +103,8 @@ export async function newSession(
 ) {
   const token = generateToken('tvs_');
   const now = ctx.now();
+  // Expired sessions of this page go when a new one starts: the table holds live sessions only.
+  await access.deleteExpiredSessions(ctx.db, ctx.organisation.id, now.toISOString());
   await access.insertSession(ctx.db, {
     id: randomUUID(),
     organisation_id: ctx.organisation.id,

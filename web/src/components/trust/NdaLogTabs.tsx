@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  NativeSelect,
   Stack,
   Table,
   Text,
@@ -15,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { accessLog, ndaVersion } from '../../../../src/contracts/trust.ts';
+import type { accessLog, ndaVersion, trustDocument } from '../../../../src/contracts/trust.ts';
 import { errorMessage, get, post } from '../../api.ts';
 import { EmptyState, formatDateTime, Loading, Pager } from '../common.tsx';
 
@@ -97,10 +98,17 @@ const kindLabel: Record<string, string> = {
 
 export function LogTab({ slug }: { slug: string }) {
   const [email, setEmail] = useState('');
+  const [documentId, setDocumentId] = useState('');
   const [page, setPage] = useState(1);
-  const q = new URLSearchParams({ page: String(page), pageSize: '50', ...(email ? { email } : {}) });
+  const filter = { ...(email ? { email } : {}), ...(documentId ? { documentId } : {}) };
+  const q = new URLSearchParams({ page: String(page), pageSize: '50', ...filter });
+  const csv = new URLSearchParams(filter).toString();
+  const docs = useQuery({
+    queryKey: ['trust', slug, 'documents'],
+    queryFn: () => get<{ items: z.infer<typeof trustDocument>[] }>(`/api/v1/orgs/${slug}/trust/documents`),
+  });
   const log = useQuery({
-    queryKey: ['trust', slug, 'log', page, email],
+    queryKey: ['trust', slug, 'log', page, email, documentId],
     queryFn: () => get<z.infer<typeof accessLog>>(`/api/v1/orgs/${slug}/trust/log?${q}`),
   });
   return (
@@ -114,11 +122,19 @@ export function LogTab({ slug }: { slug: string }) {
             setPage(1);
           }}
         />
-        <Anchor
-          href={`/api/v1/orgs/${slug}/trust/log.csv${email ? `?email=${encodeURIComponent(email)}` : ''}`}
-        >
-          Export CSV
-        </Anchor>
+        <NativeSelect
+          label="Document"
+          value={documentId}
+          onChange={(e) => {
+            setDocumentId(e.currentTarget.value);
+            setPage(1);
+          }}
+          data={[
+            { value: '', label: 'All documents' },
+            ...(docs.data?.items.map((d) => ({ value: d.id, label: d.title })) ?? []),
+          ]}
+        />
+        <Anchor href={`/api/v1/orgs/${slug}/trust/log.csv${csv ? `?${csv}` : ''}`}>Export CSV</Anchor>
       </Group>
       {log.isLoading ? (
         <Loading />

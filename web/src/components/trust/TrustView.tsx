@@ -72,7 +72,8 @@ export function TrustView({
               <Image src={page.logoDataUrl} alt={`${page.organisation} logo`} h={56} w="auto" fit="contain" />
             )}
             <div>
-              <Title order={1}>{page.title}</Title>
+              {/* In the editor's preview the page sits under the admin page's own heading. */}
+              <Title order={page.preview ? 2 : 1}>{page.title}</Title>
               <Text>{page.organisation}</Text>
             </div>
           </Group>
