@@ -14,6 +14,7 @@ export function RequestsTab({ slug, canDecide }: { slug: string; canDecide: bool
   const qc = useQueryClient();
   const [status, setStatus] = useState('pending');
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [until, setUntil] = useState<Record<string, string>>({});
   const base = `/api/v1/orgs/${slug}/trust/requests`;
   const list = useQuery({
     queryKey: ['trust', slug, 'requests', status],
@@ -21,7 +22,11 @@ export function RequestsTab({ slug, canDecide }: { slug: string; canDecide: bool
   });
   async function decide(r: Req, decision: 'approve' | 'deny') {
     try {
-      await post(`${base}/${r.id}/decision`, { decision, reason: reasons[r.id] ?? '' });
+      await post(`${base}/${r.id}/decision`, {
+        decision,
+        reason: reasons[r.id] ?? '',
+        expiresOn: until[r.id] || null,
+      });
       notifications.show({
         color: 'teal',
         message:
@@ -94,6 +99,14 @@ export function RequestsTab({ slug, canDecide }: { slug: string; canDecide: bool
                           placeholder="Reason"
                           value={reasons[r.id] ?? ''}
                           onChange={(e) => setReasons({ ...reasons, [r.id]: e.currentTarget.value })}
+                        />
+                        <TextInput
+                          size="xs"
+                          type="date"
+                          aria-label={`Access for ${r.email} until (default 90 days)`}
+                          title="Access until (default 90 days)"
+                          value={until[r.id] ?? ''}
+                          onChange={(e) => setUntil({ ...until, [r.id]: e.currentTarget.value })}
                         />
                         <Button
                           size="xs"
