@@ -30,6 +30,6 @@ export const commands: Command[] = [
   notifyCommand,
   certAddCommand,
   certRemindCommand,
-  documentsRemindCommand,
   trustLinksCommand,
+  documentsRemindCommand,
 ];

@@ -61,10 +61,10 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   internalAuditsRoutes(app);
   managementReviewRoutes(app);
   soaRoutes(app);
-  risksRoutes(app);
-  documentsRoutes(app);
-  crosswalksRoutes(app);
   trustAdminRoutes(app, deps);
   trustAccessRoutes(app);
   trustPublicRoutes(app, deps);
+  risksRoutes(app);
+  documentsRoutes(app);
+  crosswalksRoutes(app);
 }

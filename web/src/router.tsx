@@ -95,10 +95,10 @@ const routeTree = root.addChildren([
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
     page('soa', SoaPage),
+    page('trust', TrustAdminPage),
     page('risks', RisksPage),
     page('documents', DocumentsPage),
     page('crosswalks', CrosswalksPage),
-    page('trust', TrustAdminPage),
   ]),
 ]);
 
