@@ -73,6 +73,12 @@ for (const kind of kinds) {
       expect(rows[0]).toMatchObject({ email: 'eve@customer.test', company: 'Customer Ltd', nda_version: 1 });
       expect(rows[0]!.ip).toBeTruthy();
       expect((await lastMail(t, 'admin@acme.test'))?.subject).toContain('eve@customer.test accepted the NDA');
+      // signing out ends the session: the cookie is cleared and the token no longer counts
+      const token = eve.cookies.get('cl_trust')!;
+      expect((await eve.post(`${api}/sign-out`)).statusCode).toBe(204);
+      expect(eve.cookies.has('cl_trust')).toBe(false);
+      eve.cookies.set('cl_trust', token);
+      expect((await eve.get(`${api}/documents/${f.ndaId}`)).statusCode).toBe(404);
     });
 
     it('asks again after a new NDA version', async () => {
