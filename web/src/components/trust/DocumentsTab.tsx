@@ -40,6 +40,7 @@ export function DocumentsTab({ slug, canEdit }: { slug: string; canEdit: boolean
   });
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
   const [level, setLevel] = useState('public');
   const [category, setCategory] = useState('policy');
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +59,7 @@ export function DocumentsTab({ slug, canEdit }: { slug: string; canEdit: boolean
     setError(null);
     const form = new FormData();
     form.set('title', title);
+    form.set('description', description);
     form.set('accessLevel', level);
     form.set('category', category);
     form.set('file', file);
@@ -65,6 +67,7 @@ export function DocumentsTab({ slug, canEdit }: { slug: string; canEdit: boolean
     if (!res.ok) return setError(new ApiError(res.status, await res.json()).message);
     setFile(null);
     setTitle('');
+    setDescription('');
     await refresh();
   }
   if (docs.isLoading) return <Loading />;
@@ -132,6 +135,11 @@ export function DocumentsTab({ slug, canEdit }: { slug: string; canEdit: boolean
                 required
                 value={title}
                 onChange={(e) => setTitle(e.currentTarget.value)}
+              />
+              <TextInput
+                label="Description (shown to visitors)"
+                value={description}
+                onChange={(e) => setDescription(e.currentTarget.value)}
               />
               <NativeSelect
                 label="Category"
