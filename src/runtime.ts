@@ -19,11 +19,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** `/api/v1/calendar/<token>` → `/api/v1/calendar/[redacted]` (and the same for any `…/s/<token>` link). */
+/**
+ * `/api/v1/calendar/<token>` → `/api/v1/calendar/[redacted]`, the same for a trust page's share link
+ * (`/trust/<slug>/s/<token>`) and sign-in link (`/trust/<slug>/i/<token>`), and any `token=` in a query.
+ */
 export function redactCapabilityUrl(url: string): string {
   return url
     .replace(/^(\/api\/v1\/calendar\/)[^/?#]+/, '$1[redacted]')
-    .replace(/^(\/(?:api\/v1\/)?trust\/[^/]+\/s\/)[^/?#]+/, '$1[redacted]');
+    .replace(/^(\/(?:api\/v1\/)?trust\/[^/]+\/[si]\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&](?:token|passcode)=)[^&#]*/gi, '$1[redacted]');
 }
 
 export function createLogger(config: Config): Logger {

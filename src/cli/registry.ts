@@ -13,6 +13,7 @@ import { planSolveCommand } from './commands/plan.ts';
 import { postureCommand } from './commands/posture.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { trustLinksCommand } from './commands/trust.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
 export const commands: Command[] = [
@@ -30,6 +31,7 @@ export const commands: Command[] = [
   notifyCommand,
   certAddCommand,
   certRemindCommand,
+  trustLinksCommand,
   documentsRemindCommand,
   postureCommand,
 ];

@@ -249,6 +249,13 @@ export interface Database extends PlanningTables {
   _generated?: { id: Generated<number> };
 }
 
+// Trust page (migration 0008): shapes in schema-trust.ts.
+export type * from './schema-trust.ts';
+
+import type { TrustTables } from './schema-trust.ts';
+
+export interface Database extends TrustTables {}
+
 // Certification cycle, internal audit programme and management review (migration 0006): shapes in
 // schema-certification.ts, merged into `Database` here without editing the list above.
 export type * from './schema-certification.ts';

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from
 import { seedIsms } from './isms.ts';
 import { seedPlanning } from './planning.ts';
 import { seedPosture } from './posture.ts';
+import { seedTrust } from './trust.ts';
 
 /**
  * Loads the demo organisation (slug `demo`). Each capability adds its part here, in dependency order,
@@ -22,6 +23,9 @@ export async function loadDemo(
   await seedPlanning(ctx);
   await seedCertification(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
   await seedIsms(ctx);
+  // The trust page shows the certificate and the approved SoA, so it comes after both.
+  await seedTrust(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
+  // Last: the demo's trend is replayed from everything above.
   await seedPosture(ctx);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, {
@@ -18,6 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { capabilityIsLive, customDomainRedirect } from '../modules/trust/trust-visitor.ts';
 import type { Runtime } from '../runtime.ts';
 import { fileContentStore } from '../storage/content-store.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
@@ -112,6 +114,8 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   registerGate(app, { auth, database, env });
   registerAuthRoutes(app, auth, config.publicUrl);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
+  // Only routes that ask for it (the trust page's public actions) are limited, per client address.
+  if (config.rateLimit) await app.register(rateLimit, { global: false });
   await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), {
     database,
     auth,
@@ -132,6 +136,23 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files.
     await app.register(fastifyStatic, { root: webDist, serve: false });
     const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
+    // A trust page's share link or sign-in link that is revoked, expired or spent answers 404 (issue #8),
+    // with the app's page saying so; a live one gets the page, never cached.
+    app.get(
+      '/trust/:slug/:kind/:token',
+      { config: { policy: 'public' }, schema: { hide: true } },
+      async (req, reply) => {
+        const { slug, kind, token } = req.params as { slug: string; kind: string; token: string };
+        const live =
+          (kind === 's' || kind === 'i') &&
+          (await capabilityIsLive(database.db, slug, kind, token, new Date()));
+        return reply
+          .status(live ? 200 : 404)
+          .type('text/html')
+          .header('cache-control', 'no-store')
+          .send(index);
+      },
+    );
     // The single-page app answers every non-API path; the API keeps its own 404s.
     app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
@@ -143,6 +164,8 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
         );
         return reply.sendFile(path.relative(webDist, file));
       }
+      const trustPage = await customDomainRedirect(database.db, req.host, config.publicUrl);
+      if (trustPage) return reply.redirect(trustPage, 302);
       return reply.type('text/html').header('cache-control', 'no-cache').send(index);
     });
   }

@@ -58,6 +58,11 @@ export const policyTable = {
   'internal_audit.perform': assurance,
   'management_review.read': staff,
   'management_review.manage': managers,
+  // Trust page (issue #8): managers edit, publish and decide requests; the internal auditor reads the
+  // page settings and the access log (A.5.15 review of access); guests and viewers see nothing of it.
+  'trust.read': assurance,
+  'trust.manage': managers,
+  'trust.approve': managers,
   // ISMS baseline: scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
   // The external auditor reads them all; only managers change them; an admin corrects a mapping row.
   'soa.read': everyone,

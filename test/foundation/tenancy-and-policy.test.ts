@@ -54,6 +54,8 @@ const sampleBodies: Record<string, unknown> = {
   'PUT /api/v1/orgs/:org/certificates/:certificateId/tasks/:taskId': { done: true },
   'POST /api/v1/orgs/:org/certificates/:certificateId/file': 'multipart',
   'PATCH /api/v1/orgs/:org/management-reviews/:reviewId': { notes: 'changed' },
+  'PATCH /api/v1/orgs/:org/trust/documents/:documentId': { title: 'changed' },
+  'POST /api/v1/orgs/:org/trust/requests/:requestId/decision': { decision: 'deny', reason: 'probe' },
 };
 // Routes keyed by something that is not secret and may legitimately exist in both organisations
 // (an audit reference, a policy key) are checked with the slug test only.
@@ -144,6 +146,32 @@ async function certificationFixture(c: Client, slug: string) {
   };
 }
 
+/** A published trust page with a document, a pending request, a grant and a share link. */
+async function trustFixture(t: TestApp, c: Client, slug: string) {
+  const doc = (
+    await upload(c, `/api/v1/orgs/${slug}/trust/documents`, 'p.txt', Buffer.from('policy'), {
+      title: 'Policy',
+      accessLevel: 'public',
+    })
+  ).json();
+  await c.post(`/api/v1/orgs/${slug}/trust/publish`, { published: true });
+  const visitor = new Client(t.app);
+  const asked = await visitor.post(`/api/v1/trust/${slug}/requests`, {
+    name: 'V',
+    email: `v@${slug}-visitor.test`,
+    company: 'V',
+  });
+  expect(asked.statusCode).toBe(202);
+  const request = (await c.get(`/api/v1/orgs/${slug}/trust/requests`)).json().items[0];
+  const grant = (
+    await c.post(`/api/v1/orgs/${slug}/trust/grants`, { subjectKind: 'domain', subject: 'customer.test' })
+  ).json();
+  const link = (await c.post(`/api/v1/orgs/${slug}/trust/links`, { label: 'probe' })).json();
+  for (const [name, value] of Object.entries({ doc, request, grant, link }))
+    expect(value.id, name).toBeTruthy();
+  return { documentId: doc.id, requestId: request.id, grantId: grant.id, linkId: link.id };
+}
+
 const orgRoutes = (t: TestApp) => t.app.routeCatalogue.filter((r) => r.url.includes(':org'));
 const fill = (url: string, slug: string, ids: Record<string, string>) =>
   url.replace(':org', slug).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`);
@@ -175,6 +203,8 @@ for (const kind of kinds) {
       Object.assign(acmeIds, await findingFixture(alice, 'acme'));
       Object.assign(betaIds, await certificationFixture(bob, 'beta'));
       Object.assign(acmeIds, await certificationFixture(alice, 'acme'));
+      Object.assign(betaIds, await trustFixture(t, bob, 'beta'));
+      Object.assign(acmeIds, await trustFixture(t, alice, 'acme'));
       betaIds.overrideId = (
         await bob.put('/api/v1/orgs/beta/crosswalks/soc2/overrides', {
           from: '8.8',
@@ -239,6 +269,11 @@ for (const kind of kinds) {
         expect(res.statusCode, key).toBe(404);
       }
       // and the foreign entities are untouched
+      const betaTrust = '/api/v1/orgs/beta/trust';
+      expect((await bob.get(`${betaTrust}/requests?status=pending`)).json().items).toHaveLength(1);
+      expect((await bob.get(`${betaTrust}/links`)).json().items[0].live).toBe(true);
+      expect((await bob.get(`${betaTrust}/grants`)).json().items[0].live).toBe(true);
+      expect((await bob.get(`${betaTrust}/documents`)).json().items[0].title).toBe('Policy');
       expect(
         (await bob.get('/api/v1/orgs/beta/invitations'))
           .json()

@@ -16,6 +16,7 @@ import {
   IconPresentation,
   IconPresentationAnalytics,
   IconSettings,
+  IconShieldLock,
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
@@ -93,6 +94,7 @@ export const navigation: NavGroup[] = [
       { label: 'Settings', to: 'settings', icon: IconSettings, visible: () => true },
       { label: 'API tokens', to: 'api-tokens', icon: IconKey, visible: can.manageTokens },
       { label: 'Mail outbox', to: 'mail-outbox', icon: IconMail, visible: can.readOutbox },
+      { label: 'Trust page', to: 'trust', icon: IconShieldLock, visible: can.readTrust },
       { label: 'API reference', to: '//docs/api', icon: IconApi, visible: () => true },
     ],
   },

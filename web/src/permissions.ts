@@ -24,6 +24,8 @@ export const can = {
   planInternalAudits: (r: Role) => managers.includes(r),
   performInternalAudits: (r: Role) => assurance.includes(r),
   manageReviews: (r: Role) => managers.includes(r),
+  readTrust: (r: Role) => assurance.includes(r),
+  manageTrust: (r: Role) => managers.includes(r),
   manageIsms: (r: Role) => managers.includes(r),
   correctMappings: (r: Role) => r === 'admin',
   readPosture: (r: Role) => staff.includes(r),

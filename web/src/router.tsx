@@ -27,6 +27,8 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SoaPage } from './pages/SoaPage.tsx';
+import { TrustAdminPage } from './pages/TrustAdminPage.tsx';
+import { TrustPublicPage, TrustSharePage, TrustSignInPage } from './pages/TrustPublicPage.tsx';
 import { useMe, useSetupStatus } from './session.ts';
 
 const root = createRootRoute({ component: Outlet });
@@ -75,6 +77,10 @@ const routeTree = root.addChildren([
   createRoute({ getParentRoute: () => root, path: '/reset-password', component: ResetPasswordPage }),
   createRoute({ getParentRoute: () => root, path: '/invite', component: InvitePage }),
   createRoute({ getParentRoute: () => root, path: '/docs/api', component: ApiDocsPage }),
+  // The public trust page lives outside the signed-in shell: visitors are not accounts.
+  createRoute({ getParentRoute: () => root, path: '/trust/$slug', component: TrustPublicPage }),
+  createRoute({ getParentRoute: () => root, path: '/trust/$slug/s/$token', component: TrustSharePage }),
+  createRoute({ getParentRoute: () => root, path: '/trust/$slug/i/$token', component: TrustSignInPage }),
   org.addChildren([
     createRoute({ getParentRoute: () => org, path: '/', component: OrganisationHome }),
     page('members', MembersPage),
@@ -92,6 +98,7 @@ const routeTree = root.addChildren([
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
     page('soa', SoaPage),
+    page('trust', TrustAdminPage),
     page('risks', RisksPage),
     page('documents', DocumentsPage),
     page('crosswalks', CrosswalksPage),

@@ -1,7 +1,7 @@
-import { AppError, notFound } from '../../contracts/errors.ts';
-import { safeFileName, sniffType } from '../../domain/files/sniff.ts';
+import { notFound } from '../../contracts/errors.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { acceptUpload } from '../evidence/accept-upload.ts';
 import * as repo from './certificates.repository.ts';
 import { showCertificate } from './certificates.service.ts';
 
@@ -15,24 +15,17 @@ export async function attachCertificateFile(
   input: { certificateId: string; fileName: string; bytes: Buffer },
   ctx: FileCtx,
 ) {
-  if (input.bytes.byteLength === 0)
-    throw new AppError('validation_failed', 'the file is empty', [{ path: 'file', message: 'empty' }]);
-  if (input.bytes.byteLength > ctx.maxBytes)
-    throw new AppError(
-      'payload_too_large',
-      `the file is larger than ${Math.round(ctx.maxBytes / 1048576)} MB`,
-    );
-  const fileName = safeFileName(input.fileName);
-  const type = sniffType(input.bytes, fileName);
-  if (!type || !ACCEPTED.has(type.mediaType))
-    throw new AppError('unsupported_media_type', `${fileName}: a certificate is a PDF, PNG or JPEG file`);
+  const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes, {
+    mediaTypes: ACCEPTED,
+    refusal: 'a certificate is a PDF, PNG or JPEG file',
+  });
   const c = await repo.findCertificate(ctx.db, ctx.organisation.id, input.certificateId);
   if (!c) throw notFound('certificate');
   const stored = await ctx.store.put(input.bytes);
   await inTransaction(ctx, async (tx) => {
     await repo.updateCertificate(tx.db, tx.organisation.id, c.id, {
       file_name: fileName,
-      file_media_type: type.mediaType,
+      file_media_type: mediaType,
       file_size_bytes: stored.size,
       file_sha256: stored.sha256,
       updated_at: tx.now().toISOString(),

@@ -9,10 +9,10 @@ import {
   timelineEntry,
 } from '../../contracts/certification.ts';
 import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
-import { AppError } from '../../contracts/errors.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ModuleDeps } from '../../http/routes.ts';
+import { readSingleFileUpload } from '../../http/upload.ts';
 import { attachCertificateFile, readCertificateFile } from './certificate-file.service.ts';
 import * as service from './certificates.service.ts';
 import * as history from './cycle-history.service.ts';
@@ -168,21 +168,7 @@ export function certificatesRoutes(app: ZodApp, deps: ModuleDeps) {
     async (req) => {
       // The certificate is looked up first: another organisation's id answers 404 whatever is sent.
       await service.showCertificate(req.params, orgCtx(req));
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
-      let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts({
-        limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 5 },
-      })) {
-        if (part.type !== 'file') continue;
-        const bytes = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('payload_too_large', 'the file is larger than allowed');
-        file = { name: part.filename, bytes };
-      }
-      if (!file)
-        throw new AppError('validation_failed', 'no file in the request', [
-          { path: 'body/file', message: 'required' },
-        ]);
+      const { file } = await readSingleFileUpload(req, deps.maxUploadBytes, 5);
       return attachCertificateFile(
         { certificateId: req.params.certificateId, fileName: file.name, bytes: file.bytes },
         { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },

@@ -5,6 +5,7 @@ import { AppError } from '../../contracts/errors.ts';
 import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ModuleDeps } from '../../http/routes.ts';
+import { readSingleFileUpload } from '../../http/upload.ts';
 import { attachEvidence, readEvidence } from './evidence.service.ts';
 
 const attachTargets = z.enum(['finding', 'correction', 'action', 'review']);
@@ -25,23 +26,7 @@ export function evidenceRoutes(app: ZodApp, deps: ModuleDeps) {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
-      const fields: Record<string, string> = {};
-      let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts({
-        limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 10 },
-      })) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('payload_too_large', 'the file is larger than allowed');
-          file = { name: part.filename, bytes };
-        } else fields[part.fieldname] = String(part.value);
-      }
-      if (!file)
-        throw new AppError('validation_failed', 'no file in the request', [
-          { path: 'body/file', message: 'required' },
-        ]);
+      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes);
       const target = attachTargets.safeParse(fields.attachedTo ?? 'finding');
       if (!target.success) {
         throw new AppError('validation_failed', 'attachedTo must be finding, correction, action or review', [

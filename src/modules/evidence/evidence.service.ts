@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { evidenceFile } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { EvidenceFileTable } from '../../db/schema.ts';
-import { acceptedTypesDescription, safeFileName, sniffType } from '../../domain/files/sniff.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findAction } from '../corrective-actions/corrective-actions.repository.ts';
 import { insertEvent } from '../findings/events.repository.ts';
 import { findFinding } from '../findings/findings.repository.ts';
+import { acceptUpload } from './accept-upload.ts';
 import * as repo from './evidence.repository.ts';
 
 export const presentEvidence = (r: EvidenceFileTable): z.infer<typeof evidenceFile> => ({
@@ -41,21 +41,7 @@ export async function attachEvidence(
   input: EvidenceUpload,
   ctx: OrgContext & { store: ContentStore; maxBytes: number },
 ) {
-  if (input.bytes.byteLength === 0)
-    throw new AppError('validation_failed', 'the file is empty', [{ path: 'file', message: 'empty' }]);
-  if (input.bytes.byteLength > ctx.maxBytes) {
-    throw new AppError(
-      'payload_too_large',
-      `the file is larger than ${Math.round(ctx.maxBytes / 1048576)} MB`,
-    );
-  }
-  const fileName = safeFileName(input.fileName);
-  const type = sniffType(input.bytes, fileName);
-  if (!type)
-    throw new AppError(
-      'unsupported_media_type',
-      `${fileName} is not an accepted type (${acceptedTypesDescription})`,
-    );
+  const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes);
   const finding = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!finding) throw notFound('finding');
   if (finding.status === 'closed')
@@ -73,7 +59,7 @@ export async function attachEvidence(
     attached_to: input.attachedTo,
     attached_id: input.attachedTo === 'action' ? input.attachedId : null,
     file_name: fileName,
-    media_type: type.mediaType,
+    media_type: mediaType,
     size_bytes: stored.size,
     sha256: stored.sha256,
     description: input.description.slice(0, 2000),

@@ -1,0 +1,29 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../contracts/errors.ts';
+
+/**
+ * Reads a multipart/form-data request carrying one file and a few text fields, as the upload routes
+ * (evidence, certificate files, trust page documents) take it; the size limit is enforced while reading.
+ */
+export async function readSingleFileUpload(
+  req: FastifyRequest,
+  maxBytes: number,
+  maxFields = 10,
+): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } }> {
+  if (!req.isMultipart())
+    throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
+  const fields: Record<string, string> = {};
+  let file: { name: string; bytes: Buffer } | null = null;
+  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: maxFields } })) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      if (part.file.truncated) throw new AppError('payload_too_large', 'the file is larger than allowed');
+      file = { name: part.filename, bytes };
+    } else fields[part.fieldname] = String(part.value);
+  }
+  if (!file)
+    throw new AppError('validation_failed', 'no file in the request', [
+      { path: 'body/file', message: 'required' },
+    ]);
+  return { fields, file };
+}
