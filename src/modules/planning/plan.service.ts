@@ -16,7 +16,7 @@ import { listTeams } from './teams.repository.ts';
 /** Solver budget per forecast; the first feasible schedule comes in milliseconds, the rest improves it. */
 export const FORECAST_TIME_LIMIT_MS = 400;
 /** Without an estimate, a task counts as one working day so that it still appears in the forecast. */
-const ASSUMED_EFFORT_DAYS = 1;
+export const ASSUMED_EFFORT_DAYS = 1;
 
 export type PlanPersonView = z.infer<typeof planPerson>;
 

@@ -3,6 +3,7 @@ import type { PostureFinding, PostureInput, PostureTask, Theme } from '../../dom
 import { annexAControls } from '../../reference/catalogue.ts';
 import type { OrgContext } from '../context.ts';
 import { documentReadiness } from '../documents/documents.service.ts';
+import { ASSUMED_EFFORT_DAYS } from '../planning/plan.service.ts';
 import * as planning from '../planning/planning.repository.ts';
 import { risksInForce } from '../risks/risks.read.ts';
 import { controlsInForce } from '../soa/soa.read.ts';
@@ -75,7 +76,7 @@ export async function loadPostureInput(ctx: OrgContext): Promise<LoadedPosture> 
       {
         id: t.id,
         title: t.title,
-        effortDays: t.effort_days ?? 1,
+        effortDays: t.effort_days ?? ASSUMED_EFFORT_DAYS,
         done: t.status === 'done',
         predecessors: preds.get(t.id) ?? [],
         dueOn,
