@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Test-only argon2 cost for the CLI processes tests start (refused unless NODE_ENV=test, which Vitest
+    // sets): docs/decisions/0004-fast-password-hashing-in-tests.md. Test runtimes get it from the harness.
+    env: { CLOSELOOP_PASSWORD_HASHING: 'fast-test-only' },
     // Generous: tests that start the CLI or the server as processes run slowly on a loaded 2-core machine.
     testTimeout: 180_000,
     hookTimeout: 120_000,

@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { listCertificates } from '../../src/modules/certificates/certificates.service.ts';
@@ -9,13 +8,13 @@ import { showInternalAudit } from '../../src/modules/internal-audits/internal-au
 import { listReviews } from '../../src/modules/management-review/management-review.service.ts';
 import { buildAuditReport } from '../../src/modules/reports/audit-reports.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certification demo on ${kind}`, () => {
     it('has a certificate with its cycle, an internal audit NC turned finding, and its verification in the report', async () => {
       const db = await freshDatabase(kind);
-      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+      const rt = await createRuntime(testConfig(db), {
         migrate: true,
         logger: pino({ level: 'silent' }),
       });

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { hash } from '@node-rs/argon2';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { latestMigration } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { argon2Parameters } from '../../src/http/auth.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { cli } from '../support/cli.ts';
 import {
@@ -15,8 +17,10 @@ import {
   hasKind,
   kinds,
   ORIGIN,
+  PASSWORD,
   setupAdmin,
   startTestApp,
+  testConfig,
 } from '../support/harness.ts';
 import { freePort } from '../support/postgres-cluster.ts';
 
@@ -31,6 +35,24 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/PORT: /);
       expect((err as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
     }
+  });
+  it('refuses test-only password hashing outside the test suite', () => {
+    for (const NODE_ENV of [undefined, 'production', 'development']) {
+      expect(() =>
+        loadConfig({ CLOSELOOP_PASSWORD_HASHING: 'fast-test-only', ...(NODE_ENV ? { NODE_ENV } : {}) }),
+      ).toThrowError(/CLOSELOOP_PASSWORD_HASHING: fast-test-only .*\(NODE_ENV=test\)/);
+    }
+    expect(loadConfig({ NODE_ENV: 'test' }).passwordHashing).toBe('standard');
+    expect(
+      loadConfig({ CLOSELOOP_PASSWORD_HASHING: 'fast-test-only', NODE_ENV: 'test' }).passwordHashing,
+    ).toBe('fast-test-only');
+  });
+  it('hashes passwords with the OWASP argon2id parameters by default', async () => {
+    const stored = await hash(PASSWORD, argon2Parameters(loadConfig({}).passwordHashing));
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await hash(PASSWORD, argon2Parameters('fast-test-only'))).toMatch(
+      /^\$argon2id\$v=19\$m=8,t=1,p=1\$/,
+    );
   });
   it('defaults to ./data and port 3000 on localhost', () => {
     const c = loadConfig({});
@@ -102,7 +124,7 @@ describe('the closeloop command', () => {
         ]);
         expect(dup.code).toBe(1);
         expect(dup.stderr).toMatch(/slug acme is taken/);
-        const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), { migrate: false });
+        const rt = await createRuntime(testConfig(db), { migrate: false });
         await rt.database.db
           .insertInto('kysely_migration' as never)
           .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
@@ -121,7 +143,7 @@ describe('the closeloop command', () => {
 describe('HTTP edge', () => {
   it('reports health, serves OpenAPI 3.1, and hides unknown errors behind a log id', async () => {
     const db = await freshDatabase('sqlite');
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: ORIGIN }, db), {
+    const rt = await createRuntime(testConfig(db, { PUBLIC_URL: ORIGIN }), {
       migrate: true,
       logger: pino({ level: 'silent' }),
     });
@@ -205,7 +227,7 @@ describe('mail', () => {
 describe('data folder', () => {
   it('keeps the SQLite file and the signing key in the data folder, the key owner-only', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-data-'));
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { dataDir }), {
+    const rt = await createRuntime(testConfig({ dataDir }), {
       migrate: true,
       logger: pino({ level: 'silent' }),
     });
