@@ -12,6 +12,7 @@ import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certification demo on ${kind}`, () => {
+    // Loads the whole demo: tens of seconds on PostgreSQL under load.
     it('has a certificate with its cycle, an internal audit NC turned finding, and its verification in the report', async () => {
       const db = await freshDatabase(kind);
       const rt = await createRuntime(testConfig(db), {
@@ -55,6 +56,6 @@ for (const kind of kinds) {
       } finally {
         await rt.close();
       }
-    });
+    }, 180_000);
   });
 }

@@ -7,6 +7,7 @@ import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`closeloop demo on ${kind}`, () => {
+    // Loads the whole demo (every capability's data) twice: tens of seconds on PostgreSQL under load.
     it('loads the demo organisation once, with one member per role and an intact trail', async () => {
       const db = await freshDatabase(kind);
       const rt = await createRuntime(testConfig(db), {
@@ -67,6 +68,6 @@ for (const kind of kinds) {
       } finally {
         await rt.close();
       }
-    });
+    }, 180_000);
   });
 }

@@ -136,6 +136,8 @@ describe('the closeloop command', () => {
           /newer release.*9999-from-the-future|9999-from-the-future.*newer release/s,
         );
       },
+      // Five commands in-process, each opening the database and checking its migrations.
+      30_000,
     );
   }
 });

@@ -177,7 +177,7 @@ for (const kind of kinds) {
         ...flags,
       ]);
       expect(bad.code).toBe(2);
-      // Seven command processes (demo, reports, reminders) take their time on a loaded machine.
-    }, 240_000);
+      // Loads the whole demo and renders the SoA three ways: tens of seconds on PostgreSQL under load.
+    }, 180_000);
   });
 }
