@@ -36,6 +36,7 @@ for (const kind of kinds) {
     });
     afterAll(async () => t?.close());
 
+    // Migrates a database and builds the app inside the test: seconds on a loaded machine.
     it('offers first-run setup once, then refuses it', async () => {
       const own = await startTestApp(kind);
       try {
@@ -55,7 +56,7 @@ for (const kind of kinds) {
       } finally {
         await own.close();
       }
-    });
+    }, 30_000);
 
     it('stores an argon2id hash, never the password', async () => {
       const row = await t.rt.database.db
@@ -168,6 +169,7 @@ for (const kind of kinds) {
 }
 
 describe('brute-force protection', () => {
+  // Migrates a database and builds the app inside the test: seconds on a loaded machine.
   it('throttles repeated failed sign-ins by default', async () => {
     const t = await startTestApp('sqlite', { CLOSELOOP_RATE_LIMIT: 'on' });
     try {
@@ -184,5 +186,5 @@ describe('brute-force protection', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 30_000);
 });

@@ -143,6 +143,7 @@ describe('the closeloop command', () => {
 });
 
 describe('HTTP edge', () => {
+  // Migrates a database and builds the app inside the test: seconds on a loaded machine.
   it('reports health, serves OpenAPI 3.1, and hides unknown errors behind a log id', async () => {
     const db = await freshDatabase('sqlite');
     const rt = await createRuntime(testConfig(db, { PUBLIC_URL: ORIGIN }), {
@@ -178,10 +179,11 @@ describe('HTTP edge', () => {
     expect(String(headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/);
     await app.close();
     await rt.close();
-  });
+  }, 30_000);
 });
 
 describe('mail', () => {
+  // Migrates a database and builds the app inside the test: seconds on a loaded machine.
   it('delivers through real SMTP and keeps only the envelope', async () => {
     const received: { to: string; body: string }[] = [];
     const server = new SMTPServer({
@@ -223,10 +225,11 @@ describe('mail', () => {
       await t.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-  });
+  }, 30_000);
 });
 
 describe('data folder', () => {
+  // Migrates a database inside the test: seconds on a loaded machine.
   it('keeps the SQLite file and the signing key in the data folder, the key owner-only', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-data-'));
     const rt = await createRuntime(testConfig({ dataDir }), {
@@ -236,5 +239,5 @@ describe('data folder', () => {
     await rt.close();
     expect(fs.existsSync(path.join(dataDir, 'closeloop.db'))).toBe(true);
     expect(fs.statSync(path.join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
-  });
+  }, 30_000);
 });
