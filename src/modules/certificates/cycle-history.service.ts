@@ -6,7 +6,7 @@ import type {
 } from '../../contracts/certification.ts';
 import { type CycleEvent, cycleCalendar } from '../../domain/certification/calendar.ts';
 import type { OrgContext } from '../context.ts';
-import { auditProgramme } from '../internal-audits/internal-audits.service.ts';
+import { auditProgramme } from '../internal-audits/index.ts';
 import * as repo from './certificates.repository.ts';
 import { showCertificate } from './certificates.service.ts';
 

@@ -8,8 +8,8 @@ import {
   raiseFindingInput,
 } from '../../contracts/certification-internal-audits.ts';
 import { id, isoDate, orgParams } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { raiseFinding, recordCheck } from './checks.service.ts';
 import * as service from './internal-audits.service.ts';
 import { pendingVerifications } from './verification.service.ts';

@@ -10,11 +10,11 @@ import {
   requirementsToRecheck,
 } from '../../domain/certification/programme.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef, insertAudit } from '../audits/audits.repository.ts';
-import { currentCertificate } from '../certificates/certificates.repository.ts';
+import { findAuditByRef, insertAudit } from '../audits/index.ts';
+import { currentCertificate } from '../certificates/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { normaliseRequirements } from '../findings/findings.service.ts';
-import { memberByEmail } from '../members/members.repository.ts';
+import { normaliseRequirements } from '../findings/index.ts';
+import { memberByEmail } from '../members/index.ts';
 import { presentCheck, presentSummary } from './internal-audits.presenter.ts';
 import * as repo from './internal-audits.repository.ts';
 

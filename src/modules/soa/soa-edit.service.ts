@@ -7,7 +7,7 @@ import { migrate2013 } from '../../domain/isms/migration-2013.ts';
 import { diffEntries, type SoaEntryState } from '../../domain/isms/soa.ts';
 import { annexAControls, mapping2013to2022 } from '../../reference/catalogue.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { riskRefsByControl } from '../risks/risks.repository.ts';
+import { riskRefsByControl } from '../risks/index.ts';
 import { entryState, presentEntry } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 import { loadDraft, showVersion } from './soa.service.ts';

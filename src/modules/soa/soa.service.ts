@@ -12,7 +12,7 @@ import type { SoaEntryTable, SoaVersionTable } from '../../db/schema-isms.ts';
 import { diffEntries } from '../../domain/isms/soa.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { riskRefsByControl } from '../risks/risks.repository.ts';
+import { riskRefsByControl } from '../risks/index.ts';
 import { presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 
