@@ -3,6 +3,7 @@ import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
 import { calendarFeedsRoutes } from '../modules/calendar-feeds/calendar-feeds.routes.ts';
 import { certificatesRoutes } from '../modules/certificates/certificates.routes.ts';
+import { programmeRoutes } from '../modules/certificates/programme.routes.ts';
 import { conversationsRoutes } from '../modules/conversations/conversations.routes.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
@@ -46,6 +47,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   conversationsRoutes(app);
   calendarFeedsRoutes(app, deps);
   certificatesRoutes(app, deps);
+  programmeRoutes(app);
   internalAuditsRoutes(app);
   managementReviewRoutes(app);
   soaRoutes(app);

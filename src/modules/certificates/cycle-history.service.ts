@@ -161,3 +161,17 @@ export async function recertificationReadiness(
     sections,
   };
 }
+
+/**
+ * The internal audit programme over the current certification cycle (clause 9.2): a window not given
+ * defaults to the valid certificate's issue and expiry dates (internal-audits falls back to the last three
+ * years when there is no certificate).
+ */
+export async function programmeOverCycle(
+  input: { from?: string | undefined; to?: string | undefined },
+  ctx: OrgContext,
+) {
+  const today = ctx.now().toISOString().slice(0, 10);
+  const current = await repo.currentCertificate(ctx.db, ctx.organisation.id, today);
+  return auditProgramme({ from: input.from ?? current?.issued_on, to: input.to ?? current?.expires_on }, ctx);
+}
