@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Card,
   Drawer,
@@ -23,7 +22,7 @@ import type { Paged } from '../../../src/contracts/common.ts';
 import { ApiError, errorMessage, get, post } from '../api.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../components/common.tsx';
 import { can } from '../permissions.ts';
-import { type Certificate, StatusBadge } from './CertificateStatus.tsx';
+import type { Certificate } from './CertificateStatus.tsx';
 import { CertificateCycle } from './CertificationCycle.tsx';
 
 export function CertificationPage() {
