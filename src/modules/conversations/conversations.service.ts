@@ -107,22 +107,3 @@ export async function commentOnTask(
   );
   return { id: row.id };
 }
-
-/** Mentions in a finding's comment (the finding's own thread lives in its timeline). */
-export async function notifyFindingMentions(
-  ctx: OrgContext,
-  finding: { id: string; ref: string },
-  body: string,
-) {
-  const people = await membersByHandle(ctx.db, ctx.organisation.id);
-  const mentioned = findMentions(body, people);
-  await notifyMentions(
-    ctx,
-    mentioned.map((p) => p.id),
-    {
-      title: `finding ${finding.ref}`,
-      link: `${ctx.env.publicUrl}/o/${ctx.organisation.slug}/findings/${finding.id}`,
-    },
-    body,
-  );
-}

@@ -10,7 +10,6 @@ import {
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { notifyFindingMentions } from '../conversations/index.ts';
 import {
   findRecord,
   listActions,
@@ -18,7 +17,7 @@ import {
   updateRecordRow as updateRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
-import { notifyFindingStatus } from '../notifications/index.ts';
+import { notifyFindingMentions, notifyFindingStatus } from '../notifications/index.ts';
 import { findEvent, implementerIds, insertEvent } from './events.repository.ts';
 import { findFinding, updateFinding } from './findings.repository.ts';
 
