@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // SMTP or the CLI as a process live in test/. The global setup starts a throw-away PostgreSQL cluster.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // Test-only argon2 cost for the CLI processes tests start (refused unless NODE_ENV=test, which Vitest
     // sets): docs/decisions/0004-fast-password-hashing-in-tests.md. Test runtimes get it from the harness.
