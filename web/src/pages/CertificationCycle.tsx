@@ -24,6 +24,16 @@ import { useOrg } from '../components/common.tsx';
 import { can } from '../permissions.ts';
 import { type Certificate, StatusBadge } from './CertificateStatus.tsx';
 
+const editions: Record<string, string> = {
+  '2013': 'ISO/IEC 27001:2013',
+  '2022': 'ISO/IEC 27001:2022',
+  '2022-amd1': 'ISO/IEC 27001:2022 + Amd 1:2024',
+};
+const editionLabel = (c: Certificate) =>
+  c.standard === 'ISO/IEC 27001'
+    ? (editions[c.edition] ?? `${c.standard}:${c.edition}`)
+    : `${c.standard}:${c.edition}`;
+
 const auditLabel = (a: Certificate['audits'][number]) =>
   a.type === 'surveillance' ? `Surveillance ${a.sequence}` : 'Recertification';
 
@@ -61,10 +71,41 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
             Certificate {cert.number} <StatusBadge status={cert.status} />
           </Title>
           <Text size="sm" c="dimmed">
-            {cert.standard}:{cert.edition} · {cert.certificationBody} · issued {cert.issuedOn} · expires{' '}
+            {editionLabel(cert)} · {cert.certificationBody} · decided{' '}
+            <span data-testid="certificate-decided">{cert.decidedOn}</span> · issued {cert.issuedOn} · expires{' '}
             <span data-testid="certificate-expiry">{cert.expiresOn}</span>
+            {cert.auditRef ? ` · decided on audit ${cert.auditRef}` : ''}
+            {cert.renewsNumber ? ` · renews ${cert.renewsNumber}` : ''}
+            {cert.soaVersion !== null ? ` · SoA v${cert.soaVersion}` : ''}
           </Text>
           {cert.scope && <Text size="sm">{cert.scope}</Text>}
+          {cert.statusNote && (
+            <Text size="sm" c="red">
+              {cert.statusNote}
+            </Text>
+          )}
+          {cert.status === 'suspended' && (
+            <Text size="sm" c="orange">
+              Suspended since {cert.statusOn} ({cert.suspensionReason.replaceAll('_', ' ')}):{' '}
+              {cert.statusReason}
+              {cert.reinstateBy ? ` — reinstate by ${cert.reinstateBy} or the certificate is withdrawn` : ''}
+            </Text>
+          )}
+          {cert.status === 'withdrawn' && (
+            <Text size="sm" c="red">
+              Withdrawn on {cert.statusOn}: {cert.statusReason}
+            </Text>
+          )}
+          {cert.notCertified && (
+            <Text size="sm" c="red" data-testid="not-certified">
+              Not certified from {cert.notCertified.from} to {cert.notCertified.to} (restored after expiry)
+            </Text>
+          )}
+          {cert.historicalReason && (
+            <Alert color="gray" mt="xs" title="Historical record" data-testid="historical-reason">
+              Recorded by an admin outside the certification rules: {cert.historicalReason}
+            </Alert>
+          )}
         </div>
         <Group>
           {cert.file && (
@@ -84,7 +125,12 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
         </Group>
       </Group>
       {cert.warnings.map((w) => (
-        <Alert key={`${w.code}-${w.auditRef}`} color="orange" mt="sm" title={`Plan warning: ${w.auditRef}`}>
+        <Alert
+          key={`${w.code}-${w.auditRef}-${w.message}`}
+          color="orange"
+          mt="sm"
+          title={`Plan warning${w.auditRef ? `: ${w.auditRef}` : ''}`}
+        >
           {w.message}
         </Alert>
       ))}

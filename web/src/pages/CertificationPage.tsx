@@ -120,6 +120,10 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
     number: '',
     certificationBody: '',
     issuedOn: '',
+    decidedOn: '',
+    auditRef: '',
+    edition: '2022',
+    historicalReason: '',
     expiresOn: '',
     scope: '',
     interval: '12',
@@ -131,6 +135,10 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
         number: v.number,
         certificationBody: v.certificationBody,
         issuedOn: v.issuedOn,
+        decidedOn: v.decidedOn || null,
+        auditRef: v.auditRef.trim() || null,
+        edition: v.edition,
+        historicalReason: v.historicalReason,
         expiresOn: v.expiresOn || null,
         scope: v.scope,
         cycle: {
@@ -188,8 +196,34 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
           required
         />
         <TextInput
+          label="Certification decision on"
+          description="Anchors the cycle (ISO/IEC 17021-1 9.1.3); empty: the issue date"
+          type="date"
+          value={v.decidedOn}
+          onChange={text('decidedOn')}
+          error={errors.decidedOn}
+        />
+        <TextInput
+          label="Decided on audit"
+          description="The stage 2 or recertification audit: refused while a major is not verified by the certification body or a minor has no accepted plan"
+          value={v.auditRef}
+          onChange={text('auditRef')}
+          error={errors.auditRef}
+        />
+        <Select
+          label="Edition"
+          data={[
+            { value: '2022', label: 'ISO/IEC 27001:2022' },
+            { value: '2022-amd1', label: 'ISO/IEC 27001:2022 + Amd 1:2024' },
+            { value: '2013', label: 'ISO/IEC 27001:2013 (lapsed after 2025-10-31)' },
+          ]}
+          value={v.edition}
+          onChange={(x) => x && setV({ ...v, edition: x })}
+          allowDeselect={false}
+        />
+        <TextInput
           label="Expires on"
-          description="Leave empty for three years less a day"
+          description="Leave empty for three years less a day from the decision"
           type="date"
           value={v.expiresOn}
           onChange={text('expiresOn')}
@@ -207,6 +241,17 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
           allowDeselect={false}
         />
         <Textarea label="Scope statement" autosize minRows={2} value={v.scope} onChange={text('scope')} />
+        {org.role === 'admin' && (
+          <Textarea
+            label="Historical record: reason"
+            description="Admins only: records a certificate the rules would refuse; the reason is kept in the audit trail and shown"
+            autosize
+            minRows={2}
+            value={v.historicalReason}
+            onChange={text('historicalReason')}
+            error={errors.historicalReason}
+          />
+        )}
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             Record and plan the cycle
