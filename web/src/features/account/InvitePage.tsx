@@ -2,18 +2,17 @@ import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text, TextInput } 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { invitationPreview } from '../../../../src/contracts/foundation.ts';
 import { roleLabels } from '../../../../src/contracts/roles.ts';
-import { ApiError, errorMessage, post } from '../../api.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import { useMe } from '../../session.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { accountApi } from './api.ts';
 
 export function InvitePage() {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const preview = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => post<z.infer<typeof invitationPreview>>('/api/v1/invitations/preview', { token }),
+    queryFn: () => accountApi.previewInvitation(token),
     retry: false,
   });
   const me = useMe();
@@ -29,8 +28,8 @@ export function InvitePage() {
     setError(null);
     try {
       const body = preview.data?.accountExists ? { token } : { token, name, password };
-      const res = await post<{ organisation: { slug: string } }>('/api/v1/invitations/accept', body);
-      if (!me.data) await post('/api/auth/sign-in/email', { email: preview.data?.email, password });
+      const res = await accountApi.acceptInvitation(body);
+      if (!me.data) await accountApi.signIn({ email: preview.data?.email ?? '', password });
       qc.clear();
       await navigate({ to: '/o/$org/members', params: { org: res.organisation.slug } });
     } catch (err) {

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { errorMessage, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { accountApi } from './api.ts';
 
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
@@ -12,7 +13,7 @@ export function ForgotPasswordPage() {
     e.preventDefault();
     setError(null);
     try {
-      await post('/api/auth/request-password-reset', { email, redirectTo: '/reset-password' });
+      await accountApi.requestPasswordReset(email);
       setSent(true);
     } catch (err) {
       setError(errorMessage(err));
@@ -58,7 +59,7 @@ export function ResetPasswordPage() {
     e.preventDefault();
     setError(null);
     try {
-      await post('/api/auth/reset-password', { newPassword: password, token });
+      await accountApi.resetPassword({ newPassword: password, token });
       setDone(true);
     } catch (err) {
       setError(errorMessage(err));

@@ -17,8 +17,10 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useState } from 'react';
-import { errorMessage, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { sessionKeys } from '../../api/keys.ts';
 import { useMe } from '../../session.ts';
+import { accountApi } from './api.ts';
 
 /** Account security: TOTP second factor (RFC 6238) and password change. */
 export function SecurityPanel() {
@@ -39,9 +41,7 @@ export function SecurityPanel() {
   async function start() {
     setError(null);
     try {
-      const res = await post<{ totpURI: string; backupCodes: string[] }>('/api/auth/two-factor/enable', {
-        password,
-      });
+      const res = await accountApi.enableTwoFactor(password);
       const secret = new URL(res.totpURI).searchParams.get('secret') ?? '';
       setEnrol({
         uri: res.totpURI,
@@ -56,12 +56,12 @@ export function SecurityPanel() {
   async function confirm() {
     setError(null);
     try {
-      await post('/api/auth/two-factor/verify-totp', { code });
+      await accountApi.verifyTotp(code);
       setEnrol(null);
       setPassword('');
       setCode('');
       notifications.show({ color: 'teal', message: 'Second factor is on' });
-      await qc.invalidateQueries({ queryKey: ['me'] });
+      await qc.invalidateQueries({ queryKey: sessionKeys.me });
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -69,10 +69,10 @@ export function SecurityPanel() {
   async function disable() {
     setError(null);
     try {
-      await post('/api/auth/two-factor/disable', { password });
+      await accountApi.disableTwoFactor(password);
       setPassword('');
       notifications.show({ message: 'Second factor is off' });
-      await qc.invalidateQueries({ queryKey: ['me'] });
+      await qc.invalidateQueries({ queryKey: sessionKeys.me });
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -80,7 +80,7 @@ export function SecurityPanel() {
   async function changePassword(e: React.FormEvent) {
     e.preventDefault();
     try {
-      await post('/api/auth/change-password', {
+      await accountApi.changePassword({
         currentPassword: pw.current,
         newPassword: pw.next,
         revokeOtherSessions: true,

@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@m
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { errorMessage, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { accountApi } from './api.ts';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');
@@ -25,7 +26,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ twoFactorRedirect?: boolean }>('/api/auth/sign-in/email', { email, password });
+      const res = await accountApi.signIn({ email, password });
       if (res.twoFactorRedirect) setStep('totp');
       else await done();
     } catch (err) {
@@ -39,7 +40,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await post('/api/auth/two-factor/verify-totp', { code });
+      await accountApi.verifyTotp(code);
       await done();
     } catch (err) {
       setError(errorMessage(err));

@@ -3,9 +3,8 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
-import type { auditEntry, auditVerification } from '../../../../src/contracts/foundation.ts';
-import { get } from '../../api.ts';
+import type { auditEntry } from '../../../../src/contracts/foundation.ts';
+import type { PageArgs } from '../../api/client.ts';
 import {
   EmptyState,
   ErrorNote,
@@ -15,6 +14,7 @@ import {
   Pager,
   useOrg,
 } from '../../components/common.tsx';
+import { type AuditLogFilters, settingsApi, settingsQueries } from '../settings/api.ts';
 
 type Entry = z.infer<typeof auditEntry>;
 const entityTypes = [
@@ -34,17 +34,12 @@ export function AuditTrailPage() {
   const [filters, setFilters] = useState({ action: '', entityType: '', actor: '', from: '', to: '' });
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
-  const qs = new URLSearchParams({ page: String(page), pageSize: '50' });
-  for (const [k, v] of Object.entries(filters)) {
-    if (v) qs.set(k, k === 'from' ? `${v}T00:00:00.000Z` : k === 'to' ? `${v}T23:59:59.999Z` : v);
+  const query: AuditLogFilters & PageArgs = { page, pageSize: 50 };
+  for (const [k, v] of Object.entries(filters) as [keyof typeof filters, string][]) {
+    if (v) query[k] = k === 'from' ? `${v}T00:00:00.000Z` : k === 'to' ? `${v}T23:59:59.999Z` : v;
   }
-  const trail = useQuery({
-    queryKey: ['audit-log', org.slug, qs.toString()],
-    queryFn: () => get<Paged<Entry>>(`/api/v1/orgs/${org.slug}/audit-log?${qs}`),
-  });
-  const verify = useMutation({
-    mutationFn: () => get<z.infer<typeof auditVerification>>(`/api/v1/orgs/${org.slug}/audit-log/verify`),
-  });
+  const trail = useQuery(settingsQueries.auditLog(org.slug, query));
+  const verify = useMutation({ mutationFn: () => settingsApi.verifyAuditLog(org.slug) });
   const set = (k: keyof typeof filters) => (v: string) => {
     setPage(1);
     setFilters((f) => ({ ...f, [k]: v }));

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { get } from '../../api.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { FindingsTable } from '../findings/FindingsTable.tsx';
-import { type Audit, impliedColour, recommendationLabel } from './AuditsPage.tsx';
+import { impliedColour, recommendationLabel } from './AuditsPage.tsx';
+import { auditQueries, auditsApi } from './api.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 
 const reports = [
@@ -25,10 +25,7 @@ function daysLeft(on: string) {
 export function AuditPage() {
   const org = useOrg();
   const { auditRef } = useParams({ strict: false }) as { auditRef: string };
-  const audit = useQuery({
-    queryKey: ['audit', org.slug, auditRef],
-    queryFn: () => get<Audit>(`/api/v1/orgs/${org.slug}/audits/${encodeURIComponent(auditRef)}`),
-  });
+  const audit = useQuery(auditQueries.detail(org.slug, auditRef));
   if (audit.isLoading) return <Loading />;
   if (audit.isError || !audit.data) return <ErrorNote error={audit.error} />;
   const a = audit.data;
@@ -109,15 +106,11 @@ export function AuditPage() {
               {reports.map((r) => (
                 <Text size="sm" key={r.kind}>
                   {r.label}:{' '}
-                  <Anchor
-                    href={`/api/v1/orgs/${org.slug}/reports/${r.kind}?audit=${encodeURIComponent(a.ref)}&format=pdf`}
-                  >
+                  <Anchor href={auditsApi.reportUrl(org.slug, r.kind, { audit: a.ref, format: 'pdf' })}>
                     PDF
                   </Anchor>{' '}
                   ·{' '}
-                  <Anchor
-                    href={`/api/v1/orgs/${org.slug}/reports/${r.kind}?audit=${encodeURIComponent(a.ref)}&format=xlsx`}
-                  >
+                  <Anchor href={auditsApi.reportUrl(org.slug, r.kind, { audit: a.ref, format: 'xlsx' })}>
                     XLSX
                   </Anchor>
                 </Text>

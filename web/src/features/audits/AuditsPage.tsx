@@ -11,24 +11,40 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
 import {
+  auditInput,
   type auditSummary,
   auditTypes,
-  type deadlinePolicy,
   recommendations,
 } from '../../../../src/contracts/findings.ts';
-import { ApiError, errorMessage, get, post } from '../../api.ts';
-import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { errorMessage, PAGE_SIZE } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
+import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { contractResolver, showServerErrors } from '../../components/form.ts';
 import { can } from '../../permissions.ts';
+import { auditQueries, auditsApi } from './api.ts';
 
 export type Audit = z.infer<typeof auditSummary>;
+type AuditInput = z.input<typeof auditInput>;
+const toAuditInput = (
+  v: Omit<AuditInput, 'leadAuditor' | 'reportReceivedOn' | 'recommendation'> & {
+    leadAuditor: string;
+    reportReceivedOn: string;
+    recommendation: string;
+  },
+): AuditInput => ({
+  ...v,
+  leadAuditor: v.leadAuditor || null,
+  reportReceivedOn: v.reportReceivedOn || null,
+  recommendation: (v.recommendation || null) as AuditInput['recommendation'],
+});
 export const recommendationLabel = (r: string | null) => (r ? r.replaceAll('_', ' ') : 'not given');
 export const impliedColour = {
   recommended: 'teal',
@@ -38,10 +54,8 @@ export const impliedColour = {
 
 export function AuditsPage() {
   const org = useOrg();
-  const audits = useQuery({
-    queryKey: ['audits', org.slug],
-    queryFn: () => get<Paged<Audit>>(`/api/v1/orgs/${org.slug}/audits?pageSize=100`),
-  });
+  const [page, setPage] = useState(1);
+  const audits = useQuery(auditQueries.list(org.slug, { page, pageSize: PAGE_SIZE }));
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -107,6 +121,7 @@ export function AuditsPage() {
             </Table>
           </Table.ScrollContainer>
         )}
+        <ListPager data={audits.data} page={page} onChange={setPage} />
       </Card>
       <Drawer opened={opened} onClose={close} title="New audit" position="right" size="md">
         <NewAuditForm onDone={close} />
@@ -119,95 +134,55 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
   const org = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const policies = useQuery({
-    queryKey: ['policies', org.slug],
-    queryFn: () => get<z.infer<typeof deadlinePolicy>[]>(`/api/v1/orgs/${org.slug}/deadline-policies`),
+  const policies = useQuery(auditQueries.policies(org.slug));
+  const form = useForm({
+    initialValues: {
+      ref: '',
+      type: 'stage2' as AuditInput['type'],
+      certificationBody: '',
+      leadAuditor: '',
+      reportReceivedOn: '',
+      recommendation: '',
+      policyKey: 'guide-14-30-60',
+      scope: '',
+    },
+    validate: contractResolver(auditInput, (v) => toAuditInput(v)),
   });
-  const [v, setV] = useState({
-    ref: '',
-    type: 'stage2',
-    certificationBody: '',
-    leadAuditor: '',
-    reportReceivedOn: '',
-    recommendation: '',
-    policyKey: 'guide-14-30-60',
-    scope: '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: () =>
-      post<Audit>(`/api/v1/orgs/${org.slug}/audits`, {
-        ...v,
-        leadAuditor: v.leadAuditor || null,
-        reportReceivedOn: v.reportReceivedOn || null,
-        recommendation: v.recommendation || null,
-      }),
+    mutationFn: (v: typeof form.values) => auditsApi.create(org.slug, toAuditInput(v)),
     onSuccess: (a) => {
-      void qc.invalidateQueries({ queryKey: ['audits', org.slug] });
+      void invalidate(qc, org.slug, 'audits');
       onDone();
       void navigate({ to: `/o/${org.slug}/audits/${encodeURIComponent(a.ref)}` });
     },
     onError: (e) => {
-      if (e instanceof ApiError) setErrors(e.fieldErrors());
+      showServerErrors(form, e);
       notifications.show({ color: 'red', title: 'Not created', message: errorMessage(e) });
     },
   });
-  const text = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setV({ ...v, [k]: e.currentTarget.value });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate();
-      }}
-    >
+    <form onSubmit={form.onSubmit((v) => create.mutate(v))}>
       <Stack gap="sm">
-        <TextInput
-          label="Reference"
-          placeholder="S2-2026"
-          value={v.ref}
-          onChange={text('ref')}
-          error={errors.ref}
-          required
-        />
-        <Select
-          label="Type"
-          data={[...auditTypes]}
-          value={v.type}
-          onChange={(t) => t && setV({ ...v, type: t })}
-          allowDeselect={false}
-        />
-        <TextInput
-          label="Certification body"
-          value={v.certificationBody}
-          onChange={text('certificationBody')}
-          error={errors.certificationBody}
-          required
-        />
-        <TextInput label="Lead auditor" value={v.leadAuditor} onChange={text('leadAuditor')} />
-        <TextInput
-          label="Report received on"
-          type="date"
-          value={v.reportReceivedOn}
-          onChange={text('reportReceivedOn')}
-          error={errors.reportReceivedOn}
-        />
+        <TextInput label="Reference" placeholder="S2-2026" {...form.getInputProps('ref')} required />
+        <Select label="Type" data={[...auditTypes]} {...form.getInputProps('type')} allowDeselect={false} />
+        <TextInput label="Certification body" {...form.getInputProps('certificationBody')} required />
+        <TextInput label="Lead auditor" {...form.getInputProps('leadAuditor')} />
+        <TextInput label="Report received on" type="date" {...form.getInputProps('reportReceivedOn')} />
         <Select
           label="Auditor's recommendation"
           data={recommendations.map((r) => ({ value: r, label: recommendationLabel(r) }))}
           clearable
-          value={v.recommendation || null}
-          onChange={(r) => setV({ ...v, recommendation: r ?? '' })}
+          {...form.getInputProps('recommendation')}
+          value={form.values.recommendation || null}
+          onChange={(r) => form.setFieldValue('recommendation', r ?? '')}
         />
         <Select
           label="Deadline policy"
           data={(policies.data ?? []).map((p) => ({ value: p.key, label: p.name }))}
-          value={v.policyKey}
-          onChange={(p) => p && setV({ ...v, policyKey: p })}
+          {...form.getInputProps('policyKey')}
           allowDeselect={false}
-          error={errors.policyKey}
         />
-        <Textarea label="Scope" autosize minRows={2} value={v.scope} onChange={text('scope')} />
+        <Textarea label="Scope" autosize minRows={2} {...form.getInputProps('scope')} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             Create audit

@@ -15,14 +15,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
+import type { z } from 'zod';
+import type { importReport } from '../../../../src/contracts/findings.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
+import { auditsApi } from './api.ts';
 
-interface Report {
-  dryRun: boolean;
-  imported: number;
-  findings: { line: number; ref: string; grade: string; requirements: string[]; statement: string }[];
-  errors: { row: number; column: string; message: string }[];
-}
+type Report = z.infer<typeof importReport>;
 
 const columns = ['ref', 'grade', 'requirement', 'statement', 'evidence', 'owner_email'] as const;
 
@@ -38,14 +37,7 @@ async function send(
   const used = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v.trim()));
   if (Object.keys(used).length > 0) form.set('mapping', JSON.stringify(used));
   form.set('file', file);
-  const res = await fetch(`/api/v1/orgs/${org}/audits/${encodeURIComponent(audit)}/import`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-  });
-  const data = await res.json();
-  if (!res.ok) throw new ApiError(res.status, data);
-  return data as Report;
+  return auditsApi.importReport(org, audit, form);
 }
 
 /** Import a nonconformity report: preview every row first; nothing is written while any row is bad. */
@@ -65,7 +57,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
         setPreview(null);
         setFile(null);
         notifications.show({ color: 'teal', message: `${r.imported} findings imported` });
-        await qc.invalidateQueries();
+        await invalidateFindingWork(qc, org);
       }
     } catch (e) {
       notifications.show({ color: 'red', title: 'Import refused', message: errorMessage(e) });
@@ -80,7 +72,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         CSV or XLSX with the columns ref, grade, requirement, statement, evidence, owner_email.{' '}
-        <Anchor href={`/api/v1/orgs/${org}/findings-import/template.csv`}>Download the template</Anchor>.
+        <Anchor href={auditsApi.importTemplateUrl(org)}>Download the template</Anchor>.
       </Text>
       <Accordion variant="contained" mb="sm">
         <Accordion.Item value="mapping">

@@ -17,11 +17,11 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { cycleEvent, recertificationReadiness } from '../../../../src/contracts/certification.ts';
-import { errorMessage, get, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { certificationApi, certificationQueries } from './api.ts';
 import { type Certificate, StatusBadge } from './certificate-status.tsx';
 
 const auditLabel = (a: Certificate['audits'][number]) =>
@@ -31,11 +31,11 @@ const auditLabel = (a: Certificate['audits'][number]) =>
 export function CertificateCycle({ cert }: { cert: Certificate }) {
   const org = useOrg();
   const qc = useQueryClient();
-  const base = `/api/v1/orgs/${org.slug}/certificates/${cert.id}`;
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['certificates', org.slug] });
+  const one = { org: org.slug, certificateId: cert.id };
+  const refresh = () => void invalidate(qc, org.slug, 'certification');
   const task = useMutation({
     mutationFn: (t: { id: string; done: boolean }) =>
-      put<Certificate>(`${base}/tasks/${t.id}`, { done: t.done }),
+      certificationApi.setTask({ ...one, taskId: t.id }, t.done),
     onSuccess: refresh,
     onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) }),
   });
@@ -43,11 +43,7 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      const res = await fetch(`${base}/file`, { method: 'POST', body: form, credentials: 'same-origin' });
-      if (!res.ok)
-        throw new Error(
-          ((await res.json()) as { detail?: string }).detail ?? `upload failed (${res.status})`,
-        );
+      await certificationApi.uploadFile(one, form);
     },
     onSuccess: refresh,
     onError: (e) => notifications.show({ color: 'red', title: 'Not attached', message: errorMessage(e) }),
@@ -68,7 +64,7 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
         </div>
         <Group>
           {cert.file && (
-            <Anchor href={`${base}/file`} size="sm">
+            <Anchor href={certificationApi.fileUrl(one)} size="sm">
               {cert.file.fileName}
             </Anchor>
           )}
@@ -134,19 +130,16 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
         </Table.Tbody>
       </Table>
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
-        <Upcoming base={base} id={cert.id} />
-        <Readiness base={base} id={cert.id} />
+        <Upcoming id={cert.id} />
+        <Readiness id={cert.id} />
       </SimpleGrid>
     </Card>
   );
 }
 
-function Upcoming({ base, id }: { base: string; id: string }) {
+function Upcoming({ id }: { id: string }) {
   const org = useOrg();
-  const events = useQuery({
-    queryKey: ['certificates', org.slug, id, 'calendar'],
-    queryFn: () => get<z.infer<typeof cycleEvent>[]>(`${base}/calendar`),
-  });
+  const events = useQuery(certificationQueries.calendar({ org: org.slug, certificateId: id }));
   const today = new Date().toISOString().slice(0, 10);
   const next = (events.data ?? []).filter((e) => e.date >= today).slice(0, 8);
   return (
@@ -165,12 +158,11 @@ function Upcoming({ base, id }: { base: string; id: string }) {
   );
 }
 
-function Readiness({ base, id }: { base: string; id: string }) {
+function Readiness({ id }: { id: string }) {
   const org = useOrg();
   const [shown, setShown] = useState(false);
   const r = useQuery({
-    queryKey: ['certificates', org.slug, id, 'readiness'],
-    queryFn: () => get<z.infer<typeof recertificationReadiness>>(`${base}/readiness`),
+    ...certificationQueries.readiness({ org: org.slug, certificateId: id }),
     enabled: shown,
   });
   return (

@@ -16,21 +16,17 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { timelineEntry } from '../../../../src/contracts/certification.ts';
-import type { Paged } from '../../../../src/contracts/common.ts';
-import { ApiError, errorMessage, get, post } from '../../api.ts';
-import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { ApiError, errorMessage, PAGE_SIZE } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
+import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { certificationApi, certificationQueries } from './api.ts';
 import { CertificateCycle } from './CertificationCycle.tsx';
-import type { Certificate } from './certificate-status.tsx';
 
 export function CertificationPage() {
   const org = useOrg();
-  const certs = useQuery({
-    queryKey: ['certificates', org.slug],
-    queryFn: () => get<Paged<Certificate>>(`/api/v1/orgs/${org.slug}/certificates?pageSize=100`),
-  });
+  const [page, setPage] = useState(1);
+  const certs = useQuery(certificationQueries.list(org.slug, { page, pageSize: PAGE_SIZE }));
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -57,6 +53,7 @@ export function CertificationPage() {
           ))}
         </Stack>
       )}
+      <ListPager data={certs.data} page={page} onChange={setPage} />
       <Timeline />
       <Drawer opened={opened} onClose={close} title="Record certificate" position="right" size="md">
         <CertificateForm onDone={close} />
@@ -68,8 +65,7 @@ export function CertificationPage() {
 function Timeline() {
   const org = useOrg();
   const timeline = useQuery({
-    queryKey: ['certification-timeline', org.slug],
-    queryFn: () => get<z.infer<typeof timelineEntry>[]>(`/api/v1/orgs/${org.slug}/certification/timeline`),
+    ...certificationQueries.timeline(org.slug),
   });
   if (!timeline.data?.length) return null;
   return (
@@ -127,7 +123,7 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: () =>
-      post<Certificate>(`/api/v1/orgs/${org.slug}/certificates`, {
+      certificationApi.create(org.slug, {
         number: v.number,
         certificationBody: v.certificationBody,
         issuedOn: v.issuedOn,
@@ -141,8 +137,7 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
         },
       }),
     onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: ['certificates', org.slug] });
-      void qc.invalidateQueries({ queryKey: ['certification-timeline', org.slug] });
+      void invalidate(qc, org.slug, 'certification');
       notifications.show({
         color: 'teal',
         title: 'Certificate recorded',

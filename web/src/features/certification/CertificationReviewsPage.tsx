@@ -19,20 +19,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { managementReview, reviewDecision } from '../../../../src/contracts/certification-reviews.ts';
-import type { Paged } from '../../../../src/contracts/common.ts';
-import { ApiError, errorMessage, get, patch, post } from '../../api.ts';
-import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { ApiError, errorMessage, PAGE_SIZE } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
+import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { certificationApi, certificationQueries } from './api.ts';
 
 type Review = z.infer<typeof managementReview>;
 type Decision = z.infer<typeof reviewDecision>;
 
 export function CertificationReviewsPage() {
   const org = useOrg();
-  const reviews = useQuery({
-    queryKey: ['management-reviews', org.slug],
-    queryFn: () => get<Paged<Review>>(`/api/v1/orgs/${org.slug}/management-reviews?pageSize=100`),
-  });
+  const [page, setPage] = useState(1);
+  const reviews = useQuery(certificationQueries.reviews(org.slug, { page, pageSize: PAGE_SIZE }));
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -59,6 +58,7 @@ export function CertificationReviewsPage() {
           ))}
         </Stack>
       )}
+      <ListPager data={reviews.data} page={page} onChange={setPage} />
       <Drawer opened={opened} onClose={close} title="Record management review" position="right" size="md">
         <ReviewForm onDone={close} />
       </Drawer>
@@ -73,10 +73,9 @@ function ReviewCard({ review }: { review: Review }) {
   const [notes, setNotes] = useState(review.notes);
   const manage = can.manageReviews(org.role);
   const save = useMutation({
-    mutationFn: () =>
-      patch<Review>(`/api/v1/orgs/${org.slug}/management-reviews/${review.id}`, { decisions, notes }),
+    mutationFn: () => certificationApi.updateReview(org.slug, review.id, { decisions, notes }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['management-reviews', org.slug] });
+      void invalidate(qc, org.slug, 'management-reviews');
       notifications.show({ color: 'teal', title: 'Saved', message: review.ref });
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) }),
@@ -91,9 +90,7 @@ function ReviewCard({ review }: { review: Review }) {
         <Title order={2} size="h4">
           {review.ref} · {review.heldOn}
         </Title>
-        <Anchor href={`/api/v1/orgs/${org.slug}/management-reviews/${review.id}/minutes`}>
-          Minutes (PDF)
-        </Anchor>
+        <Anchor href={certificationApi.minutesUrl(org.slug, review.id)}>Minutes (PDF)</Anchor>
       </Group>
       <Text size="sm" c="dimmed">
         Chair {review.chair}
@@ -206,9 +203,9 @@ function ReviewForm({ onDone }: { onDone: () => void }) {
   const [v, setV] = useState({ ref: '', heldOn: '', chair: '', attendees: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: () => post<Review>(`/api/v1/orgs/${org.slug}/management-reviews`, v),
+    mutationFn: () => certificationApi.createReview(org.slug, v),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['management-reviews', org.slug] });
+      void invalidate(qc, org.slug, 'management-reviews');
       onDone();
     },
     onError: (e) => {

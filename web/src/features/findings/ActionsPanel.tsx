@@ -2,7 +2,11 @@ import { Badge, Button, Card, Group, List, Select, Table, TextInput, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, patch, post } from '../../api.ts';
+import type { z } from 'zod';
+import { actionStatus, type amendmentInput } from '../../../../src/contracts/corrective-actions.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
+import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
 /** Corrective actions (10.1 c) and the ISMS amendments they caused (10.1 e). */
@@ -16,15 +20,23 @@ export function ActionsPanel({
   editable: boolean;
 }) {
   const qc = useQueryClient();
-  const base = `/api/v1/orgs/${org}/findings/${finding.id}`;
+  const one = { org, findingId: finding.id };
   const [a, setA] = useState({ title: '', ownerEmail: '', dueOn: '' });
-  const [m, setM] = useState({ kind: 'document', reference: '', description: '' });
+  const [m, setM] = useState<z.input<typeof amendmentInput>>({
+    kind: 'document',
+    reference: '',
+    description: '',
+  });
   const onError = (e: unknown) =>
     notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
-  const done = () => qc.invalidateQueries();
+  const done = () => invalidateFindingWork(qc, org);
   const add = useMutation({
     mutationFn: () =>
-      post(`${base}/actions`, { title: a.title, ownerEmail: a.ownerEmail || null, dueOn: a.dueOn || null }),
+      findingsApi.addAction(one, {
+        title: a.title,
+        ownerEmail: a.ownerEmail || null,
+        dueOn: a.dueOn || null,
+      }),
     onSuccess: () => {
       setA({ title: '', ownerEmail: '', dueOn: '' });
       void done();
@@ -32,12 +44,13 @@ export function ActionsPanel({
     onError,
   });
   const setStatus = useMutation({
-    mutationFn: (x: { id: string; status: string }) => patch(`${base}/actions/${x.id}`, { status: x.status }),
+    mutationFn: (x: { id: string; status: z.infer<typeof actionStatus> }) =>
+      findingsApi.updateAction({ ...one, actionId: x.id }, { status: x.status }),
     onSuccess: done,
     onError,
   });
   const amend = useMutation({
-    mutationFn: () => post(`${base}/amendments`, m),
+    mutationFn: () => findingsApi.addAmendment(one, m),
     onSuccess: () => {
       setM({ kind: 'document', reference: '', description: '' });
       void done();
@@ -72,9 +85,9 @@ export function ActionsPanel({
                     aria-label={`Status of ${x.title}`}
                     size="xs"
                     w={140}
-                    data={['open', 'in_progress', 'done', 'cancelled']}
+                    data={actionStatus.options}
                     value={x.status}
-                    onChange={(s) => s && setStatus.mutate({ id: x.id, status: s })}
+                    onChange={(s) => s && setStatus.mutate({ id: x.id, status: actionStatus.parse(s) })}
                     allowDeselect={false}
                   />
                 ) : (

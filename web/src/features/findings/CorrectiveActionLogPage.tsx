@@ -1,5 +1,6 @@
 import { Anchor, Card, Group } from '@mantine/core';
 import { PageHeader, useOrg } from '../../components/common.tsx';
+import { findingsApi } from './api.ts';
 import { FindingsTable } from './FindingsTable.tsx';
 
 /** Clause 10.2 register: every finding across audits with its state, dates, overdue flag and age. */
@@ -12,12 +13,8 @@ export function CorrectiveActionLogPage() {
         description="Every finding across audits, with its state and deadlines (ISO 27001 clause 10.2)."
         actions={
           <Group gap="sm">
-            <Anchor href={`/api/v1/orgs/${org.slug}/reports/corrective-action-log?format=xlsx`}>
-              Export XLSX
-            </Anchor>
-            <Anchor href={`/api/v1/orgs/${org.slug}/reports/corrective-action-log?format=pdf`}>
-              Export PDF
-            </Anchor>
+            <Anchor href={findingsApi.logReportUrl(org.slug, 'xlsx')}>Export XLSX</Anchor>
+            <Anchor href={findingsApi.logReportUrl(org.slug, 'pdf')}>Export PDF</Anchor>
           </Group>
         }
       />

@@ -2,8 +2,10 @@ import { Anchor, Button, Card, Code, FileInput, Group, Select, Table, TextInput,
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
 import { formatDateTime } from '../../components/common.tsx';
+import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
 export function EvidencePanel({
@@ -20,7 +22,6 @@ export function EvidencePanel({
   const [target, setTarget] = useState('finding');
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
-  const base = `/api/v1/orgs/${org}/findings/${finding.id}/evidence`;
   async function upload() {
     if (!file) return;
     setBusy(true);
@@ -31,11 +32,10 @@ export function EvidencePanel({
     form.set('description', description);
     form.set('file', file);
     try {
-      const res = await fetch(base, { method: 'POST', body: form, credentials: 'same-origin' });
-      if (!res.ok) throw new ApiError(res.status, await res.json());
+      await findingsApi.attachEvidence({ org, findingId: finding.id }, form);
       setFile(null);
       setDescription('');
-      await qc.invalidateQueries();
+      await invalidateFindingWork(qc, org);
     } catch (e) {
       notifications.show({ color: 'red', title: 'Not attached', message: errorMessage(e) });
     } finally {
@@ -66,7 +66,9 @@ export function EvidencePanel({
           {finding.evidence.map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>
-                <Anchor href={`${base}/${e.id}`}>{e.fileName}</Anchor>
+                <Anchor href={findingsApi.evidenceUrl({ org, findingId: finding.id, evidenceId: e.id })}>
+                  {e.fileName}
+                </Anchor>
               </Table.Td>
               <Table.Td>{e.attachedTo}</Table.Td>
               <Table.Td>

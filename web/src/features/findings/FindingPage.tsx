@@ -1,14 +1,13 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { get } from '../../api.ts';
 import { ErrorNote, Loading, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { FindingEffect } from '../posture/FindingEffect.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
+import { findingQueries } from './api.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { gradeColour, statusLabel } from './FindingsTable.tsx';
-import { type FindingDetail, findingKey } from './finding-types.ts';
 import { RecordEditor } from './RecordEditor.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 import { TransitionBar } from './TransitionBar.tsx';
@@ -17,10 +16,7 @@ import { TransitionBar } from './TransitionBar.tsx';
 export function FindingPage() {
   const org = useOrg();
   const { findingId } = useParams({ strict: false }) as { findingId: string };
-  const q = useQuery({
-    queryKey: findingKey(org.slug, findingId),
-    queryFn: () => get<FindingDetail>(`/api/v1/orgs/${org.slug}/findings/${findingId}`),
-  });
+  const q = useQuery(findingQueries.detail(org.slug, findingId));
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorNote error={q.error} />;
   const f = q.data;

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
 import { findingStatuses, type findingSummary, grades } from '../../../../src/contracts/findings.ts';
-import { get } from '../../api.ts';
+import type { PageArgs } from '../../api/client.ts';
 import { EmptyState, ErrorNote, Loading, Pager } from '../../components/common.tsx';
+import { type FindingFilters, findingQueries } from './api.ts';
 
 export type Finding = z.infer<typeof findingSummary>;
 export const gradeColour: Record<string, string> = {
@@ -24,13 +24,17 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
   const [filters, setFilters] = useState({ grade: '', status: '', q: '', overdue: '', sort: 'ref' });
   const [groupBy, setGroupBy] = useState<'none' | 'grade' | 'status' | 'requirement'>('none');
   const [page, setPage] = useState(1);
-  const qs = new URLSearchParams({ page: String(page), pageSize: '100', sort: filters.sort });
-  if (audit) qs.set('audit', audit);
-  for (const k of ['grade', 'status', 'q', 'overdue'] as const) if (filters[k]) qs.set(k, filters[k]);
-  const list = useQuery({
-    queryKey: ['findings', org, qs.toString()],
-    queryFn: () => get<Paged<Finding>>(`/api/v1/orgs/${org}/findings?${qs}`),
-  });
+  const query: FindingFilters & PageArgs = {
+    page,
+    pageSize: 100,
+    sort: filters.sort as FindingFilters['sort'],
+  };
+  if (audit) query.audit = audit;
+  if (filters.grade) query.grade = filters.grade as Finding['grade'];
+  if (filters.status) query.status = filters.status as Finding['status'];
+  if (filters.q) query.q = filters.q;
+  if (filters.overdue) query.overdue = filters.overdue as 'true' | 'false';
+  const list = useQuery(findingQueries.list(org, query));
   const set = (k: keyof typeof filters) => (v: string | null) => {
     setPage(1);
     setFilters((f) => ({ ...f, [k]: v ?? '' }));

@@ -16,7 +16,9 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, patch } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
+import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
 /** Clause 10.1 a) correction, b) root cause, expected effect and f) effectiveness review. */
@@ -33,15 +35,18 @@ export function RecordEditor({
   const [r, setR] = useState(finding.record);
   const save = useMutation({
     mutationFn: () =>
-      patch(`/api/v1/orgs/${org}/findings/${finding.id}/record`, {
-        correction: r.correction,
-        rootCause: r.rootCause,
-        expectedEffect: r.expectedEffect,
-        effectiveness: r.effectiveness,
-      }),
+      findingsApi.updateRecord(
+        { org, findingId: finding.id },
+        {
+          correction: r.correction,
+          rootCause: r.rootCause,
+          expectedEffect: r.expectedEffect,
+          effectiveness: r.effectiveness,
+        },
+      ),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: 'Record saved' });
-      void qc.invalidateQueries();
+      void invalidateFindingWork(qc, org);
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) }),
   });

@@ -3,8 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconFile, IconMessage, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../components/common.tsx';
+import { findingKeys, findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
 const icons = { transition: IconArrowRight, comment: IconMessage, evidence: IconFile, edit: IconPencil };
@@ -21,10 +22,10 @@ export function TimelinePanel({
   const qc = useQueryClient();
   const [body, setBody] = useState('');
   const comment = useMutation({
-    mutationFn: () => post(`/api/v1/orgs/${org}/findings/${finding.id}/comments`, { body }),
+    mutationFn: () => findingsApi.comment({ org, findingId: finding.id }, { body }),
     onSuccess: () => {
       setBody('');
-      void qc.invalidateQueries();
+      void qc.invalidateQueries({ queryKey: findingKeys.detail(org, finding.id) });
     },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });

@@ -2,7 +2,9 @@ import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
+import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
 type Available = FindingDetail['availableActions'][number];
@@ -19,21 +21,24 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
   const [examined, setExamined] = useState<string[]>([]);
   const move = useMutation({
     mutationFn: (a: Available) =>
-      post(`/api/v1/orgs/${org}/findings/${finding.id}/transitions`, {
-        action: a.action,
-        ...(comment ? { comment } : {}),
-        ...(a.needsDecision ? { decisionDate, note } : {}),
-        ...(a.action === 'verify_internally' && criteriaMet
-          ? { verification: { criteriaMet: true, evidenceIds: examined } }
-          : {}),
-      }),
+      findingsApi.transition(
+        { org, findingId: finding.id },
+        {
+          action: a.action,
+          ...(comment ? { comment } : {}),
+          ...(a.needsDecision ? { decisionDate, note } : {}),
+          ...(a.action === 'verify_internally' && criteriaMet
+            ? { verification: { criteriaMet: true, evidenceIds: examined } }
+            : {}),
+        },
+      ),
     onSuccess: () => {
       setPending(null);
       setComment('');
       setNote('');
       setCriteriaMet(false);
       setExamined([]);
-      void qc.invalidateQueries();
+      void invalidateFindingWork(qc, org);
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not possible', message: errorMessage(e) }),
   });

@@ -21,9 +21,10 @@ import type {
   checklistItem,
   internalAuditDetail,
 } from '../../../../src/contracts/certification-internal-audits.ts';
-import { errorMessage, get, patch, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { internalAuditQueries, internalAuditsApi } from './api.ts';
 import { statusColour } from './InternalAuditsPage.tsx';
 
 type Detail = z.infer<typeof internalAuditDetail>;
@@ -41,8 +42,7 @@ export function InternalAuditPage() {
   const org = useOrg();
   const { auditRef } = useParams({ strict: false }) as { auditRef: string };
   const audit = useQuery({
-    queryKey: ['internal-audits', org.slug, auditRef],
-    queryFn: () => get<Detail>(`/api/v1/orgs/${org.slug}/internal-audits/${encodeURIComponent(auditRef)}`),
+    ...internalAuditQueries.detail(org.slug, auditRef),
   });
   if (audit.isLoading) return <Loading />;
   if (audit.isError || !audit.data) return <ErrorNote error={audit.error} />;
@@ -72,12 +72,12 @@ function CheckCard({ audit, item }: { audit: Detail; item: Item }) {
   const org = useOrg();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const base = `/api/v1/orgs/${org.slug}/internal-audits/${encodeURIComponent(audit.ref)}/checks/${item.id}`;
+  const check = { org: org.slug, auditRef: audit.ref, checkId: item.id };
   const [v, setV] = useState({ result: item.result, evidence: item.evidence, sampling: item.sampling });
   const [f, setF] = useState({ ref: '', statement: '', ownerEmail: audit.auditee.email });
   const done = (d: Detail) => qc.setQueryData(['internal-audits', org.slug, audit.ref], d);
   const save = useMutation({
-    mutationFn: () => patch<Detail>(base, v),
+    mutationFn: () => internalAuditsApi.updateCheck(check, v),
     onSuccess: (d) => {
       done(d);
       notifications.show({ color: 'teal', title: 'Result recorded', message: item.requirement });
@@ -86,7 +86,7 @@ function CheckCard({ audit, item }: { audit: Detail; item: Item }) {
   });
   const raise = useMutation({
     mutationFn: () =>
-      post<{ findingId: string; audit: Detail }>(`${base}/finding`, {
+      internalAuditsApi.raiseFinding(check, {
         ...f,
         ownerEmail: f.ownerEmail || null,
       }),

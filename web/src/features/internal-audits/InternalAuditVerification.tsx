@@ -5,8 +5,11 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { pendingVerification } from '../../../../src/contracts/certification-internal-audits.ts';
-import { errorMessage, get, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { findingsApi } from '../findings/api.ts';
+import { internalAuditQueries } from './api.ts';
 
 type Pending = z.infer<typeof pendingVerification>;
 
@@ -14,8 +17,7 @@ type Pending = z.infer<typeof pendingVerification>;
 export function VerificationPanel() {
   const org = useOrg();
   const pending = useQuery({
-    queryKey: ['internal-audits', org.slug, 'verifications'],
-    queryFn: () => get<Pending[]>(`/api/v1/orgs/${org.slug}/internal-audits/verifications`),
+    ...internalAuditQueries.verifications(org.slug),
   });
   if (!pending.data?.length) return null;
   return (
@@ -39,17 +41,20 @@ function VerifyOne({ p }: { p: Pending }) {
   const [examined, setExamined] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const send = (action: 'verify_internally' | 'return_evidence') =>
-    post(`/api/v1/orgs/${org.slug}/findings/${p.findingId}/transitions`, {
-      action,
-      comment,
-      ...(action === 'verify_internally'
-        ? { verification: { criteriaMet: true, evidenceIds: examined } }
-        : {}),
-    });
+    findingsApi.transition(
+      { org: org.slug, findingId: p.findingId },
+      {
+        action,
+        comment,
+        ...(action === 'verify_internally'
+          ? { verification: { criteriaMet: true, evidenceIds: examined } }
+          : {}),
+      },
+    );
   const act = useMutation({
     mutationFn: send,
     onSuccess: (_r, action) => {
-      void qc.invalidateQueries({ queryKey: ['internal-audits', org.slug] });
+      void invalidateFindingWork(qc, org.slug);
       notifications.show({
         color: 'teal',
         title: action === 'verify_internally' ? 'Verified' : 'Returned for rework',

@@ -19,13 +19,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type {
-  auditProgramme,
-  internalAuditDetail,
-} from '../../../../src/contracts/certification-internal-audits.ts';
-import { ApiError, errorMessage, get, post } from '../../api.ts';
+import type { auditProgramme } from '../../../../src/contracts/certification-internal-audits.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { internalAuditQueries, internalAuditsApi } from './api.ts';
 import { VerificationPanel } from './InternalAuditVerification.tsx';
 
 type Programme = z.infer<typeof auditProgramme>;
@@ -34,8 +33,7 @@ export const statusColour = { planned: 'gray', in_progress: 'blue', completed: '
 export function InternalAuditsPage() {
   const org = useOrg();
   const programme = useQuery({
-    queryKey: ['internal-audits', org.slug, 'programme'],
-    queryFn: () => get<Programme>(`/api/v1/orgs/${org.slug}/internal-audits/programme`),
+    ...internalAuditQueries.programme(org.slug),
   });
   const [opened, { open, close }] = useDisclosure(false);
   const p = programme.data;
@@ -153,7 +151,7 @@ function PlanForm({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const plan = useMutation({
     mutationFn: () =>
-      post<z.infer<typeof internalAuditDetail>>(`/api/v1/orgs/${org.slug}/internal-audits`, {
+      internalAuditsApi.create(org.slug, {
         ...v,
         requirements: v.requirements
           .split(/[,;\n]/)
@@ -161,7 +159,7 @@ function PlanForm({ onDone }: { onDone: () => void }) {
           .filter(Boolean),
       }),
     onSuccess: (a) => {
-      void qc.invalidateQueries({ queryKey: ['internal-audits', org.slug] });
+      void invalidate(qc, org.slug, 'internal-audits');
       onDone();
       void navigate({ to: `/o/${org.slug}/internal-audits/${encodeURIComponent(a.ref)}` });
     },

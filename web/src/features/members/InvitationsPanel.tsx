@@ -17,11 +17,20 @@ import { IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
 import type { invitation } from '../../../../src/contracts/foundation.ts';
 import { type Role, roleLabels, roles } from '../../../../src/contracts/roles.ts';
-import { ApiError, del, errorMessage, get, post } from '../../api.ts';
-import { EmptyState, ErrorNote, formatDateTime, Loading, useOrg } from '../../components/common.tsx';
+import { ApiError, errorMessage, PAGE_SIZE } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
+import {
+  EmptyState,
+  ErrorNote,
+  formatDateTime,
+  ListPager,
+  Loading,
+  useOrg,
+} from '../../components/common.tsx';
+import { findingQueries } from '../findings/api.ts';
+import { memberQueries, membersApi } from './api.ts';
 
 type Invitation = z.infer<typeof invitation>;
 const statusColour = { pending: 'blue', accepted: 'teal', revoked: 'gray', expired: 'orange' } as const;
@@ -33,21 +42,14 @@ export function InvitationsPanel() {
   const [role, setRole] = useState<Role>('action_owner');
   const [days, setDays] = useState<number>(7);
   const [scope, setScope] = useState<string[]>([]);
-  const findings = useQuery({
-    queryKey: ['findings-for-scope', org.slug],
-    queryFn: () =>
-      get<Paged<{ id: string; ref: string; auditRef: string }>>(
-        `/api/v1/orgs/${org.slug}/findings?pageSize=200`,
-      ),
-  });
+  // The picker of findings a guest may see: the first 200 by reference, searchable in the field.
+  const findings = useQuery(findingQueries.list(org.slug, { page: 1, pageSize: 200 }));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const list = useQuery({
-    queryKey: ['invitations', org.slug],
-    queryFn: () => get<Paged<Invitation>>(`/api/v1/orgs/${org.slug}/invitations?pageSize=100`),
-  });
+  const [page, setPage] = useState(1);
+  const list = useQuery(memberQueries.invitations(org.slug, { page, pageSize: PAGE_SIZE }));
   const invite = useMutation({
     mutationFn: () =>
-      post<Invitation>(`/api/v1/orgs/${org.slug}/invitations`, {
+      membersApi.invite(org.slug, {
         email,
         role,
         expiresInDays: days,
@@ -58,7 +60,7 @@ export function InvitationsPanel() {
       setScope([]);
       setErrors({});
       notifications.show({ color: 'teal', message: `Invitation sent to ${inv.email}` });
-      void qc.invalidateQueries({ queryKey: ['invitations', org.slug] });
+      void invalidate(qc, org.slug, 'invitations');
     },
     onError: (e) => {
       if (e instanceof ApiError) setErrors(e.fieldErrors());
@@ -66,8 +68,8 @@ export function InvitationsPanel() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => del(`/api/v1/orgs/${org.slug}/invitations/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['invitations', org.slug] }),
+    mutationFn: (id: string) => membersApi.revokeInvitation(org.slug, id),
+    onSuccess: () => invalidate(qc, org.slug, 'invitations'),
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
   const roleOptions = roles
@@ -179,6 +181,7 @@ export function InvitationsPanel() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <ListPager data={list.data} page={page} onChange={setPage} />
     </Card>
   );
 }

@@ -5,12 +5,13 @@ import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
 import type { member } from '../../../../src/contracts/foundation.ts';
 import { type Role, roleLabels, roles } from '../../../../src/contracts/roles.ts';
-import { del, errorMessage, get, patch } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, Pager, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { memberQueries, membersApi } from './api.ts';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 
 type Member = z.infer<typeof member>;
@@ -20,21 +21,17 @@ export function MembersPage() {
   const org = useOrg();
   const [page, setPage] = useState(1);
   const qc = useQueryClient();
-  const members = useQuery({
-    queryKey: ['members', org.slug, page],
-    queryFn: () => get<Paged<Member>>(`/api/v1/orgs/${org.slug}/members?page=${page}&pageSize=50`),
-  });
+  const members = useQuery(memberQueries.list(org.slug, { page, pageSize: 50 }));
   const onError = (e: unknown) =>
     notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
   const changeRole = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: Role }) =>
-      patch(`/api/v1/orgs/${org.slug}/members/${id}`, { role }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['members', org.slug] }),
+    mutationFn: ({ id, role }: { id: string; role: Role }) => membersApi.update(org.slug, id, { role }),
+    onSuccess: () => invalidate(qc, org.slug, 'members'),
     onError,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => del(`/api/v1/orgs/${org.slug}/members/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['members', org.slug] }),
+    mutationFn: (id: string) => membersApi.remove(org.slug, id),
+    onSuccess: () => invalidate(qc, org.slug, 'members'),
     onError,
   });
   const manage = can.manageMembers(org.role);

@@ -14,17 +14,19 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
 import type { apiToken, createdApiToken } from '../../../../src/contracts/foundation.ts';
-import { del, errorMessage, get, post } from '../../api.ts';
+import { errorMessage, PAGE_SIZE } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import {
   EmptyState,
   ErrorNote,
   formatDateTime,
+  ListPager,
   Loading,
   PageHeader,
   useOrg,
 } from '../../components/common.tsx';
+import { settingsApi, settingsQueries } from './api.ts';
 
 type Token = z.infer<typeof apiToken>;
 
@@ -34,26 +36,20 @@ export function ApiTokensPage() {
   const [name, setName] = useState('');
   const [days, setDays] = useState<number>(90);
   const [created, setCreated] = useState<z.infer<typeof createdApiToken> | null>(null);
-  const list = useQuery({
-    queryKey: ['tokens', org.slug],
-    queryFn: () => get<Paged<Token>>(`/api/v1/orgs/${org.slug}/api-tokens?pageSize=100`),
-  });
+  const [page, setPage] = useState(1);
+  const list = useQuery(settingsQueries.tokens(org.slug, { page, pageSize: PAGE_SIZE }));
   const create = useMutation({
-    mutationFn: () =>
-      post<z.infer<typeof createdApiToken>>(`/api/v1/orgs/${org.slug}/api-tokens`, {
-        name,
-        expiresInDays: days,
-      }),
+    mutationFn: () => settingsApi.createToken(org.slug, { name, expiresInDays: days }),
     onSuccess: (t) => {
       setCreated(t);
       setName('');
-      void qc.invalidateQueries({ queryKey: ['tokens', org.slug] });
+      void invalidate(qc, org.slug, 'tokens');
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not created', message: errorMessage(e) }),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => del(`/api/v1/orgs/${org.slug}/api-tokens/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens', org.slug] }),
+    mutationFn: (id: string) => settingsApi.revokeToken(org.slug, id),
+    onSuccess: () => invalidate(qc, org.slug, 'tokens'),
   });
   return (
     <>
@@ -163,6 +159,7 @@ export function ApiTokensPage() {
             </Table>
           </Table.ScrollContainer>
         )}
+        <ListPager data={list.data} page={page} onChange={setPage} />
       </Card>
     </>
   );

@@ -18,8 +18,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { deadlinePolicy } from '../../../../src/contracts/findings.ts';
-import { errorMessage, get, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
+import { auditQueries, auditsApi } from '../audits/api.ts';
 
 type Policy = z.infer<typeof deadlinePolicy>;
 const gradeRows = ['major', 'minor', 'ofi'] as const;
@@ -31,10 +33,7 @@ const dayFields = [
 
 /** Deadline policies are data: certification bodies differ, so administrators tune or add them. */
 export function DeadlinePoliciesPanel({ org, editable }: { org: string; editable: boolean }) {
-  const list = useQuery({
-    queryKey: ['policies', org],
-    queryFn: () => get<Policy[]>(`/api/v1/orgs/${org}/deadline-policies`),
-  });
+  const list = useQuery(auditQueries.policies(org));
   const [newKey, setNewKey] = useState('');
   const blank: Policy = {
     key: '',
@@ -107,13 +106,13 @@ function PolicyEditor({
   const [p, setP] = useState(policy);
   const save = useMutation({
     mutationFn: () =>
-      put<Policy>(`/api/v1/orgs/${org}/deadline-policies/${p.key}`, {
+      auditsApi.savePolicy(org, p.key, {
         name: p.name,
         definition: p.definition,
       }),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: `Policy ${p.key} saved` });
-      void qc.invalidateQueries({ queryKey: ['policies', org] });
+      void invalidate(qc, org, 'deadline-policies');
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) }),
   });

@@ -1,25 +1,22 @@
 import { Badge, Card, Code, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
-import type { mailMessage } from '../../../../src/contracts/foundation.ts';
-import { get } from '../../api.ts';
+import { useState } from 'react';
+import { PAGE_SIZE } from '../../api/client.ts';
 import {
   EmptyState,
   ErrorNote,
   formatDateTime,
+  ListPager,
   Loading,
   PageHeader,
   useOrg,
 } from '../../components/common.tsx';
+import { settingsQueries } from './api.ts';
 
 export function OutboxPage() {
   const org = useOrg();
-  const mail = useQuery({
-    queryKey: ['outbox', org.slug],
-    queryFn: () =>
-      get<Paged<z.infer<typeof mailMessage>>>(`/api/v1/orgs/${org.slug}/mail-outbox?pageSize=100`),
-  });
+  const [page, setPage] = useState(1);
+  const mail = useQuery(settingsQueries.outbox(org.slug, { page, pageSize: PAGE_SIZE }));
   return (
     <>
       <PageHeader
@@ -47,6 +44,7 @@ export function OutboxPage() {
           ))}
         </Stack>
       )}
+      <ListPager data={mail.data} page={page} onChange={setPage} />
     </>
   );
 }

@@ -5,10 +5,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { organisationSettings } from '../../../../src/contracts/foundation.ts';
-import { ApiError, errorMessage, get, put } from '../../api.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { invalidate, sessionKeys } from '../../api/keys.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { SecurityPanel } from '../account/SecurityPanel.tsx';
+import { settingsApi, settingsQueries } from './api.ts';
 import { DeadlinePoliciesPanel } from './DeadlinePoliciesPanel.tsx';
 
 type Settings = z.infer<typeof organisationSettings>;
@@ -16,10 +18,7 @@ type Settings = z.infer<typeof organisationSettings>;
 export function SettingsPage() {
   const org = useOrg();
   const qc = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['settings', org.slug],
-    queryFn: () => get<Settings>(`/api/v1/orgs/${org.slug}/settings`),
-  });
+  const settings = useQuery(settingsQueries.settings(org.slug));
   const [draft, setDraft] = useState<Settings | null>(null);
   const [holiday, setHoliday] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -27,12 +26,12 @@ export function SettingsPage() {
     if (settings.data) setDraft(settings.data);
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: (s: Settings) => put<Settings>(`/api/v1/orgs/${org.slug}/settings`, s),
+    mutationFn: (s: Settings) => settingsApi.saveSettings(org.slug, s),
     onSuccess: () => {
       setErrors({});
       notifications.show({ color: 'teal', message: 'Settings saved' });
-      void qc.invalidateQueries({ queryKey: ['settings', org.slug] });
-      void qc.invalidateQueries({ queryKey: ['me'] });
+      void invalidate(qc, org.slug, 'settings');
+      void qc.invalidateQueries({ queryKey: sessionKeys.me });
     },
     onError: (e) => {
       if (e instanceof ApiError) setErrors(e.fieldErrors());
