@@ -1,9 +1,13 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ApiError, post } from '../../api.ts';
+import { setupRequest } from '../../../../src/contracts/foundation.ts';
+import { errorMessage } from '../../api/client.ts';
+import { contractResolver, showServerErrors } from '../../components/form.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { accountApi } from './api.ts';
 
 const slugify = (s: string) =>
   s
@@ -14,79 +18,55 @@ const slugify = (s: string) =>
     .slice(0, 48);
 
 export function SetupPage() {
-  const [v, setV] = useState({
-    name: '',
-    email: '',
-    password: '',
-    organisationName: '',
-    organisationSlug: '',
+  const form = useForm({
+    initialValues: { name: '', email: '', password: '', organisationName: '', organisationSlug: '' },
+    validate: contractResolver(setupRequest),
+    onValuesChange: (v, old) => {
+      // The slug follows the name until someone edits it.
+      if (
+        v.organisationName !== old.organisationName &&
+        old.organisationSlug === slugify(old.organisationName)
+      )
+        form.setFieldValue('organisationSlug', slugify(v.organisationName));
+    },
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    const value = e.currentTarget.value;
-    setV((old) => ({
-      ...old,
-      [k]: value,
-      ...(k === 'organisationName' && old.organisationSlug === slugify(old.organisationName)
-        ? { organisationSlug: slugify(value) }
-        : {}),
-    }));
-  };
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit(v: typeof form.values) {
     setBusy(true);
     setError(null);
     try {
-      await post('/api/v1/setup', v);
-      await post('/api/auth/sign-in/email', { email: v.email, password: v.password });
+      await accountApi.setup(v);
+      await accountApi.signIn({ email: v.email, password: v.password });
       qc.clear();
       await navigate({ to: '/o/$org/members', params: { org: v.organisationSlug } });
     } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      setError(err instanceof Error ? err.message : String(err));
+      showServerErrors(form, err);
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   }
   return (
     <AuthCard title="Set up closeloop" subtitle="Create the first administrator and your organisation.">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="sm">
           {error && <Alert color="red">{error}</Alert>}
-          <TextInput label="Your name" value={v.name} onChange={set('name')} error={errors.name} required />
-          <TextInput
-            label="Email"
-            type="email"
-            value={v.email}
-            onChange={set('email')}
-            error={errors.email}
-            required
-          />
+          <TextInput label="Your name" {...form.getInputProps('name')} required />
+          <TextInput label="Email" type="email" {...form.getInputProps('email')} required />
           <PasswordInput
             label="Password"
             description="12 characters or more"
-            value={v.password}
-            onChange={set('password')}
-            error={errors.password}
+            {...form.getInputProps('password')}
             required
           />
-          <TextInput
-            label="Organisation name"
-            value={v.organisationName}
-            onChange={set('organisationName')}
-            error={errors.organisationName}
-            required
-          />
+          <TextInput label="Organisation name" {...form.getInputProps('organisationName')} required />
           <TextInput
             label="Short name (slug)"
             description="Used in addresses, e.g. /o/acme"
-            value={v.organisationSlug}
-            onChange={set('organisationSlug')}
-            error={errors.organisationSlug}
+            {...form.getInputProps('organisationSlug')}
             required
           />
           <Button type="submit" loading={busy}>

@@ -1,6 +1,12 @@
 import { Accordion, Anchor, Badge, Code, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api.ts';
+import { z } from 'zod';
+import { request } from '../../api/client.ts';
+import { sessionKeys } from '../../api/keys.ts';
+
+// The document is OpenAPI itself, not one of our contracts; it is read as it comes.
+const openApiDocument = z.custom<Spec>((v) => typeof v === 'object' && v !== null && 'paths' in v);
+
 import { ErrorNote, Loading } from '../../components/common.tsx';
 
 interface Operation {
@@ -24,7 +30,10 @@ const colours: Record<string, string> = {
 
 /** A readable rendering of /api/openapi.json (OpenAPI 3.1), grouped by tag. */
 export function ApiDocsPage() {
-  const spec = useQuery({ queryKey: ['openapi'], queryFn: () => get<Spec>('/api/openapi.json') });
+  const spec = useQuery({
+    queryKey: sessionKeys.openapi,
+    queryFn: () => request('GET', '/api/openapi.json', { params: {}, response: openApiDocument }),
+  });
   if (spec.isLoading) return <Loading />;
   if (spec.isError || !spec.data) return <ErrorNote error={spec.error} />;
   const byTag = new Map<string, { method: string; path: string; op: Operation }[]>();

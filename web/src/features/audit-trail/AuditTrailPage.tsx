@@ -2,8 +2,6 @@ import { Alert, Button, Card, Code, Group, Select, Table, Text, TextInput } from
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import type { z } from 'zod';
-import type { auditEntry } from '../../../../src/contracts/foundation.ts';
 import type { PageArgs } from '../../api/client.ts';
 import {
   EmptyState,
@@ -16,7 +14,6 @@ import {
 } from '../../components/common.tsx';
 import { type AuditLogFilters, settingsApi, settingsQueries } from '../settings/api.ts';
 
-type Entry = z.infer<typeof auditEntry>;
 const entityTypes = [
   'organisation',
   'membership',

@@ -12,16 +12,10 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import {
-  type crosswalk,
-  type Framework,
-  frameworkLabels,
-  frameworks,
-} from '../../../../src/contracts/isms-crosswalks.ts';
-import { get } from '../../api.ts';
+import { type Framework, frameworkLabels, frameworks } from '../../../../src/contracts/isms-crosswalks.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { crosswalkQueries, crosswalksApi } from './api.ts';
 import { MappingOverrides } from './MappingOverrides.tsx';
 
 const levelColour = { covered: 'teal', partial: 'yellow', gap: 'red', unmapped: 'gray' } as const;
@@ -30,13 +24,9 @@ export function CrosswalksPage() {
   const org = useOrg();
   const [framework, setFramework] = useState<Framework>('soc2');
   const [gapsOnly, setGapsOnly] = useState(false);
-  const cw = useQuery({
-    queryKey: ['crosswalk', org.slug, framework],
-    queryFn: () => get<z.infer<typeof crosswalk>>(`/api/v1/orgs/${org.slug}/crosswalks/${framework}`),
-  });
+  const cw = useQuery(crosswalkQueries.crosswalk({ org: org.slug, framework }));
   const c = cw.data;
-  const exportUrl = (format: string) =>
-    `/api/v1/orgs/${org.slug}/crosswalks/${framework}/export?format=${format}`;
+  const exportUrl = (format: 'pdf' | 'xlsx') => crosswalksApi.exportUrl({ org: org.slug, framework }, format);
   return (
     <>
       <PageHeader

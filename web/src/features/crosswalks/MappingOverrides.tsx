@@ -4,24 +4,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import {
-  type crosswalkOverride,
   type Framework,
+  type overrideInput,
   relationships,
 } from '../../../../src/contracts/isms-crosswalks.ts';
-import { del, errorMessage, get, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { useOrg } from '../../components/common.tsx';
-
-type Override = z.infer<typeof crosswalkOverride>;
+import { crosswalkKeys, crosswalkQueries, crosswalksApi } from './api.ts';
 
 /** An admin's corrections to the shipped mapping; each is kept beside the shipped row, never over it. */
 export function MappingOverrides({ framework, editable }: { framework: Framework; editable: boolean }) {
   const org = useOrg();
   const qc = useQueryClient();
-  const url = `/api/v1/orgs/${org.slug}/crosswalks/${framework}/overrides`;
-  const list = useQuery({
-    queryKey: ['crosswalk', org.slug, framework, 'overrides'],
-    queryFn: () => get<Override[]>(url),
-  });
+  const one = { org: org.slug, framework };
+  const list = useQuery(crosswalkQueries.overrides(one));
   const [v, setV] = useState({
     from: '',
     fromKind: 'annex_a',
@@ -29,10 +25,13 @@ export function MappingOverrides({ framework, editable }: { framework: Framework
     relationship: 'intersect',
     reason: '',
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['crosswalk', org.slug, framework] });
+  const refresh = () => qc.invalidateQueries({ queryKey: crosswalkKeys.detail(org.slug, framework) });
   const save = useMutation({
     mutationFn: () =>
-      put<Override[]>(url, { ...v, relationship: v.relationship === 'remove' ? null : v.relationship }),
+      crosswalksApi.saveOverride(one, {
+        ...v,
+        relationship: v.relationship === 'remove' ? null : v.relationship,
+      } as z.input<typeof overrideInput>),
     onSuccess: () => {
       setV({ ...v, reason: '' });
       void refresh();
@@ -41,7 +40,7 @@ export function MappingOverrides({ framework, editable }: { framework: Framework
       notifications.show({ color: 'red', title: 'Correction not saved', message: errorMessage(e) }),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => del(`${url}/${id}`),
+    mutationFn: (id: string) => crosswalksApi.removeOverride({ ...one, overrideId: id }),
     onSuccess: () => void refresh(),
     onError: (e) => notifications.show({ color: 'red', title: 'Not withdrawn', message: errorMessage(e) }),
   });

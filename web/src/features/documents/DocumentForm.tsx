@@ -4,8 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { IsmsDocument, readinessItem } from '../../../../src/contracts/isms-documents.ts';
-import { ApiError, errorMessage, patch, post } from '../../api.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { documentsApi } from './api.ts';
 
 /** Registers a document, or edits one when `doc` is given. */
 export function DocumentForm({
@@ -41,15 +43,12 @@ export function DocumentForm({
         approvedOn: v.approvedOn || null,
         nextReviewOn: v.nextReviewOn || null,
       };
-      if (!doc) return post<IsmsDocument>(`/api/v1/orgs/${org.slug}/documents`, body);
+      if (!doc) return documentsApi.create(org.slug, body);
       const { ref: _r, ...changes } = body;
-      return patch<IsmsDocument>(
-        `/api/v1/orgs/${org.slug}/documents/${encodeURIComponent(doc.ref)}`,
-        changes,
-      );
+      return documentsApi.update(org.slug, doc.ref, changes);
     },
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['documents', org.slug] });
+      void invalidate(qc, org.slug, 'documents', 'posture');
       onDone();
     },
     onError: (e) => {

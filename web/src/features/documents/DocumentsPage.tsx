@@ -2,17 +2,12 @@ import { Anchor, Badge, Button, Card, Drawer, Group, SimpleGrid, Table, Text, Ti
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
-import {
-  type documentReadiness,
-  documentStateLabels,
-  type IsmsDocument,
-  type reminderResult,
-} from '../../../../src/contracts/isms-documents.ts';
-import { errorMessage, get, post } from '../../api.ts';
-import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { documentStateLabels, type IsmsDocument } from '../../../../src/contracts/isms-documents.ts';
+import { errorMessage, PAGE_SIZE } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
+import { ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { documentQueries, documentsApi } from './api.ts';
 import { DocumentForm } from './DocumentForm.tsx';
 
 const stateColour = {
@@ -26,20 +21,15 @@ const stateColour = {
 export function DocumentsPage() {
   const org = useOrg();
   const qc = useQueryClient();
-  const docs = useQuery({
-    queryKey: ['documents', org.slug, 'list'],
-    queryFn: () => get<Paged<IsmsDocument>>(`/api/v1/orgs/${org.slug}/documents?pageSize=200`),
-  });
-  const ready = useQuery({
-    queryKey: ['documents', org.slug, 'readiness'],
-    queryFn: () => get<z.infer<typeof documentReadiness>>(`/api/v1/orgs/${org.slug}/document-readiness`),
-  });
+  const [page, setPage] = useState(1);
+  const docs = useQuery(documentQueries.list(org.slug, { page, pageSize: PAGE_SIZE }));
+  const ready = useQuery(documentQueries.readiness(org.slug));
   const [editing, setEditing] = useState<IsmsDocument | 'new' | null>(null);
   const manage = can.manageIsms(org.role);
   const remind = useMutation({
-    mutationFn: () => post<z.infer<typeof reminderResult>>(`/api/v1/orgs/${org.slug}/document-reminders`, {}),
+    mutationFn: () => documentsApi.sendReminders(org.slug),
     onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: ['documents', org.slug] });
+      void invalidate(qc, org.slug, 'documents');
       notifications.show({
         color: 'teal',
         title: `${r.sent.length} reminder(s) sent`,
@@ -159,6 +149,7 @@ export function DocumentsPage() {
               </Table>
             </Table.ScrollContainer>
           )}
+          <ListPager data={docs.data} page={page} onChange={setPage} />
         </Card>
       </SimpleGrid>
       <Drawer

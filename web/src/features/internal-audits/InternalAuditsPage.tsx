@@ -18,8 +18,6 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { auditProgramme } from '../../../../src/contracts/certification-internal-audits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
@@ -27,7 +25,6 @@ import { can } from '../../permissions.ts';
 import { internalAuditQueries, internalAuditsApi } from './api.ts';
 import { VerificationPanel } from './InternalAuditVerification.tsx';
 
-type Programme = z.infer<typeof auditProgramme>;
 export const statusColour = { planned: 'gray', in_progress: 'blue', completed: 'teal' } as const;
 
 export function InternalAuditsPage() {

@@ -16,8 +16,6 @@ import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { invitation } from '../../../../src/contracts/foundation.ts';
 import { type Role, roleLabels, roles } from '../../../../src/contracts/roles.ts';
 import { ApiError, errorMessage, PAGE_SIZE } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
@@ -32,7 +30,6 @@ import {
 import { findingQueries } from '../findings/api.ts';
 import { memberQueries, membersApi } from './api.ts';
 
-type Invitation = z.infer<typeof invitation>;
 const statusColour = { pending: 'blue', accepted: 'teal', revoked: 'gray', expired: 'orange' } as const;
 
 export function InvitationsPanel() {

@@ -3,11 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { calendarFeed, createdFeed } from '../../../../src/contracts/collaboration.ts';
-import { del, errorMessage, get, post } from '../../api.ts';
+import type { feedInput } from '../../../../src/contracts/collaboration.ts';
+import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../components/common.tsx';
-
-type Feed = z.infer<typeof calendarFeed>;
+import { feedKeys, planApi } from './api.ts';
 
 /** Private ICS feeds: the address is shown once; revoking one stops it at once (the server answers 404). */
 export function CalendarFeedsButton({ org }: { org: string }) {
@@ -15,21 +14,21 @@ export function CalendarFeedsButton({ org }: { org: string }) {
   const [scope, setScope] = useState('mine');
   const [created, setCreated] = useState<string | null>(null);
   const qc = useQueryClient();
-  const key = ['calendar-feeds', org];
+  const key = feedKeys.all(org);
   const feeds = useQuery({
     enabled: opened,
     queryKey: key,
-    queryFn: () => get<{ items: Feed[] }>(`/api/v1/orgs/${org}/calendar-feeds`),
+    queryFn: () => planApi.feeds(org),
   });
   const create = useMutation({
-    mutationFn: () => post<z.infer<typeof createdFeed>>(`/api/v1/orgs/${org}/calendar-feeds`, { scope }),
+    mutationFn: () => planApi.createFeed(org, { scope: scope as z.input<typeof feedInput>['scope'] }),
     onSuccess: (f) => {
       setCreated(f.url);
       qc.invalidateQueries({ queryKey: key });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => del(`/api/v1/orgs/${org}/calendar-feeds/${id}`),
+    mutationFn: (id: string) => planApi.removeFeed(org, id),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
   return (

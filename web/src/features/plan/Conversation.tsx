@@ -3,9 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { taskComment } from '../../../../src/contracts/collaboration.ts';
-import { errorMessage, get, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../components/common.tsx';
-import { planKey } from './model.ts';
+import { findingsApi } from '../findings/api.ts';
+import { planApi, planKeys } from './api.ts';
 
 type Comment = z.infer<typeof taskComment>;
 
@@ -23,11 +24,8 @@ export function Conversation({
   attachTo: { findingId: string; kind: 'action' | 'task' } | null;
 }) {
   const qc = useQueryClient();
-  const url = `/api/v1/orgs/${org}/plan/tasks/${taskId}/comments`;
-  const thread = useQuery({
-    queryKey: ['conversation', org, taskId],
-    queryFn: () => get<{ items: Comment[] }>(url),
-  });
+  const threadKey = planKeys.part(org, 'tasks', taskId, 'comments');
+  const thread = useQuery({ queryKey: threadKey, queryFn: () => planApi.comments(org, taskId) });
   const send = useMutation({
     mutationFn: async (c: { body: string; parentId: string | null; file?: File | null }) => {
       let attachmentId: string | null = null;
@@ -37,20 +35,12 @@ export function Conversation({
         if (attachTo.kind === 'action') form.append('attachedId', taskId);
         form.append('description', `attached to a comment on the task`);
         form.append('file', c.file);
-        const res = await fetch(`/api/v1/orgs/${org}/findings/${attachTo.findingId}/evidence`, {
-          method: 'POST',
-          body: form,
-          credentials: 'same-origin',
-        });
-        const data = await res.json();
-        if (!res.ok) throw new Error(data.detail ?? 'upload failed');
-        attachmentId = data.id;
+        attachmentId = (await findingsApi.attachEvidence({ org, findingId: attachTo.findingId }, form)).id;
       }
-      return post(url, { body: c.body, parentId: c.parentId, attachmentId });
+      return planApi.comment(org, taskId, { body: c.body, parentId: c.parentId, attachmentId });
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['conversation', org, taskId] });
-      qc.invalidateQueries({ queryKey: planKey(org) });
+      qc.invalidateQueries({ queryKey: planKeys.all(org) });
     },
   });
   const items = thread.data?.items ?? [];
@@ -118,7 +108,11 @@ function One({ org, comment }: { org: string; comment: Comment }) {
       {comment.attachment && (
         <Anchor
           size="sm"
-          href={`/api/v1/orgs/${org}/findings/${comment.attachment.findingId}/evidence/${comment.attachment.id}`}
+          href={findingsApi.evidenceUrl({
+            org,
+            findingId: comment.attachment.findingId,
+            evidenceId: comment.attachment.id,
+          })}
         >
           {comment.attachment.fileName}
         </Anchor>

@@ -2,20 +2,14 @@ import { Card, Group, Select, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { errorMessage, get } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { planApi } from './api.ts';
 import { CalendarFeedsButton } from './CalendarFeedsButton.tsx';
 import { DependencyGraph } from './DependencyGraph.tsx';
 import { GanttChart } from './GanttChart.tsx';
-import {
-  createScenario,
-  type DragChange,
-  type Plan,
-  type Scenario,
-  usePlan,
-  useScenarioChanges,
-} from './model.ts';
+import { createScenario, type DragChange, type Plan, usePlan, useScenarioChanges } from './model.ts';
 import { RiskSummary } from './RiskSummary.tsx';
 import { TaskBoard } from './TaskBoard.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
@@ -44,7 +38,7 @@ export function PlanPage() {
         id = (await createScenario(org.slug, 'Changes from the Gantt')).id;
         setScenarioId(id);
       }
-      const { items } = await get<{ items: Scenario[] }>(`/api/v1/orgs/${org.slug}/plan/scenarios`);
+      const { items } = await planApi.scenarios(org.slug);
       const current = items.find((s) => s.id === id)!;
       const task = plan.data!.tasks.find((t) => t.id === d.taskId)!;
       const at = plan.data!.forecast.tasks.find((t) => t.id === d.taskId)!;

@@ -1,5 +1,7 @@
 import { Badge, Button, Card, Group, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { patch } from '../../api.ts';
+import type { z } from 'zod';
+import type { taskUpdate } from '../../../../src/contracts/planning.ts';
+import { planApi } from './api.ts';
 import { type Forecast, formatDay, type Plan, usePlanMutation } from './model.ts';
 
 const columns = [
@@ -24,7 +26,7 @@ export function TaskBoard({
 }) {
   const at = new Map(forecast.tasks.map((t) => [t.id, t]));
   const move = usePlanMutation(org, (i: { id: string; status: string }) =>
-    patch(`/api/v1/orgs/${org}/plan/tasks/${i.id}`, { status: i.status }),
+    planApi.updateTask(org, i.id, { status: i.status as z.input<typeof taskUpdate>['status'] }),
   );
   return (
     <SimpleGrid cols={3}>

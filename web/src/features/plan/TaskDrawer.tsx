@@ -14,7 +14,10 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { del, errorMessage, patch, post } from '../../api.ts';
+import type { z } from 'zod';
+import type { taskUpdate } from '../../../../src/contracts/planning.ts';
+import { errorMessage } from '../../api/client.ts';
+import { planApi } from './api.ts';
 import { Conversation } from './Conversation.tsx';
 import { type Forecast, formatDay, type Plan, usePlanMutation } from './model.ts';
 
@@ -50,19 +53,18 @@ export function TaskDrawer({
     setStart(task.earliestStart);
     setServes(task.serves);
   }, [task]);
-  const base = `/api/v1/orgs/${org}/plan`;
   const save = usePlanMutation(org, () =>
-    patch(`${base}/tasks/${taskId}`, {
+    planApi.updateTask(org, taskId ?? '', {
       effortDays: Number(effort),
       ownerEmail: owner.trim() || null,
       earliestStart: start,
-      serves,
+      serves: (serves ?? undefined) as z.input<typeof taskUpdate>['serves'],
     }),
   );
   const addDep = usePlanMutation(org, (p: string) =>
-    post(`${base}/dependencies`, { predecessorId: p, successorId: taskId }),
+    planApi.addDependency(org, { predecessorId: p, successorId: taskId ?? '' }),
   );
-  const removeDep = usePlanMutation(org, (id: string) => del(`${base}/dependencies/${id}`));
+  const removeDep = usePlanMutation(org, (id: string) => planApi.removeDependency(org, id));
   if (!task) return <Drawer opened={false} onClose={onClose} />;
   const deps = plan.dependencies.filter((d) => d.successorId === task.id);
   const title = (id: string) => plan.tasks.find((t) => t.id === id)?.title ?? 'a task outside this view';

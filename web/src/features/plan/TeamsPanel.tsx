@@ -1,6 +1,7 @@
 import { Button, Card, Group, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { del, errorMessage, post, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { planApi } from './api.ts';
 import { type Plan, usePlanMutation } from './model.ts';
 
 /** Teams group people; the workload view shows a team's planned days against the sum of their capacity. */
@@ -8,17 +9,16 @@ export function TeamsPanel({ org, plan, canManage }: { org: string; plan: Plan; 
   const [name, setName] = useState('');
   const [members, setMembers] = useState<string[]>([]);
   const people = plan.people.map((p) => ({ value: p.id, label: p.name }));
-  const base = `/api/v1/orgs/${org}/plan/teams`;
   const create = usePlanMutation(org, () =>
-    post(base, { name, memberIds: members }).then(() => {
+    planApi.addTeam(org, { name, memberIds: members }).then(() => {
       setName('');
       setMembers([]);
     }),
   );
   const update = usePlanMutation(org, (t: { id: string; name: string; memberIds: string[] }) =>
-    put(`${base}/${t.id}`, { name: t.name, memberIds: t.memberIds }),
+    planApi.updateTeam(org, t.id, { name: t.name, memberIds: t.memberIds }),
   );
-  const remove = usePlanMutation(org, (id: string) => del(`${base}/${id}`));
+  const remove = usePlanMutation(org, (id: string) => planApi.removeTeam(org, id));
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="xs">

@@ -14,8 +14,9 @@ import {
 } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ApiError, errorMessage, post } from '../../api.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
+import { planApi } from './api.ts';
 import { ChangeForms } from './ChangeForms.tsx';
 import { GanttChart } from './GanttChart.tsx';
 import {
@@ -56,7 +57,7 @@ export function WhatIfPanel({
   const [name, setName] = useState('');
   const create = usePlanMutation(org, (n: string) => createScenario(org, n).then((s) => setScenarioId(s.id)));
   const decide = usePlanMutation(org, (verb: 'apply' | 'discard') =>
-    post(`/api/v1/orgs/${org}/plan/scenarios/${scenarioId}/${verb}`).then(() => setScenarioId(null)),
+    planApi.settleScenario(org, scenarioId ?? '', verb).then(() => setScenarioId(null)),
   );
   const open = (scenarios.data?.items ?? []).filter((s) => s.status === 'open');
   const current = comparison.data?.scenario;

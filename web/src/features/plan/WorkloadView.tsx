@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
-import { del, errorMessage, post, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { planApi } from './api.ts';
 import { type Forecast, formatDay, type Plan, usePlanMutation } from './model.ts';
 import { TeamsPanel } from './TeamsPanel.tsx';
 
@@ -126,14 +127,14 @@ function PersonRow({
   const [weekdays, setWeekdays] = useState<string[]>(person.weekdays.map(String));
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [reason, setReason] = useState('');
-  const base = `/api/v1/orgs/${org}/plan/people/${person.id}`;
+  const who = { org, userId: person.id };
   const save = usePlanMutation(org, () =>
-    put(`${base}/capacity`, { share: Number(share) / 100, weekdays: weekdays.map(Number) }),
+    planApi.setCapacity(who, { share: Number(share) / 100, weekdays: weekdays.map(Number) }),
   );
   const addOff = usePlanMutation(org, () =>
-    post(`${base}/time-off`, { from: range[0], to: range[1] ?? range[0], reason }),
+    planApi.addTimeOff(who, { from: range[0] ?? '', to: range[1] ?? range[0] ?? '', reason }),
   );
-  const removeOff = usePlanMutation(org, (id: string) => del(`${base}/time-off/${id}`));
+  const removeOff = usePlanMutation(org, (id: string) => planApi.removeTimeOff({ ...who, timeOffId: id }));
   return (
     <Table.Tr>
       <Table.Td>{person.name}</Table.Td>

@@ -8,7 +8,7 @@ import type {
   scenarioComparison,
   scenario as scenarioSchema,
 } from '../../../../src/contracts/planning.ts';
-import { get, patch, post } from '../../api.ts';
+import { planApi, planKeys } from './api.ts';
 
 export type Plan = z.infer<typeof planSchema>;
 export type PlanTaskView = z.infer<typeof planTask>;
@@ -20,30 +20,25 @@ export type { PlanChange };
 /** A bar dragged on the Gantt chart: its start moved or its estimate stretched, in days. */
 export type DragChange = { taskId: string; kind: 'start' | 'estimate'; days: number };
 
-export const planKey = (org: string) => ['plan', org] as const;
-
 export function usePlan(org: string, audit: string | null) {
   return useQuery({
-    queryKey: [...planKey(org), audit],
-    queryFn: () => get<Plan>(`/api/v1/orgs/${org}/plan${audit ? `?audit=${encodeURIComponent(audit)}` : ''}`),
+    queryKey: planKeys.list(org, { audit }),
+    queryFn: () => planApi.plan(org, audit),
   });
 }
 
 export function useScenarios(org: string) {
   return useQuery({
-    queryKey: [...planKey(org), 'scenarios'],
-    queryFn: () => get<{ items: Scenario[] }>(`/api/v1/orgs/${org}/plan/scenarios`),
+    queryKey: planKeys.part(org, 'scenarios'),
+    queryFn: () => planApi.scenarios(org),
   });
 }
 
 export function useComparison(org: string, scenarioId: string | null, audit: string | null) {
   return useQuery({
     enabled: scenarioId !== null,
-    queryKey: [...planKey(org), 'comparison', scenarioId, audit],
-    queryFn: () =>
-      get<Comparison>(
-        `/api/v1/orgs/${org}/plan/scenarios/${scenarioId}/comparison${audit ? `?audit=${encodeURIComponent(audit)}` : ''}`,
-      ),
+    queryKey: planKeys.part(org, 'scenarios', scenarioId, 'comparison', audit),
+    queryFn: () => planApi.comparison(org, scenarioId ?? '', audit),
   });
 }
 
@@ -52,18 +47,18 @@ export function usePlanMutation<T>(org: string, fn: (input: T) => Promise<unknow
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => qc.invalidateQueries({ queryKey: planKey(org) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: planKeys.all(org) }),
   });
 }
 
 export function useScenarioChanges(org: string) {
   return usePlanMutation(org, (input: { scenarioId: string; changes: PlanChange[] }) =>
-    patch(`/api/v1/orgs/${org}/plan/scenarios/${input.scenarioId}`, { changes: input.changes }),
+    planApi.updateScenario(org, input.scenarioId, { changes: input.changes }),
   );
 }
 
 export const createScenario = (org: string, name: string, changes: PlanChange[] = []) =>
-  post<Scenario>(`/api/v1/orgs/${org}/plan/scenarios`, { name, changes });
+  planApi.createScenario(org, { name, changes });
 
 export const dayMs = 86_400_000;
 export const dayIndex = (from: string, date: string) =>

@@ -1,10 +1,9 @@
 import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { get } from '../../api.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { postureApi, postureQueries } from './api.ts';
 import { FastestPath } from './FastestPath.tsx';
-import { type Dashboard, postureUrl, type Summary } from './model.ts';
 import { OverdueList } from './OverdueList.tsx';
 import { RankedActions } from './RankedActions.tsx';
 import { ScoreCards } from './ScoreCards.tsx';
@@ -14,14 +13,8 @@ import { BurndownChart, FindingsCharts, TrendChart } from './TrendCharts.tsx';
 // with projection, the fastest path and everything overdue.
 export function DashboardPage() {
   const org = useOrg();
-  const summary = useQuery({
-    queryKey: ['posture', org.slug],
-    queryFn: () => get<Summary>(postureUrl(org.slug)),
-  });
-  const dashboard = useQuery({
-    queryKey: ['posture-dashboard', org.slug],
-    queryFn: () => get<Dashboard>(postureUrl(org.slug, '/dashboard')),
-  });
+  const summary = useQuery(postureQueries.summary(org.slug));
+  const dashboard = useQuery(postureQueries.dashboard(org.slug));
   const error = summary.error ?? dashboard.error;
   return (
     <>
@@ -33,7 +26,7 @@ export function DashboardPage() {
             <Button variant="default" component={Link} to={`/o/${org.slug}/summary`}>
               Executive summary
             </Button>
-            <Button variant="default" component="a" href={postureUrl(org.slug, '/summary.pdf')} download>
+            <Button variant="default" component="a" href={postureApi.summaryPdfUrl(org.slug)} download>
               Download PDF
             </Button>
           </Group>

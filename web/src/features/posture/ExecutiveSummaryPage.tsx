@@ -1,8 +1,8 @@
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
-import { gradeColour, postureUrl, type Summary, signed } from './model.ts';
+import { postureApi, postureQueries } from './api.ts';
+import { gradeColour, signed } from './model.ts';
 import { ScoreCards } from './ScoreCards.tsx';
 import { TrendChart } from './TrendCharts.tsx';
 
@@ -10,14 +10,14 @@ import { TrendChart } from './TrendCharts.tsx';
 // five actions worth most per day. The same content as the PDF for a management review (clause 9.3).
 export function ExecutiveSummaryPage() {
   const org = useOrg();
-  const q = useQuery({ queryKey: ['posture', org.slug], queryFn: () => get<Summary>(postureUrl(org.slug)) });
+  const q = useQuery(postureQueries.summary(org.slug));
   return (
     <>
       <PageHeader
         title="Executive summary"
         description={`${org.name}: security posture and certification readiness at a glance.`}
         actions={
-          <Button component="a" href={postureUrl(org.slug, '/summary.pdf')} download>
+          <Button component="a" href={postureApi.summaryPdfUrl(org.slug)} download>
             Download PDF
           </Button>
         }

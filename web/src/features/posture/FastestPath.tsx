@@ -1,17 +1,14 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
-import { gradeColour, type FastestPath as Path, postureUrl, signed } from './model.ts';
+import { postureQueries } from './api.ts';
+import { gradeColour, signed } from './model.ts';
 
 // The fastest path to a `recommended` decision: nonconformity work first, earliest deadline first, laid
 // on people's calendars by the planner, each step with its effect on the scores.
 
 export function FastestPath({ org }: { org: string }) {
-  const q = useQuery({
-    queryKey: ['posture-path', org],
-    queryFn: () => get<Path>(postureUrl(org, '/fastest-path')),
-  });
+  const q = useQuery(postureQueries.fastestPath(org));
   if (q.isLoading) return <Loading />;
   if (q.isError) return <ErrorNote error={q.error} />;
   const p = q.data!;

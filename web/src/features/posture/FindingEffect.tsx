@@ -1,15 +1,12 @@
 import { Card, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { post } from '../../api.ts';
-import { type Projection, postureUrl, recommendationLabel, signed } from './model.ts';
+import { postureQueries } from './api.ts';
+import { recommendationLabel, signed } from './model.ts';
 
 // On a finding's page: what closing it would do to the scores and to the implied recommendation, before
 // anyone commits to the work (issue #6: projection for a finding).
 export function FindingEffect({ org, findingId }: { org: string; findingId: string }) {
-  const q = useQuery({
-    queryKey: ['posture-projection', org, `finding:${findingId}`],
-    queryFn: () => post<Projection>(postureUrl(org, '/projection'), { findings: [findingId] }),
-  });
+  const q = useQuery(postureQueries.projection(org, `finding:${findingId}`, { findings: [findingId] }));
   if (!q.data) return null;
   const p = q.data;
   return (

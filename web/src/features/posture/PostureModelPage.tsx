@@ -2,10 +2,9 @@ import { RadarChart } from '@mantine/charts';
 import { Card, Group, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get } from '../../api.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { postureQueries } from './api.ts';
 import { ModelTerms } from './ModelTerms.tsx';
-import { type Explanation, postureUrl } from './model.ts';
 
 // "How the scores are computed": every term of the model and every control, document and finding with
 // the points it adds or removes; the totals shown are the sums of the rows below them.
@@ -16,8 +15,7 @@ export function PostureModelPage() {
   const org = useOrg();
   const [applicableOnly, setApplicableOnly] = useState(true);
   const q = useQuery({
-    queryKey: ['posture-explanation', org.slug],
-    queryFn: () => get<Explanation>(postureUrl(org.slug, '/explanation')),
+    ...postureQueries.explanation(org.slug),
   });
   if (q.isError) return <ErrorNote error={q.error} />;
   if (!q.data) return <Loading />;

@@ -14,12 +14,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { post } from '../../api.ts';
 import { ErrorNote } from '../../components/common.tsx';
+import { postureQueries } from './api.ts';
 import {
   gradeColour,
   type Projection,
-  postureUrl,
   type Ranked,
   recommendationLabel,
   type Summary,
@@ -34,8 +33,7 @@ export function RankedActions({ org, s }: { org: string; s: Summary }) {
   const toggle = (a: Ranked) =>
     setChosen((c) => (c.includes(a.taskId) ? c.filter((x) => x !== a.taskId) : [...c, a.taskId]));
   const projection = useQuery({
-    queryKey: ['posture-projection', org, [...chosen].sort().join(',')],
-    queryFn: () => post<Projection>(postureUrl(org, '/projection'), { tasks: chosen }),
+    ...postureQueries.projection(org, [...chosen].sort().join(','), { tasks: chosen }),
     enabled: chosen.length > 0,
   });
   return (

@@ -37,5 +37,3 @@ export const shortDate = (iso: string) =>
     month: 'short',
     timeZone: 'UTC',
   });
-
-export const postureUrl = (org: string, rest = '') => `/api/v1/orgs/${org}/posture${rest}`;

@@ -18,8 +18,10 @@ import {
   riskTreatmentLabels,
   riskTreatments,
 } from '../../../../src/contracts/isms-risks.ts';
-import { ApiError, errorMessage, patch, post } from '../../api.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { risksApi } from './api.ts';
 
 export interface ControlOption {
   value: string;
@@ -58,12 +60,12 @@ export function RiskForm({
   const save = useMutation({
     mutationFn: () => {
       const body = { ...v, reviewOn: v.reviewOn || null };
-      if (!risk) return post<Risk>(`/api/v1/orgs/${org.slug}/risks`, body);
+      if (!risk) return risksApi.create(org.slug, body);
       const { ref: _r, ...changes } = body;
-      return patch<Risk>(`/api/v1/orgs/${org.slug}/risks/${encodeURIComponent(risk.ref)}`, changes);
+      return risksApi.update(org.slug, risk.ref, changes);
     },
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['risks', org.slug] });
+      void invalidate(qc, org.slug, 'risks', 'posture');
       onDone();
     },
     onError: (e) => {

@@ -14,8 +14,10 @@ import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RiskMatrixDto } from '../../../../src/contracts/isms-risks.ts';
-import { errorMessage, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { risksApi } from './api.ts';
 
 const colours = ['green', 'lime', 'yellow', 'orange', 'red', 'grape'];
 
@@ -29,9 +31,9 @@ export function RiskMatrixForm({ matrix, onDone }: { matrix: RiskMatrixDto; onDo
   const [m, setM] = useState(matrix);
   const top = m.likelihood.length * m.impact.length;
   const save = useMutation({
-    mutationFn: () => put<RiskMatrixDto>(`/api/v1/orgs/${org.slug}/risk-matrix`, m),
+    mutationFn: () => risksApi.saveMatrix(org.slug, m),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['risks', org.slug] });
+      void invalidate(qc, org.slug, 'risks');
       onDone();
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Matrix not saved', message: errorMessage(e) }),

@@ -1,30 +1,26 @@
 import { Badge, Button, Card, Drawer, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { Paged } from '../../../../src/contracts/common.ts';
-import { type heatMaps, type Risk, riskTreatmentLabels } from '../../../../src/contracts/isms-risks.ts';
-import { type AnnexAControlDto, statusLabels } from '../../../../src/contracts/isms-soa.ts';
-import { get } from '../../api.ts';
-import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { type Risk, riskTreatmentLabels } from '../../../../src/contracts/isms-risks.ts';
+import { statusLabels } from '../../../../src/contracts/isms-soa.ts';
+import { PAGE_SIZE } from '../../api/client.ts';
+import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { soaQueries } from '../soa/api.ts';
+import { riskQueries } from './api.ts';
 import { HeatMap } from './HeatMap.tsx';
 import { RiskForm } from './RiskForm.tsx';
 import { RiskMatrixForm } from './RiskMatrixForm.tsx';
 
 export function RisksPage() {
   const org = useOrg();
-  const risks = useQuery({
-    queryKey: ['risks', org.slug, 'list'],
-    queryFn: () => get<Paged<Risk>>(`/api/v1/orgs/${org.slug}/risks?pageSize=200`),
-  });
+  const [page, setPage] = useState(1);
+  const risks = useQuery(riskQueries.list(org.slug, { page, pageSize: PAGE_SIZE }));
   const heat = useQuery({
-    queryKey: ['risks', org.slug, 'heat'],
-    queryFn: () => get<z.infer<typeof heatMaps>>(`/api/v1/orgs/${org.slug}/risk-heatmap`),
+    ...riskQueries.heatMaps(org.slug),
   });
   const annexA = useQuery({
-    queryKey: ['annex-a'],
-    queryFn: () => get<AnnexAControlDto[]>('/api/v1/reference/annex-a'),
+    ...soaQueries.annexA(),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const [editing, setEditing] = useState<Risk | 'new' | null>(null);
@@ -151,6 +147,7 @@ export function RisksPage() {
             </Table>
           </Table.ScrollContainer>
         )}
+        <ListPager data={risks.data} page={page} onChange={setPage} />
       </Card>
       <Drawer
         opened={matrixOpen}

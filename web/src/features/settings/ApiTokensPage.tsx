@@ -14,7 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { apiToken, createdApiToken } from '../../../../src/contracts/foundation.ts';
+import type { createdApiToken } from '../../../../src/contracts/foundation.ts';
 import { errorMessage, PAGE_SIZE } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import {
@@ -27,8 +27,6 @@ import {
   useOrg,
 } from '../../components/common.tsx';
 import { settingsApi, settingsQueries } from './api.ts';
-
-type Token = z.infer<typeof apiToken>;
 
 export function ApiTokensPage() {
   const org = useOrg();

@@ -8,8 +8,10 @@ import {
   type migration2013Result,
   statusLabels,
 } from '../../../../src/contracts/isms-soa.ts';
-import { errorMessage, post } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { soaApi } from './api.ts';
 
 type Result = z.infer<typeof migration2013Result>;
 
@@ -45,14 +47,17 @@ export function Soa2013Panel({ version }: { version: number }) {
   const [result, setResult] = useState<Result | null>(null);
   const run = useMutation({
     mutationFn: (apply: boolean) =>
-      post<Result>(`/api/v1/orgs/${org.slug}/soa/versions/${version}/migration-2013`, {
-        entries: parse2013(text),
-        apply,
-      }),
+      soaApi.migrate2013(
+        { org: org.slug, version },
+        {
+          entries: parse2013(text),
+          apply,
+        },
+      ),
     onSuccess: (r) => {
       setResult(r);
       if (r.applied) {
-        void qc.invalidateQueries({ queryKey: ['soa', org.slug] });
+        void invalidate(qc, org.slug, 'soa');
         notifications.show({ color: 'teal', title: 'Written into the draft', message: `version ${version}` });
       }
     },

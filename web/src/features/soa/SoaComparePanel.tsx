@@ -1,10 +1,9 @@
 import { Card, Group, Select, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { SoaVersionSummary, soaComparison } from '../../../../src/contracts/isms-soa.ts';
-import { get } from '../../api.ts';
+import type { SoaVersionSummary } from '../../../../src/contracts/isms-soa.ts';
 import { ErrorNote, formatDateTime, Loading, useOrg } from '../../components/common.tsx';
+import { soaQueries } from './api.ts';
 
 const show = (v: unknown) =>
   v === null || v === undefined
@@ -22,9 +21,7 @@ export function SoaComparePanel({ versions }: { versions: SoaVersionSummary[] })
   const [from, setFrom] = useState<string | null>(numbers[1] ?? numbers[0] ?? null);
   const [to, setTo] = useState<string | null>(numbers[0] ?? null);
   const cmp = useQuery({
-    queryKey: ['soa', org.slug, 'compare', from, to],
-    queryFn: () =>
-      get<z.infer<typeof soaComparison>>(`/api/v1/orgs/${org.slug}/soa/compare?from=${from}&to=${to}`),
+    ...soaQueries.compare(org.slug, Number(from), Number(to)),
     enabled: from !== null && to !== null,
   });
   return (

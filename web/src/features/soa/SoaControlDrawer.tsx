@@ -22,8 +22,10 @@ import {
   type SoaEntry,
   statusLabels,
 } from '../../../../src/contracts/isms-soa.ts';
-import { errorMessage, patch } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { soaApi } from './api.ts';
 
 type Draft = Pick<
   SoaEntry,
@@ -68,10 +70,9 @@ export function SoaControlDrawer({
     );
   }, [entry]);
   const save = useMutation({
-    mutationFn: () =>
-      patch<SoaEntry>(`/api/v1/orgs/${org.slug}/soa/versions/${version}/controls/${entry!.controlId}`, v),
+    mutationFn: () => soaApi.updateEntry({ org: org.slug, version, controlId: entry!.controlId }, v!),
     onSuccess: (saved) => {
-      void qc.invalidateQueries({ queryKey: ['soa', org.slug] });
+      void invalidate(qc, org.slug, 'soa', 'crosswalks', 'posture');
       notifications.show({
         color: saved.issues.length ? 'yellow' : 'teal',
         title: `A.${saved.controlId} saved`,

@@ -14,10 +14,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SoaEntry, SoaVersion, SoaVersionSummary } from '../../../../src/contracts/isms-soa.ts';
-import { ApiError, errorMessage, get, post } from '../../api.ts';
+import type { SoaEntry, SoaVersion, soaFormats } from '../../../../src/contracts/isms-soa.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { soaApi, soaQueries } from './api.ts';
 import { Soa2013Panel } from './Soa2013Panel.tsx';
 import { SoaComparePanel } from './SoaComparePanel.tsx';
 import { SoaControlDrawer } from './SoaControlDrawer.tsx';
@@ -28,14 +30,12 @@ export function SoaPage() {
   const org = useOrg();
   const qc = useQueryClient();
   const versions = useQuery({
-    queryKey: ['soa', org.slug, 'versions'],
-    queryFn: () => get<SoaVersionSummary[]>(`/api/v1/orgs/${org.slug}/soa/versions`),
+    ...soaQueries.versions(org.slug),
   });
   const [picked, setPicked] = useState<number | null>(null);
   const number = picked ?? versions.data?.[0]?.number ?? null;
   const version = useQuery({
-    queryKey: ['soa', org.slug, 'version', number],
-    queryFn: () => get<SoaVersion>(`/api/v1/orgs/${org.slug}/soa/versions/${number}`),
+    ...soaQueries.version(org.slug, number ?? 0),
     enabled: number !== null,
   });
   const [editing, setEditing] = useState<SoaEntry | null>(null);
@@ -43,9 +43,9 @@ export function SoaPage() {
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string[]>([]);
   const manage = can.manageIsms(org.role);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['soa', org.slug] });
+  const refresh = () => invalidate(qc, org.slug, 'soa', 'crosswalks', 'posture');
   const start = useMutation({
-    mutationFn: () => post<SoaVersion>(`/api/v1/orgs/${org.slug}/soa/versions`, { changeNote: note }),
+    mutationFn: () => soaApi.createVersion(org.slug, { changeNote: note }),
     onSuccess: (v) => {
       setStarting(false);
       setNote('');
@@ -55,7 +55,7 @@ export function SoaPage() {
     onError: (e) => notifications.show({ color: 'red', title: 'Not started', message: errorMessage(e) }),
   });
   const approve = useMutation({
-    mutationFn: () => post<SoaVersion>(`/api/v1/orgs/${org.slug}/soa/versions/${number}/approval`, {}),
+    mutationFn: () => soaApi.approve({ org: org.slug, version: number ?? 0 }, {}),
     onSuccess: (v) => {
       setRefusal([]);
       notifications.show({
@@ -70,8 +70,8 @@ export function SoaPage() {
   });
   const v = version.data;
   const hasDraft = versions.data?.some((x) => x.status === 'draft') ?? false;
-  const exportUrl = (format: string) =>
-    `/api/v1/orgs/${org.slug}/soa/versions/${number}/export?format=${format}`;
+  const exportUrl = (format: (typeof soaFormats)[number]) =>
+    soaApi.exportUrl({ org: org.slug, version: number ?? 0 }, format);
   return (
     <>
       <PageHeader

@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { IsmsScope, SoaVersion } from '../../../../src/contracts/isms-soa.ts';
-import { errorMessage, put } from '../../api.ts';
+import { errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
+import { soaApi } from './api.ts';
 
 const lists = [
   ['locations', 'Locations'],
@@ -60,11 +62,14 @@ export function SoaScopePanel({ version, editable }: { version: SoaVersion; edit
   }, [version]);
   const save = useMutation({
     mutationFn: () =>
-      put(`/api/v1/orgs/${org.slug}/soa/versions/${version.number}/scope`, {
-        scope: { ...s, exclusions: parseExclusions(excl), requirements: parseRequirements(reqs) },
-      }),
+      soaApi.updateScope(
+        { org: org.slug, version: version.number },
+        {
+          scope: { ...s, exclusions: parseExclusions(excl), requirements: parseRequirements(reqs) },
+        },
+      ),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['soa', org.slug] });
+      void invalidate(qc, org.slug, 'soa');
       notifications.show({ color: 'teal', title: 'Scope saved', message: `in version ${version.number}` });
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Scope not saved', message: errorMessage(e) }),

@@ -20,7 +20,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { trustDocument, trustGrant, trustLink } from '../../../../src/contracts/trust.ts';
-import { del, errorMessage, get, post } from '../../api.ts';
+import { del, errorMessage, get, post } from '../../api/client.ts';
 
 type Grant = z.infer<typeof trustGrant>;
 type Link = z.infer<typeof trustLink>;

@@ -24,7 +24,7 @@ import {
   trustCategoryLabels,
   type trustDocument,
 } from '../../../../src/contracts/trust.ts';
-import { ApiError, del, errorMessage, get, patch, post } from '../../api.ts';
+import { ApiError, del, errorMessage, get, patch, post } from '../../api/client.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
 
 type Doc = z.infer<typeof trustDocument>;

@@ -17,7 +17,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { accessLog, ndaVersion, trustDocument } from '../../../../src/contracts/trust.ts';
-import { errorMessage, get, post } from '../../api.ts';
+import { errorMessage, get, post } from '../../api/client.ts';
 import { EmptyState, formatDateTime, Loading, Pager } from '../../components/common.tsx';
 
 export function NdaTab({ slug, canEdit }: { slug: string; canEdit: boolean }) {

@@ -18,7 +18,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { trustPage, trustPageInput } from '../../../../src/contracts/trust.ts';
-import { ApiError, errorMessage, get, put } from '../../api.ts';
+import { ApiError, errorMessage, get, put } from '../../api/client.ts';
 import { Loading } from '../../components/common.tsx';
 import { FaqEditor, FrameworksEditor } from './ListEditors.tsx';
 import { type PublicPage, TrustView } from './TrustView.tsx';

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { trustRequest } from '../../../../src/contracts/trust.ts';
-import { errorMessage, get, post } from '../../api.ts';
+import { errorMessage, get, post } from '../../api/client.ts';
 import { EmptyState, ErrorNote, formatDateTime, Loading } from '../../components/common.tsx';
 
 type Req = z.infer<typeof trustRequest>;

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Tabs } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, get, post } from '../../api.ts';
+import { errorMessage, get, post } from '../../api/client.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { AccessTab } from './AccessTab.tsx';

@@ -2,7 +2,7 @@ import { Alert, Card, Center, Container, Loader, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { get, post } from '../../api.ts';
+import { get, post } from '../../api/client.ts';
 import { type PublicDocument, type PublicPage, TrustView } from './TrustView.tsx';
 import { LinkOpenForm, NdaModal, RequestModal } from './VisitorForms.tsx';
 

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError, errorMessage, post } from '../../api.ts';
+import { ApiError, errorMessage, post } from '../../api/client.ts';
 import type { PublicDocument, PublicPage } from './TrustView.tsx';
 
 interface Who {
