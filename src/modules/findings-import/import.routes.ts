@@ -3,9 +3,8 @@ import { orgParams } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { importReport } from '../../contracts/findings.ts';
 import { templateColumns } from '../../domain/findings/import-rows.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { importFindings, templateCsv } from './import.service.ts';
 
 const mappingSchema = z.record(z.enum(templateColumns), z.string().min(1).max(120));

@@ -1,9 +1,9 @@
 import { Badge, Box, Group, SegmentedControl, Text } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import { Bar, DeadlineLines, type Deadlines, Legend, ROW } from './GanttParts.tsx';
-import type { DragChange } from './model.ts';
 import {
   addDays,
+  type DragChange,
   dayIndex,
   type Forecast,
   formatDay,
@@ -23,6 +23,8 @@ const VIEW_HEIGHT = 520;
 type Row =
   | { kind: 'group'; key: string; title: string; status?: keyof typeof statusColour; deadlines: Deadlines }
   | { kind: 'task'; key: string; task: PlanTaskView; deadlines: Deadlines };
+
+export type { DragChange } from './model.ts';
 
 export function GanttChart({
   plan,
