@@ -10,6 +10,7 @@ export const certificateStatus = z.enum(certificateStatuses);
 /** Editions of ISO/IEC 27001 (2022-amd1: 2022 + Amd 1:2024, climate change in 4.1 and 4.2). */
 export const certificateEditions = ['2013', '2022', '2022-amd1'] as const;
 export const certificateEdition = z.enum(certificateEditions);
+export type CertificateEdition = z.infer<typeof certificateEdition>;
 /** Why a certificate is suspended (ISO/IEC 17021-1 9.6.5.1). */
 export const suspensionReasons = [
   'missed_surveillance',

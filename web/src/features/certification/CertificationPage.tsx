@@ -16,6 +16,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { CertificateEdition } from '../../../../src/contracts/certification.ts';
 import { ApiError, errorMessage, PAGE_SIZE } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
@@ -118,7 +119,7 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
     issuedOn: '',
     decidedOn: '',
     auditRef: '',
-    edition: '2022',
+    edition: '2022' as CertificateEdition,
     historicalReason: '',
     expiresOn: '',
     scope: '',
