@@ -24,6 +24,7 @@ import type { Runtime } from '../runtime.ts';
 import { fileContentStore } from '../storage/content-store.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGate } from './gate.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerProblemHandler } from './problem.ts';
 import { registerModuleRoutes } from './routes.ts';
 
@@ -111,6 +112,7 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   });
 
   const { auth, env, database } = rt;
+  registerInputGuard(app);
   registerGate(app, { auth, database, env });
   registerAuthRoutes(app, auth, config.publicUrl);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });

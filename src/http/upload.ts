@@ -31,6 +31,12 @@ export async function readSingleFileUpload(
       { path: 'body', message: err instanceof Error ? err.message : 'malformed' },
     ]);
   }
+  for (const [name, value] of Object.entries(fields))
+    if (value.includes('\u0000'))
+      throw new AppError('validation_failed', `${name} contains a NUL character`, [
+        { path: `body/${name}`, message: 'must not contain the NUL character (U+0000)' },
+      ]);
+  if (file?.name.includes('\u0000')) file.name = file.name.replaceAll('\u0000', '');
   if (!file)
     throw new AppError('validation_failed', 'no file in the request', [
       { path: 'body/file', message: 'required' },
