@@ -49,7 +49,7 @@ for (const kind of kinds) {
           statement: 'x',
         }),
       );
-      isProblem400(await admin.post('/api/v1/orgs/acme/audits', { ...stage2, ref: 'S3', ['k\u0000']: 1 }));
+      isProblem400(await admin.post('/api/v1/orgs/acme/audits', { ...stage2, ref: 'S3', 'k\u0000': 1 }));
       const audits = (await admin.get('/api/v1/orgs/acme/audits')).json();
       expect(JSON.stringify(audits)).not.toContain('\\u0000');
     });
