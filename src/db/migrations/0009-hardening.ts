@@ -23,6 +23,22 @@ const dateColumns: Record<string, string[]> = {
 };
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // RFC 6238 §5.2: a TOTP code is accepted once; the last accepted time step of each user.
+  await db.schema
+    .createTable('totp_last_step')
+    .ifNotExists()
+    .addColumn('user_id', 'text', (c) => c.primaryKey().references('user.id').onDelete('cascade'))
+    .addColumn('step', 'bigint', (c) => c.notNull())
+    .execute();
+  // Failed sign-ins per account and per (account, client address), for the back-off (OWASP ASVS 2.2.1).
+  await db.schema
+    .createTable('sign_in_failure')
+    .ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('last_failed_at', 'text', (c) => c.notNull())
+    .addColumn('blocked_until', 'text', (c) => c.notNull())
+    .execute();
   // biome-ignore lint/suspicious/noExplicitAny: a migration walks tables by name, outside the typed schema
   const any = db as Kysely<any>;
   for (const [table, columns] of Object.entries(dateColumns)) {
