@@ -114,7 +114,7 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { auth, env, database } = rt;
   registerInputGuard(app);
   registerGate(app, { auth, database, env });
-  registerAuthRoutes(app, auth, config.publicUrl);
+  registerAuthRoutes(app, auth, config.publicUrl, database.db);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
   // Only routes that ask for it (the trust page's public actions) are limited, per client address.
   if (config.rateLimit) await app.register(rateLimit, { global: false });
