@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorCode } from '../contracts/errors.ts';
 import type { Db } from '../db/connection.ts';
 import {
+  firstUseOfCode,
   recordSignInFailure,
   recordSignInSuccess,
   signInWait,
-} from '../modules/accounts/sign-in-throttle.ts';
-import { firstUseOfCode } from '../modules/accounts/totp-replay.ts';
+} from '../modules/accounts/index.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { toHeaders } from './principal.ts';
 import { problemBody } from './problem.ts';

@@ -5,7 +5,7 @@ import { twoFactor } from 'better-auth/plugins';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { passwordWeakness } from '../domain/secrets/password-strength.ts';
-import type { Mailer } from '../modules/mail/mailer.ts';
+import type { Mailer } from '../modules/mail/index.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };

@@ -27,7 +27,7 @@ export const reportCommand: Command = {
     if (!['pdf', 'xlsx', 'json'].includes(format))
       throw new UsageError(`--format must be pdf, xlsx or json, got '${format}'`);
     if (kind === 'soa') return writeSoa(run, format as 'pdf' | 'xlsx' | 'json');
-    const { buildAuditReport } = await import('../../modules/reports/audit-reports.ts');
+    const { buildAuditReport } = await import('../../modules/reports/index.ts');
     const { renderPdf } = await import('../../reports/pdf.ts');
     const { renderXlsx } = await import('../../reports/xlsx.ts');
     const doc = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
@@ -48,7 +48,7 @@ export const reportCommand: Command = {
 /** The Statement of Applicability of one version, or of the one in force (latest approved, else draft). */
 async function writeSoa(run: CommandRun, format: 'pdf' | 'xlsx' | 'json') {
   const number = intOpt(run, 'version');
-  const { soaExport } = await import('../../modules/soa/soa.report.ts');
+  const { soaExport } = await import('../../modules/soa/index.ts');
   const { version, bytes } = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
     soaExport({ number, format }, ctx),
   );

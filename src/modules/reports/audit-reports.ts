@@ -1,13 +1,16 @@
 import { notFound } from '../../contracts/errors.ts';
 import type { ReportDocument } from '../../reports/model.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
-import { presentAction, presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
-import { findRecord, listActions } from '../corrective-actions/corrective-actions.repository.ts';
-import { listEvidence } from '../evidence/evidence.repository.ts';
-import { type FindingRow, presentFinding, requirementsOf } from '../findings/findings.presenter.ts';
-import { listFindings } from '../findings/findings.repository.ts';
-import { escalationMap } from '../findings/findings.service.ts';
+import { findRecord, listActions, presentAction, presentRecord } from '../corrective-actions/index.ts';
+import { listEvidence } from '../evidence/index.ts';
+import {
+  escalationMap,
+  type FindingRow,
+  listFindingRows as listFindings,
+  presentFinding,
+  requirementsOf,
+} from '../findings/index.ts';
 
 export const reportKinds = ['cap', 'evidence', 'nc-statements', 'corrective-action-log'] as const;
 export type ReportKind = (typeof reportKinds)[number];

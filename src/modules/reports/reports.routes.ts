@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { renderXlsx } from '../../reports/xlsx.ts';
 import { buildAuditReport, reportKinds } from './audit-reports.ts';
