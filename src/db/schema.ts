@@ -281,3 +281,11 @@ import type { PostureSnapshotTable } from './schema-posture.ts';
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
+
+// Hardening (migration 0009): shapes in schema-hardening.ts.
+import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
+
+export interface Database {
+  totp_last_step: TotpLastStepTable;
+  sign_in_failure: SignInFailureTable;
+}

@@ -5,6 +5,7 @@ import { importReport } from '../../contracts/findings.ts';
 import { templateColumns } from '../../domain/findings/import-rows.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
+import { readSingleFileUpload } from '../../http/upload.ts';
 import { importFindings, templateCsv } from './import.service.ts';
 
 const mappingSchema = z.record(z.enum(templateColumns), z.string().min(1).max(120));
@@ -46,18 +47,7 @@ export function importRoutes(app: ZodApp, deps: ModuleDeps) {
       },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'send the report as multipart/form-data');
-      const fields: Record<string, string> = {};
-      let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts({ limits: { fileSize: deps.maxUploadBytes, files: 1 } })) {
-        if (part.type === 'file') file = { name: part.filename, bytes: await part.toBuffer() };
-        else fields[part.fieldname] = String(part.value);
-      }
-      if (!file)
-        throw new AppError('validation_failed', 'no file in the request', [
-          { path: 'body/file', message: 'required' },
-        ]);
+      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes, 5);
       let mapping = {};
       if (fields.mapping) {
         const parsed = mappingSchema.safeParse(parseJson(fields.mapping));
