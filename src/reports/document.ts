@@ -47,16 +47,18 @@ export interface LineChartBlock {
 export type Block =
   | BarsBlock
   | LineChartBlock
-  | { kind: 'heading'; text: string; level: 1 | 2 | 3 }
+  /** `key` (e.g. "NC-02") names the section the heading opens: XLSX writes it on every row under it. */
+  | { kind: 'heading'; text: string; level: 1 | 2 | 3; key?: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'keyValue'; items: KeyValueItem[] }
-  | { kind: 'bulletList'; items: string[] }
+  /** `label` (e.g. "Chain of whys") is the field name of the items in XLSX. */
+  | { kind: 'bulletList'; items: string[]; label?: string }
   | TableBlock
   | { kind: 'pageBreak' }
   /** @deprecated older spelling of `keyValue` (used by src/modules/reports), rendered the same way. */
   | { kind: 'fields'; items: KeyValueItem[] }
   /** @deprecated older spelling of `bulletList`, rendered the same way. */
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[]; label?: string };
 
 export interface ReportMeta {
   organisation: string;
@@ -76,6 +78,11 @@ export interface ReportDocument {
   orientation?: 'portrait' | 'landscape';
   /** BCP 47 language of the document's own words (labels, headings); default "en". */
   lang?: string;
+  /**
+   * XLSX layout: the header of the column that names each row's section (default "Section", e.g. "NC")
+   * and the name of the sheet that holds the text blocks (default "Report").
+   */
+  sections?: { label: string; sheet: string };
   meta: ReportMeta;
   blocks: Block[];
 }
