@@ -281,3 +281,10 @@ import type { PostureSnapshotTable } from './schema-posture.ts';
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
+
+// Submitted CAP revisions (migration 0009): shape in schema-reports.ts.
+import type { CapRevisionTable } from './schema-reports.ts';
+
+export interface Database {
+  cap_revision: CapRevisionTable;
+}

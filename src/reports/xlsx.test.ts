@@ -162,7 +162,10 @@ describe('reportDocumentToSheets', () => {
     expect(wb.getWorksheet('About')!.getCell('B3').value).toBe('Acme SAS');
     expect(wb.getWorksheet('Actions (2)')!.getCell('A2').value).toBe('NC-01');
     expect(wb.getWorksheet('Actions (2)')!.getCell('B2').value).toBe('=1');
-    expect(wb.getWorksheet('Table 3')!.autoFilter).toBe('A1:B1');
+    expect(wb.getWorksheet('Table 3')!.autoFilter).toBe('A1:A1');
+    expect(
+      reportDocumentToSheets({ ...doc, blocks: [doc.blocks[2]!] })[1]!.columns.map((c) => c.key),
+    ).toEqual(['a']);
     expect(wb.title).toBe('Corrective Action Plan');
   });
 });

@@ -207,7 +207,13 @@ export function reportDocumentToSheets(doc: ReportDocument): SheetSpec[] {
         break;
     }
   }
-  return [about, ...(text.rows.length > 0 ? [text] : []), ...grouped.values()];
+  // A table outside any section (a register with its own NC column) needs no section column.
+  const tables = [...grouped.values()].map((sheet) =>
+    sheet.rows.every((r) => !r[SEC])
+      ? { ...sheet, columns: sheet.columns.filter((c) => c.key !== SEC) }
+      : sheet,
+  );
+  return [about, ...(text.rows.length > 0 ? [text] : []), ...tables];
 }
 
 /**
