@@ -99,9 +99,10 @@ describe('demo reports: the workbook holds everything its PDF holds', () => {
       // The demo's draft CAP is consistent: only the NCs still open or under analysis are incomplete.
       const cap = await buildAuditReport({ kind: 'cap', auditRef: 'S2-2026' }, ctx);
       const incomplete = cap.blocks.find((b) => b.kind === 'bulletList' && b.label === 'Incomplete');
-      expect(incomplete && 'items' in incomplete ? incomplete.items.map((i) => i.split(' ')[0]) : []).toEqual(
-        ['NC-02', 'NC-04'],
-      );
+      expect(incomplete?.kind === 'bulletList' ? incomplete.items.map((i) => i.split(' ')[0]) : []).toEqual([
+        'NC-02',
+        'NC-04',
+      ]);
     } finally {
       await rt.close();
     }
