@@ -110,16 +110,30 @@ export function AuditPage() {
                 <Text size="sm" key={r.kind}>
                   {r.label}:{' '}
                   <Anchor
+                    underline="always"
                     href={`/api/v1/orgs/${org.slug}/reports/${r.kind}?audit=${encodeURIComponent(a.ref)}&format=pdf`}
                   >
                     PDF
                   </Anchor>{' '}
                   ·{' '}
                   <Anchor
+                    underline="always"
                     href={`/api/v1/orgs/${org.slug}/reports/${r.kind}?audit=${encodeURIComponent(a.ref)}&format=xlsx`}
                   >
                     XLSX
                   </Anchor>
+                  {r.kind === 'evidence' && (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <Anchor
+                        underline="always"
+                        href={`/api/v1/orgs/${org.slug}/reports/evidence?audit=${encodeURIComponent(a.ref)}&format=zip`}
+                      >
+                        ZIP package
+                      </Anchor>
+                    </>
+                  )}
                 </Text>
               ))}
             </Group>
