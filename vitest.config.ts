@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // SMTP or the CLI as a process live in test/. The global setup starts a throw-away PostgreSQL cluster.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // Generous: tests that start the CLI or the server as processes run slowly on a loaded 2-core machine.
     testTimeout: 180_000,

@@ -4,10 +4,10 @@ import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, migrateToLatest } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
-import { recordSignIn } from './modules/accounts/sign-in-audit.ts';
+import { recordSignIn } from './modules/accounts/index.ts';
 import { type AppEnv, onCommittedChange } from './modules/context.ts';
-import { createMailer } from './modules/mail/mailer.ts';
-import { recordAfterChange } from './modules/posture/posture.history.ts';
+import { createMailer } from './modules/mail/index.ts';
+import { recordAfterChange } from './modules/posture/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {

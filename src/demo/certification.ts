@@ -1,19 +1,18 @@
 import type { Role } from '../contracts/roles.ts';
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
-import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
-import { attachCertificateFile } from '../modules/certificates/certificate-file.service.ts';
-import { addCertificate } from '../modules/certificates/certificates.service.ts';
+import { findUserByEmail } from '../modules/accounts/index.ts';
+import { addCertificate, attachCertificateFile } from '../modules/certificates/index.ts';
 import type { OrgContext } from '../modules/context.ts';
+import { addAction, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
+import { attachEvidence } from '../modules/evidence/index.ts';
+import { transitionFinding } from '../modules/findings/index.ts';
 import {
-  addAction,
-  updateAction,
-  updateRecord,
-} from '../modules/corrective-actions/corrective-actions.service.ts';
-import { attachEvidence } from '../modules/evidence/evidence.service.ts';
-import { transitionFinding } from '../modules/findings/transitions.service.ts';
-import { raiseFinding, recordCheck } from '../modules/internal-audits/checks.service.ts';
-import { planInternalAudit, showInternalAudit } from '../modules/internal-audits/internal-audits.service.ts';
-import { createReview, updateReview } from '../modules/management-review/management-review.service.ts';
+  planInternalAudit,
+  raiseFinding,
+  recordCheck,
+  showInternalAudit,
+} from '../modules/internal-audits/index.ts';
+import { createReview, updateReview } from '../modules/management-review/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import { demoPeople } from './foundation.ts';

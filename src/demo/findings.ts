@@ -1,16 +1,10 @@
 import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
-import { createAudit } from '../modules/audits/audits.service.ts';
+import { findUserByEmail } from '../modules/accounts/index.ts';
+import { createAudit } from '../modules/audits/index.ts';
 import type { OrgContext } from '../modules/context.ts';
-import {
-  addAction,
-  addAmendment,
-  updateAction,
-  updateRecord,
-} from '../modules/corrective-actions/corrective-actions.service.ts';
-import { attachEvidence } from '../modules/evidence/evidence.service.ts';
-import { createFinding } from '../modules/findings/findings.service.ts';
-import { addComment, transitionFinding } from '../modules/findings/transitions.service.ts';
+import { addAction, addAmendment, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
+import { attachEvidence } from '../modules/evidence/index.ts';
+import { addComment, createFinding, transitionFinding } from '../modules/findings/index.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import { demoFindings } from './findings-data.ts';
 import type { DemoFinding } from './findings-model.ts';

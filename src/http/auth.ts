@@ -3,7 +3,7 @@ import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
-import type { Mailer } from '../modules/mail/mailer.ts';
+import type { Mailer } from '../modules/mail/index.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };

@@ -1,7 +1,7 @@
 import type { Role } from '../contracts/roles.ts';
 import type { DatabaseKind, Db } from '../db/connection.ts';
 import { type AuditInput, appendAuditEntry } from './audit-log/audit-log.repository.ts';
-import type { Mailer } from './mail/mailer.ts';
+import type { Mailer } from './mail/index.ts';
 
 export interface Actor {
   userId: string | null;

@@ -64,8 +64,8 @@ export const certAddCommand: Command = {
       !['application/pdf', 'image/png', 'image/jpeg'].includes(sniffType(bytes, file)?.mediaType ?? '')
     )
       throw new UsageError(`--file: ${file} is not a PDF, PNG or JPEG file`);
-    const { addCertificate } = await import('../../modules/certificates/certificates.service.ts');
-    const { attachCertificateFile } = await import('../../modules/certificates/certificate-file.service.ts');
+    const { addCertificate } = await import('../../modules/certificates/index.ts');
+    const { attachCertificateFile } = await import('../../modules/certificates/index.ts');
     const { fileContentStore } = await import('../../storage/content-store.ts');
     const result = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       const added = await addCertificate(parsed.data, ctx);
@@ -108,7 +108,7 @@ export const certRemindCommand: Command = {
     const on = typeof run.options.on === 'string' ? run.options.on : new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on))
       throw new UsageError(`--on: must be a date as YYYY-MM-DD, got '${on}'`);
-    const { sendCycleReminders } = await import('../../modules/certificates/reminders.service.ts');
+    const { sendCycleReminders } = await import('../../modules/certificates/index.ts');
     printJson(
       run,
       await withOrganisation(run, stringOpt(run, 'org'), (ctx) => sendCycleReminders({ on }, ctx)),

@@ -37,7 +37,7 @@ export const reportCommand: Command = {
     if (kind === 'soa') return writeSoa(run, format as 'pdf' | 'xlsx' | 'json');
     if (zip) return writeEvidencePackage(run);
     const revision = intOpt(run, 'revision');
-    const { buildAuditReport } = await import('../../modules/reports/audit-reports.ts');
+    const { buildAuditReport } = await import('../../modules/reports/index.ts');
     const { renderPdf } = await import('../../reports/pdf.ts');
     const { renderXlsx } = await import('../../reports/xlsx.ts');
     const doc = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
@@ -57,7 +57,7 @@ export const reportCommand: Command = {
 
 /** The evidence package, streamed to the file: report PDF, evidence files, manifest CSV and JSON. */
 async function writeEvidencePackage(run: CommandRun) {
-  const { buildEvidencePackage } = await import('../../modules/reports/evidence-package.ts');
+  const { buildEvidencePackage } = await import('../../modules/reports/index.ts');
   const { fileContentStore } = await import('../../storage/content-store.ts');
   const out = stringOpt(run, 'out');
   const files = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
@@ -75,7 +75,7 @@ async function writeEvidencePackage(run: CommandRun) {
 /** The Statement of Applicability of one version, or of the one in force (latest approved, else draft). */
 async function writeSoa(run: CommandRun, format: 'pdf' | 'xlsx' | 'json') {
   const number = intOpt(run, 'version');
-  const { soaExport } = await import('../../modules/soa/soa.report.ts');
+  const { soaExport } = await import('../../modules/soa/index.ts');
   const { version, bytes } = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
     soaExport({ number, format }, ctx),
   );

@@ -1,5 +1,5 @@
-// Types of the clause 10.1 corrective action lifecycle (see lifecycle.ts for the rules).
-import type { TransitionAction } from './lifecycle.ts';
+// Types of the clause 10.1 corrective action lifecycle (see lifecycle.ts for the rules; the types that
+// name a transition action live there, beside the table the actions come from).
 
 export type Role =
   | 'admin'
@@ -49,28 +49,3 @@ export interface TransitionContext {
   /** The day of the transition (ISO date), stamped on the event; the domain reads no clock. */
   today?: string | undefined;
 }
-
-/** What happened, for the record's history (clause 10.2: retain documented information). */
-export interface TransitionEvent {
-  action: TransitionAction;
-  from: NcStatus;
-  to: NcStatus;
-  actorId: string | null;
-  role: Role;
-  on: string | null;
-  comment: string | null;
-  /** Set when the certification body's decision was recorded by someone else (date and note). */
-  recordedDecision: { decisionDate: string; note: string } | null;
-}
-
-export type TransitionError =
-  | 'transition_not_allowed'
-  | 'role_forbidden'
-  | 'comment_required'
-  | 'verifier_is_implementer'
-  | 'auditor_decision_details_required'
-  | 'record_incomplete';
-
-export type TransitionResult =
-  | { ok: true; record: NcRecord; from: NcStatus; auditorDecision: boolean; event: TransitionEvent }
-  | { ok: false; code: TransitionError; message: string };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { type ChainedEntry, chainEntry, GENESIS_HASH } from '../../domain/audit/chain.ts';
-import type { Actor } from '../context.ts';
 
 export interface AuditInput {
   action: string;
@@ -14,10 +13,16 @@ export interface AuditInput {
  * Appends one entry. The head row is bumped first with UPDATE … RETURNING, which takes a row lock on
  * PostgreSQL (SQLite serialises writers anyway), so two concurrent changes cannot fork the chain.
  */
+/** Who acted, as the chain records it (the use-case context's actor has this shape). */
+interface ChainActor {
+  userId: string | null;
+  label: string;
+}
+
 export async function appendAuditEntry(
   trx: Db,
   _kind: DatabaseKind,
-  input: AuditInput & { organisationId: string; actor: Actor; at: string },
+  input: AuditInput & { organisationId: string; actor: ChainActor; at: string },
 ): Promise<ChainedEntry> {
   await trx
     .insertInto('audit_head')

@@ -12,10 +12,10 @@ import type { CertificateTable } from '../../db/schema.ts';
 import { preparationTasks, taskDueOn } from '../../domain/certification/calendar.ts';
 import type { ClosureTime } from '../../domain/certification/closure-window.ts';
 import { planCertificationCycle } from '../../domain/certification/cycle.ts';
-import { findAuditByRef, insertAudit, updateAudit } from '../audits/audits.repository.ts';
+import { findAuditByRef, insertAudit, updateAudit } from '../audits/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
-import { calendarOf } from '../findings/findings.service.ts';
+import { policyDefinition } from '../deadline-policies/index.ts';
+import { calendarOf } from '../findings/index.ts';
 import { presentCertificate } from './certificates.presenter.ts';
 import * as repo from './certificates.repository.ts';
 

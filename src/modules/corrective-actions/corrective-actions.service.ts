@@ -8,9 +8,8 @@ import type {
 } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { insertEvent } from '../findings/events.repository.ts';
-import { findFinding } from '../findings/findings.repository.ts';
-import { memberByEmail } from '../members/members.repository.ts';
+import { findFinding, insertEvent } from '../findings/index.ts';
+import { memberByEmail } from '../members/index.ts';
 import { presentAction, presentAmendment } from './corrective-actions.presenter.ts';
 import * as repo from './corrective-actions.repository.ts';
 

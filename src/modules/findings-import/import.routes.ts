@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { templateColumns } from '../../domain/findings/import-rows.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { importFindings, templateCsv } from './import.service.ts';
 
 const report = z.object({

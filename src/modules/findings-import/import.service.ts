@@ -3,11 +3,10 @@ import { toCsv } from '../../domain/files/csv.ts';
 import type { ColumnMapping, ImportedFinding, RowError } from '../../domain/findings/import-rows.ts';
 import { readFindingRows, templateColumns } from '../../domain/findings/import-rows.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findFindingByRef } from '../findings/findings.repository.ts';
-import { insertFindingRow } from '../findings/findings.service.ts';
-import { memberByEmail } from '../members/members.repository.ts';
+import { findFindingByRef, insertFindingRow } from '../findings/index.ts';
+import { memberByEmail } from '../members/index.ts';
 import { readSheet } from './sheet.ts';
 
 export interface ImportReport {

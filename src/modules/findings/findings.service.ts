@@ -8,11 +8,11 @@ import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/polic
 import { defaultEscalationSettings, escalationFlags } from '../../domain/findings/escalation.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
-import { memberByEmail } from '../members/members.repository.ts';
-import { organisationSettings } from '../organisations/organisations.repository.ts';
+import { policyDefinition } from '../deadline-policies/index.ts';
+import { memberByEmail } from '../members/index.ts';
+import { organisationSettings } from '../organisations/index.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 

@@ -10,15 +10,14 @@ import {
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { notifyFindingMentions } from '../conversations/conversations.service.ts';
-import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
 import {
   findRecord,
   listActions,
-  updateRecord,
-} from '../corrective-actions/corrective-actions.repository.ts';
-import { listEvidence } from '../evidence/evidence.repository.ts';
-import { notifyFindingStatus } from '../notifications/notify.service.ts';
+  presentRecord,
+  updateRecordRow as updateRecord,
+} from '../corrective-actions/index.ts';
+import { listEvidence } from '../evidence/index.ts';
+import { notifyFindingMentions, notifyFindingStatus } from '../notifications/index.ts';
 import { findEvent, implementerIds, insertEvent } from './events.repository.ts';
 import { findFinding, updateFinding } from './findings.repository.ts';
 

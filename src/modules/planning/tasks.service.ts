@@ -4,10 +4,10 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { dependencyInput, taskInput, taskUpdate } from '../../contracts/planning.ts';
 import { dependencyCycle } from '../../domain/planning/scenario.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { updateAction } from '../corrective-actions/corrective-actions.service.ts';
-import { findFinding } from '../findings/findings.repository.ts';
-import { memberByEmail } from '../members/members.repository.ts';
-import { notifyAssignment, notifyStatusChange } from '../notifications/notify.service.ts';
+import { updateAction } from '../corrective-actions/index.ts';
+import { findFinding } from '../findings/index.ts';
+import { memberByEmail } from '../members/index.ts';
+import { notifyAssignment, notifyStatusChange } from '../notifications/index.ts';
 import * as repo from './planning.repository.ts';
 
 // Tasks of the plan: free tasks are the planner's own; a corrective action is changed through the

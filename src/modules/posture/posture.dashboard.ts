@@ -3,8 +3,8 @@ import { currentDeadline } from '../../domain/findings/overdue.ts';
 import { burndown } from '../../domain/posture/burndown.ts';
 import { isOpenFinding } from '../../domain/posture/findings-load.ts';
 import type { OrgContext } from '../context.ts';
-import { listDocuments } from '../documents/documents.repository.ts';
-import { loadPlanData, runForecast } from '../planning/plan.service.ts';
+import { listDocuments } from '../documents/index.ts';
+import { loadPlanData, runForecast } from '../planning/index.ts';
 import { loadPostureInput } from './posture.inputs.ts';
 import * as repo from './posture.repository.ts';
 

@@ -6,19 +6,12 @@
 import { roleLabels } from '../../contracts/roles.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
-import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
-import {
-  findRecord,
-  listActions,
-  listAmendments,
-} from '../corrective-actions/corrective-actions.repository.ts';
-import { listEvidence } from '../evidence/evidence.repository.ts';
-import { listEvents } from '../findings/events.repository.ts';
-import { requirementsOf } from '../findings/findings.presenter.ts';
-import { listFindings } from '../findings/findings.repository.ts';
-import { listMembers } from '../members/members.repository.ts';
+import { findRecord, listActions, listAmendments, presentRecord } from '../corrective-actions/index.ts';
+import { listEvidence } from '../evidence/index.ts';
+import { listEvents, listFindingRows as listFindings, requirementsOf } from '../findings/index.ts';
+import { listMembers } from '../members/index.ts';
 
 export interface AuditInfo {
   id: string;

@@ -22,7 +22,7 @@ import type { cycleEvent, recertificationReadiness } from '../../../src/contract
 import { errorMessage, get, put } from '../api.ts';
 import { useOrg } from '../components/common.tsx';
 import { can } from '../permissions.ts';
-import { type Certificate, StatusBadge } from './CertificationPage.tsx';
+import { type Certificate, StatusBadge } from './CertificateStatus.tsx';
 
 const auditLabel = (a: Certificate['audits'][number]) =>
   a.type === 'surveillance' ? `Surveillance ${a.sequence}` : 'Recertification';

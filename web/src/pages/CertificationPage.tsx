@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Card,
   Drawer,
@@ -18,20 +17,13 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { certificate, timelineEntry } from '../../../src/contracts/certification.ts';
+import type { timelineEntry } from '../../../src/contracts/certification.ts';
 import type { Paged } from '../../../src/contracts/common.ts';
 import { ApiError, errorMessage, get, post } from '../api.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../components/common.tsx';
 import { can } from '../permissions.ts';
+import type { Certificate } from './CertificateStatus.tsx';
 import { CertificateCycle } from './CertificationCycle.tsx';
-
-export type Certificate = z.infer<typeof certificate>;
-export const statusColour = {
-  valid: 'teal',
-  suspended: 'orange',
-  withdrawn: 'red',
-  expired: 'gray',
-} as const;
 
 export function CertificationPage() {
   const org = useOrg();
@@ -224,9 +216,3 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
     </form>
   );
 }
-
-export const StatusBadge = ({ status }: { status: Certificate['status'] }) => (
-  <Badge color={statusColour[status]} aria-label="Certificate status">
-    {status}
-  </Badge>
-);

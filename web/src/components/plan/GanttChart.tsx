@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Bar, DeadlineLines, type Deadlines, Legend, ROW } from './GanttParts.tsx';
 import {
   addDays,
+  type DragChange,
   dayIndex,
   type Forecast,
   formatDay,
@@ -23,7 +24,7 @@ type Row =
   | { kind: 'group'; key: string; title: string; status?: keyof typeof statusColour; deadlines: Deadlines }
   | { kind: 'task'; key: string; task: PlanTaskView; deadlines: Deadlines };
 
-export type DragChange = { taskId: string; kind: 'start' | 'estimate'; days: number };
+export type { DragChange } from './model.ts';
 
 export function GanttChart({
   plan,

@@ -1,6 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import type { DragChange } from './GanttChart.tsx';
-import { type Forecast, formatDay, type PlanTaskView } from './model.ts';
+import { type DragChange, type Forecast, formatDay, type PlanTaskView } from './model.ts';
 
 export const ROW = 30;
 export type Deadlines = { cap: string | null; evidence: string | null; close: string | null };

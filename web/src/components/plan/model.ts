@@ -79,3 +79,6 @@ export const statusLabel = {
   no_open_tasks: 'no open tasks',
 } as const;
 export const deadlineLabel = { cap: 'CAP', evidence: 'Evidence of Correction', close: 'closure' } as const;
+
+/** A bar dragged on the Gantt chart: its start moved or its estimate stretched, in days. */
+export type DragChange = { taskId: string; kind: 'start' | 'estimate'; days: number };
