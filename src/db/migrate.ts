@@ -10,6 +10,7 @@ import * as posture from './migrations/0007-posture.ts';
 import * as trust from './migrations/0008-trust.ts';
 import * as certificateRules from './migrations/0009-certificate-rules.ts';
 import * as hardening from './migrations/0010-hardening.ts';
+import * as capRevisions from './migrations/0011-cap-revisions.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0008-trust': trust,
   '0009-certificate-rules': certificateRules,
   '0010-hardening': hardening,
+  '0011-cap-revisions': capRevisions,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-// Tables of migration 0009 (issue #18): TOTP replay protection and the sign-in back-off.
+// Tables of migration 0010 (issue #18): TOTP replay protection and the sign-in back-off.
 export interface TotpLastStepTable {
   user_id: string;
   step: ColumnType<number | string, number, number>;

@@ -106,13 +106,31 @@ export function AuditPage() {
               {reports.map((r) => (
                 <Text size="sm" key={r.kind}>
                   {r.label}:{' '}
-                  <Anchor href={auditsApi.reportUrl(org.slug, r.kind, { audit: a.ref, format: 'pdf' })}>
+                  <Anchor
+                    underline="always"
+                    href={auditsApi.reportUrl(org.slug, r.kind, { audit: a.ref, format: 'pdf' })}
+                  >
                     PDF
                   </Anchor>{' '}
                   ·{' '}
-                  <Anchor href={auditsApi.reportUrl(org.slug, r.kind, { audit: a.ref, format: 'xlsx' })}>
+                  <Anchor
+                    underline="always"
+                    href={auditsApi.reportUrl(org.slug, r.kind, { audit: a.ref, format: 'xlsx' })}
+                  >
                     XLSX
                   </Anchor>
+                  {r.kind === 'evidence' && (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <Anchor
+                        underline="always"
+                        href={auditsApi.reportUrl(org.slug, 'evidence', { audit: a.ref, format: 'zip' })}
+                      >
+                        ZIP package
+                      </Anchor>
+                    </>
+                  )}
                 </Text>
               ))}
             </Group>

@@ -32,7 +32,7 @@ export const auditsApi = {
       response: importReport,
     }),
   importTemplateUrl: (org: string) => apiUrl('/api/v1/orgs/:org/findings-import/template.csv', { org }),
-  reportUrl: (org: string, kind: string, query: { audit?: string; format: 'pdf' | 'xlsx' }) =>
+  reportUrl: (org: string, kind: string, query: { audit?: string; format: 'pdf' | 'xlsx' | 'zip' }) =>
     apiUrl('/api/v1/orgs/:org/reports/:kind', { org, kind }, query),
   policies: (org: string) =>
     request('GET', '/api/v1/orgs/:org/deadline-policies', {
