@@ -281,3 +281,10 @@ import type { PostureSnapshotTable } from './schema-posture.ts';
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
+
+// Files in the database (migration 0009): shapes in schema-storage.ts.
+export type * from './schema-storage.ts';
+
+import type { StorageTables } from './schema-storage.ts';
+
+export interface Database extends StorageTables {}
