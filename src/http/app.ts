@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { capabilityIsLive, customDomainRedirect } from '../modules/trust/index.ts';
 import type { Runtime } from '../runtime.ts';
-import { fileContentStore } from '../storage/content-store.ts';
+import { openContentStore } from '../storage/open.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGate } from './gate.ts';
 import { registerLifecycleRoutes } from './lifecycle.ts';
@@ -112,7 +112,7 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     auth,
     env,
     version: opts.version,
-    store: fileContentStore(path.join(config.dataDir, 'evidence')),
+    store: openContentStore(database, config.dataDir),
     maxUploadBytes: config.maxUploadBytes,
   });
   registerLifecycleRoutes(app.withTypeProvider<ZodTypeProvider>(), rt, opts.version);

@@ -66,7 +66,7 @@ export const certAddCommand: Command = {
       throw new UsageError(`--file: ${file} is not a PDF, PNG or JPEG file`);
     const { addCertificate } = await import('../../modules/certificates/index.ts');
     const { attachCertificateFile } = await import('../../modules/certificates/index.ts');
-    const { fileContentStore } = await import('../../storage/content-store.ts');
+    const { openContentStore } = await import('../../storage/open.ts');
     const result = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       const added = await addCertificate(parsed.data, ctx);
       if (!bytes || !file) return added;
@@ -74,7 +74,7 @@ export const certAddCommand: Command = {
         { certificateId: added.id, fileName: path.basename(file), bytes },
         {
           ...ctx,
-          store: fileContentStore(path.join(run.config.dataDir, 'evidence')),
+          store: openContentStore(ctx, run.config.dataDir),
           maxBytes: run.config.maxUploadBytes,
         },
       );
