@@ -73,6 +73,10 @@ const envSchema = z.object({
   // After SIGTERM, how long the instance keeps serving while failing readiness, so that the load
   // balancer notices before the listener closes. 0 (the default) closes at once; in-flight requests finish.
   CLOSELOOP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
+  // Test suites only: cheap argon2id parameters so that a test making fifty people does not spend its time
+  // hashing. Refused unless NODE_ENV=test as well (docs/decisions/0004-fast-password-hashing-in-tests.md).
+  CLOSELOOP_PASSWORD_HASHING: z.enum(['standard', 'fast-test-only']).default('standard'),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = {
@@ -91,6 +95,8 @@ export type Config = {
   rateLimit: boolean;
   trustProxy: TrustProxy;
   drainSeconds: number;
+  /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
+  passwordHashing: 'standard' | 'fast-test-only';
 };
 
 export class ConfigError extends Error {}
@@ -104,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new ConfigError(`invalid configuration\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.CLOSELOOP_PASSWORD_HASHING === 'fast-test-only' && e.NODE_ENV !== 'test') {
+    throw new ConfigError(
+      'invalid configuration\n  CLOSELOOP_PASSWORD_HASHING: fast-test-only weakens every stored password and is ' +
+        'accepted only by the test suite (NODE_ENV=test); unset it',
+    );
+  }
   const port = overrides.port ?? e.PORT;
   const host = overrides.host ?? e.HOST;
   const browserHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -132,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
     trustProxy: e.CLOSELOOP_TRUST_PROXY,
     drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,
+    passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,
   };
 }

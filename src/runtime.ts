@@ -66,6 +66,10 @@ export async function createRuntime(
   options: { migrate: boolean; logger?: Logger } = { migrate: true },
 ): Promise<Runtime> {
   const log = options.logger ?? createLogger(config);
+  // Info, not warn: the CLI logs at warn and its stdout is JSON for automation; a server shows it.
+  if (config.passwordHashing === 'fast-test-only') {
+    log.info('CLOSELOOP_PASSWORD_HASHING=fast-test-only: passwords are hashed with test-only parameters');
+  }
   const database = openDatabase(config);
   let migration: MigrationLevel;
   try {

@@ -8,7 +8,10 @@ import * as isms from './migrations/0005-isms.ts';
 import * as certification from './migrations/0006-certification.ts';
 import * as posture from './migrations/0007-posture.ts';
 import * as trust from './migrations/0008-trust.ts';
-import * as fileStore from './migrations/0009-file-store.ts';
+import * as certificateRules from './migrations/0009-certificate-rules.ts';
+import * as hardening from './migrations/0010-hardening.ts';
+import * as capRevisions from './migrations/0011-cap-revisions.ts';
+import * as fileStore from './migrations/0012-file-store.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -20,7 +23,10 @@ export const migrations: Record<string, Migration> = {
   '0006-certification': certification,
   '0007-posture': posture,
   '0008-trust': trust,
-  '0009-file-store': fileStore,
+  '0009-certificate-rules': certificateRules,
+  '0010-hardening': hardening,
+  '0011-cap-revisions': capRevisions,
+  '0012-file-store': fileStore,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -1,4 +1,4 @@
-// Files stored in the database (migration 0009, issue #17): with DATABASE_URL, evidence, certificate
+// Files stored in the database (migration 0012, issue #17): with DATABASE_URL, evidence, certificate
 // files and trust documents live here content-addressed, in chunks, so every instance reads the same
 // bytes. On SQLite the tables exist but stay empty (the filesystem store serves).
 

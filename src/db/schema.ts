@@ -282,9 +282,18 @@ export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
 
-// Files in the database (migration 0009): shapes in schema-storage.ts.
+// Hardening (migration 0010): shapes in schema-hardening.ts.
+import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
+// Submitted CAP revisions (migration 0011): shape in schema-reports.ts.
+import type { CapRevisionTable } from './schema-reports.ts';
+
+export interface Database {
+  totp_last_step: TotpLastStepTable;
+  sign_in_failure: SignInFailureTable;
+  cap_revision: CapRevisionTable;
+}
+// Files in the database (migration 0012): shapes in schema-storage.ts.
 export type * from './schema-storage.ts';
 
 import type { StorageTables } from './schema-storage.ts';
-
 export interface Database extends StorageTables {}

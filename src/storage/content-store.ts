@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
  * Correction report is also the storage key: a stored file cannot change without its name changing.
  * Two drivers implement it: the filesystem (SQLite installs) and PostgreSQL (`postgres-content-store.ts`,
  * several instances on one database); an S3-compatible driver would implement the same five calls
- * (docs/decisions/0004-files-in-postgresql.md). Reads are verified: damaged bytes never pass silently.
+ * (docs/decisions/0010-files-in-postgresql.md). Reads are verified: damaged bytes never pass silently.
  */
 export interface ContentStore {
   readonly kind: 'filesystem' | 'postgres';

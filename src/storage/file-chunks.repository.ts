@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { FileBlobTable } from '../db/schema.ts';
 
-// The SQL of the database file store (tables file_blob and file_chunk, migration 0009).
+// The SQL of the database file store (tables file_blob and file_chunk, migration 0012).
 
 export const findBlob = (db: Db, sha256: string): Promise<FileBlobTable | undefined> =>
   db.selectFrom('file_blob').selectAll().where('sha256', '=', sha256).executeTakeFirst();
