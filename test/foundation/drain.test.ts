@@ -15,6 +15,7 @@ const until = async (what: string, check: () => boolean | Promise<boolean>, trie
 };
 
 describe('shutdown behind a load balancer', () => {
+  // Starts the server as a process, drains for 4 s and waits for it to exit.
   it('on SIGTERM fails readiness at once, stays live, finishes the in-flight request, then exits 0', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-drain-'));
     const port = await freePort();
@@ -87,5 +88,5 @@ describe('shutdown behind a load balancer', () => {
     expect(await exited).toBe(0);
     // New connections are refused once it is gone.
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
-  });
+  }, 90_000);
 });

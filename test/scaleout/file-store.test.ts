@@ -102,6 +102,7 @@ describe.runIf(hasKind('postgres'))('files in PostgreSQL', () => {
     await expect(readAll(store.stream(other.sha256))).rejects.toBeInstanceOf(ContentIntegrityError);
   });
 
+  // Writes and reads 25 MB through PostgreSQL.
   it('a 25 MB file goes in and out in 256 KiB chunks: never one buffer of the whole file', async () => {
     const store = postgresContentStore(t.rt.database.db);
     const total = 25 * 1024 * 1024;
@@ -140,10 +141,11 @@ describe.runIf(hasKind('postgres'))('files in PostgreSQL', () => {
     }
     expect(back.digest('hex')).toBe(hash);
     expect(largest).toBeLessThanOrEqual(CHUNK_BYTES);
-  });
+  }, 60_000);
 });
 
 describe.runIf(hasKind('postgres'))('closeloop storage migrate --to postgres', () => {
+  // Starts three CLI processes.
   it('moves a file store into the database, verifies every hash, and refuses damaged files', async () => {
     const db = await freshDatabase('postgres');
     const files = fileContentStore(path.join(db.dataDir, 'evidence'));
@@ -174,12 +176,13 @@ describe.runIf(hasKind('postgres'))('closeloop storage migrate --to postgres', (
     } finally {
       await h.close();
     }
-  });
+  }, 120_000);
 
+  // Starts a CLI process.
   it('refuses without a PostgreSQL target', async () => {
     const db = await freshDatabase('sqlite');
     const r = await cli(['storage', 'migrate', '--to', 'postgres'], { CLOSELOOP_DATA_DIR: db.dataDir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('DATABASE_URL');
-  });
+  }, 30_000);
 });

@@ -19,6 +19,7 @@ async function appliedRows(url: string) {
 }
 
 describe.runIf(hasKind('postgres'))('migrations under an advisory lock (PostgreSQL)', () => {
+  // Migrates a fresh PostgreSQL database.
   it('three handles migrating one fresh database together apply each migration exactly once', async () => {
     const db = await freshDatabase('postgres');
     const handles = [1, 2, 3].map(() => openDatabase(db));
@@ -40,8 +41,9 @@ describe.runIf(hasKind('postgres'))('migrations under an advisory lock (PostgreS
     } finally {
       await Promise.all(handles.map((h) => h.close()));
     }
-  });
+  }, 60_000);
 
+  // Migrates a fresh PostgreSQL database.
   it('three runtimes starting together all come up on one migrated schema', async () => {
     const db = await freshDatabase('postgres');
     const config = loadConfig({ LOG_LEVEL: 'silent', CLOSELOOP_SECRET: 'x'.repeat(40) }, db);
@@ -54,8 +56,9 @@ describe.runIf(hasKind('postgres'))('migrations under an advisory lock (PostgreS
     } finally {
       await Promise.all(rts.map((rt) => rt.close()));
     }
-  });
+  }, 60_000);
 
+  // Starts three CLI processes.
   it('three `closeloop migrate` processes started together: one applies, two find it up to date', async () => {
     const db = await freshDatabase('postgres');
     const runs = await Promise.all(
@@ -67,10 +70,11 @@ describe.runIf(hasKind('postgres'))('migrations under an advisory lock (PostgreS
     expect(runs.filter((r) => r.stdout.startsWith('applied'))).toHaveLength(1);
     expect(runs.filter((r) => r.stdout.startsWith('up to date'))).toHaveLength(2);
     expect(await appliedRows(db.databaseUrl!)).toEqual(all);
-  });
+  }, 90_000);
 });
 
 describe('migrations on SQLite (no lock needed, behaviour unchanged)', () => {
+  // Migrates a fresh SQLite file.
   it('applies everything once, then nothing', async () => {
     const db = await freshDatabase('sqlite');
     const h = openDatabase(db);
@@ -80,5 +84,5 @@ describe('migrations on SQLite (no lock needed, behaviour unchanged)', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 30_000);
 });
