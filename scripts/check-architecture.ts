@@ -27,22 +27,31 @@ interface Rule {
   why: string;
 }
 
+// src/vocabulary holds the shared terms (grades, statuses, roles, actor kinds, the policy table): every
+// layer may import it, and it imports nothing of ours but itself.
+const vocabulary = (t: string) => t.startsWith('src/vocabulary/');
+
 const rules: Rule[] = [
+  {
+    applies: (f) => f.startsWith('src/vocabulary/') && !f.endsWith('.test.ts'),
+    allows: (t, spec) => (t ? vocabulary(t) : spec === 'zod'),
+    why: 'src/vocabulary imports only zod and itself',
+  },
   {
     applies: (f) => f.startsWith('src/domain/') && !f.endsWith('.test.ts'),
     allows: (t, spec) =>
-      t ? t.startsWith('src/domain/') : !spec.startsWith('node:') || spec === 'node:crypto',
-    why: 'src/domain is pure: it imports only src/domain and packages, and no I/O modules',
+      t ? t.startsWith('src/domain/') || vocabulary(t) : !spec.startsWith('node:') || spec === 'node:crypto',
+    why: 'src/domain is pure: it imports only src/domain, src/vocabulary and packages, and no I/O modules',
   },
   {
     applies: (f) => f.startsWith('src/contracts/'),
-    allows: (t) => !t || t.startsWith('src/contracts/'),
-    why: 'src/contracts depends on nothing of ours',
+    allows: (t) => !t || t.startsWith('src/contracts/') || vocabulary(t),
+    why: 'src/contracts depends on nothing of ours but src/vocabulary',
   },
   {
     applies: (f) => f.startsWith('web/'),
-    allows: (t) => !t || t.startsWith('web/') || t.startsWith('src/contracts/'),
-    why: 'the web app imports only src/contracts from the server side',
+    allows: (t) => !t || t.startsWith('web/') || t.startsWith('src/contracts/') || vocabulary(t),
+    why: 'the web app imports only src/contracts and src/vocabulary from the server side',
   },
 ];
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roles } from '../../vocabulary/roles.ts';
 import {
   applyTransition,
   availableTransitions,
@@ -18,14 +19,6 @@ const ready: Readiness = {
   hasEffectivenessCriteria: true,
 };
 const start: NcRecord = { status: 'open', auditorAccepted: false };
-const roles: Role[] = [
-  'admin',
-  'isms_manager',
-  'action_owner',
-  'internal_auditor',
-  'external_auditor',
-  'viewer',
-];
 const implementers = ['tom'];
 
 const step = fc.record({
