@@ -11,9 +11,10 @@ import { listFindings } from '../src/modules/findings/findings.service.ts';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.ts';
 import { recordSnapshot } from '../src/modules/posture/posture.history.ts';
 import { createRuntime } from '../src/runtime.ts';
+import type { FindingStatus, Grade } from '../src/vocabulary/index.ts';
 
-const grades = ['major', 'minor', 'minor', 'minor', 'ofi'];
-const statuses = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
+const grades: Grade[] = ['major', 'minor', 'minor', 'minor', 'ofi'];
+const statuses: FindingStatus[] = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
 
 /** Seeds an audit with `n` findings, then times the corrective action log the way the web app pages it. */
 export async function runFindingsList(n: number) {

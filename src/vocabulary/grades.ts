@@ -81,6 +81,11 @@ export const isNonconformity = (g: string | null | undefined): boolean =>
 export const gradesWhere = (trait: keyof Omit<GradeTraits, 'lifecycle'>): Grade[] =>
   grades.filter((g) => gradeTraits[g][trait]);
 
+/** What one check of an internal audit's checklist found: conformity, or a finding of a grade. */
+export const checkResults = ['conform', ...grades] as const;
+export type CheckResult = (typeof checkResults)[number];
+export const checkResult = z.enum(checkResults);
+
 /** Major and minor, in that order. */
 export const nonconformityGrades = gradesWhere('isNonconformity');
 export type NonconformityGrade = 'major' | 'minor';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GradeLifecycle } from './grades.ts';
+import { type Grade, type GradeLifecycle, gradeTraits } from './grades.ts';
 
 // Statuses of findings, corrective actions and plan tasks, each with its `finished` flag: a finished
 // finding owes nothing more (no deadline, not overdue, not open on a dashboard). Adding a status fails to
@@ -106,3 +106,14 @@ export const finishedActionStatuses: ActionStatus[] = actionStatuses.filter(
 );
 export const isFinishedAction = (s: string): boolean =>
   Object.hasOwn(actionStatusTraits, s) && actionStatusTraits[s as ActionStatus].finished;
+
+/** The status a new finding starts in, decided by its grade's lifecycle. */
+export function initialStatus(grade: Grade): FindingStatus {
+  switch (gradeTraits[grade].lifecycle) {
+    case 'nonconformity':
+    case 'ofi':
+      return 'open';
+    case 'noted':
+      return 'noted';
+  }
+}

@@ -1,7 +1,7 @@
+import { isFinishedFinding } from '../../vocabulary/statuses.ts';
 import {
   EVIDENCE_CREDIT,
   EVIDENCE_STATUSES,
-  FINISHED_STATUSES,
   GRADE_LOAD,
   MAX_PROGRESS,
   OVERDUE_MULTIPLIER,
@@ -16,7 +16,7 @@ import {
 // evidence submitted) but only closure by the certification body removes it entirely.
 
 export function isOpenFinding(f: Pick<PostureFinding, 'grade' | 'status'>): boolean {
-  return (GRADE_LOAD[f.grade] ?? 0) > 0 && !FINISHED_STATUSES.has(f.status);
+  return GRADE_LOAD[f.grade] > 0 && !isFinishedFinding(f.status);
 }
 
 /** Share of the corrective work done, by effort (a task without an estimate counts as one day). */
@@ -36,6 +36,6 @@ export function progressOf(f: PostureFinding): number {
 
 export function loadOf(f: PostureFinding): number {
   if (!isOpenFinding(f)) return 0;
-  const base = GRADE_LOAD[f.grade]! * (f.overdue ? OVERDUE_MULTIPLIER : 1);
+  const base = GRADE_LOAD[f.grade] * (f.overdue ? OVERDUE_MULTIPLIER : 1);
   return base * (1 - progressOf(f));
 }

@@ -1,3 +1,5 @@
+import type { Grade } from '../../vocabulary/grades.ts';
+import type { FindingStatus } from '../../vocabulary/statuses.ts';
 import type { DocumentState } from '../isms/documents.ts';
 import type { ImplementationStatus } from '../isms/soa.ts';
 
@@ -49,8 +51,8 @@ export interface PostureTask {
 export interface PostureFinding {
   id: string;
   ref: string;
-  grade: string;
-  status: string;
+  grade: Grade;
+  status: FindingStatus;
   /** Requirement labels as findings store them: `A.8.8` for a control, `9.2` for a clause. */
   requirements: string[];
   overdue: boolean;
@@ -86,7 +88,14 @@ export const DOCUMENT_FACTOR: Record<DocumentState, number> = {
  * least load a major can carry (10 × 0.2 = 2) stays above the most a minor can (1 × 1.5), so closing a
  * major always moves the scores more than closing a minor in any state.
  */
-export const GRADE_LOAD: Record<string, number> = { major: 10, minor: 1, ofi: 0.2 };
+/** Load of an open finding by grade; observations and positive findings weigh nothing. */
+export const GRADE_LOAD: Record<Grade, number> = {
+  major: 10,
+  minor: 1,
+  ofi: 0.2,
+  observation: 0,
+  positive: 0,
+};
 export const OVERDUE_MULTIPLIER = 1.5;
 /** Progress credit: an accepted plan, evidence submitted, and the share of corrective work done. */
 export const PLAN_CREDIT = 0.1;
@@ -108,8 +117,6 @@ export const RISK_WEIGHT = 3;
 export const CONCEPTS = ['identify', 'protect', 'detect', 'respond', 'recover'] as const;
 export const PROPERTIES = ['confidentiality', 'integrity', 'availability'] as const;
 
-/** Statuses in which a finding no longer counts (closed, declined OFI, noted observation). */
-export const FINISHED_STATUSES = new Set(['closed', 'declined', 'noted']);
 export const PLAN_ACCEPTED_STATUSES = new Set([
   'plan_accepted',
   'implementing',

@@ -20,7 +20,7 @@ export async function recordSignIn(
       {
         actor: { userId, label: row.email, via: 'session' },
         organisation: { id: row.id, slug: row.slug, name: row.name },
-        role: row.role as never,
+        role: row.role,
         db: database.db,
         kind: database.kind,
         now: () => new Date(),

@@ -3,6 +3,7 @@ import type { findingDetail } from '../../contracts/corrective-actions.ts';
 import { notFound } from '../../contracts/errors.ts';
 import { availableTransitions, type NcStatus } from '../../domain/findings/lifecycle.ts';
 import { availableOfiActions } from '../../domain/findings/ofi.ts';
+import { isNonconformity } from '../../vocabulary/index.ts';
 import type { OrgContext } from '../context.ts';
 import {
   presentAction,
@@ -40,7 +41,7 @@ export async function getFindingDetail(
   const stored = (await findRecord(ctx.db, ctx.organisation.id, row.id))!;
   const record = presentRecord(stored);
   const rawDecision = JSON.parse(stored.auditor_decision_json) as { accepted?: boolean };
-  const nc = row.grade === 'major' || row.grade === 'minor';
+  const nc = isNonconformity(row.grade);
   const available = nc
     ? availableTransitions(
         { status: row.status as NcStatus, auditorAccepted: Boolean(rawDecision.accepted) },

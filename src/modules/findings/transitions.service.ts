@@ -9,6 +9,7 @@ import {
   type TransitionError,
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
+import { type FindingStatus, isNonconformity } from '../../vocabulary/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { notifyFindingMentions } from '../conversations/conversations.service.ts';
 import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
@@ -90,9 +91,9 @@ export async function transitionFinding(
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');
     const at = tx.now().toISOString();
-    let to: string;
+    let to: FindingStatus;
     const patch: Parameters<typeof updateFinding>[3] = { updated_at: at };
-    if (f.grade === 'major' || f.grade === 'minor') {
+    if (isNonconformity(f.grade)) {
       const record = await findRecord(tx.db, tx.organisation.id, f.id);
       const decision = JSON.parse(record!.auditor_decision_json) as { accepted?: boolean };
       const result = applyTransition(

@@ -17,7 +17,7 @@ export function presentInvitation(
   return {
     id: row.id,
     email: row.email,
-    role: row.role as Role,
+    role: row.role,
     invitedBy: row.inviter_email,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

@@ -138,7 +138,7 @@ async function joinByInvitation(
     });
     return {
       organisation: { slug: invitation.slug, name: invitation.organisation_name },
-      role: invitation.role as Role,
+      role: invitation.role,
     };
   });
 }
@@ -182,7 +182,7 @@ export async function acceptInvitation(
       slug: invitation.slug,
       name: invitation.organisation_name,
     },
-    role: invitation.role as Role,
+    role: invitation.role,
     db: database.db,
     kind: database.kind,
     now: () => now,

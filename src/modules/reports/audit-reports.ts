@@ -1,5 +1,6 @@
 import { notFound } from '../../contracts/errors.ts';
 import type { ReportDocument } from '../../reports/model.ts';
+import { isNonconformity } from '../../vocabulary/index.ts';
 import { findAuditByRef } from '../audits/audits.repository.ts';
 import type { OrgContext } from '../context.ts';
 import { presentAction, presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
@@ -18,8 +19,6 @@ const titles: Record<ReportKind, string> = {
   'nc-statements': 'Nonconformity statements',
   'corrective-action-log': 'Corrective action log (clause 10.2)',
 };
-
-const NC = new Set(['major', 'minor']);
 
 /** Builds one report from the records; the same model renders to PDF, XLSX and JSON. */
 export async function buildAuditReport(
@@ -57,7 +56,7 @@ export async function buildAuditReport(
     },
     blocks: [],
   };
-  const ncs = rows.filter((r) => NC.has(r.grade));
+  const ncs = rows.filter((r) => isNonconformity(r.grade));
   if (input.kind === 'corrective-action-log') {
     const flags = await escalationMap(ctx);
     const actions = await listActions(

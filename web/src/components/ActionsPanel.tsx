@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, List, Select, Table, TextInput, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { actionStatuses } from '../../../src/vocabulary/statuses.ts';
 import { errorMessage, patch, post } from '../api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
@@ -72,7 +73,7 @@ export function ActionsPanel({
                     aria-label={`Status of ${x.title}`}
                     size="xs"
                     w={140}
-                    data={['open', 'in_progress', 'done', 'cancelled']}
+                    data={[...actionStatuses]}
                     value={x.status}
                     onChange={(s) => s && setStatus.mutate({ id: x.id, status: s })}
                     allowDeselect={false}

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { Paged } from '../../../src/contracts/common.ts';
 import type { invitation } from '../../../src/contracts/foundation.ts';
-import { type Role, roleLabels, roles } from '../../../src/contracts/roles.ts';
+import { type Role, roleLabels, roles } from '../../../src/vocabulary/roles.ts';
 import { ApiError, del, errorMessage, get, post } from '../api.ts';
 import { EmptyState, ErrorNote, formatDateTime, Loading, useOrg } from './common.tsx';
 

@@ -35,7 +35,7 @@ export function DocumentsPage() {
     queryFn: () => get<z.infer<typeof documentReadiness>>(`/api/v1/orgs/${org.slug}/document-readiness`),
   });
   const [editing, setEditing] = useState<IsmsDocument | 'new' | null>(null);
-  const manage = can.manageIsms(org.role);
+  const manage = can.manageDocuments(org.role);
   const remind = useMutation({
     mutationFn: () => post<z.infer<typeof reminderResult>>(`/api/v1/orgs/${org.slug}/document-reminders`, {}),
     onSuccess: (r) => {

@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { invitationPreview } from '../../../src/contracts/foundation.ts';
-import { roleLabels } from '../../../src/contracts/roles.ts';
+import { roleLabels } from '../../../src/vocabulary/roles.ts';
 import { ApiError, errorMessage, post } from '../api.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
 import { useMe } from '../session.ts';

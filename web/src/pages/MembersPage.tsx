@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { Paged } from '../../../src/contracts/common.ts';
 import type { member } from '../../../src/contracts/foundation.ts';
-import { type Role, roleLabels, roles } from '../../../src/contracts/roles.ts';
+import { type Role, roleLabels, roles } from '../../../src/vocabulary/roles.ts';
 import { del, errorMessage, get, patch } from '../api.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, Pager, useOrg } from '../components/common.tsx';
 import { InvitationsPanel } from '../components/InvitationsPanel.tsx';

@@ -42,7 +42,7 @@ export function SoaPage() {
   const [starting, setStarting] = useState(false);
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string[]>([]);
-  const manage = can.manageIsms(org.role);
+  const manage = can.manageSoa(org.role);
   const refresh = () => qc.invalidateQueries({ queryKey: ['soa', org.slug] });
   const start = useMutation({
     mutationFn: () => post<SoaVersion>(`/api/v1/orgs/${org.slug}/soa/versions`, { changeNote: note }),
