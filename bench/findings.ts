@@ -6,7 +6,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { createAccount } from '../src/modules/accounts/accounts.service.ts';
 import { createAudit } from '../src/modules/audits/audits.service.ts';
-import type { OrgContext } from '../src/modules/context.ts';
+import { makeContext } from '../src/modules/context.ts';
 import { listFindings } from '../src/modules/findings/findings.service.ts';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.ts';
 import { recordSnapshot } from '../src/modules/posture/posture.history.ts';
@@ -33,15 +33,14 @@ export async function runFindingsList(n: number) {
       { slug: 'bench', name: 'Bench', adminUserId: user.id, adminEmail: user.email },
       { database: rt.database, env: rt.env },
     );
-    const ctx: OrgContext = {
-      actor: { userId: user.id, label: user.email, via: 'cli' },
-      organisation: org,
+    const who = {
+      kind: 'member',
+      userId: user.id,
+      email: user.email,
+      via: 'session',
       role: 'admin',
-      db: rt.database.db,
-      kind: rt.database.kind,
-      now: () => new Date(),
-      env: rt.env,
-    };
+    } as const;
+    const ctx = makeContext(who, org, { ...rt.database, env: rt.env });
     await createAudit(
       {
         ref: 'B1',

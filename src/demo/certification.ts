@@ -16,7 +16,7 @@ import { planInternalAudit, showInternalAudit } from '../modules/internal-audits
 import { createReview, updateReview } from '../modules/management-review/management-review.service.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 
 type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
 
@@ -26,17 +26,11 @@ type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
  * internal auditor verified (it shows in the Evidence of Correction report), and a management review.
  */
 export async function seedCertification(base: OrgContext, store: ContentStore) {
-  const as = async (email: string): Promise<Ctx> => {
-    const person = demoPeople.find((p) => p.email === email)!;
-    const user = await findUserByEmail(base.db, email);
-    return {
-      ...base,
-      actor: { userId: user!.id, label: email, via: 'session' },
-      role: person.role as Role,
-      store,
-      maxBytes: 25 * 1024 * 1024,
-    };
-  };
+  const as = async (email: string): Promise<Ctx> => ({
+    ...(await asDemoPerson(base, email)),
+    store,
+    maxBytes: 25 * 1024 * 1024,
+  });
   const isabel = await as('isabel.martin@demo.example');
   const ravi = await as('ravi.iyer@demo.example');
   const lena = await as('lena.okafor@demo.example');

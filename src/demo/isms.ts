@@ -9,7 +9,7 @@ import { createRisk, updateRisk } from '../modules/risks/risks.service.ts';
 import { approveVersion, createVersion } from '../modules/soa/soa.service.ts';
 import { updateEntry, updateScope } from '../modules/soa/soa-edit.service.ts';
 import { annexAControls } from '../reference/catalogue.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 import { demoDocuments } from './isms-documents.ts';
 import { demoRisks } from './isms-risks.ts';
 
@@ -77,11 +77,7 @@ const dayFrom = (today: string, days: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedIsms(base: OrgContext) {
-  const as = async (email: string): Promise<OrgContext> => {
-    const person = demoPeople.find((p) => p.email === email)!;
-    const user = await findUserByEmail(base.db, email);
-    return { ...base, actor: { userId: user!.id, label: email, via: 'session' }, role: person.role as Role };
-  };
+  const as = (email: string) => asDemoPerson(base, email);
   const isabel = await as('isabel.martin@demo.example');
   const priya = await as('priya.shah@demo.example');
   const today = base.now().toISOString().slice(0, 10);

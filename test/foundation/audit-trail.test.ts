@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inTransaction } from '../../src/modules/context.ts';
+import { inTransaction, makeContext } from '../../src/modules/context.ts';
 import { updateSettings } from '../../src/modules/organisations/organisations.service.ts';
 import { cli } from '../support/cli.ts';
 import { type Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
@@ -86,15 +86,11 @@ for (const kind of kinds) {
 
     it('rolls the change back when the audit write fails', async () => {
       const org = await db().selectFrom('organisation').selectAll().executeTakeFirstOrThrow();
-      const ctx = {
-        actor: { userId: null, label: 'test', via: 'system' as const },
-        organisation: { id: org.id, slug: org.slug, name: org.name },
-        role: 'admin' as const,
-        db: db(),
-        kind: t.rt.database.kind,
-        now: () => new Date(),
-        env: t.rt.env,
-      };
+      const ctx = makeContext(
+        { kind: 'system', label: 'test' },
+        { id: org.id, slug: org.slug, name: org.name },
+        { db: db(), kind: t.rt.database.kind, env: t.rt.env },
+      );
       await expect(
         inTransaction(ctx, async (tx) => {
           await tx.db

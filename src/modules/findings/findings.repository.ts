@@ -10,7 +10,7 @@ export interface FindingFilter {
   requirement?: string | undefined;
   q?: string | undefined;
   /** Only these findings (a guest's scope). */
-  ids?: string[] | undefined;
+  ids?: readonly string[] | undefined;
 }
 
 const sortColumns = {

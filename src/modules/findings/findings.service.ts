@@ -10,6 +10,7 @@ import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { initialStatus } from '../../vocabulary/index.ts';
 import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findingScope } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
 import { memberByEmail } from '../members/members.repository.ts';
@@ -88,7 +89,7 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     status: input.status,
     requirement: input.requirement,
     q: input.q,
-    ids: ctx.scope ?? undefined,
+    ids: findingScope(ctx).ids,
   };
   const wantOverdue = input.overdue === undefined ? undefined : input.overdue === 'true';
   // Overdue depends on the state's own deadline, so that filter is applied after presenting.

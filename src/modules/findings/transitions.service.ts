@@ -10,7 +10,7 @@ import {
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { type FindingStatus, isNonconformity } from '../../vocabulary/index.ts';
-import { inTransaction, type OrgContext } from '../context.ts';
+import { inTransaction, memberRole, type OrgContext } from '../context.ts';
 import { notifyFindingMentions } from '../conversations/conversations.service.ts';
 import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
 import {
@@ -100,7 +100,7 @@ export async function transitionFinding(
         { status: f.status as NcStatus, auditorAccepted: Boolean(decision.accepted) },
         input.action,
         {
-          role: tx.role,
+          role: memberRole(tx),
           actorId: tx.actor.userId,
           comment: input.comment,
           decisionDate: input.decisionDate,
@@ -124,8 +124,8 @@ export async function transitionFinding(
         recordPatch.auditor_decision_json = JSON.stringify({
           action: input.action,
           accepted: result.record.auditorAccepted,
-          by: tx.role === 'external_auditor' ? tx.actor.label : 'certification body',
-          recordedBy: tx.role === 'external_auditor' ? null : tx.actor.label,
+          by: memberRole(tx) === 'external_auditor' ? tx.actor.label : 'certification body',
+          recordedBy: memberRole(tx) === 'external_auditor' ? null : tx.actor.label,
           on: input.decisionDate ?? at.slice(0, 10),
           note: input.note ?? input.comment ?? '',
         });
@@ -134,7 +134,7 @@ export async function transitionFinding(
       }
       await updateRecord(tx.db, tx.organisation.id, f.id, recordPatch);
     } else if (f.grade === 'ofi') {
-      const result = applyOfiDecision(f.status, input.action, tx.role, input.comment);
+      const result = applyOfiDecision(f.status, input.action, memberRole(tx), input.comment);
       if (!result.ok)
         throw new AppError(
           result.code === 'role_forbidden'
@@ -169,7 +169,7 @@ export async function transitionFinding(
       details_json: JSON.stringify({
         decisionDate: input.decisionDate ?? null,
         note: input.note ?? null,
-        role: tx.role,
+        role: memberRole(tx),
       }),
       parent_id: null,
       at,

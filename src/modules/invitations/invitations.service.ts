@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
 import { createAccount, deleteAccount, findUserByEmail } from '../accounts/accounts.service.ts';
-import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import { type AppEnv, inTransaction, makeContext, type OrgContext, roleOf } from '../context.ts';
 import { findFinding } from '../findings/findings.repository.ts';
 import { findMembershipOfUser } from '../members/members.repository.ts';
 import { insertMembership } from '../organisations/organisations.repository.ts';
@@ -28,7 +28,7 @@ export async function listInvitations(input: PageQuery, ctx: OrgContext) {
 
 /** Invites by email. The link carries 256 random bits; only its SHA-256 is stored. */
 export async function inviteMember(input: z.infer<typeof createInvitationRequest>, ctx: OrgContext) {
-  if (input.role === 'admin' && ctx.role !== 'admin')
+  if (input.role === 'admin' && roleOf(ctx) !== 'admin')
     throw forbidden('only an administrator can invite an administrator');
   if (input.findingIds) {
     for (const [i, findingId] of input.findingIds.entries())
@@ -175,19 +175,11 @@ export async function acceptInvitation(
     user = { ...account, twoFactorEnabled: false };
     created = true;
   }
-  const ctx: OrgContext = {
-    actor: { userId: user.id, label: user.email, via: 'session' },
-    organisation: {
-      id: invitation.organisation_id,
-      slug: invitation.slug,
-      name: invitation.organisation_name,
-    },
-    role: invitation.role,
-    db: database.db,
-    kind: database.kind,
-    now: () => now,
-    env: deps.env,
-  };
+  const ctx = makeContext(
+    { kind: 'member', userId: user.id, email: user.email, via: 'session', role: invitation.role },
+    { id: invitation.organisation_id, slug: invitation.slug, name: invitation.organisation_name },
+    { ...database, env: deps.env, now: () => now },
+  );
   try {
     return await joinByInvitation(invitation, user, ctx);
   } catch (err) {
