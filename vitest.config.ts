@@ -4,10 +4,14 @@ import { defineConfig } from 'vitest/config';
 // SMTP or the CLI as a process live in test/. The global setup starts a throw-away PostgreSQL cluster.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    // Generous: tests that start the CLI or the server as processes run slowly on a loaded 2-core machine.
-    testTimeout: 180_000,
+    // Test-only argon2 cost for the CLI processes tests start (refused unless NODE_ENV=test, which Vitest
+    // sets): docs/decisions/0004-fast-password-hashing-in-tests.md. Test runtimes get it from the harness.
+    env: { CLOSELOOP_PASSWORD_HASHING: 'fast-test-only' },
+    // Vitest's default per-test timeout (5 s): a slow test shows. The few genuinely long ones (demo loads,
+    // processes, the policy walk, property runs) carry their own timeout with the reason beside it.
+    // Hooks build a file's shared state (people, fixtures, a loaded demo) on both engines.
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,

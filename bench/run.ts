@@ -7,6 +7,7 @@ import path from 'node:path';
 import { runFindingsList } from './findings.ts';
 import { arithmeticFloorMs } from './floor.ts';
 import { runForecast } from './forecast.ts';
+import { runHttpSection } from './http/run-http.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
 import { runPosture } from './posture.ts';
@@ -90,3 +91,6 @@ console.log(
 console.log('\n(f) memory');
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);
+
+// (g) last: it starts servers of its own and measures them against a hello-world floor of the same minute.
+if (process.env.BENCH_HTTP !== 'off') await runHttpSection();

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
 // The planner's main path on the demo organisation: the forecast says NC-01 will miss its closure date
@@ -9,16 +8,10 @@ import { signInThroughForm } from './support/sign-in.ts';
 // conversation notifies the person mentioned; a private calendar feed works until revoked.
 test.describe.configure({ mode: 'serial' });
 
-const root = path.resolve(import.meta.dirname, '..');
 const isabel = 'isabel.martin@demo.example';
 const PASSWORD = 'closeloop-demo-2026';
 
-test.beforeAll(() => {
-  execFileSync('node', ['bin/closeloop.js', 'demo', '--data-dir', process.env.E2E_DATA_DIR!], {
-    cwd: root,
-    stdio: 'pipe',
-  });
-});
+test.beforeAll(ensureDemo);
 
 test('a what-if that adds a person brings an at-risk finding back on track', async ({ page }) => {
   await signInThroughForm(page, isabel, PASSWORD);

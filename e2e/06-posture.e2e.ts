@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
 // The posture's main path on the demo organisation (issue #6): the dashboard shows the scores, the trend
@@ -8,15 +8,9 @@ import { signInThroughForm } from './support/sign-in.ts';
 // the explanation page adds up to the figures displayed; the executive summary exports as PDF.
 test.describe.configure({ mode: 'serial' });
 
-const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'closeloop-demo-2026';
 
-test.beforeAll(() => {
-  execFileSync('node', ['bin/closeloop.js', 'demo', '--data-dir', process.env.E2E_DATA_DIR!], {
-    cwd: root,
-    stdio: 'pipe',
-  });
-});
+test.beforeAll(ensureDemo);
 
 const figure = async (page: Page, id: string) =>
   Number.parseFloat(((await page.getByTestId(id).textContent()) ?? '').replace(/[^\d.]/g, ''));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
 // The trust page on the demo organisation (issue #8): the admin publishes it; an anonymous visitor sees
@@ -11,16 +12,10 @@ import { signInThroughForm } from './support/sign-in.ts';
 // 404; the access log shows it all.
 test.describe.configure({ mode: 'serial' });
 
-const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'closeloop-demo-2026';
 const priya = 'priya.shah@demo.example';
 
-test.beforeAll(() => {
-  execFileSync('node', ['bin/closeloop.js', 'demo', '--data-dir', process.env.E2E_DATA_DIR!], {
-    cwd: root,
-    stdio: 'pipe',
-  });
-});
+test.beforeAll(ensureDemo);
 
 async function lastMailTo(request: APIRequestContext, to: string): Promise<string> {
   const res = await request.get('/api/v1/orgs/demo/mail-outbox?pageSize=100');

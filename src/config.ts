@@ -26,6 +26,10 @@ const envSchema = z.object({
   // Brute-force protection of sign-in and reset endpoints; only test harnesses turn it off.
   CLOSELOOP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  // Test suites only: cheap argon2id parameters so that a test making fifty people does not spend its time
+  // hashing. Refused unless NODE_ENV=test as well (docs/decisions/0004-fast-password-hashing-in-tests.md).
+  CLOSELOOP_PASSWORD_HASHING: z.enum(['standard', 'fast-test-only']).default('standard'),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = {
@@ -42,6 +46,8 @@ export type Config = {
   mailFrom: string;
   maxUploadBytes: number;
   rateLimit: boolean;
+  /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
+  passwordHashing: 'standard' | 'fast-test-only';
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new ConfigError(`invalid configuration\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.CLOSELOOP_PASSWORD_HASHING === 'fast-test-only' && e.NODE_ENV !== 'test') {
+    throw new ConfigError(
+      'invalid configuration\n  CLOSELOOP_PASSWORD_HASHING: fast-test-only weakens every stored password and is ' +
+        'accepted only by the test suite (NODE_ENV=test); unset it',
+    );
+  }
   const port = overrides.port ?? e.PORT;
   const host = overrides.host ?? e.HOST;
   const browserHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -81,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     mailFrom: e.SMTP_FROM,
     maxUploadBytes: Math.round(e.CLOSELOOP_MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
+    passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,
   };
 }

@@ -4,10 +4,10 @@ import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, migrateToLatest } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
-import { recordSignIn } from './modules/accounts/sign-in-audit.ts';
+import { recordSignIn } from './modules/accounts/index.ts';
 import { type AppEnv, onCommittedChange } from './modules/context.ts';
-import { createMailer } from './modules/mail/mailer.ts';
-import { recordAfterChange } from './modules/posture/posture.history.ts';
+import { createMailer } from './modules/mail/index.ts';
+import { recordAfterChange } from './modules/posture/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -62,6 +62,10 @@ export async function createRuntime(
   options: { migrate: boolean; logger?: Logger } = { migrate: true },
 ): Promise<Runtime> {
   const log = options.logger ?? createLogger(config);
+  // Info, not warn: the CLI logs at warn and its stdout is JSON for automation; a server shows it.
+  if (config.passwordHashing === 'fast-test-only') {
+    log.info('CLOSELOOP_PASSWORD_HASHING=fast-test-only: passwords are hashed with test-only parameters');
+  }
   const database = openDatabase(config);
   try {
     if (options.migrate) await migrateToLatest(database.db);

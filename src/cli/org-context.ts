@@ -13,7 +13,7 @@ export async function withOrganisation<T>(
   work: (ctx: OrgContext) => Promise<T>,
 ): Promise<T> {
   const { createRuntime } = await import('../runtime.ts');
-  const { findOrganisationBySlug } = await import('../modules/organisations/organisations.repository.ts');
+  const { findOrganisationBySlug } = await import('../modules/organisations/index.ts');
   const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
   try {
     const org = await findOrganisationBySlug(rt.database.db, slug);

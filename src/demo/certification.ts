@@ -1,19 +1,18 @@
 import type { Role } from '../contracts/roles.ts';
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
-import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
-import { attachCertificateFile } from '../modules/certificates/certificate-file.service.ts';
-import { addCertificate } from '../modules/certificates/certificates.service.ts';
+import { findUserByEmail } from '../modules/accounts/index.ts';
+import { addCertificate, attachCertificateFile } from '../modules/certificates/index.ts';
 import type { OrgContext } from '../modules/context.ts';
+import { addAction, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
+import { attachEvidence } from '../modules/evidence/index.ts';
+import { transitionFinding } from '../modules/findings/index.ts';
 import {
-  addAction,
-  updateAction,
-  updateRecord,
-} from '../modules/corrective-actions/corrective-actions.service.ts';
-import { attachEvidence } from '../modules/evidence/evidence.service.ts';
-import { transitionFinding } from '../modules/findings/transitions.service.ts';
-import { raiseFinding, recordCheck } from '../modules/internal-audits/checks.service.ts';
-import { planInternalAudit, showInternalAudit } from '../modules/internal-audits/internal-audits.service.ts';
-import { createReview, updateReview } from '../modules/management-review/management-review.service.ts';
+  planInternalAudit,
+  raiseFinding,
+  recordCheck,
+  showInternalAudit,
+} from '../modules/internal-audits/index.ts';
+import { createReview, updateReview } from '../modules/management-review/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import { asDemoPerson } from './foundation.ts';
@@ -32,6 +31,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
     maxBytes: 25 * 1024 * 1024,
   });
   const isabel = await as('isabel.martin@demo.example');
+  const priya = await as('priya.shah@demo.example');
   const ravi = await as('ravi.iyer@demo.example');
   const lena = await as('lena.okafor@demo.example');
   const today = base.now().toISOString().slice(0, 10);
@@ -47,6 +47,12 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
       edition: '2022',
       scope,
       issuedOn: day(-10),
+      decidedOn: day(-10),
+      auditRef: 'S2-2026',
+      // The stage 2 majors are still being corrected, so the rules refuse this certificate (ISO/IEC
+      // 17021-1 9.5): the demo records it as a historical entry, with its reason shown beside it.
+      historicalReason:
+        'Demo: recorded to show the certification cycle before the stage 2 majors are verified; a real certificate follows the certification body’s verification of NC-01 and NC-02.',
       expiresOn: null,
       cycle: {
         surveillanceIntervalMonths: 12,
@@ -55,7 +61,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
         policyKey: 'guide-14-30-60',
       },
     },
-    isabel,
+    priya,
   );
   const document = await renderPdf({
     title: 'Certificate of registration',

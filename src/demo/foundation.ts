@@ -1,12 +1,12 @@
 import type { Role } from '../contracts/roles.ts';
-import { createAccount, findUserByEmail } from '../modules/accounts/accounts.service.ts';
+import { createAccount, findUserByEmail } from '../modules/accounts/index.ts';
 import { inTransaction, makeContext, type OrgContext } from '../modules/context.ts';
-import { inviteMember } from '../modules/invitations/invitations.service.ts';
+import { inviteMember } from '../modules/invitations/index.ts';
 import {
+  createOrganisation,
   findOrganisationBySlug,
   insertMembership,
-} from '../modules/organisations/organisations.repository.ts';
-import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+} from '../modules/organisations/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 export const DEMO_SLUG = 'demo';

@@ -1,13 +1,17 @@
-import type { Role } from '../contracts/roles.ts';
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
-import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
+import { findUserByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
-import { commentOnTask, readTaskConversation } from '../modules/conversations/conversations.service.ts';
-import { addTimeOff, setCapacity } from '../modules/planning/people.service.ts';
-import { loadPlanData } from '../modules/planning/plan.service.ts';
-import { createScenario } from '../modules/planning/scenarios.service.ts';
-import { addDependency, createTask, updateTask } from '../modules/planning/tasks.service.ts';
-import { createTeam } from '../modules/planning/teams.service.ts';
+import { commentOnTask, readTaskConversation } from '../modules/conversations/index.ts';
+import {
+  addDependency,
+  addTimeOff,
+  createScenario,
+  createTask,
+  createTeam,
+  loadPlanData,
+  setCapacity,
+  updateTask,
+} from '../modules/planning/index.ts';
 import { asDemoPerson } from './foundation.ts';
 
 const tom = 'tom.becker@demo.example';

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { PostureInput } from '../domain/posture/model.ts';
 import { scorePosture } from '../domain/posture/score.ts';
 import type { OrgContext } from '../modules/context.ts';
-import { recordSnapshot } from '../modules/posture/posture.history.ts';
-import { loadPostureInput } from '../modules/posture/posture.inputs.ts';
-import { deleteSnapshots, insertSnapshot } from '../modules/posture/posture.repository.ts';
+import {
+  deleteSnapshots,
+  insertSnapshot,
+  loadPostureInput,
+  recordSnapshot,
+} from '../modules/posture/index.ts';
 
 // The demo's trend. Loading the demo records a point for every change it makes, all within a second;
 // that is not a history anyone lived, so it is replaced by the weeks since the stage 2 report (20 days

@@ -1,11 +1,17 @@
 import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/accounts.service.ts';
+import { findUserByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
-import { createGrant, createLink } from '../modules/trust/trust-access.service.ts';
-import { addGeneratedDocument, uploadDocument } from '../modules/trust/trust-documents.service.ts';
-import { addNdaVersion, savePage, setPublished } from '../modules/trust/trust-page.service.ts';
-import { requestAccess } from '../modules/trust/trust-public.service.ts';
-import { visitorContext } from '../modules/trust/trust-visitor.ts';
+import {
+  addGeneratedDocument,
+  addNdaVersion,
+  createGrant,
+  createLink,
+  requestAccess,
+  savePage,
+  setPublished,
+  uploadDocument,
+  visitorContext,
+} from '../modules/trust/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import { asDemoPerson } from './foundation.ts';

@@ -1,12 +1,21 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
-import type { Mailer } from '../modules/mail/mailer.ts';
+import { passwordWeakness } from '../domain/secrets/password-strength.ts';
+import type { Mailer } from '../modules/mail/index.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+// Test suites only (config refuses it outside NODE_ENV=test): still argon2id, at its smallest cost, so the
+// stored hashes have the same format and verification path. See docs/decisions/0004.
+const ARGON2_FAST_TEST_ONLY = { algorithm: 2 as const, memoryCost: 8, timeCost: 1, parallelism: 1 };
+
+export function argon2Parameters(hashing: Config['passwordHashing']) {
+  return hashing === 'fast-test-only' ? ARGON2_FAST_TEST_ONLY : ARGON2;
+}
 
 /** Header carrying the socket's address into better-auth's request (rate limits, session records). */
 export const CLIENT_IP_HEADER = 'x-closeloop-client-ip';
@@ -23,6 +32,7 @@ export function createAuth(opts: {
   hooks: AuthHooks;
 }) {
   const { config, database, mailer, hooks } = opts;
+  const argon2 = argon2Parameters(config.passwordHashing);
   return betterAuth({
     appName: 'closeloop',
     baseURL: config.publicUrl,
@@ -40,7 +50,12 @@ export function createAuth(opts: {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: {
-        hash: (password) => hash(password, ARGON2),
+        // Every path that sets a password (setup, invitations, CLI, reset, change) hashes it here first.
+        hash: (password) => {
+          const weakness = passwordWeakness(password);
+          if (weakness) throw new APIError('BAD_REQUEST', { message: weakness, code: 'WEAK_PASSWORD' });
+          return hash(password, argon2);
+        },
         verify: ({ hash: stored, password }) => verify(stored, password),
       },
       async sendResetPassword({ user, url }) {

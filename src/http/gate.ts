@@ -3,6 +3,7 @@ import { AppError, forbidden, notFound } from '../contracts/errors.ts';
 import { role as roleSchema } from '../contracts/roles.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { type AppEnv, makeContext, type OrgContext } from '../modules/context.ts';
+import { membershipBySlug } from '../modules/organisations/index.ts';
 import { scopeOf } from '../vocabulary/actors.ts';
 import type { Auth } from './auth.ts';
 import { enforceGuestScope } from './guest-scope.ts';
@@ -59,19 +60,7 @@ export function registerGate(
     const slug = (req.params as { org?: string }).org;
     if (!slug) throw forbidden('this route has an organisation policy but no organisation in its path');
     const db = deps.database.db;
-    const row = await db
-      .selectFrom('organisation')
-      .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
-      .select([
-        'organisation.id',
-        'organisation.slug',
-        'organisation.name',
-        'membership.role',
-        'membership.scope_json',
-      ])
-      .where('organisation.slug', '=', slug)
-      .where('membership.user_id', '=', req.principal.userId)
-      .executeTakeFirst();
+    const row = await membershipBySlug(db, slug, req.principal.userId);
     const tokenOrg = req.principal.tokenOrganisationId;
     if (!row || (tokenOrg && tokenOrg !== row.id)) throw notFound('organisation');
     const role = roleSchema.parse(row.role);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import { hashToken } from '../domain/secrets/token.ts';
+import { findTokenByHash, markTokenUsed } from '../modules/api-tokens/index.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 
 /** Who is calling: a signed-in person (session cookie) or a personal API token bound to one organisation. */
@@ -31,16 +32,9 @@ export async function resolvePrincipal(req: FastifyRequest, auth: Auth, db: Db):
 
 async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> {
   const now = new Date().toISOString();
-  const row = await db
-    .selectFrom('api_token')
-    .innerJoin('user', 'user.id', 'api_token.user_id')
-    .select(['api_token.id', 'api_token.organisation_id', 'api_token.expires_at', 'user.id as userId'])
-    .select(['user.email', 'user.name'])
-    .where('api_token.token_hash', '=', hashToken(token))
-    .where('api_token.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findTokenByHash(db, hashToken(token));
   if (!row || (row.expires_at && row.expires_at <= now)) return null;
-  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  await markTokenUsed(db, row.id, now);
   return {
     userId: row.userId,
     email: row.email,

@@ -1,10 +1,9 @@
-import type { DatabaseHandle } from '../db/connection.ts';
 import { apiTokensRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { auditLogRoutes } from '../modules/audit-log/audit-log.routes.ts';
 import { auditsRoutes } from '../modules/audits/audits.routes.ts';
 import { calendarFeedsRoutes } from '../modules/calendar-feeds/calendar-feeds.routes.ts';
 import { certificatesRoutes } from '../modules/certificates/certificates.routes.ts';
-import type { AppEnv } from '../modules/context.ts';
+import { programmeRoutes } from '../modules/certificates/programme.routes.ts';
 import { conversationsRoutes } from '../modules/conversations/conversations.routes.ts';
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
@@ -27,18 +26,7 @@ import { soaRoutes } from '../modules/soa/soa.routes.ts';
 import { trustAccessRoutes } from '../modules/trust/trust-access.routes.ts';
 import { trustAdminRoutes } from '../modules/trust/trust-admin.routes.ts';
 import { trustPublicRoutes } from '../modules/trust/trust-public.routes.ts';
-import type { ContentStore } from '../storage/content-store.ts';
-import type { ZodApp } from './app.ts';
-import type { Auth } from './auth.ts';
-
-export interface ModuleDeps {
-  database: DatabaseHandle;
-  auth: Auth;
-  env: AppEnv;
-  version: string;
-  store: ContentStore;
-  maxUploadBytes: number;
-}
+import type { ModuleDeps, ZodApp } from './route-types.ts';
 
 /** Every capability registers its routes here; the gate and the policy test see them all. */
 export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
@@ -53,12 +41,13 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   findingsRoutes(app);
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
-  reportsRoutes(app);
+  reportsRoutes(app, deps);
   planningRoutes(app);
   teamsRoutes(app);
   conversationsRoutes(app);
   calendarFeedsRoutes(app, deps);
   certificatesRoutes(app, deps);
+  programmeRoutes(app);
   internalAuditsRoutes(app);
   managementReviewRoutes(app);
   soaRoutes(app);

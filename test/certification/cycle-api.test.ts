@@ -53,13 +53,13 @@ for (const kind of kinds) {
           a.auditRef,
         ]),
       ).toEqual([
-        ['surveillance', '2028-01-17', 'IS-712345-S1'],
-        ['surveillance', '2029-01-17', 'IS-712345-S2'],
+        ['surveillance', '2027-12-17', 'IS-712345-S1'],
+        ['surveillance', '2028-12-15', 'IS-712345-S2'],
         ['recertification', '2029-10-18', 'IS-712345-RC'],
       ]);
-      expect(c.audits[0].tasks.map((x: { dueOn: string }) => x.dueOn)).toContain('2027-12-03');
+      expect(c.audits[0].tasks.map((x: { dueOn: string }) => x.dueOn)).toContain('2027-11-02');
       expect(c.warnings).toEqual([]);
-      // The planned audits are audits of the organisation, so their findings follow clause 10.1.
+      // The planned audits are audits of the organisation, so their findings follow clause 10.2.
       const audit = (await isa.get('/api/v1/orgs/acme/audits/IS-712345-RC')).json();
       expect(audit).toMatchObject({
         type: 'recertification',
@@ -79,7 +79,9 @@ for (const kind of kinds) {
         plannedOn: '2030-01-10',
       });
       expect(moved.statusCode, moved.body).toBe(200);
+      // 2029 is then left without an audit (17021-1 9.6.2.2).
       expect(moved.json().warnings).toEqual([
+        expect.objectContaining({ code: 'year_without_audit', message: expect.stringMatching(/2029/) }),
         expect.objectContaining({ code: 'outside_window', auditRef: 'IS-712345-RC' }),
         expect.objectContaining({ code: 'closure_after_expiry', latestSafeAuditOn: '2029-12-01' }),
       ]);

@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { listCertificates } from '../../src/modules/certificates/certificates.service.ts';
@@ -10,13 +9,14 @@ import { showInternalAudit } from '../../src/modules/internal-audits/internal-au
 import { listReviews } from '../../src/modules/management-review/management-review.service.ts';
 import { buildAuditReport } from '../../src/modules/reports/audit-reports.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certification demo on ${kind}`, () => {
+    // Loads the whole demo: tens of seconds on PostgreSQL under load.
     it('has a certificate with its cycle, an internal audit NC turned finding, and its verification in the report', async () => {
       const db = await freshDatabase(kind);
-      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+      const rt = await createRuntime(testConfig(db), {
         migrate: true,
         logger: pino({ level: 'silent' }),
       });
@@ -45,14 +45,15 @@ for (const kind of kinds) {
         });
         const report = await buildAuditReport({ kind: 'evidence', auditRef: 'IA-2026-01' }, ctx);
         const text = JSON.stringify(report.blocks);
-        expect(text).toContain('Verified by ravi.iyer@demo.example');
-        expect(text).toContain('effectiveness criteria met');
-        expect(text).toContain('endpoint-patch-compliance.csv (SHA-256');
+        // The verifier by name and role (not email), the verdict, and the file with its full SHA-256.
+        expect(text).toMatch(/Ravi Iyer \(Internal auditor\), \d{4}-\d{2}-\d{2}: criteria met/);
+        expect(text).toContain('endpoint-patch-compliance.csv');
+        expect(text).toMatch(/"sha256":"[0-9a-f]{64}"/);
         expect((await listReviews({ page: 1, pageSize: 10 }, ctx)).items[0]!.decisions).toHaveLength(2);
         expect(await verifyAuditTrail(rt.database.db, org.id)).toMatchObject({ ok: true });
       } finally {
         await rt.close();
       }
-    });
+    }, 180_000);
   });
 }

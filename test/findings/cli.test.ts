@@ -14,6 +14,7 @@ const goodCsv = [
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`findings from the command line on ${kind}`, () => {
+    // Nine commands in-process, each opening the database and checking its migrations.
     it('creates an audit, refuses a bad report whole, imports a good one and lists it', async () => {
       const db = await freshDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
@@ -152,6 +153,6 @@ for (const kind of kinds) {
         recommendation: 'recommended_upon_action_plan',
         impliedRecommendation: { implied: 'not_recommended', atRisk: true },
       });
-    });
+    }, 30_000);
   });
 }

@@ -38,6 +38,20 @@ for (const kind of kinds) {
     });
     afterAll(async () => t?.close());
 
+    // Each test makes its own audit: none reads what another one wrote.
+    async function auditWithMajor(ref: string): Promise<string> {
+      expect((await isa.post('/api/v1/orgs/acme/audits', { ...stage2, ref })).statusCode).toBe(201);
+      const major = await isa.post(`/api/v1/orgs/acme/audits/${ref}/findings`, {
+        ref: 'NC-01',
+        grade: 'major',
+        requirements: ['8.8', 'A.5.7'],
+        statement: 'Technical vulnerabilities are not evaluated within a defined time.',
+        ownerEmail: 'tom@acme.test',
+      });
+      expect(major.statusCode).toBe(201);
+      return major.json().id;
+    }
+
     it('creates an audit and derives each finding deadline from its policy', async () => {
       const audit = await isa.post('/api/v1/orgs/acme/audits', stage2);
       expect(audit.statusCode).toBe(201);
@@ -110,8 +124,7 @@ for (const kind of kinds) {
     });
 
     it('walks correction, root cause, actions, evidence, verification, acceptance and closure', async () => {
-      const list = (await isa.get('/api/v1/orgs/acme/findings?audit=S2-2026')).json();
-      const id = list.items[0].id as string;
+      const id = await auditWithMajor('S2-WALK');
       const base = `/api/v1/orgs/acme/findings/${id}`;
       const tr = (c: Client, action: string, extra: Record<string, string> = {}) =>
         c.post(`${base}/transitions`, { action, ...extra });
@@ -220,15 +233,18 @@ for (const kind of kinds) {
         'verified_internally',
         'closed',
       ]);
-      expect((await isa.get('/api/v1/orgs/acme/audits/S2-2026')).json().impliedRecommendation.implied).toBe(
+      expect((await isa.get('/api/v1/orgs/acme/audits/S2-WALK')).json().impliedRecommendation.implied).toBe(
         'recommended',
       );
       expect((await isa.get('/api/v1/orgs/acme/audit-log/verify')).json().ok).toBe(true);
     });
 
     it('flags two open minors on one requirement as a possible systemic major', async () => {
+      expect((await isa.post('/api/v1/orgs/acme/audits', { ...stage2, ref: 'S2-MINORS' })).statusCode).toBe(
+        201,
+      );
       for (const ref of ['NC-02', 'NC-03']) {
-        await isa.post('/api/v1/orgs/acme/audits/S2-2026/findings', {
+        await isa.post('/api/v1/orgs/acme/audits/S2-MINORS/findings', {
           ref,
           grade: 'minor',
           requirements: ['A.5.15'],
@@ -246,14 +262,14 @@ for (const kind of kinds) {
       );
       const badMapping = await upload(
         isa,
-        '/api/v1/orgs/acme/audits/S2-2026/import',
+        '/api/v1/orgs/acme/audits/S2-MINORS/import',
         'r.csv',
         Buffer.from('ref\r\n'),
         { mapping: '{not json' },
       );
       expect(badMapping.statusCode).toBe(400);
       expect(badMapping.json().errors).toEqual([{ path: 'body/mapping', message: 'invalid' }]);
-      const ofi = await isa.post('/api/v1/orgs/acme/audits/S2-2026/findings', {
+      const ofi = await isa.post('/api/v1/orgs/acme/audits/S2-MINORS/findings', {
         ref: 'OFI-01',
         grade: 'ofi',
         requirements: ['A.5.36'],

@@ -1,17 +1,17 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { roles as allRoles } from '../../src/vocabulary/roles.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`closeloop demo on ${kind}`, () => {
+    // Loads the whole demo (every capability's data) twice: tens of seconds on PostgreSQL under load.
     it('loads the demo organisation once, with one member per role and an intact trail', async () => {
       const db = await freshDatabase(kind);
-      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+      const rt = await createRuntime(testConfig(db), {
         migrate: true,
         logger: pino({ level: 'silent' }),
       });
@@ -60,6 +60,6 @@ for (const kind of kinds) {
       } finally {
         await rt.close();
       }
-    });
+    }, 180_000);
   });
 }

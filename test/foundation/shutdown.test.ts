@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { freePort } from '../support/postgres-cluster.ts';
 
 describe('graceful shutdown', () => {
+  // Starts the server as a process (tsx loader, migrations) and waits for it to stop.
   it('stops on SIGTERM with exit code 0, after answering, and leaves a clean SQLite file', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-stop-'));
     const port = await freePort();
@@ -39,5 +40,5 @@ describe('graceful shutdown', () => {
     expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
     // Secrets never reach the log.
     expect(log).not.toContain('shutdown-test-secret');
-  });
+  }, 60_000);
 });

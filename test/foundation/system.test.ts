@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { hash } from '@node-rs/argon2';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { latestMigration } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { argon2Parameters } from '../../src/http/auth.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { cli } from '../support/cli.ts';
 import {
@@ -15,8 +17,10 @@ import {
   hasKind,
   kinds,
   ORIGIN,
+  PASSWORD,
   setupAdmin,
   startTestApp,
+  testConfig,
 } from '../support/harness.ts';
 import { freePort } from '../support/postgres-cluster.ts';
 
@@ -31,6 +35,24 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/PORT: /);
       expect((err as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
     }
+  });
+  it('refuses test-only password hashing outside the test suite', () => {
+    for (const NODE_ENV of [undefined, 'production', 'development']) {
+      expect(() =>
+        loadConfig({ CLOSELOOP_PASSWORD_HASHING: 'fast-test-only', ...(NODE_ENV ? { NODE_ENV } : {}) }),
+      ).toThrowError(/CLOSELOOP_PASSWORD_HASHING: fast-test-only .*\(NODE_ENV=test\)/);
+    }
+    expect(loadConfig({ NODE_ENV: 'test' }).passwordHashing).toBe('standard');
+    expect(
+      loadConfig({ CLOSELOOP_PASSWORD_HASHING: 'fast-test-only', NODE_ENV: 'test' }).passwordHashing,
+    ).toBe('fast-test-only');
+  });
+  it('hashes passwords with the OWASP argon2id parameters by default', async () => {
+    const stored = await hash(PASSWORD, argon2Parameters(loadConfig({}).passwordHashing));
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await hash(PASSWORD, argon2Parameters('fast-test-only'))).toMatch(
+      /^\$argon2id\$v=19\$m=8,t=1,p=1\$/,
+    );
   });
   it('defaults to ./data and port 3000 on localhost', () => {
     const c = loadConfig({});
@@ -102,7 +124,7 @@ describe('the closeloop command', () => {
         ]);
         expect(dup.code).toBe(1);
         expect(dup.stderr).toMatch(/slug acme is taken/);
-        const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), { migrate: false });
+        const rt = await createRuntime(testConfig(db), { migrate: false });
         await rt.database.db
           .insertInto('kysely_migration' as never)
           .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
@@ -114,14 +136,17 @@ describe('the closeloop command', () => {
           /newer release.*9999-from-the-future|9999-from-the-future.*newer release/s,
         );
       },
+      // Five commands in-process, each opening the database and checking its migrations.
+      30_000,
     );
   }
 });
 
 describe('HTTP edge', () => {
+  // Migrates a database and builds the app inside the test: seconds on a loaded machine.
   it('reports health, serves OpenAPI 3.1, and hides unknown errors behind a log id', async () => {
     const db = await freshDatabase('sqlite');
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: ORIGIN }, db), {
+    const rt = await createRuntime(testConfig(db, { PUBLIC_URL: ORIGIN }), {
       migrate: true,
       logger: pino({ level: 'silent' }),
     });
@@ -154,10 +179,11 @@ describe('HTTP edge', () => {
     expect(String(headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/);
     await app.close();
     await rt.close();
-  });
+  }, 30_000);
 });
 
 describe('mail', () => {
+  // Migrates a database and builds the app inside the test: seconds on a loaded machine.
   it('delivers through real SMTP and keeps only the envelope', async () => {
     const received: { to: string; body: string }[] = [];
     const server = new SMTPServer({
@@ -199,18 +225,19 @@ describe('mail', () => {
       await t.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-  });
+  }, 30_000);
 });
 
 describe('data folder', () => {
+  // Migrates a database inside the test: seconds on a loaded machine.
   it('keeps the SQLite file and the signing key in the data folder, the key owner-only', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-data-'));
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { dataDir }), {
+    const rt = await createRuntime(testConfig({ dataDir }), {
       migrate: true,
       logger: pino({ level: 'silent' }),
     });
     await rt.close();
     expect(fs.existsSync(path.join(dataDir, 'closeloop.db'))).toBe(true);
     expect(fs.statSync(path.join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
-  });
+  }, 30_000);
 });

@@ -3,13 +3,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { risksInForce } from '../../src/modules/risks/risks.read.ts';
 import { applicableControls } from '../../src/modules/soa/soa.read.ts';
 import { annexAControls } from '../../src/reference/catalogue.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { cli } from '../support/cli.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 for (const kind of kinds) {
@@ -126,7 +125,7 @@ for (const kind of kinds) {
       expect(JSON.parse((await cli(['documents', 'remind', '--org', 'demo', ...flags])).stdout).sent).toEqual(
         [],
       );
-      const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+      const rt = await createRuntime(testConfig(db), {
         migrate: false,
         logger: pino({ level: 'silent' }),
       });
@@ -160,7 +159,7 @@ for (const kind of kinds) {
           .where('organisation_id', '=', org.id)
           .execute();
         expect(docs.filter((d) => d.next_review_on! < today).map((d) => d.ref)).toEqual(['POL-05']);
-        expect(docs.length).toBeGreaterThanOrEqual(16);
+        expect(docs.length).toBeGreaterThanOrEqual(17);
       } finally {
         await rt.close();
       }
@@ -178,7 +177,7 @@ for (const kind of kinds) {
         ...flags,
       ]);
       expect(bad.code).toBe(2);
-      // Seven command processes (demo, reports, reminders) take their time on a loaded machine.
-    }, 240_000);
+      // Loads the whole demo and renders the SoA three ways: tens of seconds on PostgreSQL under load.
+    }, 180_000);
   });
 }

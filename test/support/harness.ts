@@ -5,7 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { type ConfigOverrides, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 
@@ -16,6 +16,22 @@ export const postgresUrl = () => inject('postgresUrl');
 export const hasKind = (kind: Kind) => kind === 'sqlite' || postgresUrl() !== null;
 
 export const ORIGIN = 'http://localhost:3999';
+
+/**
+ * What every test runtime is configured with: test-only argon2 parameters (refused outside NODE_ENV=test,
+ * docs/decisions/0004-fast-password-hashing-in-tests.md), silent logs. The CLI processes get the same
+ * variable from vitest.config.ts.
+ */
+export const testEnv = {
+  NODE_ENV: 'test',
+  CLOSELOOP_PASSWORD_HASHING: 'fast-test-only',
+  LOG_LEVEL: 'silent',
+} as const;
+
+/** The configuration a test runtime starts from; `env` adds or overrides variables. */
+export function testConfig(db: ConfigOverrides, env: Record<string, string> = {}) {
+  return loadConfig({ ...testEnv, ...env }, db);
+}
 
 /** A fresh, empty database of the given kind: a new SQLite file, or a new database in the test cluster. */
 export async function freshDatabase(kind: Kind): Promise<{ dataDir: string; databaseUrl?: string }> {
@@ -40,16 +56,12 @@ export interface TestApp {
 
 export async function startTestApp(kind: Kind, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase(kind);
-  const config = loadConfig(
-    {
-      PUBLIC_URL: ORIGIN,
-      LOG_LEVEL: 'silent',
-      CLOSELOOP_RATE_LIMIT: 'off',
-      CLOSELOOP_SECRET: 'test-secret-test-secret-test-secret!!',
-      ...env,
-    },
-    db,
-  );
+  const config = testConfig(db, {
+    PUBLIC_URL: ORIGIN,
+    CLOSELOOP_RATE_LIMIT: 'off',
+    CLOSELOOP_SECRET: 'test-secret-test-secret-test-secret!!',
+    ...env,
+  });
   const rt = await createRuntime(config, { migrate: true, logger: pino({ level: 'silent' }) });
   const app = await buildApp(rt, { version: 'test' });
   await app.ready();

@@ -5,6 +5,7 @@ import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
 // `closeloop trust links`: the demo's share link is listed (never its address) and revoked from the shell.
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`trust links command on ${kind}`, () => {
+    // Loads the whole demo first: tens of seconds on PostgreSQL under load.
     it('lists the share links and revokes one at once', async () => {
       const db = await freshDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
@@ -20,6 +21,6 @@ for (const kind of kinds) {
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain('share link not found');
       expect((await cli(['trust', 'links', ...flags])).code).toBe(2);
-    }, 120_000);
+    }, 180_000);
   });
 }

@@ -53,7 +53,7 @@ export const notifyCommand: Command = {
   options: {},
   async run({ config, io }) {
     const { createRuntime } = await import('../../runtime.ts');
-    const { sendDueNotifications } = await import('../../modules/notifications/reminders.service.ts');
+    const { sendDueNotifications } = await import('../../modules/notifications/index.ts');
     const rt = await createRuntime({ ...config, logLevel: 'warn' });
     try {
       const sent = await sendDueNotifications({

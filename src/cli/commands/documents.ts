@@ -12,7 +12,7 @@ export const documentsRemindCommand: Command = {
     days: { type: 'string', description: 'days ahead of the review date (default 14)' },
   },
   async run(run) {
-    const { sendReviewReminders } = await import('../../modules/documents/documents.service.ts');
+    const { sendReviewReminders } = await import('../../modules/documents/index.ts');
     const result = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
       sendReviewReminders({ days: intOpt(run, 'days') }, ctx),
     );

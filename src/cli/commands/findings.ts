@@ -43,7 +43,7 @@ export const auditCreateCommand: Command = {
         ] ?? String(i.path[0]);
       throw new UsageError(`--${flag}: ${i.message}`);
     }
-    const { createAudit } = await import('../../modules/audits/audits.service.ts');
+    const { createAudit } = await import('../../modules/audits/index.ts');
     printJson(
       run,
       await withOrganisation(run, stringOpt(run, 'org'), (ctx) => createAudit(parsed.data, ctx)),
@@ -62,7 +62,7 @@ export const auditShowCommand: Command = {
     json: { type: 'boolean', description: 'JSON output (the only format)' },
   },
   async run(run) {
-    const { showAudit } = await import('../../modules/audits/audits.service.ts');
+    const { showAudit } = await import('../../modules/audits/index.ts');
     printJson(
       run,
       await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
@@ -89,7 +89,7 @@ export const findingsListCommand: Command = {
     if (g && !g.success) throw new UsageError(`--grade: must be one of ${grade.options.join(', ')}`);
     const s = run.options.status === undefined ? undefined : findingStatus.safeParse(run.options.status);
     if (s && !s.success) throw new UsageError(`--status: must be one of ${findingStatus.options.join(', ')}`);
-    const { listFindings } = await import('../../modules/findings/findings.service.ts');
+    const { listFindings } = await import('../../modules/findings/index.ts');
     const all = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       const out = [];
       for (let page = 1; ; page++) {
@@ -143,7 +143,7 @@ export const importFindingsCommand: Command = {
     } catch {
       throw new UsageError(`cannot read ${file}`);
     }
-    const { importFindings } = await import('../../modules/findings-import/import.service.ts');
+    const { importFindings } = await import('../../modules/findings-import/index.ts');
     const report = await withOrganisation(run, stringOpt(run, 'org'), (ctx) =>
       importFindings(
         {

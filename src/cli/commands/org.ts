@@ -39,8 +39,8 @@ export const orgCreateCommand: Command = {
     }
     const input = parsed.data;
     const { createRuntime } = await import('../../runtime.ts');
-    const { createAccount, findUserByEmail } = await import('../../modules/accounts/accounts.service.ts');
-    const { createOrganisation } = await import('../../modules/organisations/organisations.service.ts');
+    const { createAccount, findUserByEmail } = await import('../../modules/accounts/index.ts');
+    const { createOrganisation } = await import('../../modules/organisations/index.ts');
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
     try {
       const existing = await findUserByEmail(rt.database.db, input.adminEmail);
@@ -70,10 +70,8 @@ export const auditLogVerifyCommand: Command = {
   options: { org: { type: 'string', description: 'organisation slug', required: true } },
   async run(run) {
     const { createRuntime } = await import('../../runtime.ts');
-    const { verifyAuditTrail } = await import('../../modules/audit-log/audit-log.service.ts');
-    const { findOrganisationBySlug } = await import(
-      '../../modules/organisations/organisations.repository.ts'
-    );
+    const { verifyAuditTrail } = await import('../../modules/audit-log/index.ts');
+    const { findOrganisationBySlug } = await import('../../modules/organisations/index.ts');
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false });
     try {
       const org = await findOrganisationBySlug(rt.database.db, stringOpt(run, 'org'));

@@ -13,8 +13,8 @@ export const postureCommand: Command = {
     record: { type: 'boolean', description: "record today's figures in the trend as well" },
   },
   async run(run) {
-    const { getPosture } = await import('../../modules/posture/posture.service.ts');
-    const { recordSnapshot } = await import('../../modules/posture/posture.history.ts');
+    const { getPosture } = await import('../../modules/posture/index.ts');
+    const { recordSnapshot } = await import('../../modules/posture/index.ts');
     const p = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       if (run.options.record === true) await recordSnapshot(ctx, 'daily');
       return getPosture(undefined, ctx);

@@ -51,13 +51,13 @@ export const serveCommand: Command = {
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
     // Deadline reminders and daily digests: every quarter of an hour; each message goes out once.
-    const { sendDueNotifications } = await import('../../modules/notifications/reminders.service.ts');
+    const { sendDueNotifications } = await import('../../modules/notifications/index.ts');
     const notify = () =>
       sendDueNotifications({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
         .then((sent) => rt.log.info(sent, 'due notifications'))
         .catch((err) => rt.log.error({ err }, 'due notifications failed'));
     // The posture trend gets one point a day even when nothing changes (issue #6).
-    const { recordDailySnapshots } = await import('../../modules/posture/posture.history.ts');
+    const { recordDailySnapshots } = await import('../../modules/posture/index.ts');
     const record = () =>
       recordDailySnapshots({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
         .then((n) => rt.log.info(n, 'daily posture snapshots'))

@@ -12,7 +12,7 @@ export const trustLinksCommand: Command = {
     revoke: { type: 'string', description: 'id of the link to revoke now' },
   },
   async run(run) {
-    const { listLinks, revokeLink } = await import('../../modules/trust/trust-access.service.ts');
+    const { listLinks, revokeLink } = await import('../../modules/trust/index.ts');
     const linkId = run.options.revoke;
     const result = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       if (typeof linkId === 'string') await revokeLink({ linkId }, ctx);

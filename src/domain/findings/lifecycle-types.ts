@@ -1,7 +1,7 @@
-// Types of the clause 10.1 corrective action lifecycle (see lifecycle.ts for the rules).
+// Types of the clause 10.1 corrective action lifecycle (see lifecycle.ts for the rules; the types that
+// name a transition action live there, beside the table the actions come from).
 import type { Role } from '../../vocabulary/roles.ts';
 import type { NcStatus } from '../../vocabulary/statuses.ts';
-import type { TransitionAction } from './lifecycle.ts';
 
 export type { Role } from '../../vocabulary/roles.ts';
 export type { NcStatus } from '../../vocabulary/statuses.ts';
@@ -16,6 +16,7 @@ export interface NcRecord {
 export interface Readiness {
   hasCorrection: boolean;
   hasRootCause: boolean;
+  /** Actions (not cancelled) with an owner and a due date: what a plan can be submitted with (10.2 c). */
   actionCount: number;
   openActionCount: number;
   evidenceCount: number;
@@ -33,28 +34,3 @@ export interface TransitionContext {
   /** The day of the transition (ISO date), stamped on the event; the domain reads no clock. */
   today?: string | undefined;
 }
-
-/** What happened, for the record's history (clause 10.2: retain documented information). */
-export interface TransitionEvent {
-  action: TransitionAction;
-  from: NcStatus;
-  to: NcStatus;
-  actorId: string | null;
-  role: Role;
-  on: string | null;
-  comment: string | null;
-  /** Set when the certification body's decision was recorded by someone else (date and note). */
-  recordedDecision: { decisionDate: string; note: string } | null;
-}
-
-export type TransitionError =
-  | 'transition_not_allowed'
-  | 'role_forbidden'
-  | 'comment_required'
-  | 'verifier_is_implementer'
-  | 'auditor_decision_details_required'
-  | 'record_incomplete';
-
-export type TransitionResult =
-  | { ok: true; record: NcRecord; from: NcStatus; auditorDecision: boolean; event: TransitionEvent }
-  | { ok: false; code: TransitionError; message: string };

@@ -15,7 +15,7 @@
 // `closed` needs verified_internally AND the auditor's acceptance recorded after that verification
 // (clause 10.1 e-f: effectiveness reviewed before the nonconformity is considered resolved).
 
-import type { NcRecord, NcStatus, Role, TransitionContext, TransitionResult } from './lifecycle-types.ts';
+import type { NcRecord, NcStatus, Role, TransitionContext } from './lifecycle-types.ts';
 
 export type {
   NcRecord,
@@ -23,9 +23,6 @@ export type {
   Readiness,
   Role,
   TransitionContext,
-  TransitionError,
-  TransitionEvent,
-  TransitionResult,
 } from './lifecycle-types.ts';
 
 const worker: Role[] = ['admin', 'isms_manager', 'action_owner'];
@@ -59,9 +56,9 @@ export const transitions = {
       !r.hasCorrection
         ? 'record the correction first'
         : !r.hasRootCause
-          ? 'record the root cause analysis first'
+          ? 'record the root-cause statement first'
           : r.actionCount === 0
-            ? 'add at least one corrective action'
+            ? 'add a corrective action with an owner and a due date'
             : null,
   },
   accept_plan: {
@@ -139,6 +136,31 @@ export const transitions = {
 
 export type TransitionAction = keyof typeof transitions;
 export const transitionActions = Object.keys(transitions) as TransitionAction[];
+
+/** What happened, for the record's history (clause 10.2: retain documented information). */
+export interface TransitionEvent {
+  action: TransitionAction;
+  from: NcStatus;
+  to: NcStatus;
+  actorId: string | null;
+  role: Role;
+  on: string | null;
+  comment: string | null;
+  /** Set when the certification body's decision was recorded by someone else (date and note). */
+  recordedDecision: { decisionDate: string; note: string } | null;
+}
+
+export type TransitionError =
+  | 'transition_not_allowed'
+  | 'role_forbidden'
+  | 'comment_required'
+  | 'verifier_is_implementer'
+  | 'auditor_decision_details_required'
+  | 'record_incomplete';
+
+export type TransitionResult =
+  | { ok: true; record: NcRecord; from: NcStatus; auditorDecision: boolean; event: TransitionEvent }
+  | { ok: false; code: TransitionError; message: string };
 
 export function isTransitionAction(a: string): a is TransitionAction {
   return Object.hasOwn(transitions, a);

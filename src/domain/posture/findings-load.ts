@@ -1,3 +1,4 @@
+import { gradeTraits } from '../../vocabulary/grades.ts';
 import { isFinishedFinding } from '../../vocabulary/statuses.ts';
 import {
   EVIDENCE_CREDIT,
@@ -11,12 +12,13 @@ import {
   WORK_CREDIT,
 } from './model.ts';
 
-// How much an open finding weighs on the scores. Clause 10.1 makes the organisation react, correct and
+// How much an open finding weighs on the scores. Clause 10.2 makes the organisation react, correct and
 // eliminate the cause; the load falls as that work is done (accepted plan, corrective actions finished,
 // evidence submitted) but only closure by the certification body removes it entirely.
 
 export function isOpenFinding(f: Pick<PostureFinding, 'grade' | 'status'>): boolean {
-  return GRADE_LOAD[f.grade] > 0 && !isFinishedFinding(f.status);
+  // Open OFIs are listed (and counted on the dashboard) but carry no load: they never move a score.
+  return gradeTraits[f.grade].countsTowardPosture && !isFinishedFinding(f.status);
 }
 
 /** Share of the corrective work done, by effort (a task without an estimate counts as one day). */

@@ -1,20 +1,11 @@
 import type { PostureInput, PostureTask } from './model.ts';
-import { Projector } from './projector.ts';
+import { type Figures, Projector, type Selection } from './projector.ts';
 
 // What the scores would be if chosen corrective actions, tasks or whole findings were done, computed by
 // the same model on a copy of the input, so a projection and the figure recorded once the work is really
 // done agree.
 
-export interface Selection {
-  tasks?: readonly string[];
-  /** Findings taken as closed (all their corrective actions done and the closure accepted). */
-  findings?: readonly string[];
-}
-
-export interface Figures {
-  alignment: number;
-  posture: number;
-}
+export type { Figures, Selection } from './projector.ts';
 
 export interface Projection {
   before: Figures;

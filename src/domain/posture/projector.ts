@@ -6,7 +6,6 @@ import {
   type PostureFinding,
   type PostureInput,
 } from './model.ts';
-import type { Figures, Selection } from './projection.ts';
 import { scorePosture } from './score.ts';
 
 // Projections without re-scoring everything: doing corrective work or closing findings changes only the
@@ -14,6 +13,17 @@ import { scorePosture } from './score.ts';
 // each projection re-evaluates the findings term from the new total load. Same figures as scoring the
 // changed input (a property test checks it), at a cost proportional to the findings touched — which is
 // what lets the ranking and the fastest path handle plans of thousands of actions.
+
+export interface Selection {
+  tasks?: readonly string[];
+  /** Findings taken as closed (all their corrective actions done and the closure accepted). */
+  findings?: readonly string[];
+}
+
+export interface Figures {
+  alignment: number;
+  posture: number;
+}
 
 export class Projector {
   readonly before: Figures;

@@ -1,5 +1,4 @@
 import { AppError } from '../../contracts/errors.ts';
-import type { Db } from '../../db/connection.ts';
 import type { Auth } from '../../http/auth.ts';
 
 /**
@@ -25,25 +24,4 @@ export async function createAccount(
     }
     throw err;
   }
-}
-
-/** Removes an account created moments ago when the transaction that needed it failed. */
-export async function deleteAccount(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('user').where('id', '=', userId).execute();
-}
-
-export async function findUserByEmail(db: Db, email: string) {
-  return db
-    .selectFrom('user')
-    .select(['id', 'email', 'name', 'twoFactorEnabled'])
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
-}
-
-export async function countUsers(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('user')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { type AppEnv, inTransaction, makeContext } from '../context.ts';
+import { membershipsWithEmail } from '../organisations/index.ts';
 
 /** Every sign-in is appended to the trail of each organisation the person belongs to (A.8.15, A.5.16). */
 export async function recordSignIn(
@@ -8,13 +9,7 @@ export async function recordSignIn(
   userId: string,
   ip: string | null,
 ): Promise<void> {
-  const rows = await database.db
-    .selectFrom('membership')
-    .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
-    .innerJoin('user', 'user.id', 'membership.user_id')
-    .select(['organisation.id', 'organisation.slug', 'organisation.name', 'membership.role', 'user.email'])
-    .where('membership.user_id', '=', userId)
-    .execute();
+  const rows = await membershipsWithEmail(database.db, userId);
   for (const row of rows) {
     await inTransaction(
       makeContext(

@@ -46,3 +46,19 @@ export async function revokeApiToken(db: Db, organisationId: string, tokenId: st
     .where('id', '=', tokenId)
     .execute();
 }
+
+/** A live (not revoked) token by its hash, with its owner; the caller checks expiry against its clock. */
+export async function findTokenByHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('user', 'user.id', 'api_token.user_id')
+    .select(['api_token.id', 'api_token.organisation_id', 'api_token.expires_at', 'user.id as userId'])
+    .select(['user.email', 'user.name'])
+    .where('api_token.token_hash', '=', tokenHash)
+    .where('api_token.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Db, tokenId: string, at: string) {
+  await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
 import { apiToken, createApiTokenRequest, createdApiToken } from '../../contracts/foundation.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as service from './api-tokens.service.ts';
 
 export function apiTokensRoutes(app: ZodApp) {

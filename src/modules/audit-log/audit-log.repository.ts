@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { type ChainedEntry, chainEntry, GENESIS_HASH } from '../../domain/audit/chain.ts';
-import type { Actor } from '../context.ts';
 
 export interface AuditInput {
   action: string;
@@ -11,13 +10,36 @@ export interface AuditInput {
 }
 
 /**
+ * Serialises the changes of one organisation on PostgreSQL: the first statement of every change locks the
+ * organisation's row (FOR NO KEY UPDATE: foreign-key checks of other writers still pass), held to commit.
+ * A check-then-write use-case ("at least one admin", "one draft SoA", "reference unused") then sees every
+ * change committed before it, as on SQLite, whose single writer gives the same guarantee (two admins
+ * demoting each other both succeeded, issue #18). During setup the row does not exist yet: nothing to lock.
+ */
+export async function lockOrganisation(trx: Db, kind: DatabaseKind, organisationId: string) {
+  if (kind !== 'postgres') return;
+  await trx
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', '=', organisationId)
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/**
  * Appends one entry. The head row is bumped first with UPDATE … RETURNING, which takes a row lock on
  * PostgreSQL (SQLite serialises writers anyway), so two concurrent changes cannot fork the chain.
  */
+/** Who acted, as the chain records it (the use-case context's actor has this shape). */
+interface ChainActor {
+  userId: string | null;
+  label: string;
+}
+
 export async function appendAuditEntry(
   trx: Db,
   _kind: DatabaseKind,
-  input: AuditInput & { organisationId: string; actor: Actor; at: string },
+  input: AuditInput & { organisationId: string; actor: ChainActor; at: string },
 ): Promise<ChainedEntry> {
   await trx
     .insertInto('audit_head')

@@ -1,7 +1,7 @@
 import { orgParams, paged, pageQuery } from '../../contracts/common.ts';
 import { auditEntry, auditQuery, auditVerification } from '../../contracts/foundation.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as service from './audit-log.service.ts';
 
 export function auditLogRoutes(app: ZodApp) {

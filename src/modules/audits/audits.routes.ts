@@ -8,9 +8,9 @@ import {
   policyKey,
   upsertDeadlinePolicy,
 } from '../../contracts/findings.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import * as policies from '../deadline-policies/deadline-policies.service.ts';
+import type { ZodApp } from '../../http/route-types.ts';
+import * as policies from '../deadline-policies/index.ts';
 import * as service from './audits.service.ts';
 
 export function auditsRoutes(app: ZodApp) {

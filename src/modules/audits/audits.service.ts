@@ -12,9 +12,8 @@ import type { AuditTable } from '../../db/schema.ts';
 import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
 import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition, upsertPolicyIn } from '../deadline-policies/deadline-policies.service.ts';
-import { listFindings as listFindingRows, updateFinding } from '../findings/findings.repository.ts';
-import { deadlinesFor } from '../findings/findings.service.ts';
+import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
+import { deadlinesFor, listFindingRows, updateFinding } from '../findings/index.ts';
 import * as repo from './audits.repository.ts';
 
 type Summary = z.infer<typeof auditSummary>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { calendarFeed, createdFeed, feedInput } from '../../contracts/collaboration.ts';
 import { id, orgParams } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import * as service from './calendar-feeds.service.ts';
 
 export function calendarFeedsRoutes(app: ZodApp, deps: ModuleDeps) {

@@ -4,7 +4,7 @@ import type { feedInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
-import { certificationCalendar } from '../certificates/cycle-history.service.ts';
+import { certificationCalendar } from '../certificates/index.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
 import * as repo from './calendar-feeds.repository.ts';
 import { feedEvents, renderIcs } from './ics.ts';

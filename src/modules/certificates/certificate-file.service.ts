@@ -1,7 +1,7 @@
 import { notFound } from '../../contracts/errors.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { acceptUpload } from '../evidence/accept-upload.ts';
+import { acceptUpload } from '../evidence/index.ts';
 import * as repo from './certificates.repository.ts';
 import { showCertificate } from './certificates.service.ts';
 

@@ -9,9 +9,8 @@ import {
   timelineEntry,
 } from '../../contracts/certification.ts';
 import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import { attachCertificateFile, readCertificateFile } from './certificate-file.service.ts';
 import * as service from './certificates.service.ts';

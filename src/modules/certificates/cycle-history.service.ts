@@ -7,7 +7,7 @@ import type {
 import { type CycleEvent, cycleCalendar } from '../../domain/certification/calendar.ts';
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import type { OrgContext } from '../context.ts';
-import { auditProgramme } from '../internal-audits/internal-audits.service.ts';
+import { auditProgramme } from '../internal-audits/index.ts';
 import * as repo from './certificates.repository.ts';
 import { showCertificate } from './certificates.service.ts';
 
@@ -159,4 +159,18 @@ export async function recertificationReadiness(
     coveragePercent: programme.percent,
     sections,
   };
+}
+
+/**
+ * The internal audit programme over the current certification cycle (clause 9.2): a window not given
+ * defaults to the valid certificate's issue and expiry dates (internal-audits falls back to the last three
+ * years when there is no certificate).
+ */
+export async function programmeOverCycle(
+  input: { from?: string | undefined; to?: string | undefined },
+  ctx: OrgContext,
+) {
+  const today = ctx.now().toISOString().slice(0, 10);
+  const current = await repo.currentCertificate(ctx.db, ctx.organisation.id, today);
+  return auditProgramme({ from: input.from ?? current?.issued_on, to: input.to ?? current?.expires_on }, ctx);
 }

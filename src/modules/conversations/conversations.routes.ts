@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { commentInput, taskComment } from '../../contracts/collaboration.ts';
 import { id, orgParams } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { commentOnTask, readTaskConversation } from './conversations.service.ts';
 
 export function conversationsRoutes(app: ZodApp) {

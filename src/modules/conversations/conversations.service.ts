@@ -4,10 +4,9 @@ import type { commentInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { findMentions } from '../../domain/collaboration/mentions.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findEvidence } from '../evidence/evidence.repository.ts';
-import { membersByHandle } from '../notifications/notifications.repository.ts';
-import { notifyMentions, planLink } from '../notifications/notify.service.ts';
-import { findActionById, findFreeTask } from '../planning/planning.repository.ts';
+import { findEvidence } from '../evidence/index.ts';
+import { membersByHandle, notifyMentions, planLink } from '../notifications/index.ts';
+import { findActionById, findFreeTask } from '../planning/index.ts';
 import * as repo from './conversations.repository.ts';
 
 // The conversation on a task: threaded comments (a reply names its parent), @mentions that notify by
@@ -107,23 +106,4 @@ export async function commentOnTask(
     input.body,
   );
   return { id: row.id };
-}
-
-/** Mentions in a finding's comment (the finding's own thread lives in its timeline). */
-export async function notifyFindingMentions(
-  ctx: OrgContext,
-  finding: { id: string; ref: string },
-  body: string,
-) {
-  const people = await membersByHandle(ctx.db, ctx.organisation.id);
-  const mentioned = findMentions(body, people);
-  await notifyMentions(
-    ctx,
-    mentioned.map((p) => p.id),
-    {
-      title: `finding ${finding.ref}`,
-      link: `${ctx.env.publicUrl}/o/${ctx.organisation.slug}/findings/${finding.id}`,
-    },
-    body,
-  );
 }

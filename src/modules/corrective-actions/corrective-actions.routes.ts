@@ -8,8 +8,8 @@ import {
   correctiveActionUpdate,
   recordUpdate,
 } from '../../contracts/corrective-actions.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as service from './corrective-actions.service.ts';
 
 export function correctiveActionsRoutes(app: ZodApp) {

@@ -9,9 +9,8 @@ import type {
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { insertEvent } from '../findings/events.repository.ts';
-import { findFinding } from '../findings/findings.repository.ts';
-import { memberByEmail } from '../members/members.repository.ts';
+import { findFinding, insertEvent } from '../findings/index.ts';
+import { assignableOwner } from '../members/index.ts';
 import { presentAction, presentAmendment } from './corrective-actions.presenter.ts';
 import * as repo from './corrective-actions.repository.ts';
 
@@ -39,12 +38,7 @@ async function editableFinding(tx: ChangeContext, findingId: string) {
 
 async function ownerId(tx: OrgContext, email: string | null | undefined, path: string) {
   if (!email) return null;
-  const m = await memberByEmail(tx.db, tx.organisation.id, email);
-  if (!m)
-    throw new AppError('validation_failed', `${email} is not a member of this organisation`, [
-      { path, message: 'not a member' },
-    ]);
-  return m.id;
+  return (await assignableOwner(tx.db, tx.organisation.id, email, path)).id;
 }
 
 async function noteEdit(

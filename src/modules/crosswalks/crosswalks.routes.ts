@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
 import { crosswalk, crosswalkOverride, framework, overrideInput } from '../../contracts/isms-crosswalks.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { crosswalkExport } from './crosswalks.report.ts';
 import * as service from './crosswalks.service.ts';
 

@@ -13,7 +13,7 @@ import {
   soc2Mapping,
 } from '../../reference/catalogue.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { controlsInForce } from '../soa/soa.read.ts';
+import { controlsInForce } from '../soa/index.ts';
 import * as repo from './crosswalks.repository.ts';
 
 // Coverage of SOC 2 and NIST CSF 2.0 by the ISMS: the shipped mapping (src/reference/PROVENANCE.md) with

@@ -8,8 +8,8 @@ import {
   ismsDocument,
   reminderResult,
 } from '../../contracts/isms-documents.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as service from './documents.service.ts';
 
 export function documentsRoutes(app: ZodApp) {

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { id, orgParams } from '../../contracts/common.ts';
 import { evidenceFile } from '../../contracts/corrective-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import { attachEvidence, readEvidence } from './evidence.service.ts';
 

@@ -5,9 +5,8 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { EvidenceFileTable } from '../../db/schema.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findAction } from '../corrective-actions/corrective-actions.repository.ts';
-import { insertEvent } from '../findings/events.repository.ts';
-import { findFinding } from '../findings/findings.repository.ts';
+import { findAction } from '../corrective-actions/index.ts';
+import { findFinding, insertEvent } from '../findings/index.ts';
 import { acceptUpload } from './accept-upload.ts';
 import * as repo from './evidence.repository.ts';
 

@@ -3,11 +3,10 @@ import { toCsv } from '../../domain/files/csv.ts';
 import type { ColumnMapping, ImportedFinding, RowError } from '../../domain/findings/import-rows.ts';
 import { readFindingRows, templateColumns } from '../../domain/findings/import-rows.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findFindingByRef } from '../findings/findings.repository.ts';
-import { insertFindingRow } from '../findings/findings.service.ts';
-import { memberByEmail } from '../members/members.repository.ts';
+import { findFindingByRef, insertFindingRow } from '../findings/index.ts';
+import { memberByEmail } from '../members/index.ts';
 import { readSheet } from './sheet.ts';
 
 export interface ImportReport {
@@ -54,11 +53,14 @@ export async function importFindings(
         message: `${f.ref} already exists in audit ${audit.ref}`,
       });
     }
-    if (f.ownerEmail && !(await memberByEmail(ctx.db, ctx.organisation.id, f.ownerEmail))) {
+    const owner = f.ownerEmail ? await memberByEmail(ctx.db, ctx.organisation.id, f.ownerEmail) : null;
+    if (f.ownerEmail && (!owner || owner.role === 'external_auditor')) {
       errors.push({
         row: f.line,
         column: ownerColumn,
-        message: `${f.ownerEmail} is not a member of this organisation`,
+        message: owner
+          ? `${f.ownerEmail} is a guest (external auditor) and cannot own work`
+          : `${f.ownerEmail} is not a member of this organisation`,
       });
     }
   }

@@ -6,17 +6,14 @@ import { availableOfiActions } from '../../domain/findings/ofi.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
 import { type OrgContext, roleOf } from '../context.ts';
 import {
-  presentAction,
-  presentAmendment,
-  presentRecord,
-} from '../corrective-actions/corrective-actions.presenter.ts';
-import {
   findRecord,
   listActions,
   listAmendments,
-} from '../corrective-actions/corrective-actions.repository.ts';
-import { listEvidence } from '../evidence/evidence.repository.ts';
-import { presentEvidence } from '../evidence/evidence.service.ts';
+  presentAction,
+  presentAmendment,
+  presentRecord,
+} from '../corrective-actions/index.ts';
+import { listEvidence, presentEvidence } from '../evidence/index.ts';
 import { implementerIds, listEvents } from './events.repository.ts';
 import { presentFinding } from './findings.presenter.ts';
 import { findFinding } from './findings.repository.ts';

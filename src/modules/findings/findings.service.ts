@@ -9,12 +9,12 @@ import { defaultEscalationSettings, escalationFlags } from '../../domain/finding
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { initialStatus } from '../../vocabulary/index.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import { findingScope } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition } from '../deadline-policies/deadline-policies.service.ts';
-import { memberByEmail } from '../members/members.repository.ts';
-import { organisationSettings } from '../organisations/organisations.repository.ts';
+import { policyDefinition } from '../deadline-policies/index.ts';
+import { assignableOwner } from '../members/index.ts';
+import { organisationSettings } from '../organisations/index.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 
@@ -112,12 +112,7 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
 
 async function ownerIdFor(ctx: OrgContext, email: string | null, path: string) {
   if (!email) return null;
-  const m = await memberByEmail(ctx.db, ctx.organisation.id, email);
-  if (!m)
-    throw new AppError('validation_failed', `${email} is not a member of this organisation`, [
-      { path, message: 'not a member' },
-    ]);
-  return m.id;
+  return (await assignableOwner(ctx.db, ctx.organisation.id, email, path)).id;
 }
 
 export async function insertFindingRow(

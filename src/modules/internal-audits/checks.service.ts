@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { checkUpdate, raiseFindingInput } from '../../contracts/certification-internal-audits.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { InternalAuditCheckTable } from '../../db/schema.ts';
-import { findAuditByRef, updateAudit } from '../audits/audits.repository.ts';
+import { findAuditByRef, updateAudit } from '../audits/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext, roleOf } from '../context.ts';
-import { insertFindingRow } from '../findings/findings.service.ts';
+import { insertFindingRow } from '../findings/index.ts';
 import * as repo from './internal-audits.repository.ts';
 import { showInternalAudit } from './internal-audits.service.ts';
 

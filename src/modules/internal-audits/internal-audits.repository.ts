@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import type { InternalAuditCheckTable, InternalAuditTable } from '../../db/schema.ts';
 import type { Requirement } from '../../domain/certification/programme.ts';
 import { annexAControls, clauses } from '../../reference/catalogue.ts';
-import { controlsInForce } from '../soa/soa.read.ts';
+import { controlsInForce } from '../soa/index.ts';
 
 /**
  * The Annex A controls that apply to the organisation: those marked applicable in the Statement of

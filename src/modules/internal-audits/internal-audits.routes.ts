@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import {
-  auditProgramme,
   checkUpdate,
   internalAuditDetail,
   internalAuditInput,
   pendingVerification,
   raiseFindingInput,
 } from '../../contracts/certification-internal-audits.ts';
-import { id, isoDate, orgParams } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
+import { id, orgParams } from '../../contracts/common.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { raiseFinding, recordCheck } from './checks.service.ts';
 import * as service from './internal-audits.service.ts';
 import { pendingVerifications } from './verification.service.ts';
@@ -19,21 +18,6 @@ export function internalAuditsRoutes(app: ZodApp) {
   const base = '/api/v1/orgs/:org/internal-audits';
   const one = orgParams.extend({ auditRef: z.string().min(1).max(60) });
   const check = one.extend({ checkId: id });
-  app.get(
-    `${base}/programme`,
-    {
-      config: { policy: 'internal_audit.read' },
-      schema: {
-        tags,
-        summary:
-          'The audit programme: coverage of clauses 4–10 and applicable controls over the cycle, gaps, audits',
-        params: orgParams,
-        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
-        response: { 200: auditProgramme },
-      },
-    },
-    async (req) => service.auditProgramme(req.query, orgCtx(req)),
-  );
   app.get(
     `${base}/verifications`,
     {

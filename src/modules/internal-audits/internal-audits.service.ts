@@ -10,11 +10,10 @@ import {
   requirementsToRecheck,
 } from '../../domain/certification/programme.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef, insertAudit } from '../audits/audits.repository.ts';
-import { currentCertificate } from '../certificates/certificates.repository.ts';
+import { findAuditByRef, insertAudit } from '../audits/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { normaliseRequirements } from '../findings/findings.service.ts';
-import { memberByEmail } from '../members/members.repository.ts';
+import { normaliseRequirements } from '../findings/index.ts';
+import { memberByEmail } from '../members/index.ts';
 import { presentCheck, presentSummary } from './internal-audits.presenter.ts';
 import * as repo from './internal-audits.repository.ts';
 
@@ -140,18 +139,18 @@ export async function showInternalAudit(input: { ref: string }, ctx: OrgContext)
 }
 
 /**
- * The programme over the certification cycle: coverage of every clause 4–10 requirement and every
- * applicable control between the cycle start (the current certificate's issue date, else three years
- * back) and its end, with the planned internal audits.
+ * The programme over a window of the certification cycle: coverage of every clause 4–10 requirement and
+ * every applicable control between `from` (else three years back) and `to` (else today), with the planned
+ * internal audits. The certificates module supplies the current certificate's window
+ * (`programmeOverCycle`), which the programme route uses.
  */
 export async function auditProgramme(
   input: { from?: string | undefined; to?: string | undefined },
   ctx: OrgContext,
 ) {
   const today = ctx.now().toISOString().slice(0, 10);
-  const current = await currentCertificate(ctx.db, ctx.organisation.id, today);
-  const from = input.from ?? current?.issued_on ?? addYears(today, -3);
-  const to = input.to ?? current?.expires_on ?? today;
+  const from = input.from ?? addYears(today, -3);
+  const to = input.to ?? today;
   const requirements = await repo.programmeRequirements(ctx.db, ctx.organisation.id);
   const recorded = (await repo.recordedChecks(ctx.db, ctx.organisation.id)).map((c) => ({
     requirement: c.requirement,

@@ -1,12 +1,9 @@
 import type { z } from 'zod';
 import type { pendingVerification } from '../../contracts/certification-internal-audits.ts';
 import { type OrgContext, roleOf } from '../context.ts';
-import { presentRecord } from '../corrective-actions/corrective-actions.presenter.ts';
-import { findRecord } from '../corrective-actions/corrective-actions.repository.ts';
-import { listEvidence } from '../evidence/evidence.repository.ts';
-import { implementerIds } from '../findings/events.repository.ts';
-import { requirementsOf } from '../findings/findings.presenter.ts';
-import { listFindings } from '../findings/findings.repository.ts';
+import { findRecord, presentRecord } from '../corrective-actions/index.ts';
+import { listEvidence } from '../evidence/index.ts';
+import { implementerIds, listFindingRows as listFindings, requirementsOf } from '../findings/index.ts';
 import { emailsOf } from './internal-audits.repository.ts';
 
 const VERIFIERS = new Set(['internal_auditor', 'isms_manager']);

@@ -7,10 +7,9 @@ import {
   invitationPreview,
 } from '../../contracts/foundation.ts';
 import { role } from '../../contracts/roles.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
-import { findUserByEmail } from '../accounts/accounts.service.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
+import { findUserByEmail } from '../accounts/index.ts';
 import * as service from './invitations.service.ts';
 
 export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {

@@ -7,11 +7,11 @@ import { type Role, roleLabels } from '../../contracts/roles.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
-import { createAccount, deleteAccount, findUserByEmail } from '../accounts/accounts.service.ts';
+import { createAccount, deleteAccount, findUserByEmail } from '../accounts/index.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext, roleOf } from '../context.ts';
-import { findFinding } from '../findings/findings.repository.ts';
-import { findMembershipOfUser } from '../members/members.repository.ts';
-import { insertMembership } from '../organisations/organisations.repository.ts';
+import { findFinding } from '../findings/index.ts';
+import { findMembershipOfUser } from '../members/index.ts';
+import { insertMembership } from '../organisations/index.ts';
 import { presentInvitation } from './invitations.presenter.ts';
 import * as repo from './invitations.repository.ts';
 

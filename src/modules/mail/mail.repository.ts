@@ -1,4 +1,9 @@
 import type { Db } from '../../db/connection.ts';
+import type { MailOutboxTable } from '../../db/schema.ts';
+
+export async function insertOutboxMessage(db: Db, row: MailOutboxTable) {
+  await db.insertInto('mail_outbox').values(row).execute();
+}
 
 /**
  * Mail an organisation's admins may read: messages sent for the organisation, and account messages

@@ -1,7 +1,7 @@
 import { orgParams, type PageQuery, paged, pageQuery } from '../../contracts/common.ts';
 import { mailMessage } from '../../contracts/foundation.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import type { OrgContext } from '../context.ts';
 import { listOutbox } from './mail.repository.ts';
 

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
+import { insertOutboxMessage } from './mail.repository.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -50,19 +51,16 @@ export function createMailer(config: Config, db: Db, log: Logger): Mailer {
       } else {
         log.info({ to: mail.to, subject: mail.subject, body: mail.text }, 'mail (no SMTP configured)');
       }
-      await db
-        .insertInto('mail_outbox')
-        .values({
-          id: randomUUID(),
-          organisation_id: mail.organisationId ?? null,
-          to_address: mail.to,
-          subject: mail.subject,
-          body_text: status === 'sent' ? '(delivered by SMTP; the body is not kept)' : mail.text,
-          status,
-          error,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      await insertOutboxMessage(db, {
+        id: randomUUID(),
+        organisation_id: mail.organisationId ?? null,
+        to_address: mail.to,
+        subject: mail.subject,
+        body_text: status === 'sent' ? '(delivered by SMTP; the body is not kept)' : mail.text,
+        status,
+        error,
+        created_at: new Date().toISOString(),
+      });
     },
   };
 }

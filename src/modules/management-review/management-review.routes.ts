@@ -5,8 +5,8 @@ import {
   managementReviewUpdate,
 } from '../../contracts/certification-reviews.ts';
 import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import * as service from './management-review.service.ts';
 

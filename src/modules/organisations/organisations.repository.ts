@@ -84,3 +84,31 @@ export async function updateOrganisation(
     .where('id', '=', organisationId)
     .execute();
 }
+
+/** The caller's membership in the organisation named by a URL slug (the gate's tenancy check). */
+export async function membershipBySlug(db: Db, slug: string, userId: string) {
+  return db
+    .selectFrom('organisation')
+    .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
+    .select([
+      'organisation.id',
+      'organisation.slug',
+      'organisation.name',
+      'membership.role',
+      'membership.scope_json',
+    ])
+    .where('organisation.slug', '=', slug)
+    .where('membership.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Every organisation a person belongs to, with their role and email (for the sign-in trail). */
+export async function membershipsWithEmail(db: Db, userId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select(['organisation.id', 'organisation.slug', 'organisation.name', 'membership.role', 'user.email'])
+    .where('membership.user_id', '=', userId)
+    .execute();
+}

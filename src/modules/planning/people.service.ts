@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { notFound } from '../../contracts/errors.ts';
 import { type capacityInput, type timeOffInput, WORKING_DAY_HOURS } from '../../contracts/planning.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/members.repository.ts';
+import { findMembershipOfUser } from '../members/index.ts';
 import * as repo from './planning.repository.ts';
 
 // A person's capacity for remediation: the share of a working day they can give, the weekdays they work

@@ -3,9 +3,9 @@ import { notFound } from '../../contracts/errors.ts';
 import type { planPerson, plan as planSchema } from '../../contracts/planning.ts';
 import { forecastPlan } from '../../domain/planning/forecast.ts';
 import type { Deadline, Forecast, PlanInput } from '../../domain/planning/model.ts';
-import { findAuditByRef } from '../audits/audits.repository.ts';
+import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
-import { calendarOf } from '../findings/findings.service.ts';
+import { calendarOf } from '../findings/index.ts';
 import * as repo from './planning.repository.ts';
 import { listTeams } from './teams.repository.ts';
 

@@ -14,8 +14,8 @@ import {
   taskUpdate,
   timeOffInput,
 } from '../../contracts/planning.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as people from './people.service.ts';
 import { getPlan } from './plan.service.ts';
 import * as scenarios from './scenarios.service.ts';

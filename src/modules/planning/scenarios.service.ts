@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { PlanChange, scenarioInput, scenarioUpdate } from '../../contracts/planning.ts';
 import { applyChanges, compareForecasts, PlanChangeError } from '../../domain/planning/scenario.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/members.repository.ts';
+import { findMembershipOfUser } from '../members/index.ts';
 import { setCapacity } from './people.service.ts';
 import { loadPlanData, runForecast } from './plan.service.ts';
 import * as repo from './planning.repository.ts';

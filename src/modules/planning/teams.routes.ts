@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { id, orgParams } from '../../contracts/common.ts';
 import { team, teamInput, teamUpdate } from '../../contracts/planning.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as teams from './teams.service.ts';
 
 export function teamsRoutes(app: ZodApp) {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { teamInput, teamUpdate } from '../../contracts/planning.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/members.repository.ts';
+import { findMembershipOfUser } from '../members/index.ts';
 import * as repo from './teams.repository.ts';
 
 // Teams group people for capacity: a team can give the sum of its members' remediation time, and the

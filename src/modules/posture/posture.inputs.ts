@@ -2,11 +2,11 @@ import { isOverdue } from '../../domain/findings/overdue.ts';
 import type { PostureFinding, PostureInput, PostureTask, Theme } from '../../domain/posture/model.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import type { OrgContext } from '../context.ts';
-import { documentReadiness } from '../documents/documents.service.ts';
-import { ASSUMED_EFFORT_DAYS } from '../planning/plan.service.ts';
-import * as planning from '../planning/planning.repository.ts';
-import { risksInForce } from '../risks/risks.read.ts';
-import { controlsInForce } from '../soa/soa.read.ts';
+import { documentReadiness } from '../documents/index.ts';
+import * as planning from '../planning/index.ts';
+import { ASSUMED_EFFORT_DAYS } from '../planning/index.ts';
+import { risksInForce } from '../risks/index.ts';
+import { controlsInForce } from '../soa/index.ts';
 import * as repo from './posture.repository.ts';
 
 // Gathers the model's input from the capabilities that own the facts: the SoA in force (controls and

@@ -4,7 +4,7 @@ import { project } from '../../domain/posture/projection.ts';
 import { readiness } from '../../domain/posture/readiness.ts';
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import type { OrgContext } from '../context.ts';
-import { loadPlanData, runForecast } from '../planning/plan.service.ts';
+import { loadPlanData, runForecast } from '../planning/index.ts';
 import { type LoadedPosture, loadPostureInput } from './posture.inputs.ts';
 
 // Readiness and the fastest path use the planner's forecast (people's calendars, capacity, time off), so

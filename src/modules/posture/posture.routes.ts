@@ -12,8 +12,8 @@ import {
   rankedAction,
   rankedQuery,
 } from '../../contracts/posture.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { postureDashboard } from './posture.dashboard.ts';
 import { postureHistory } from './posture.history.ts';

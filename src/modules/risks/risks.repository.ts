@@ -49,13 +49,6 @@ export async function updateRisk(db: Db, organisationId: string, id: string, pat
 }
 
 /** Refs of the risks whose treatment names each Annex A control: they justify its inclusion. */
-export async function riskRefsByControl(db: Db, organisationId: string) {
-  const map = new Map<string, string[]>();
-  for (const r of await listRisks(db, organisationId))
-    for (const c of JSON.parse(r.controls_json) as string[]) map.set(c, [...(map.get(c) ?? []), r.ref]);
-  return map;
-}
-
 export async function findMatrix(db: Db, organisationId: string) {
   return db
     .selectFrom('risk_matrix')

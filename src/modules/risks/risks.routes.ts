@@ -1,7 +1,7 @@
 import { orgParams, paged, pageQuery } from '../../contracts/common.ts';
 import { heatMaps, risk, riskInput, riskMatrix, riskRef, riskUpdate } from '../../contracts/isms-risks.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as service from './risks.service.ts';
 
 export function risksRoutes(app: ZodApp) {

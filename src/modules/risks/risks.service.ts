@@ -16,7 +16,7 @@ import {
 } from '../../domain/isms/risk.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { controlsInForce } from '../soa/soa.read.ts';
+import { controlsInForce } from '../soa/index.ts';
 import * as repo from './risks.repository.ts';
 
 const titles = new Map(annexAControls().map((c) => [c.id, c.title]));

@@ -13,12 +13,11 @@ import {
 } from '../../contracts/foundation.ts';
 import { role } from '../../contracts/roles.ts';
 import { migrationLevel } from '../../db/migrate.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx, principalOf } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
-import { findUserByEmail } from '../accounts/accounts.service.ts';
-import { organisationsOfUser } from '../organisations/organisations.repository.ts';
-import * as organisations from '../organisations/organisations.service.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
+import { findUserByEmail } from '../accounts/index.ts';
+import * as organisations from '../organisations/index.ts';
+import { organisationsOfUser } from '../organisations/index.ts';
 import * as service from './setup.service.ts';
 
 // Routes that sit outside any one capability: health, first-run setup, who am I, organisations.

@@ -3,9 +3,9 @@ import { AppError } from '../../contracts/errors.ts';
 import type { setupRequest } from '../../contracts/foundation.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import type { Auth } from '../../http/auth.ts';
-import { countUsers, createAccount, deleteAccount } from '../accounts/accounts.service.ts';
+import { countUsers, createAccount, deleteAccount } from '../accounts/index.ts';
 import type { AppEnv } from '../context.ts';
-import { createOrganisation } from '../organisations/organisations.service.ts';
+import { createOrganisation } from '../organisations/index.ts';
 
 export async function needsSetup(database: DatabaseHandle) {
   return { needsSetup: (await countUsers(database.db)) === 0 };

@@ -7,7 +7,6 @@ import { migrate2013 } from '../../domain/isms/migration-2013.ts';
 import { diffEntries, type SoaEntryState } from '../../domain/isms/soa.ts';
 import { annexAControls, mapping2013to2022 } from '../../reference/catalogue.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { riskRefsByControl } from '../risks/risks.repository.ts';
 import { entryState, presentEntry } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 import { loadDraft, showVersion } from './soa.service.ts';
@@ -87,7 +86,7 @@ export async function updateEntry(
   const row = (await repo.listEntries(ctx.db, ctx.organisation.id, v.id)).find(
     (e) => e.control_id === input.controlId,
   )!;
-  const risks = await riskRefsByControl(ctx.db, ctx.organisation.id);
+  const risks = await repo.riskRefsByControl(ctx.db, ctx.organisation.id);
   const findings = await repo.findingRefsByControl(ctx.db, ctx.organisation.id);
   return presentEntry(entryState(row), { risks, findings });
 }

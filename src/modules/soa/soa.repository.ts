@@ -115,6 +115,24 @@ export async function listChanges(db: Db, organisationId: string, versionIds: st
 }
 
 /** Refs of findings raised against each Annex A control (requirements are stored as canonical ids). */
+/**
+ * Back-references for the SoA's links column: the risks whose treatment relies on each control, in risk
+ * order. Read here, beside findingRefsByControl, because the risks module depends on soa (a risk shows the
+ * SoA status of its controls); soa calling risks would close a cycle. Read-only.
+ */
+export async function riskRefsByControl(db: Db, organisationId: string) {
+  const rows = await db
+    .selectFrom('risk')
+    .select(['ref', 'controls_json'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('ref')
+    .execute();
+  const map = new Map<string, string[]>();
+  for (const r of rows)
+    for (const c of JSON.parse(r.controls_json) as string[]) map.set(c, [...(map.get(c) ?? []), r.ref]);
+  return map;
+}
+
 export async function findingRefsByControl(db: Db, organisationId: string) {
   const rows = await db
     .selectFrom('finding')

@@ -17,8 +17,8 @@ import {
   soaVersionSummary,
   versionNumber,
 } from '../../contracts/isms-soa.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import { soaExport } from './soa.report.ts';
 import * as service from './soa.service.ts';

@@ -12,7 +12,6 @@ import type { SoaEntryTable, SoaVersionTable } from '../../db/schema-isms.ts';
 import { diffEntries } from '../../domain/isms/soa.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { riskRefsByControl } from '../risks/risks.repository.ts';
 import { presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 
@@ -21,7 +20,7 @@ import * as repo from './soa.repository.ts';
 
 async function links(ctx: OrgContext) {
   return {
-    risks: await riskRefsByControl(ctx.db, ctx.organisation.id),
+    risks: await repo.riskRefsByControl(ctx.db, ctx.organisation.id),
     findings: await repo.findingRefsByControl(ctx.db, ctx.organisation.id),
   };
 }

@@ -10,8 +10,8 @@ import {
   trustGrant,
   trustRequest,
 } from '../../contracts/trust.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
 import * as grants from './trust-access.service.ts';
 import { accessLogCsv, accessLog as readLog } from './trust-log.ts';
 import * as requests from './trust-requests.service.ts';

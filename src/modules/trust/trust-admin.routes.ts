@@ -15,9 +15,8 @@ import {
   trustPage,
   trustPageInput,
 } from '../../contracts/trust.ts';
-import type { ZodApp } from '../../http/app.ts';
 import { orgCtx } from '../../http/gate.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import * as grants from './trust-access.service.ts';
 import * as docs from './trust-documents.service.ts';

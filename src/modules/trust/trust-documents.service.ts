@@ -7,8 +7,8 @@ import type { TrustDocumentTable } from '../../db/schema.ts';
 import { safeFileName } from '../../domain/files/sniff.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { acceptUpload } from '../evidence/accept-upload.ts';
-import { showVersion } from '../soa/soa.service.ts';
+import { acceptUpload } from '../evidence/index.ts';
+import { showVersion } from '../soa/index.ts';
 import * as repo from './trust.repository.ts';
 import { canStamp } from './watermark.ts';
 

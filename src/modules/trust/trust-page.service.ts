@@ -5,7 +5,7 @@ import type { trustPage, trustPageInput } from '../../contracts/trust.ts';
 import type { Db } from '../../db/connection.ts';
 import type { TrustPageTable } from '../../db/schema.ts';
 import { anonymous } from '../../domain/trust/access.ts';
-import { allCertificates } from '../certificates/certificates.repository.ts';
+import { allCertificates } from '../certificates/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
 import { pageUrl } from './trust-notify.ts';

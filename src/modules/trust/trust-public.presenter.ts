@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { customer, faqItem, framework, publicTrustPage } from '../../contracts/trust.ts';
 import type { CertificateTable, TrustDocumentTable, TrustPageTable } from '../../db/schema.ts';
 import { type AccessLevel, decideAccess, type Viewer } from '../../domain/trust/access.ts';
-import { effectiveStatus } from '../certificates/certificates.presenter.ts';
+import { effectiveStatus } from '../certificates/index.ts';
 
 // The trust page's OWN public presenter: the only code deciding which fields reach a visitor. It builds
 // each object field by field from an allow-list (never spreading a row), drops private documents, and

@@ -10,8 +10,7 @@ import {
   signInInput,
   trustPublicParams,
 } from '../../contracts/trust.ts';
-import type { ZodApp } from '../../http/app.ts';
-import type { ModuleDeps } from '../../http/routes.ts';
+import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import * as visitor from './trust-public.service.ts';
 import { SESSION_DAYS, visitorContext } from './trust-visitor.ts';
 

@@ -1,0 +1,2 @@
+// Public face of the audit-log module: other modules, src/http, src/cli and src/demo import only this file.
+export { verifyAuditTrail } from './audit-log.service.ts';

@@ -1,0 +1,2 @@
+// Public face of the deadline-policies module: other modules, src/http, src/cli and src/demo import only this file.
+export { listPolicies, policyDefinition, upsertPolicyIn } from './deadline-policies.service.ts';

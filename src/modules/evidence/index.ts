@@ -1,0 +1,4 @@
+// Public face of the evidence module: other modules, src/http, src/cli and src/demo import only this file.
+export { acceptUpload } from './accept-upload.ts';
+export { findEvidence, listEvidence } from './evidence.repository.ts';
+export { attachEvidence, presentEvidence } from './evidence.service.ts';

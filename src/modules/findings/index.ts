@@ -1,0 +1,19 @@
+// Public face of the findings module: other modules, src/http, src/cli and src/demo import only this file.
+export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
+export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
+export {
+  findFinding,
+  findFindingByRef,
+  listFindings as listFindingRows,
+  updateFinding,
+} from './findings.repository.ts';
+export {
+  calendarOf,
+  createFinding,
+  deadlinesFor,
+  escalationMap,
+  insertFindingRow,
+  listFindings,
+  normaliseRequirements,
+} from './findings.service.ts';
+export { addComment, transitionFinding } from './transitions.service.ts';

@@ -1,0 +1,11 @@
+// Public face of the notifications module: other modules, src/http, src/cli and src/demo import only this file.
+export { notifyFindingMentions } from './mentions.service.ts';
+export { membersByHandle } from './notifications.repository.ts';
+export {
+  notifyAssignment,
+  notifyFindingStatus,
+  notifyMentions,
+  notifyStatusChange,
+  planLink,
+} from './notify.service.ts';
+export { sendDueNotifications } from './reminders.service.ts';

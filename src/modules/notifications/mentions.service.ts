@@ -1,0 +1,23 @@
+import { findMentions } from '../../domain/collaboration/mentions.ts';
+import type { OrgContext } from '../context.ts';
+import { membersByHandle } from './notifications.repository.ts';
+import { notifyMentions } from './notify.service.ts';
+
+/** Mentions in a finding's comment (the finding's own thread lives in its timeline). */
+export async function notifyFindingMentions(
+  ctx: OrgContext,
+  finding: { id: string; ref: string },
+  body: string,
+) {
+  const people = await membersByHandle(ctx.db, ctx.organisation.id);
+  const mentioned = findMentions(body, people);
+  await notifyMentions(
+    ctx,
+    mentioned.map((p) => p.id),
+    {
+      title: `finding ${finding.ref}`,
+      link: `${ctx.env.publicUrl}/o/${ctx.organisation.slug}/findings/${finding.id}`,
+    },
+    body,
+  );
+}

@@ -1,0 +1,14 @@
+// Public face of the organisations module: other modules, src/http, src/cli and src/demo import only this file.
+export {
+  findOrganisationBySlug,
+  insertMembership,
+  membershipBySlug,
+  membershipsWithEmail,
+  organisationSettings,
+  organisationsOfUser,
+} from './organisations.repository.ts';
+export {
+  createOrganisation,
+  getSettings,
+  updateSettings,
+} from './organisations.service.ts';

@@ -1,0 +1,13 @@
+// Public face of the planning module: other modules, src/http, src/cli and src/demo import only this file.
+export { addTimeOff, setCapacity } from './people.service.ts';
+export { ASSUMED_EFFORT_DAYS, loadPlanData, runForecast } from './plan.service.ts';
+export {
+  findActionById,
+  findFreeTask,
+  listDependencies,
+  planActions,
+  planFreeTasks,
+} from './planning.repository.ts';
+export { createScenario } from './scenarios.service.ts';
+export { addDependency, createTask, updateTask } from './tasks.service.ts';
+export { createTeam } from './teams.service.ts';

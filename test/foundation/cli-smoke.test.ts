@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../src/cli/registry.ts';
+import { cli, cliProcess } from '../support/cli.ts';
+import { freshDatabase } from '../support/harness.ts';
+
+// Every other CLI test calls the commands in-process (test/support/cli.ts); this file starts each command
+// once as a real process through bin/closeloop.js, as cron or a shell would: the tsx loader, the command's
+// dynamic imports, stdout/stderr and the exit code reaching the shell. `serve` is started as a process by
+// shutdown.test.ts. SQLite only: the engines are covered by the in-process tests. The organisation the
+// commands work on is made in-process first; each test reads only what it wrote or what beforeAll made.
+// Each test starts one process (tsx and the runtime boot: seconds, more on a loaded machine): 60 s each.
+const PROCESS_TIMEOUT = 60_000;
+const smoked = new Set<string>(['serve']);
+let flags: string[] = [];
+let dataDir = '';
+const file = (name: string, text: string) => {
+  const p = path.join(dataDir, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+/** Runs `args` as a process against the test database and notes which command it exercised. */
+const run = async (args: string[], extra = flags) => {
+  const name = commands.find((c) => c.path.every((w, i) => args[i] === w))?.path.join(' ');
+  if (name) smoked.add(name);
+  return cliProcess([...args, ...extra]);
+};
+const csv = [
+  'ref,grade,requirement,statement,evidence,owner_email',
+  'NC-01,major,A.8.8,"Vulnerabilities are not evaluated within a defined time","Scan of 10 Feb",',
+].join('\r\n');
+
+describe('every closeloop command as a process', () => {
+  beforeAll(async () => {
+    const db = await freshDatabase('sqlite');
+    dataDir = db.dataDir;
+    flags = ['--data-dir', dataDir];
+    for (const args of [
+      orgCreate(),
+      ['audit', 'create', '--org', 'acme', '--ref', 'S2', '--type', 'stage2', '--body', 'Certa'],
+      ['import', 'findings', file('r.csv', csv), '--org', 'acme', '--audit', 'S2'],
+    ]) {
+      const r = await cli([...args, ...flags]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+  afterAll(() => {
+    expect([...smoked].sort()).toEqual(commands.map((c) => c.path.join(' ')).sort());
+  });
+
+  it(
+    'migrate, and a usage error with exit code 2 and one line',
+    async () => {
+      const own = await freshDatabase('sqlite');
+      expect((await run(['migrate'], ['--data-dir', own.dataDir])).stdout).toMatch(/^applied 0001-accounts/);
+      const bad = await run(['org', 'create', '--slug', 'x'], ['--data-dir', own.dataDir]);
+      expect({ code: bad.code, stderr: bad.stderr.trim() }).toEqual({
+        code: 2,
+        stderr: 'closeloop org create: missing --name (display name)',
+      });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'org create',
+    async () => {
+      const org = await run(
+        ['org', 'create', '--slug', 'beta', '--name', 'Beta', '--admin-email', 'b@beta.test'],
+        ['--admin-password', 'long enough password', ...flags],
+      );
+      expect(org.code, org.stderr).toBe(0);
+      expect(JSON.parse(org.stdout)).toMatchObject({ slug: 'beta', admin: { email: 'b@beta.test' } });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'audit create',
+    async () => {
+      const audit = await run([
+        'audit',
+        'create',
+        '--org',
+        'acme',
+        '--ref',
+        'S3',
+        '--type',
+        'surveillance',
+        '--body',
+        'Certa',
+      ]);
+      expect(audit.code, audit.stderr).toBe(0);
+      expect(JSON.parse(audit.stdout)).toMatchObject({ ref: 'S3' });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'import findings',
+    async () => {
+      await cli([
+        'audit',
+        'create',
+        '--org',
+        'acme',
+        '--ref',
+        'S4',
+        '--type',
+        'stage2',
+        '--body',
+        'Certa',
+        ...flags,
+      ]);
+      const imported = await run([
+        'import',
+        'findings',
+        file('s4.csv', csv),
+        '--org',
+        'acme',
+        '--audit',
+        'S4',
+      ]);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 1 });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'findings list',
+    async () => {
+      const list = await run(['findings', 'list', '--org', 'acme', '--audit', 'S2', '--json']);
+      expect(JSON.parse(list.stdout).map((f: { ref: string }) => f.ref)).toEqual(['NC-01']);
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'audit show',
+    async () => {
+      const shown = await run(['audit', 'show', '--org', 'acme', '--ref', 'S2', '--json']);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ ref: 'S2' });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'report',
+    async () => {
+      const out = path.join(dataDir, 'cap.json');
+      const report = await run([
+        'report',
+        'cap',
+        '--org',
+        'acme',
+        '--audit',
+        'S2',
+        '--format',
+        'json',
+        '--out',
+        out,
+      ]);
+      expect(report.code, report.stderr).toBe(0);
+      expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ title: 'Corrective Action Plan' });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'plan solve',
+    async () => {
+      const problem = {
+        resources: [{ id: 'R1', capacity: 1 }],
+        tasks: [
+          { id: 'a', duration: 2, demands: { R1: 1 }, predecessors: [] },
+          { id: 'b', duration: 3, demands: { R1: 1 }, predecessors: [] },
+        ],
+        timeLimitMs: 100,
+      };
+      const solved = await run(['plan', 'solve', file('p.json', JSON.stringify(problem))], []);
+      expect(JSON.parse(solved.stdout)).toMatchObject({ makespan: 5, feasible: true });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'notify',
+    async () => {
+      const r = await run(['notify']);
+      expect(r.code, r.stderr).toBe(0);
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'cert add',
+    async () => {
+      const cert = await run([
+        'cert',
+        'add',
+        '--org',
+        'acme',
+        '--number',
+        'IS 1',
+        '--body',
+        'Certa',
+        '--issued',
+        '2028-02-29',
+      ]);
+      expect(JSON.parse(cert.stdout).certificate).toMatchObject({ expiresOn: '2031-02-28' });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'cert remind',
+    async () => {
+      const own = await freshDatabase('sqlite');
+      const ownFlags = ['--data-dir', own.dataDir];
+      await cli([...orgCreate(), ...ownFlags]);
+      await cli([
+        'cert',
+        'add',
+        '--org',
+        'acme',
+        '--number',
+        'IS 2',
+        '--body',
+        'Certa',
+        '--issued',
+        '2028-02-29',
+        ...ownFlags,
+      ]);
+      const remind = await run(['cert', 'remind', '--org', 'acme', '--on', '2028-03-01'], ownFlags);
+      expect(JSON.parse(remind.stdout)).toMatchObject({ recipients: ['a@acme.test'] });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'trust links',
+    async () => {
+      const links = await run(['trust', 'links', '--org', 'acme']);
+      expect(JSON.parse(links.stdout)).toEqual({ items: [] });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'documents remind',
+    async () => {
+      const docs = await run(['documents', 'remind', '--org', 'acme']);
+      expect(docs.code, docs.stderr).toBe(0);
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'posture',
+    async () => {
+      const posture = await run(['posture', '--org', 'acme', '--json']);
+      expect(JSON.parse(posture.stdout)).toHaveProperty('alignment');
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'audit-log verify',
+    async () => {
+      const verified = await run(['audit-log', 'verify', '--org', 'acme']);
+      expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok \d+ entries/) });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it('demo', async () => {
+    const own = await freshDatabase('sqlite');
+    const demo = await run(['demo'], ['--data-dir', own.dataDir]);
+    expect(demo).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^loaded demo organisation 'demo'/),
+    });
+  }, 120_000); // the process loads the whole demo
+});
+
+function orgCreate() {
+  return [
+    'org',
+    'create',
+    '--slug',
+    'acme',
+    '--name',
+    'Acme',
+    '--admin-email',
+    'a@acme.test',
+    '--admin-password',
+    'long enough password',
+  ];
+}
