@@ -1,6 +1,4 @@
-import type { Role } from '../contracts/roles.ts';
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import { addCertificate, attachCertificateFile } from '../modules/certificates/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';

@@ -1,5 +1,3 @@
-import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import { createAudit } from '../modules/audits/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, addAmendment, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';

@@ -1,6 +1,4 @@
 import type { IsmsScope } from '../contracts/isms-soa.ts';
-import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { listActions } from '../modules/corrective-actions/index.ts';
 import { createDocument } from '../modules/documents/index.ts';

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { listCertificates } from '../../src/modules/certificates/certificates.service.ts';
-import type { OrgContext } from '../../src/modules/context.ts';
 import { makeContext } from '../../src/modules/context.ts';
 import { showInternalAudit } from '../../src/modules/internal-audits/internal-audits.service.ts';
 import { listReviews } from '../../src/modules/management-review/management-review.service.ts';

@@ -6,7 +6,6 @@ import {
   availableTransitions,
   type NcRecord,
   type Readiness,
-  type Role,
   transitionActions,
 } from './lifecycle.ts';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { findingStatus, findingSummary, grade } from '../../contracts/findings.ts';
+import type { findingSummary } from '../../contracts/findings.ts';
 import { daysBetween } from '../../domain/calendar/iso-date.ts';
 import type { EscalationFlag } from '../../domain/findings/escalation.ts';
 import { isOverdue } from '../../domain/findings/recommendation.ts';

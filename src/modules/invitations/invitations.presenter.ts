@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { invitation } from '../../contracts/foundation.ts';
-import type { Role } from '../../contracts/roles.ts';
 import type { InvitationTable } from '../../db/schema.ts';
 
 export function invitationStatus(row: InvitationTable, now: string) {

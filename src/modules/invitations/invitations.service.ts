@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, forbidden, invalid, notFound } from '../../contracts/errors.ts';
 import type { acceptInvitationRequest, createInvitationRequest } from '../../contracts/foundation.ts';
-import { type Role, roleLabels } from '../../contracts/roles.ts';
+import { roleLabels } from '../../contracts/roles.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
