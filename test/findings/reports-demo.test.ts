@@ -53,6 +53,7 @@ function pdfRaw(bytes: Buffer) {
 }
 
 describe('demo reports: the workbook holds everything its PDF holds', () => {
+  // Loads the whole demo and renders four reports in two forms: seconds on a loaded machine.
   it('has every text of the CAP, Evidence of Correction, NC statements and log in both forms', async () => {
     const db = await freshDatabase('sqlite');
     const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
@@ -102,5 +103,5 @@ describe('demo reports: the workbook holds everything its PDF holds', () => {
     } finally {
       await rt.close();
     }
-  });
+  }, 60_000);
 });
