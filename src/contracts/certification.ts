@@ -15,7 +15,7 @@ export const cycleSettings = z.object({
   /** Minimum days between the recertification audit and expiry. */
   recertificationLeadDays: z.number().int().min(0).max(730).default(90),
   /** Deadline policy whose major-nonconformity closure time the recertification must leave before expiry. */
-  policyKey: z.string().min(2).max(40).default('guide-14-30-60'),
+  policyKey: z.string().min(2).max(40).default('fast-14-30-60'),
 });
 
 export const certificateInput = z.object({
@@ -31,7 +31,7 @@ export const certificateInput = z.object({
     surveillanceIntervalMonths: 12,
     windowMonths: 3,
     recertificationLeadDays: 90,
-    policyKey: 'guide-14-30-60',
+    policyKey: 'fast-14-30-60',
   }),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime } from './common.ts';
+import { effectivenessView } from './effectiveness.ts';
 import { findingStatus, findingSummary, grade } from './findings.ts';
 
 // The corrective action record of one nonconformity, in the order of ISO 27001 clause 10.1.
@@ -141,6 +142,9 @@ export const commentRequest = z.object({
 });
 
 export const findingDetail = findingSummary.extend({
+  /** "major nonconformity", "minor nonconformity", or "area of concern" for stage 1. */
+  kind: z.string(),
+  effectivenessReview: effectivenessView,
   objectiveEvidence: z.string(),
   ofiReason: z.string().nullable(),
   record: z.object({

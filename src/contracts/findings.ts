@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime } from './common.ts';
+import { effectivenessSummary } from './effectiveness.ts';
 
 export const auditTypes = [
   'internal',
@@ -16,7 +17,7 @@ export const grades = ['major', 'minor', 'ofi', 'observation', 'positive'] as co
 export const grade = z.enum(grades);
 export type Grade = z.infer<typeof grade>;
 
-/** Clause 10.1 lifecycle of a nonconformity; OFIs use open/accepted/planned/declined; others are noted. */
+/** Clause 10.2 lifecycle of a nonconformity; OFIs use open/accepted/planned/declined; others are noted. */
 export const findingStatuses = [
   'open',
   'analysing',
@@ -41,16 +42,23 @@ export const policyKey = z
   .max(40)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
 
+// [lifecycle, issue #13] anchor, stage2MajorLimitMonths and verifiedAtNextAudit added; the one schema
+// moves to src/vocabulary with issue #15.
 const gradeDays = z
   .object({
     capDays: z.number().int().min(0).max(3650).nullable().optional(),
     evidenceDays: z.number().int().min(0).max(3650).nullable().optional(),
     closeDays: z.number().int().min(0).max(3650).nullable().optional(),
+    verifiedAtNextAudit: z.boolean().optional(),
   })
   .strict();
 
+export const policyAnchor = z.enum(['audit_end', 'closing_meeting', 'report_received']);
+
 export const deadlinePolicyDefinition = z.object({
   dayKind: z.enum(['calendar', 'working']),
+  anchor: policyAnchor.default('audit_end'),
+  stage2MajorLimitMonths: z.number().int().min(1).max(24).default(6),
   grades: z
     .object({ major: gradeDays.optional(), minor: gradeDays.optional(), ofi: gradeDays.optional() })
     .strict(),
@@ -74,10 +82,12 @@ export const auditInput = z.object({
   leadAuditor: z.string().trim().max(200).nullable().default(null),
   startsOn: isoDate.nullable().default(null),
   endsOn: isoDate.nullable().default(null),
+  closingMeetingOn: isoDate.nullable().optional(),
   scope: z.string().max(5000).default(''),
   reportReceivedOn: isoDate.nullable().default(null),
   recommendation: recommendation.nullable().default(null),
-  policyKey: policyKey.default('guide-14-30-60'),
+  /** The organisation's default policy when not given (`cb-90` on a new organisation). */
+  policyKey: policyKey.optional(),
 });
 // Updates list their fields without defaults: with defaults, a PATCH of one field would reset the others.
 export const auditUpdate = z
@@ -87,12 +97,25 @@ export const auditUpdate = z
     leadAuditor: z.string().trim().max(200).nullable(),
     startsOn: isoDate.nullable(),
     endsOn: isoDate.nullable(),
+    closingMeetingOn: isoDate.nullable(),
     scope: z.string().max(5000),
     reportReceivedOn: isoDate.nullable(),
     recommendation: recommendation.nullable(),
     policyKey,
   })
   .partial();
+
+/** Who closes an audit's nonconformities: the organisation (internal, second party, stage 1) or the CB. */
+export const closer = z.enum(['organisation', 'certification_body']);
+
+/** What an unverified major means for the certificate: stage 2 repeated, or suspension risk. */
+export const certificationRisk = z.object({
+  kind: z.enum(['repeat_stage2', 'suspension_risk']),
+  on: isoDate,
+  reached: z.boolean(),
+  findings: z.array(z.string()),
+  message: z.string(),
+});
 
 export const impliedRecommendation = z.object({
   implied: recommendation,
@@ -109,9 +132,13 @@ export const auditSummary = z.object({
   startsOn: isoDate.nullable(),
   endsOn: isoDate.nullable(),
   scope: z.string(),
+  closingMeetingOn: isoDate.nullable(),
   reportReceivedOn: isoDate.nullable(),
   recommendation: recommendation.nullable(),
-  impliedRecommendation: impliedRecommendation,
+  /** Null for audits that imply no certification recommendation (internal, second party, stage 1). */
+  impliedRecommendation: impliedRecommendation.nullable(),
+  closer,
+  risks: z.array(certificationRisk),
   policyKey: z.string(),
   counts: z.object({
     major: z.number(),
@@ -152,6 +179,10 @@ export const findingSummary = z.object({
   overdue: z.boolean(),
   ageDays: z.number().int(),
   escalation: z.array(escalationFlag),
+  /** Who closes it, from its audit's type. */
+  closer,
+  /** Its current review of effectiveness (10.2 d), or null when none is planned. */
+  effectiveness: effectivenessSummary,
   updatedAt: isoDateTime,
 });
 

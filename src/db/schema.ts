@@ -130,6 +130,8 @@ export interface AuditTable {
   report_received_on: string | null;
   recommendation: string | null;
   policy_key: string;
+  /** The closing meeting, an anchor deadline policies may count from (migration 0009). */
+  closing_meeting_on?: string | null;
   cycle: string;
   created_at: string;
   updated_at: string;
@@ -281,3 +283,10 @@ import type { PostureSnapshotTable } from './schema-posture.ts';
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
+
+// Effectiveness reviews (migration 0009): shapes in schema-lifecycle.ts.
+export type * from './schema-lifecycle.ts';
+
+import type { LifecycleTables } from './schema-lifecycle.ts';
+
+export interface Database extends LifecycleTables {}

@@ -58,7 +58,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
         surveillanceIntervalMonths: 12,
         windowMonths: 3,
         recertificationLeadDays: 90,
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       },
     },
     isabel,

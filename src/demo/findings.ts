@@ -49,7 +49,7 @@ export async function seedFindings(base: OrgContext, store: ContentStore) {
         'Design, development, hosting and support of the Northwind cloud platform from the London and Lyon offices.',
       reportReceivedOn: received,
       recommendation: 'recommended_upon_action_plan',
-      policyKey: 'guide-14-30-60',
+      policyKey: 'fast-14-30-60',
     },
     isabel,
   );

@@ -40,6 +40,8 @@ export const policyTable = {
   'finding.manage': managers,
   'finding.work': ['admin', 'isms_manager', 'action_owner'],
   'finding.transition': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
+  // [lifecycle, issue #13] review of effectiveness (10.2 d): assurance roles, never an implementer.
+  'finding.review_effectiveness': assurance,
   'finding.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
   'evidence.attach': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
   'report.read': everyone,

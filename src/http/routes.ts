@@ -9,6 +9,7 @@ import { conversationsRoutes } from '../modules/conversations/conversations.rout
 import { correctiveActionsRoutes } from '../modules/corrective-actions/corrective-actions.routes.ts';
 import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
+import { effectivenessRoutes } from '../modules/effectiveness/effectiveness.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
@@ -52,6 +53,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   auditsRoutes(app);
   findingsRoutes(app);
   correctiveActionsRoutes(app);
+  effectivenessRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app);
   planningRoutes(app);

@@ -121,7 +121,7 @@ async function findingFixture(c: Client, slug: string) {
     amendmentId: amendment.id,
     evidenceId: evidence.id,
     auditRef: 'S2',
-    key: 'guide-14-30-60',
+    key: 'fast-14-30-60',
     kind: 'cap',
   };
 }

@@ -19,7 +19,7 @@ export const auditCreateCommand: Command = {
       required: true,
     },
     body: { type: 'string', description: 'certification body or auditor', required: true },
-    policy: { type: 'string', description: 'deadline policy key (default guide-14-30-60)' },
+    policy: { type: 'string', description: 'deadline policy key (default fast-14-30-60)' },
     'report-received': { type: 'string', description: 'date the nonconformity report was received' },
     recommendation: {
       type: 'string',
@@ -31,7 +31,7 @@ export const auditCreateCommand: Command = {
       ref: stringOpt(run, 'ref'),
       type: run.options.type,
       certificationBody: run.options.body,
-      policyKey: run.options.policy ?? 'guide-14-30-60',
+      policyKey: run.options.policy ?? 'fast-14-30-60',
       reportReceivedOn: run.options['report-received'] ?? null,
       recommendation: run.options.recommendation ?? null,
     });

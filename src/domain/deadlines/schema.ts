@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
 // A deadline policy is data an administrator can edit, so its shape and its internal consistency are
-// checked before any deadline is derived from it. Days count from the date the nonconformity report was
-// received (ISO/IEC 17021-1 9.4.9: the certification body sets the time for correction and corrective
-// action).
+// checked before any deadline is derived from it. Days count from the policy's anchor: the last day of the
+// audit (the default), the closing meeting, or the day the report was received (ISO/IEC 17021-1 9.4.9: the
+// certification body sets the time for correction and corrective action).
+// [lifecycle, issue #13] anchor, stage2MajorLimitMonths and per-grade verifiedAtNextAudit were added here;
+// the schema moves to src/vocabulary with issue #15.
+
+/** The day deadlines count from. */
+export const policyAnchors = ['audit_end', 'closing_meeting', 'report_received'] as const;
 
 const days = z.number().int().min(0).max(3650).nullable().optional();
 
@@ -15,9 +20,19 @@ export const gradeDeadlinesSchema = z
     evidenceDays: days,
     /** Nonconformity closed (remediation window). */
     closeDays: days,
+    /** Only an accepted plan is due; the certification body verifies implementation at the next audit. */
+    verifiedAtNextAudit: z.boolean().optional(),
   })
   .strict()
   .superRefine((g, ctx) => {
+    if (g.verifiedAtNextAudit)
+      for (const key of ['evidenceDays', 'closeDays'] as const)
+        if (g[key] !== null && g[key] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'verified at the next audit: leave this empty',
+          });
     // Evidence of an action cannot be due before its plan, nor closure before its evidence.
     const order: [keyof typeof g, number | null | undefined][] = [
       ['capDays', g.capDays],
@@ -37,6 +52,12 @@ export const gradeDeadlinesSchema = z
 export const deadlinePolicyDefinitionSchema = z
   .object({
     dayKind: z.enum(['calendar', 'working']),
+    anchor: z.enum(policyAnchors).default('audit_end'),
+    /**
+     * A stage 2 major not verified within this many months of the last day of stage 2 means stage 2 is
+     * repeated (common CB practice under ISO/IEC 17021-1 9.4.9 and ISO/IEC 27006-1).
+     */
+    stage2MajorLimitMonths: z.number().int().min(1).max(24).default(6),
     grades: z
       .object({
         major: gradeDeadlinesSchema.optional(),
@@ -46,10 +67,7 @@ export const deadlinePolicyDefinitionSchema = z
         positive: gradeDeadlinesSchema.optional(),
       })
       .strict(),
-    /**
-     * Minors need only an accepted plan; the certification body verifies its implementation at the next
-     * audit, so no evidence or closure date is derived for them.
-     */
+    /** Legacy form of `grades.minor.verifiedAtNextAudit`, still read. */
     minorPlanVerifiedAtNextAudit: z.boolean().optional(),
     notes: z.string().max(2000).default(''),
   })

@@ -1,4 +1,5 @@
-// Types of the clause 10.1 corrective action lifecycle (see lifecycle.ts for the rules).
+// Types of the clause 10.2 corrective action lifecycle (see lifecycle.ts for the rules).
+import type { Closer } from './closure.ts';
 import type { TransitionAction } from './lifecycle.ts';
 
 export type Role =
@@ -25,7 +26,12 @@ export interface NcRecord {
   status: NcStatus;
   /** The certification body accepted the evidence after the latest internal verification. */
   auditorAccepted: boolean;
+  /** Who closes it, from the audit type (closure.ts); the certification body when not given. */
+  closer?: Closer | undefined;
 }
+
+/** The organisation's review of effectiveness (10.2 d): none yet, planned, or found effective. */
+export type EffectivenessState = 'none' | 'planned' | 'effective';
 
 /** What the record holds, for the guards that stop an empty plan or evidence-free submission. */
 export interface Readiness {
@@ -35,6 +41,8 @@ export interface Readiness {
   openActionCount: number;
   evidenceCount: number;
   hasEffectivenessCriteria: boolean;
+  /** The current review of effectiveness (10.2 d); `none` when not given. */
+  effectiveness?: EffectivenessState | undefined;
 }
 
 export interface TransitionContext {
@@ -47,9 +55,11 @@ export interface TransitionContext {
   readiness: Readiness;
   /** The day of the transition (ISO date), stamped on the event; the domain reads no clock. */
   today?: string | undefined;
+  /** Set by the effectiveness review use-case, the only way to reopen a record found not effective. */
+  viaEffectivenessReview?: boolean | undefined;
 }
 
-/** What happened, for the record's history (clause 10.2: retain documented information). */
+/** What happened, for the record's history (clause 10.2 f–g: documented information). */
 export interface TransitionEvent {
   action: TransitionAction;
   from: NcStatus;
@@ -73,3 +83,31 @@ export type TransitionError =
 export type TransitionResult =
   | { ok: true; record: NcRecord; from: NcStatus; auditorDecision: boolean; event: TransitionEvent }
   | { ok: false; code: TransitionError; message: string };
+
+/** One row of the declarative transition table (lifecycle.ts). */
+export interface TransitionSpec {
+  label: string | Record<Closer, string>;
+  from: NcStatus[];
+  to: NcStatus | 'same';
+  roles: Role[] | Record<Closer, Role[]>;
+  /** Only in these lifecycles (default both): a certification body step does not exist for internal NCs. */
+  closers?: Closer[];
+  /** Only through the effectiveness review use-case, never offered as a button of its own. */
+  viaEffectivenessReview?: boolean;
+  /** Sending work back always needs a reason the other side can act on. */
+  needsComment?: boolean;
+  /**
+   * The certification body's own decision (in its lifecycle only); an ISMS manager may record it with the
+   * decision's date and a note.
+   */
+  auditorDecision?: boolean;
+  guard?: (ctx: TransitionContext, record: NcRecord) => string | null;
+}
+
+export const closerOfRecord = (r: NcRecord): Closer => r.closer ?? 'certification_body';
+export const labelOf = (s: TransitionSpec, c: Closer) => (typeof s.label === 'string' ? s.label : s.label[c]);
+export const rolesOf = (s: TransitionSpec, c: Closer) => (Array.isArray(s.roles) ? s.roles : s.roles[c]);
+export const existsFor = (s: TransitionSpec, c: Closer) => !s.closers || s.closers.includes(c);
+/** A decision of the certification body: only in its own lifecycle. */
+export const isAuditorDecision = (s: TransitionSpec, c: Closer) =>
+  Boolean(s.auditorDecision) && c === 'certification_body';

@@ -88,7 +88,8 @@ export async function raiseFinding(
       await updateAudit(tx.db, tx.organisation.id, audit!.id, { report_received_on: reportedOn });
     const id = await insertFindingRow(
       tx,
-      { ...audit!, report_received_on: reportedOn },
+      // Counted from the internal audit's last day, or the day the auditee was told when none is set.
+      { ...audit!, report_received_on: reportedOn, ends_on: audit!.ends_on ?? reportedOn },
       {
         ref: input.ref,
         grade: check.result as 'major',

@@ -13,6 +13,7 @@ import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { findAuditByRef, insertAudit } from '../audits/audits.repository.ts';
 import { currentCertificate } from '../certificates/certificates.repository.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { defaultPolicyKey } from '../deadline-policies/deadline-policies.service.ts';
 import { normaliseRequirements } from '../findings/findings.service.ts';
 import { memberByEmail } from '../members/members.repository.ts';
 import { presentCheck, presentSummary } from './internal-audits.presenter.ts';
@@ -74,7 +75,7 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
       scope: `${input.area}: ${labels.join(', ')}`,
       report_received_on: null,
       recommendation: null,
-      policy_key: 'guide-14-30-60',
+      policy_key: await defaultPolicyKey(tx.db, tx.organisation.id),
       cycle: '',
       created_at: at,
       updated_at: at,

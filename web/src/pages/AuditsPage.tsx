@@ -8,6 +8,7 @@ import {
   Select,
   Stack,
   Table,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -86,9 +87,15 @@ export function AuditsPage() {
                     <Table.Td>{a.certificationBody}</Table.Td>
                     <Table.Td>{recommendationLabel(a.recommendation)}</Table.Td>
                     <Table.Td>
-                      <Badge color={impliedColour[a.impliedRecommendation.implied]}>
-                        {recommendationLabel(a.impliedRecommendation.implied)}
-                      </Badge>
+                      {a.impliedRecommendation ? (
+                        <Badge color={impliedColour[a.impliedRecommendation.implied]}>
+                          {recommendationLabel(a.impliedRecommendation.implied)}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          none: closed by the organisation
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {a.counts.open} / {a.counts.major} / {a.counts.minor} / {a.counts.ofi}
@@ -130,7 +137,9 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
     leadAuditor: '',
     reportReceivedOn: '',
     recommendation: '',
-    policyKey: 'guide-14-30-60',
+    // Empty: the organisation's default policy (cb-90 on a new organisation).
+    policyKey: '',
+    endsOn: '',
     scope: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -140,7 +149,9 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
         ...v,
         leadAuditor: v.leadAuditor || null,
         reportReceivedOn: v.reportReceivedOn || null,
+        endsOn: v.endsOn || null,
         recommendation: v.recommendation || null,
+        policyKey: v.policyKey || undefined,
       }),
     onSuccess: (a) => {
       void qc.invalidateQueries({ queryKey: ['audits', org.slug] });
@@ -186,6 +197,14 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
         />
         <TextInput label="Lead auditor" value={v.leadAuditor} onChange={text('leadAuditor')} />
         <TextInput
+          type="date"
+          label="Last day of the audit"
+          description="Deadlines count from it under the default policy"
+          value={v.endsOn}
+          onChange={text('endsOn')}
+          error={errors.endsOn}
+        />
+        <TextInput
           label="Report received on"
           type="date"
           value={v.reportReceivedOn}
@@ -202,9 +221,10 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
         <Select
           label="Deadline policy"
           data={(policies.data ?? []).map((p) => ({ value: p.key, label: p.name }))}
-          value={v.policyKey}
-          onChange={(p) => p && setV({ ...v, policyKey: p })}
-          allowDeselect={false}
+          placeholder="the organisation's default"
+          clearable
+          value={v.policyKey || null}
+          onChange={(p) => setV({ ...v, policyKey: p ?? '' })}
           error={errors.policyKey}
         />
         <Textarea label="Scope" autosize minRows={2} value={v.scope} onChange={text('scope')} />
