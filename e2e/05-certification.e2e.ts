@@ -94,7 +94,7 @@ async function ok(api: APIRequestContext, url: string, data: object) {
   return res.json();
 }
 
-test('the action owner corrects it and submits evidence (clause 10.1)', async ({ baseURL }) => {
+test('the action owner corrects it and submits evidence (clause 10.2)', async ({ baseURL }) => {
   const id = findingUrl.split('/').pop()!;
   const f = `/api/v1/orgs/${slug}/findings/${id}`;
   const owner = await signedIn(baseURL!, tom);

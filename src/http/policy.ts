@@ -31,7 +31,7 @@ export const policyTable = {
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
   'mail_outbox.read': ['admin'],
-  // Audit follow-up (clause 10.1). Transitions are further limited per step by the finding state machine.
+  // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,
   'deadline_policy.read': everyone,

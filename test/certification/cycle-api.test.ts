@@ -59,7 +59,7 @@ for (const kind of kinds) {
       ]);
       expect(c.audits[0].tasks.map((x: { dueOn: string }) => x.dueOn)).toContain('2027-12-03');
       expect(c.warnings).toEqual([]);
-      // The planned audits are audits of the organisation, so their findings follow clause 10.1.
+      // The planned audits are audits of the organisation, so their findings follow clause 10.2.
       const audit = (await isa.get('/api/v1/orgs/acme/audits/IS-712345-RC')).json();
       expect(audit).toMatchObject({
         type: 'recertification',
@@ -214,7 +214,7 @@ for (const kind of kinds) {
         ['A.8.8', ['IA-2027-01/IA-NC-01 (major, open)']],
       ]);
 
-      // clause 10.1 by the action owner; the certification body accepts the plan
+      // clause 10.2 by the action owner; the certification body accepts the plan
       const f = `/api/v1/orgs/acme/findings/${findingId}`;
       const go = async (c: Client, action: string, extra: object = {}) => {
         const r = await c.post(`${f}/transitions`, { action, ...extra });

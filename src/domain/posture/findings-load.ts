@@ -11,7 +11,7 @@ import {
   WORK_CREDIT,
 } from './model.ts';
 
-// How much an open finding weighs on the scores. Clause 10.1 makes the organisation react, correct and
+// How much an open finding weighs on the scores. Clause 10.2 makes the organisation react, correct and
 // eliminate the cause; the load falls as that work is done (accepted plan, corrective actions finished,
 // evidence submitted) but only closure by the certification body removes it entirely.
 

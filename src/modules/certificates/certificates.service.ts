@@ -61,7 +61,7 @@ const auditRefFor = (number: string, type: string, sequence: number) =>
 
 /**
  * Records a certificate and plans its cycle in the same transaction: each surveillance and the
- * recertification audit becomes an audit of the organisation (its findings follow clause 10.1 like any
+ * recertification audit becomes an audit of the organisation (its findings follow clause 10.2 like any
  * other), with a window, a planned date and its preparation tasks.
  */
 export async function addCertificate(input: z.infer<typeof certificateInput>, ctx: OrgContext) {

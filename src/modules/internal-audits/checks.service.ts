@@ -67,7 +67,7 @@ export async function recordCheck(
 
 /**
  * Turns a graded result into a finding of this internal audit in one step, linked to the requirement:
- * a nonconformity enters the clause 10.1 lifecycle; the statement and evidence come from the check.
+ * a nonconformity enters the clause 10.2 lifecycle; the statement and evidence come from the check.
  */
 export async function raiseFinding(
   input: z.infer<typeof raiseFindingInput> & { auditRef: string; checkId: string },

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorMessage, patch, post } from '../api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
-/** Corrective actions (10.1 c) and the ISMS amendments they caused (10.1 e). */
+/** Corrective actions (10.2 c) and the ISMS amendments they caused (10.2 e). */
 export function ActionsPanel({
   org,
   finding,

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { errorMessage, patch } from '../api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
-/** Clause 10.1 a) correction, b) root cause, expected effect and f) effectiveness review. */
+/** Clause 10.2 a) correction, b) root cause, expected effect and d) effectiveness review. */
 export function RecordEditor({
   org,
   finding,
