@@ -1,61 +1,59 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/demo/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { listCertificates } from '../../src/modules/certificates/certificates.service.ts';
-import type { OrgContext } from '../../src/modules/context.ts';
 import { showInternalAudit } from '../../src/modules/internal-audits/internal-audits.service.ts';
 import { listReviews } from '../../src/modules/management-review/management-review.service.ts';
 import { buildAuditReport } from '../../src/modules/reports/audit-reports.ts';
-import { createRuntime } from '../../src/runtime.ts';
-import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
+import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { DEMO_TEMPLATE_TIMEOUT, demoDatabase } from '../support/demo-template.ts';
+import { hasKind, kinds, testConfig } from '../support/harness.ts';
+import { makeContext } from '../support/use-cases.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certification demo on ${kind}`, () => {
-    // Loads the whole demo: tens of seconds on PostgreSQL under load.
-    it('has a certificate with its cycle, an internal audit NC turned finding, and its verification in the report', async () => {
-      const db = await freshDatabase(kind);
-      const rt = await createRuntime(testConfig(db), {
+    let rt: Runtime;
+    beforeAll(async () => {
+      rt = await createRuntime(testConfig(await demoDatabase(kind)), {
         migrate: true,
         logger: pino({ level: 'silent' }),
       });
-      try {
-        await loadDemo(rt);
-        const org = await rt.database.db
-          .selectFrom('organisation')
-          .selectAll()
-          .where('slug', '=', 'demo')
-          .executeTakeFirstOrThrow();
-        const ctx: OrgContext = {
-          actor: { userId: null, label: 'test', via: 'system' },
-          organisation: { id: org.id, slug: org.slug, name: org.name },
+    }, DEMO_TEMPLATE_TIMEOUT);
+    afterAll(async () => rt?.close());
+
+    // Builds the evidence report and walks the audit trail of the whole demo: seconds on PostgreSQL.
+    it('has a certificate with its cycle, an internal audit NC turned finding, and its verification in the report', async () => {
+      const org = await rt.database.db
+        .selectFrom('organisation')
+        .selectAll()
+        .where('slug', '=', 'demo')
+        .executeTakeFirstOrThrow();
+      const ctx = makeContext(
+        { rt },
+        { ...org, admin: { id: '', email: '' } },
+        {
           role: 'admin',
-          db: rt.database.db,
-          kind: rt.database.kind,
-          now: () => new Date(),
-          env: rt.env,
-        };
-        const [cert] = (await listCertificates({ page: 1, pageSize: 10 }, ctx)).items;
-        expect(cert).toMatchObject({ number: 'CERTA-27001-0427', status: 'valid', warnings: [] });
-        expect(cert!.file?.mediaType).toBe('application/pdf');
-        expect(cert!.audits.map((a) => a.type)).toEqual(['surveillance', 'surveillance', 'recertification']);
-        const ia = await showInternalAudit({ ref: 'IA-2026-01' }, ctx);
-        expect(ia.status).toBe('completed');
-        const nc = ia.checklist.find((c) => c.requirement === 'A.8.8')!;
-        expect(nc).toMatchObject({
-          result: 'minor',
-          finding: { ref: 'IA-01', status: 'verified_internally' },
-        });
-        const report = await buildAuditReport({ kind: 'evidence', auditRef: 'IA-2026-01' }, ctx);
-        const text = JSON.stringify(report.blocks);
-        expect(text).toContain('Verified by ravi.iyer@demo.example');
-        expect(text).toContain('effectiveness criteria met');
-        expect(text).toContain('endpoint-patch-compliance.csv (SHA-256');
-        expect((await listReviews({ page: 1, pageSize: 10 }, ctx)).items[0]!.decisions).toHaveLength(2);
-        expect(await verifyAuditTrail(rt.database.db, org.id)).toMatchObject({ ok: true });
-      } finally {
-        await rt.close();
-      }
-    }, 180_000);
+          actor: { userId: null, label: 'test', via: 'system' },
+        },
+      );
+      const [cert] = (await listCertificates({ page: 1, pageSize: 10 }, ctx)).items;
+      expect(cert).toMatchObject({ number: 'CERTA-27001-0427', status: 'valid', warnings: [] });
+      expect(cert!.file?.mediaType).toBe('application/pdf');
+      expect(cert!.audits.map((a) => a.type)).toEqual(['surveillance', 'surveillance', 'recertification']);
+      const ia = await showInternalAudit({ ref: 'IA-2026-01' }, ctx);
+      expect(ia.status).toBe('completed');
+      const nc = ia.checklist.find((c) => c.requirement === 'A.8.8')!;
+      expect(nc).toMatchObject({
+        result: 'minor',
+        finding: { ref: 'IA-01', status: 'verified_internally' },
+      });
+      const report = await buildAuditReport({ kind: 'evidence', auditRef: 'IA-2026-01' }, ctx);
+      const text = JSON.stringify(report.blocks);
+      expect(text).toContain('Verified by ravi.iyer@demo.example');
+      expect(text).toContain('effectiveness criteria met');
+      expect(text).toContain('endpoint-patch-compliance.csv (SHA-256');
+      expect((await listReviews({ page: 1, pageSize: 10 }, ctx)).items[0]!.decisions).toHaveLength(2);
+      expect(await verifyAuditTrail(rt.database.db, org.id)).toMatchObject({ ok: true });
+    }, 60_000);
   });
 }

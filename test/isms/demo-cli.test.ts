@@ -2,21 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { risksInForce } from '../../src/modules/risks/risks.read.ts';
 import { applicableControls } from '../../src/modules/soa/soa.read.ts';
 import { annexAControls } from '../../src/reference/catalogue.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { cli } from '../support/cli.ts';
-import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
+import { DEMO_TEMPLATE_TIMEOUT, demoDatabase } from '../support/demo-template.ts';
+import { hasKind, kinds, testConfig } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`demo ISMS baseline and closeloop report soa on ${kind}`, () => {
+    let db: { dataDir: string; databaseUrl?: string };
+    beforeAll(async () => {
+      db = await demoDatabase(kind);
+    }, DEMO_TEMPLATE_TIMEOUT);
+
     it('seeds an approved v1, a draft v2, a scope, twenty risks and one overdue review; exports the SoA', async () => {
-      const db = await freshDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
-      expect((await cli(['demo', ...flags])).code).toBe(0);
       const out = (name: string) => path.join(db.dataDir, name);
 
       const current = await cli([
@@ -177,7 +181,7 @@ for (const kind of kinds) {
         ...flags,
       ]);
       expect(bad.code).toBe(2);
-      // Loads the whole demo and renders the SoA three ways: tens of seconds on PostgreSQL under load.
-    }, 180_000);
+      // Renders the SoA three ways and reads the demo's registers: tens of seconds under load.
+    }, 120_000);
   });
 }

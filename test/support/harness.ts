@@ -54,8 +54,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: Kind, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabase(kind);
+/** An app on a fresh database of `kind`, or on `database` (a clone of the demo, say) when given. */
+export async function startTestApp(
+  kind: Kind,
+  env: Record<string, string> = {},
+  database?: { dataDir: string; databaseUrl?: string },
+): Promise<TestApp> {
+  const db = database ?? (await freshDatabase(kind));
   const config = testConfig(db, {
     PUBLIC_URL: ORIGIN,
     CLOSELOOP_RATE_LIMIT: 'off',

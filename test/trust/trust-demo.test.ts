@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/foundation.ts';
-import { loadDemo } from '../../src/demo/index.ts';
+import { DEMO_TEMPLATE_TIMEOUT, demoDatabase } from '../support/demo-template.ts';
 import { Client, hasKind, kinds, startTestApp, type TestApp } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { nda } from './fixture.ts';
@@ -12,9 +12,8 @@ for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`trust page demo on ${kind}`, () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp(kind);
-      await loadDemo(t.rt);
-    });
+      t = await startTestApp(kind, {}, await demoDatabase(kind));
+    }, DEMO_TEMPLATE_TIMEOUT);
     afterAll(async () => t?.close());
 
     it('publishes the demo page with its certificate and only the public document open', async () => {
@@ -47,7 +46,8 @@ for (const kind of kinds) {
       expect(text).toContain('eve@customer.example');
       // internal SoA columns stay inside
       expect(text).not.toContain('How it is implemented');
-    });
+      // Renders the 93-control summary PDF and stamps it: seconds under load.
+    }, 30_000);
 
     it('has a pending request, a grant and a share link for the admin to work with', async () => {
       const isabel = new Client(t.app);

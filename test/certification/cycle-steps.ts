@@ -1,0 +1,229 @@
+import { expect } from 'vitest';
+import { addMember, type Client, type Kind, setupAdmin, startTestApp } from '../support/harness.ts';
+import { upload } from '../support/multipart.ts';
+import { pdfText } from '../support/pdf-text.ts';
+
+// The certification cycle's steps that tests of cycle-api.test.ts build on. Each is the whole of one
+// test there, assertions included. Each test has its own application, database and people (`scene`, in
+// a beforeEach) and first takes again the steps it builds on: no test depends on another's order.
+const certificate = {
+  number: 'IS 712345',
+  certificationBody: 'Certa Assurance',
+  scope: 'Northwind cloud platform',
+  issuedOn: '2027-01-31',
+};
+
+export async function scene(kind: Kind) {
+  const t = await startTestApp(kind);
+  const isa = await setupAdmin(t, 'acme', 'isa@acme.test'); // administrator
+  const ravi = await addMember(t, isa, 'acme', 'ravi@acme.test', 'internal_auditor');
+  const tom = await addMember(t, isa, 'acme', 'tom@acme.test', 'action_owner');
+  const claire = await addMember(t, isa, 'acme', 'claire@certa.test', 'external_auditor');
+  return { t, isa, ravi, tom, claire };
+}
+export type Scene = Awaited<ReturnType<typeof scene>>;
+
+export async function recordsCertificate(s: Scene): Promise<string> {
+  const { isa, tom } = s;
+  const res = await isa.post('/api/v1/orgs/acme/certificates', certificate);
+  expect(res.statusCode, res.body).toBe(201);
+  const c = res.json();
+  const certId: string = c.id;
+  expect(c).toMatchObject({
+    expiresOn: '2030-01-30',
+    status: 'valid',
+    standard: 'ISO/IEC 27001',
+    edition: '2022',
+  });
+  expect(
+    c.audits.map((a: { type: string; plannedOn: string; auditRef: string }) => [
+      a.type,
+      a.plannedOn,
+      a.auditRef,
+    ]),
+  ).toEqual([
+    ['surveillance', '2028-01-17', 'IS-712345-S1'],
+    ['surveillance', '2029-01-17', 'IS-712345-S2'],
+    ['recertification', '2029-10-18', 'IS-712345-RC'],
+  ]);
+  expect(c.audits[0].tasks.map((x: { dueOn: string }) => x.dueOn)).toContain('2027-12-03');
+  expect(c.warnings).toEqual([]);
+  // The planned audits are audits of the organisation, so their findings follow clause 10.1.
+  const audit = (await isa.get('/api/v1/orgs/acme/audits/IS-712345-RC')).json();
+  expect(audit).toMatchObject({
+    type: 'recertification',
+    startsOn: '2029-10-18',
+    certificationBody: 'Certa Assurance',
+  });
+  expect((await isa.post('/api/v1/orgs/acme/certificates', certificate)).statusCode).toBe(409);
+  expect((await tom.post('/api/v1/orgs/acme/certificates', { ...certificate, number: 'X' })).statusCode).toBe(
+    403,
+  );
+  return certId;
+}
+
+export async function plansInternalAudit(s: Scene) {
+  const { isa } = s;
+  const plan = {
+    ref: 'IA-2027-01',
+    area: 'Vulnerability management',
+    auditorEmail: 'ravi@acme.test',
+    auditeeEmail: 'tom@acme.test',
+    plannedOn: '2027-06-01',
+    requirements: ['9.2', 'A.8.8'],
+    samplingNotes: '10 of 140 servers, picked from the CMDB by random number',
+  };
+  const own = await isa.post('/api/v1/orgs/acme/internal-audits', {
+    ...plan,
+    auditeeEmail: 'ravi@acme.test',
+  });
+  expect(own.statusCode).toBe(400);
+  expect(own.json().detail).toMatch(/independent/);
+  expect(
+    (
+      await isa.post('/api/v1/orgs/acme/internal-audits', {
+        ...plan,
+        auditorEmail: 'tom@acme.test',
+        auditeeEmail: 'isa@acme.test',
+      })
+    ).statusCode,
+  ).toBe(400);
+  const res = await isa.post('/api/v1/orgs/acme/internal-audits', plan);
+  expect(res.statusCode, res.body).toBe(201);
+  expect(res.json().checklist.map((i: { requirement: string }) => i.requirement)).toEqual(['9.2', 'A.8.8']);
+  expect(res.json()).toMatchObject({
+    status: 'planned',
+    auditor: { email: 'ravi@acme.test' },
+    auditee: { email: 'tom@acme.test' },
+  });
+}
+
+export async function raisesNonconformityAndVerifies(s: Scene) {
+  const { isa, ravi, tom, claire } = s;
+  const base = '/api/v1/orgs/acme/internal-audits/IA-2027-01';
+  const [clause, control] = (await ravi.get(base)).json().checklist;
+  expect((await tom.patch(`${base}/checks/${control.id}`, { result: 'major' })).statusCode).toBe(403);
+  expect((await ravi.patch(`${base}/checks/${control.id}`, { result: 'major' })).statusCode).toBe(400);
+  const graded = await ravi.patch(`${base}/checks/${control.id}`, {
+    result: 'major',
+    evidence: '4 of 10 sampled servers miss patches older than 90 days',
+    sampling: 'srv-03, srv-11, srv-27, srv-40',
+  });
+  expect(graded.json()).toMatchObject({
+    status: 'in_progress',
+    progress: { recorded: 1, nonconformities: 1 },
+  });
+  expect(
+    (await ravi.post(`${base}/checks/${clause.id}/finding`, { ref: 'X', statement: 'x' })).statusCode,
+  ).toBe(409);
+  const raised = await ravi.post(`${base}/checks/${control.id}/finding`, {
+    ref: 'IA-NC-01',
+    statement: 'Technical vulnerabilities are not remediated within the defined time.',
+    ownerEmail: 'tom@acme.test',
+  });
+  expect(raised.statusCode, raised.body).toBe(201);
+  expect(
+    (await ravi.post(`${base}/checks/${control.id}/finding`, { ref: 'IA-NC-02', statement: 'y' })).statusCode,
+  ).toBe(409);
+  const findingId = raised.json().findingId;
+  const finding = (await tom.get(`/api/v1/orgs/acme/findings/${findingId}`)).json();
+  expect(finding).toMatchObject({
+    auditRef: 'IA-2027-01',
+    grade: 'major',
+    requirements: ['A.8.8'],
+    status: 'open',
+  });
+  expect(finding.objectiveEvidence).toMatch(/Sample: srv-03/);
+  expect(finding.capDueOn).not.toBeNull();
+  expect((await ravi.patch(`${base}/checks/${control.id}`, { result: 'minor' })).statusCode).toBe(409);
+  const done = await ravi.patch(`${base}/checks/${clause.id}`, { result: 'conform' });
+  expect(done.json().status).toBe('completed');
+  // The next internal audit of the area re-checks A.8.8 even when planned for another scope.
+  const next = await isa.post('/api/v1/orgs/acme/internal-audits', {
+    ref: 'IA-2028-01',
+    area: 'vulnerability management',
+    auditorEmail: 'ravi@acme.test',
+    auditeeEmail: 'tom@acme.test',
+    plannedOn: '2028-06-01',
+    requirements: ['A.5.15'],
+  });
+  expect(
+    next
+      .json()
+      .checklist.map((i: { requirement: string; followUp: string[] }) => [i.requirement, i.followUp]),
+  ).toEqual([
+    ['A.5.15', []],
+    ['A.8.8', ['IA-2027-01/IA-NC-01 (major, open)']],
+  ]);
+
+  // clause 10.1 by the action owner; the certification body accepts the plan
+  const f = `/api/v1/orgs/acme/findings/${findingId}`;
+  const go = async (c: Client, action: string, extra: object = {}) => {
+    const r = await c.post(`${f}/transitions`, { action, ...extra });
+    expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+  };
+  await go(tom, 'start_analysis');
+  await tom.patch(`${f}/record`, {
+    correction: { what: 'Patched the four servers', who: 'tom', on: '2027-06-05' },
+    rootCause: { statement: 'No owner for the patch backlog' },
+    effectiveness: { criteria: 'No critical patch older than 30 days on any server for two months' },
+  });
+  const action = (
+    await tom.post(`${f}/actions`, { title: 'Weekly patch review', ownerEmail: 'tom@acme.test' })
+  ).json();
+  await go(tom, 'submit_plan');
+  await go(claire, 'accept_plan');
+  await go(tom, 'start_implementation');
+  await tom.patch(`${f}/actions/${action.id}`, { status: 'done' });
+  const ev = (
+    await upload(
+      tom,
+      `${f}/evidence`,
+      'patch-report.txt',
+      Buffer.from('0 critical patches older than 30 days'),
+    )
+  ).json();
+  await go(tom, 'submit_evidence');
+
+  const pendingForRavi = (await ravi.get('/api/v1/orgs/acme/internal-audits/verifications')).json();
+  expect(pendingForRavi).toEqual([
+    expect.objectContaining({
+      ref: 'IA-NC-01',
+      mayVerify: true,
+      implementers: ['tom@acme.test'],
+      criteria: expect.stringMatching(/30 days/),
+    }),
+  ]);
+  expect((await tom.get('/api/v1/orgs/acme/internal-audits/verifications')).json()[0].mayVerify).toBe(false);
+  const notMet = await ravi.post(`${f}/transitions`, {
+    action: 'verify_internally',
+    comment: 'c',
+    verification: { criteriaMet: false },
+  });
+  expect(notMet.statusCode).toBe(400);
+  const foreign = await ravi.post(`${f}/transitions`, {
+    action: 'verify_internally',
+    comment: 'c',
+    verification: { criteriaMet: true, evidenceIds: ['nope'] },
+  });
+  expect(foreign.statusCode).toBe(400);
+  await go(ravi, 'verify_internally', {
+    comment: 'Checked two months of patch reports',
+    verification: { criteriaMet: true, evidenceIds: [ev.id] },
+  });
+  const detail = (await isa.get(f)).json();
+  expect(detail.record.verification).toMatchObject({
+    by: 'ravi@acme.test',
+    criteriaMet: true,
+    criteria: expect.stringMatching(/30 days/),
+    evidence: [{ fileName: 'patch-report.txt', sha256: ev.sha256 }],
+  });
+
+  const report = (await claire.get('/api/v1/orgs/acme/reports/evidence?audit=IA-2027-01&format=json')).json();
+  const verification = JSON.stringify(report.blocks);
+  expect(verification).toContain('Verified by ravi@acme.test');
+  expect(verification).toContain('effectiveness criteria met');
+  expect(verification).toContain(`patch-report.txt (SHA-256 ${ev.sha256.slice(0, 16)}`);
+  const pdf = await claire.get('/api/v1/orgs/acme/reports/evidence?audit=IA-2027-01&format=pdf');
+  expect(await pdfText(pdf.rawPayload)).toMatch(/effectiveness criteria met/);
+}
