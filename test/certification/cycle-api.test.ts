@@ -137,7 +137,7 @@ async function recordsManagementReview(s: Scene) {
 }
 
 // A whole corrective-action cycle of the internal audit's finding (and what follows it): seconds under load.
-const CHAIN_TIMEOUT = 30_000;
+const CHAIN_TIMEOUT = 60_000;
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certification cycle through the API on ${kind}`, () => {
