@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendDueNotifications } from '../../src/modules/notifications/reminders.service.ts';
 import {
   addMember,
@@ -21,7 +21,9 @@ for (const kind of kinds) {
     const plan = '/api/v1/orgs/acme/plan';
     const ids: Record<string, string> = {};
 
-    beforeAll(async () => {
+    // A fresh application and fixture for every test: each test starts from the state below, whatever
+    // ran before it.
+    beforeEach(async () => {
       t = await startTestApp(kind);
       admin = await setupAdmin(t, 'acme', 'admin@acme.test');
       bob = await addMember(t, admin, 'acme', 'bob@acme.test', 'action_owner');
@@ -68,7 +70,7 @@ for (const kind of kinds) {
       ids.carol = members.find((m) => m.email === 'carol@acme.test')!.userId;
       expect((await admin.put(`${plan}/people/${ids.bob}/capacity`, { share: 0.5 })).statusCode).toBe(204);
     });
-    afterAll(async () => t?.close());
+    afterEach(async () => t?.close());
 
     it('forecasts each finding against its deadlines and names the chain that makes it late', async () => {
       const res = await bob.get(plan);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordDailySnapshots } from '../../src/modules/posture/posture.history.ts';
 import { cli } from '../support/cli.ts';
 import {
@@ -23,7 +23,9 @@ for (const kind of kinds) {
     const base = '/api/v1/orgs/acme/posture';
     const ids: Record<string, string> = {};
 
-    beforeAll(async () => {
+    // A fresh application and fixture for every test: each test starts from the state below, whatever
+    // ran before it.
+    beforeEach(async () => {
       t = await startTestApp(kind);
       admin = await setupAdmin(t, 'acme', 'admin@acme.test');
       viewer = await addMember(t, admin, 'acme', 'exec@acme.test', 'viewer');
@@ -86,7 +88,15 @@ for (const kind of kinds) {
         await bob.post(`/api/v1/orgs/beta/findings/${other}/actions`, { title: 'x', effortDays: 1 })
       ).json().id;
     });
-    afterAll(async () => t?.close());
+    afterEach(async () => t?.close());
+    // The major's two actions done, as a test that builds on it takes again first.
+    const completeMajorActions = async () => {
+      for (const taskId of [ids.owner, ids.scan])
+        expect(
+          (await admin.patch(`/api/v1/orgs/acme/findings/${ids.major}/actions/${taskId}`, { status: 'done' }))
+            .statusCode,
+        ).toBe(200);
+    };
 
     it('gives the executive the figures, the readiness and the ranked actions with their prerequisites', async () => {
       const res = await viewer.get(base);
@@ -150,11 +160,7 @@ for (const kind of kinds) {
       expect(close.exact.delta.alignment).toBeGreaterThan(closeMinor.exact.delta.alignment);
       expect(await trail()).toBe(entries);
 
-      for (const taskId of [ids.owner, ids.scan])
-        expect(
-          (await admin.patch(`/api/v1/orgs/acme/findings/${ids.major}/actions/${taskId}`, { status: 'done' }))
-            .statusCode,
-        ).toBe(200);
+      await completeMajorActions();
       const after = (await admin.get(base)).json();
       expect(after.alignment).toBe(p.after.alignment);
       expect(after.posture).toBe(p.after.posture);
@@ -216,6 +222,7 @@ for (const kind of kinds) {
     });
 
     it('prints alignment, posture and the top ranked actions from the command line', async () => {
+      await completeMajorActions();
       const db = t.rt.config;
       const r = await cli([
         'posture',
