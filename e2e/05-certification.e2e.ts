@@ -33,11 +33,14 @@ test('the ISMS manager records the certificate and the cycle is planned', async 
   await page.getByRole('button', { name: 'Record and plan the cycle' }).click();
   const plan = page.getByRole('table', { name: 'Planned audits of IS-E2E' });
   await expect(plan).toContainText('IS-E2E-S1');
-  await expect(plan).toContainText('2028-01-17');
+  // One audit in each calendar year: 2027, 2028, recertification in 2029 (ISO/IEC 17021-1 9.6.2.2).
+  await expect(plan).toContainText('2027-10-31 – 2027-12-31');
+  await expect(plan).toContainText('2027-12-17');
   await expect(plan).toContainText('IS-E2E-S2');
   await expect(plan).toContainText('IS-E2E-RC');
   await expect(plan).toContainText('2029-10-18');
   await expect(page.getByTestId('certificate-expiry')).toHaveText('2030-01-30');
+  await expect(page.getByTestId('certificate-decided')).toHaveText('2027-01-31');
   await expect(page.getByRole('table', { name: 'Certification history' })).toContainText(
     'Certificate IS-E2E issued by Certa Assurance',
   );
@@ -199,4 +202,37 @@ test('the ISMS manager records a management review with gathered inputs and expo
   expect(text).toContain('Automate the patch window report');
   expect(text).toContain('9.3.2 d 3');
   await api.dispose();
+});
+
+test('a certificate on a stage 2 audit with an unverified major is refused, naming it', async ({
+  browser,
+  baseURL,
+}) => {
+  const api = await signedIn(baseURL!, isa);
+  await ok(api, `/api/v1/orgs/${slug}/audits`, {
+    ref: 'S2-E2E',
+    type: 'stage2',
+    certificationBody: 'Certa Assurance',
+    startsOn: '2027-01-10',
+    endsOn: '2027-01-12',
+    policyKey: 'guide-14-30-60',
+  });
+  await ok(api, `/api/v1/orgs/${slug}/audits/S2-E2E/findings`, {
+    ref: 'NC-E2E',
+    grade: 'major',
+    requirements: ['A.8.8'],
+    statement: 'Vulnerabilities are not evaluated within a defined time.',
+  });
+  const page = await pageAs(browser, baseURL!, isa);
+  await page.goto(`/o/${slug}/certification`);
+  await page.getByRole('button', { name: 'Record certificate' }).click();
+  await page.getByRole('textbox', { name: 'Certificate number' }).fill('IS-E2E-2');
+  await page.getByRole('textbox', { name: 'Certification body' }).fill('Certa Assurance');
+  await page.getByLabel('Issued on').fill('2027-02-01');
+  await page.getByRole('textbox', { name: 'Decided on audit' }).fill('S2-E2E');
+  await page.getByRole('button', { name: 'Record and plan the cycle' }).click();
+  await expect(
+    page.getByText('major NC-E2E is not verified by the certification body', { exact: false }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Planned audits of IS-E2E-2' })).toHaveCount(0);
 });

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 
 export const isoDateTime = z.string().describe('ISO 8601 timestamp (UTC)');
+/** A real calendar date (no 2026-02-30, no month 13), years 1900-2999: the one date schema of the API. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)')
   .describe('calendar date, YYYY-MM-DD');
 export const id = z.string().min(1).max(64);
 export const slug = z

@@ -185,3 +185,21 @@ export const findingQuery = z.object({
   sort: z.enum(['ref', 'grade', 'status', 'capDueOn', 'closeByOn', 'updatedAt']).default('ref'),
   direction: z.enum(['asc', 'desc']).default('asc'),
 });
+
+/** The answer to a nonconformity report import: the rows read, or every row and column at fault. */
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  imported: z.number().int(),
+  findings: z.array(
+    z.object({
+      line: z.number(),
+      ref: z.string(),
+      grade: z.string(),
+      requirements: z.array(z.string()),
+      statement: z.string(),
+      objectiveEvidence: z.string(),
+      ownerEmail: z.string().nullable(),
+    }),
+  ),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, slug } from './common.ts';
+import { id, isoDate, isoDateTime, slug } from './common.ts';
 import { role } from './roles.ts';
 
 export const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
@@ -131,10 +131,7 @@ export const mailMessage = z.object({
 export const organisationSettings = z.object({
   name: z.string().trim().min(1).max(120),
   timezone: z.string().min(1).max(64).default('UTC'),
-  holidays: z
-    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
-    .max(400)
-    .default([]),
+  holidays: z.array(isoDate).max(400).default([]),
   /** Open minors on one requirement or process, in one audit cycle, flagged as a possible systemic major. */
   systemicMinorThreshold: z.number().int().min(2).max(20).default(2),
   /** Days before a deadline when its owner gets a reminder (each once); an empty list turns them off. */

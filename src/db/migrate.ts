@@ -8,6 +8,9 @@ import * as isms from './migrations/0005-isms.ts';
 import * as certification from './migrations/0006-certification.ts';
 import * as posture from './migrations/0007-posture.ts';
 import * as trust from './migrations/0008-trust.ts';
+import * as certificateRules from './migrations/0009-certificate-rules.ts';
+import * as hardening from './migrations/0010-hardening.ts';
+import * as capRevisions from './migrations/0011-cap-revisions.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -19,6 +22,9 @@ export const migrations: Record<string, Migration> = {
   '0006-certification': certification,
   '0007-posture': posture,
   '0008-trust': trust,
+  '0009-certificate-rules': certificateRules,
+  '0010-hardening': hardening,
+  '0011-cap-revisions': capRevisions,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -20,6 +20,17 @@ export interface CertificateTable {
   file_sha256: string | null;
   created_at: string;
   updated_at: string;
+  // Migration 0009 (issue #13).
+  /** The certification decision that anchors the cycle; null on rows older than 0009 (= issued_on). */
+  decided_on: string | null;
+  audit_id: string | null;
+  historical_reason: string;
+  soa_version: number | null;
+  status_on: string | null;
+  suspension_reason: string;
+  renews_certificate_id: string | null;
+  not_certified_from: string | null;
+  not_certified_to: string | null;
 }
 
 export interface CertificationAuditTable {

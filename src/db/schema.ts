@@ -281,3 +281,14 @@ import type { PostureSnapshotTable } from './schema-posture.ts';
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
+
+// Hardening (migration 0010): shapes in schema-hardening.ts.
+import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
+// Submitted CAP revisions (migration 0011): shape in schema-reports.ts.
+import type { CapRevisionTable } from './schema-reports.ts';
+
+export interface Database {
+  totp_last_step: TotpLastStepTable;
+  sign_in_failure: SignInFailureTable;
+  cap_revision: CapRevisionTable;
+}

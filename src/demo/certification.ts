@@ -37,6 +37,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
     };
   };
   const isabel = await as('isabel.martin@demo.example');
+  const priya = await as('priya.shah@demo.example');
   const ravi = await as('ravi.iyer@demo.example');
   const lena = await as('lena.okafor@demo.example');
   const today = base.now().toISOString().slice(0, 10);
@@ -52,6 +53,12 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
       edition: '2022',
       scope,
       issuedOn: day(-10),
+      decidedOn: day(-10),
+      auditRef: 'S2-2026',
+      // The stage 2 majors are still being corrected, so the rules refuse this certificate (ISO/IEC
+      // 17021-1 9.5): the demo records it as a historical entry, with its reason shown beside it.
+      historicalReason:
+        'Demo: recorded to show the certification cycle before the stage 2 majors are verified; a real certificate follows the certification body’s verification of NC-01 and NC-02.',
       expiresOn: null,
       cycle: {
         surveillanceIntervalMonths: 12,
@@ -60,7 +67,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
         policyKey: 'guide-14-30-60',
       },
     },
-    isabel,
+    priya,
   );
   const document = await renderPdf({
     title: 'Certificate of registration',

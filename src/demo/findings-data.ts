@@ -31,24 +31,31 @@ export const demoFindings: DemoFinding[] = [
       ],
       'Vulnerability management has no accountable owner, SLA or escalation.',
       'Three consecutive monthly scans with no critical vulnerability older than 14 days.',
+      {
+        correctedBy: tom,
+        extent:
+          'Scanned the staging and office estates too: 3 criticals on staging, patched with production.',
+        expectedEffect:
+          'Critical vulnerabilities are remediated within 14 days, high within 30, with breaches escalated.',
+      },
     ),
     actions: [
       {
         title: 'Define remediation SLAs by severity and publish the procedure',
         ownerEmail: tom,
-        dueOn: null,
+        dueInDays: 10,
         effortDays: 2,
       },
       {
         title: 'Assign the vulnerability management owner and deputy',
         ownerEmail: 'isabel.martin@demo.example',
-        dueOn: null,
+        dueInDays: 5,
         effortDays: 0.5,
       },
       {
         title: 'Weekly scan review with escalation of SLA breaches to the CTO',
         ownerEmail: tom,
-        dueOn: null,
+        dueInDays: 21,
         effortDays: 3,
       },
     ],
@@ -70,8 +77,13 @@ export const demoFindings: DemoFinding[] = [
     record: rec(
       'Removed production administrator rights from the 3 people who changed role.',
       [['Why were rights not removed?', 'Role changes are not notified to IT.']],
-      '',
-      '',
+      'Role changes are not notified to IT, so privileged rights outlive the role.',
+      'Quarterly reviews of production administrators find no right without a current need.',
+      {
+        correctedBy: lena,
+        extent: 'Reviewed the cloud console and the CI system as well: one stale administrator removed.',
+        expectedEffect: 'Privileged access matches current roles, confirmed every quarter.',
+      },
     ),
     actions: [],
     evidence: [],
@@ -94,12 +106,17 @@ export const demoFindings: DemoFinding[] = [
       [['Why no approval step?', 'The policy predates the customer data platform.']],
       'The policy was not updated when the customer data platform was introduced.',
       'All customer-data access tickets of the next quarter carry the data owner approval.',
+      {
+        correctedBy: lena,
+        extent: 'Checked the other data platforms: the analytics warehouse had the same gap, now covered.',
+        expectedEffect: 'Every grant of access to customer data carries the data owner approval.',
+      },
     ),
     actions: [
       {
         title: 'Update the access control policy with the customer data approval flow',
         ownerEmail: lena,
-        dueOn: null,
+        dueInDays: 25,
         effortDays: 1,
       },
     ],
@@ -137,12 +154,18 @@ export const demoFindings: DemoFinding[] = [
       [['Why was training missed?', 'No follow-up of incomplete training.']],
       'Completion was not monitored after the launch e-mail.',
       'Completion above 95% at the end of the next quarter.',
+      {
+        correctedBy: lena,
+        extent: 'Contractors follow the same training; their completion was checked too (all complete).',
+        expectedEffect:
+          'Annual training completion stays above 95% with incomplete training followed up monthly.',
+      },
     ),
     actions: [
       {
         title: 'Monthly completion report to managers with escalation',
         ownerEmail: lena,
-        dueOn: null,
+        dueInDays: -12,
         effortDays: 1,
       },
     ],
@@ -176,12 +199,17 @@ export const demoFindings: DemoFinding[] = [
       [['Why no tests?', 'The backup procedure does not require them.']],
       'The backup procedure has no restore test requirement.',
       'Quarterly restore tests recorded with duration and result.',
+      {
+        correctedBy: tom,
+        extent: 'The file server backups had no restore test either; included in the procedure.',
+        expectedEffect: 'Every backed-up system has a recorded restore test each quarter.',
+      },
     ),
     actions: [
       {
         title: 'Add quarterly restore tests to the backup procedure',
         ownerEmail: tom,
-        dueOn: null,
+        dueInDays: -4,
         effortDays: 1,
       },
     ],
@@ -209,12 +237,17 @@ export const demoFindings: DemoFinding[] = [
       [['Why missing?', 'The programme was copied from a template without the physical theme.']],
       'The programme was not built from the Statement of Applicability.',
       'Programme covers every applicable Annex A control over the 3-year cycle.',
+      {
+        correctedBy: 'isabel.martin@demo.example',
+        extent: 'Checked the technological theme against the SoA as well: fully covered.',
+        expectedEffect: 'The programme covers every applicable control of the SoA within the cycle.',
+      },
     ),
     actions: [
       {
         title: 'Rebuild the audit programme from the SoA',
         ownerEmail: 'isabel.martin@demo.example',
-        dueOn: null,
+        dueInDays: -6,
         effortDays: 2,
       },
     ],

@@ -37,7 +37,10 @@ export interface DemoFinding {
       notes: string;
     };
   };
-  actions: { title: string; ownerEmail: string | null; dueOn: string | null; effortDays?: number }[];
+  /** `dueInDays`: due date relative to the day the demo is loaded (negative: already past). */
+  actions: { title: string; ownerEmail: string | null; dueInDays: number; effortDays?: number }[];
+  /** Days before the demo is loaded that the correction was made. */
+  correctedDaysAgo?: number;
   evidence: { name: string; description: string; text: string }[];
   amendment?: {
     kind: 'document' | 'soa_entry' | 'risk' | 'control' | 'process';
@@ -49,21 +52,32 @@ export interface DemoFinding {
   comment?: string;
 }
 
+/** What each NC's record says beyond the correction and the whys: who corrected, extent, effect. */
+export interface RecordDetails {
+  /** Email of the member who made the correction (printed by name and role). */
+  correctedBy: string;
+  /** 10.2 b 3: where else the nonconformity exists or could occur, and what was checked. */
+  extent: string;
+  /** The effect this NC's actions are expected to have. */
+  expectedEffect: string;
+}
+
 export const rec = (
   correction: string,
   whys: [string, string][],
   statement: string,
   criteria: string,
+  details: RecordDetails = { correctedBy: '', extent: '', expectedEffect: '' },
 ): DemoFinding['record'] => ({
-  correction: { what: correction, who: 'Action owner', on: null },
+  correction: { what: correction, who: details.correctedBy, on: null },
   rootCause: {
     method: 'five_whys',
     whys: whys.map(([question, answer]) => ({ question, answer })),
     categories: [],
     statement,
-    similarElsewhere: '',
+    similarElsewhere: details.extent,
   },
-  expectedEffect: 'The requirement is met consistently, not only for the sampled cases.',
+  expectedEffect: details.expectedEffect,
   effectiveness: {
     criteria,
     reviewerEmail: 'ravi.iyer@demo.example',

@@ -47,10 +47,12 @@ export async function seedFindings(base: OrgContext, store: ContentStore) {
     },
     isabel,
   );
-  for (const d of demoFindings) await seedOne(d, as, isabel);
+  for (const d of demoFindings) await seedOne(d, as, isabel, today);
 }
 
-async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isabel: Ctx) {
+async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isabel: Ctx, today: string) {
+  const inDays = (n: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const f = await createFinding({ ...d.finding, auditRef: 'S2-2026' }, isabel);
   const owner = await as(d.finding.ownerEmail ?? 'isabel.martin@demo.example');
   const step = async (
@@ -78,14 +80,26 @@ async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isab
   const reach = stages.indexOf(d.reach);
   if (reach >= 1) {
     await step(owner, 'start_analysis');
-    await updateRecord({ findingId: f.id, ...d.record }, owner);
+    const on = d.record.correction.what ? inDays(-(d.correctedDaysAgo ?? 15)) : null;
+    await updateRecord({ findingId: f.id, ...d.record, correction: { ...d.record.correction, on } }, owner);
   }
   const actionIds: string[] = [];
   if (reach >= 2) {
     for (const a of d.actions)
       actionIds.push(
-        (await addAction({ ...a, findingId: f.id, description: '', effortDays: a.effortDays ?? null }, owner))
-          .id,
+        (
+          await addAction(
+            {
+              title: a.title,
+              ownerEmail: a.ownerEmail,
+              dueOn: inDays(a.dueInDays),
+              findingId: f.id,
+              description: '',
+              effortDays: a.effortDays ?? null,
+            },
+            owner,
+          )
+        ).id,
       );
     await step(owner, 'submit_plan');
   }
@@ -99,8 +113,9 @@ async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isab
       await attachEvidence(
         {
           findingId: f.id,
-          attachedTo: 'finding',
-          attachedId: null,
+          // Each file proves the plan's first action (the Evidence of Correction names it).
+          attachedTo: actionIds[0] ? 'action' : 'finding',
+          attachedId: actionIds[0] ?? null,
           fileName: ev.name,
           description: ev.description,
           bytes: Buffer.from(ev.text),

@@ -18,6 +18,7 @@ import type { Runtime } from '../runtime.ts';
 import { fileContentStore } from '../storage/content-store.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGate } from './gate.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerProblemHandler } from './problem.ts';
 import { registerModuleRoutes } from './routes.ts';
 
@@ -97,8 +98,9 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   });
 
   const { auth, env, database } = rt;
+  registerInputGuard(app);
   registerGate(app, { auth, database, env });
-  registerAuthRoutes(app, auth, config.publicUrl);
+  registerAuthRoutes(app, auth, config.publicUrl, database.db);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
   // Only routes that ask for it (the trust page's public actions) are limited, per client address.
   if (config.rateLimit) await app.register(rateLimit, { global: false });
@@ -118,27 +120,32 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     reply.redirect('/docs/api'),
   );
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+  const indexFile = path.join(webDist, 'index.html');
+  const built = fs.existsSync(indexFile);
+  const index = built
+    ? fs.readFileSync(indexFile, 'utf8')
+    : '<!doctype html><meta charset="utf-8"><title>closeloop</title><p>The web app is not built.</p>';
+  // A trust page's share link or sign-in link that is revoked, expired or spent answers 404 (issue #8),
+  // with the app's page saying so; a live one gets the page, never cached. Limited per client address like
+  // the other visitor routes: a token is a capability, and guessing one must be slow (issue #18).
+  app.get(
+    '/trust/:slug/:kind/:token',
+    { config: { policy: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { hide: true } },
+    async (req, reply) => {
+      const { slug, kind, token } = req.params as { slug: string; kind: string; token: string };
+      const live =
+        (kind === 's' || kind === 'i') &&
+        (await capabilityIsLive(database.db, slug, kind, token, new Date()));
+      return reply
+        .status(live ? 200 : 404)
+        .type('text/html')
+        .header('cache-control', 'no-store')
+        .send(index);
+    },
+  );
+  if (built) {
     // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files.
     await app.register(fastifyStatic, { root: webDist, serve: false });
-    const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-    // A trust page's share link or sign-in link that is revoked, expired or spent answers 404 (issue #8),
-    // with the app's page saying so; a live one gets the page, never cached.
-    app.get(
-      '/trust/:slug/:kind/:token',
-      { config: { policy: 'public' }, schema: { hide: true } },
-      async (req, reply) => {
-        const { slug, kind, token } = req.params as { slug: string; kind: string; token: string };
-        const live =
-          (kind === 's' || kind === 'i') &&
-          (await capabilityIsLive(database.db, slug, kind, token, new Date()));
-        return reply
-          .status(live ? 200 : 404)
-          .type('text/html')
-          .header('cache-control', 'no-store')
-          .send(index);
-      },
-    );
     // The single-page app answers every non-API path; the API keeps its own 404s.
     app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();

@@ -1,13 +1,40 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorCode } from '../contracts/errors.ts';
+import type { Db } from '../db/connection.ts';
+import {
+  firstUseOfCode,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInWait,
+} from '../modules/accounts/index.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { toHeaders } from './principal.ts';
 import { problemBody } from './problem.ts';
 
 // Open sign-up is closed: accounts come from first-run setup, invitations and the CLI. Everything else
-// under /api/auth is better-auth's own handler (sign-in, sign-out, TOTP, password reset).
+// under /api/auth is better-auth's own handler (sign-in, sign-out, TOTP, password reset), with three
+// guards around it (issue #18): the per-account sign-in back-off, TOTP codes accepted once (RFC 6238
+// §5.2), and 429s as problem+json with Retry-After like every other error.
 const CLOSED = new Set(['/api/auth/sign-up/email']);
+const SIGN_IN = '/api/auth/sign-in/email';
+const VERIFY_TOTP = '/api/auth/two-factor/verify-totp';
 
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string) {
+function problem(reply: FastifyReply, code: ErrorCode, detail: string, path: string, retryAfter?: number) {
+  const body = problemBody(code, detail, path);
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+  return reply
+    .status(body.status)
+    .header('cache-control', 'no-store')
+    .type('application/problem+json')
+    .send(body);
+}
+
+const field = (body: unknown, name: string) => {
+  const v = (body as Record<string, unknown> | null | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+};
+
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string, db: Db) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -15,17 +42,27 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
     schema: { hide: true },
     async handler(req, reply) {
       const path = req.url.split('?')[0] ?? '';
-      if (CLOSED.has(path)) {
-        return reply
-          .status(404)
-          .type('application/problem+json')
-          .send(
-            problemBody(
-              'not_found',
-              'self sign-up is disabled; ask an administrator for an invitation',
-              path,
-            ),
+      if (CLOSED.has(path))
+        return problem(
+          reply,
+          'not_found',
+          'self sign-up is disabled; ask an administrator for an invitation',
+          path,
+        );
+      const signIn = req.method === 'POST' && path === SIGN_IN;
+      const email = field(req.body, 'email');
+      if (signIn) {
+        const wait = await signInWait(db, email, req.ip, new Date());
+        if (wait > 0) {
+          const seconds = Math.ceil(wait / 1000);
+          return problem(
+            reply,
+            'rate_limited',
+            `too many failed sign-ins: try again in ${seconds} s`,
+            path,
+            seconds,
           );
+        }
       }
       const url = new URL(req.url, publicUrl);
       const headers = toHeaders(req);
@@ -33,6 +70,27 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       const init: RequestInit = { method: req.method, headers };
       if (req.method !== 'GET' && req.body !== undefined) init.body = JSON.stringify(req.body);
       const response = await auth.handler(new Request(url, init));
+      const text = response.body ? await response.text() : null;
+      if (signIn && response.status === 401) await recordSignInFailure(db, email, req.ip, new Date());
+      if (signIn && response.status === 200) await recordSignInSuccess(db, email, req.ip);
+      if (response.status === 429) {
+        const seconds = Number(response.headers.get('x-retry-after')) || 60;
+        return problem(reply, 'rate_limited', `too many requests: try again in ${seconds} s`, path, seconds);
+      }
+      if (req.method === 'POST' && path === VERIFY_TOTP && response.status === 200 && text) {
+        const out = JSON.parse(text) as { token?: string; user?: { id?: string } };
+        const ctx = await auth.$context;
+        if (
+          out.user?.id &&
+          !(await firstUseOfCode(db, ctx.secretConfig, out.user.id, field(req.body, 'code')))
+        ) {
+          const opened = response.headers
+            .getSetCookie()
+            .some((c) => c.includes('session_token=') && !/Max-Age=0/i.test(c));
+          if (opened && out.token) await ctx.internalAdapter.deleteSession(out.token);
+          return problem(reply, 'unauthenticated', 'this code was already used: wait for the next one', path);
+        }
+      }
       reply.status(response.status);
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);
@@ -40,7 +98,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       reply.header('cache-control', 'no-store');
-      return reply.send(response.body ? await response.text() : null);
+      return reply.send(text);
     },
   });
 }

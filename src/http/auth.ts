@@ -1,8 +1,10 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
+import { passwordWeakness } from '../domain/secrets/password-strength.ts';
 import type { Mailer } from '../modules/mail/index.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
@@ -48,7 +50,12 @@ export function createAuth(opts: {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: {
-        hash: (password) => hash(password, argon2),
+        // Every path that sets a password (setup, invitations, CLI, reset, change) hashes it here first.
+        hash: (password) => {
+          const weakness = passwordWeakness(password);
+          if (weakness) throw new APIError('BAD_REQUEST', { message: weakness, code: 'WEAK_PASSWORD' });
+          return hash(password, argon2);
+        },
         verify: ({ hash: stored, password }) => verify(stored, password),
       },
       async sendResetPassword({ user, url }) {

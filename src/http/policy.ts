@@ -43,6 +43,9 @@ export const policyTable = {
   'finding.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
   'evidence.attach': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
   'report.read': everyone,
+  // The CAP is submitted to the certification body by the ISMS function and approved by management.
+  'cap.submit': managers,
+  'cap.approve': managers,
   // Remediation planner: staff read the plan; owners keep their estimates and status current; managers
   // set capacity and run what-if scenarios.
   'plan.read': staff,

@@ -62,6 +62,22 @@ function zodIssues(err: FastifyError): FieldIssue[] {
   });
 }
 
+/**
+ * Constraint violations are the database's last word on an invariant that the use-case checked first but
+ * a concurrent request won (two creations of one reference at once): a 409, not a 500. Codes: PostgreSQL
+ * SQLSTATE (Appendix A of its manual) and SQLite extended result codes as better-sqlite3 names them.
+ */
+function databaseProblem(err: { code?: unknown }): { code: ErrorCode; detail: string } | null {
+  const c = typeof err.code === 'string' ? err.code : '';
+  if (c === '23505' || c === 'SQLITE_CONSTRAINT_UNIQUE' || c === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return { code: 'conflict', detail: 'this already exists (a concurrent request created it first)' };
+  if (c === '40001' || c === '40P01' || c === 'SQLITE_BUSY')
+    return { code: 'conflict', detail: 'a concurrent change won; reload and try again' };
+  if (c === '22021' || c === '22P05' || c === '22007' || c === '22008')
+    return { code: 'validation_failed', detail: 'a value cannot be stored as given' };
+  return null;
+}
+
 export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const send = (
@@ -83,6 +99,8 @@ export function registerProblemHandler(app: FastifyInstance) {
       return send('payload_too_large', 'the request body is larger than allowed');
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send('unsupported_media_type', err.message);
     if (err.statusCode === 429) return send('rate_limited', 'slow down and try again in a minute');
+    const db = databaseProblem(err);
+    if (db) return send(db.code, db.detail);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send('validation_failed', err.message);
     }

@@ -41,7 +41,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   findingsRoutes(app);
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
-  reportsRoutes(app);
+  reportsRoutes(app, deps);
   planningRoutes(app);
   teamsRoutes(app);
   conversationsRoutes(app);

@@ -1,6 +1,6 @@
 import type { Role } from '../contracts/roles.ts';
 import type { DatabaseKind, Db } from '../db/connection.ts';
-import { type AuditInput, appendAuditEntry } from './audit-log/audit-log.repository.ts';
+import { type AuditInput, appendAuditEntry, lockOrganisation } from './audit-log/audit-log.repository.ts';
 import type { Mailer } from './mail/index.ts';
 
 export interface Actor {
@@ -50,9 +50,10 @@ export async function inTransaction<T>(ctx: OrgContext, work: (tx: ChangeContext
   // Re-entrant: a use-case composed of other use-cases (applying a scenario) runs them in its transaction.
   if (ctx.db.isTransaction) return work(withAudit(ctx, ctx.db));
   const later: ((db: Db) => Promise<void>)[] = [];
-  const result = await ctx.db
-    .transaction()
-    .execute(async (trx) => work({ ...withAudit(ctx, trx), afterCommit: (fn) => later.push(fn) }));
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    await lockOrganisation(trx, ctx.kind, ctx.organisation.id);
+    return work({ ...withAudit(ctx, trx), afterCommit: (fn) => later.push(fn) });
+  });
   for (const fn of later) await fn(ctx.db);
   for (const listener of changeListeners) await listener(ctx);
   return result;

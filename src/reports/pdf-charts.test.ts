@@ -37,7 +37,7 @@ describe('chart blocks in PDF reports', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     expect(text).toMatch(/9 Performance evaluation\s+98\.3 %/);
     expect(text).toMatch(/Physical controls \(7\)\s+n\/a/);
-    expect(text).toMatch(/Alignment \(%\): 67 -> 71\.2 \(scale 0.100\)/);
+    expect(text).toMatch(/Alignment \(%\): 67 → 71\.2 \(scale 0.100\)/);
     expect(text).toContain('2026-11-09');
   });
 });

@@ -1,7 +1,7 @@
 import type { BarsBlock, LineChartBlock } from './document.ts';
-import type { Pdf } from './pdf-table.ts';
-import { toWinAnsi as t } from './winansi.ts';
+import { type Pdf, writeText } from './pdf-text.ts';
 
+// Drawn inside one Figure structure element (pdf.ts), its caption as alternative text.
 // Simple vector charts for printed reports (an executive reads a trend faster than a table): horizontal
 // bars on one scale, and lines each on its own 0..max scale. Drawn with pdfkit primitives, so the text of
 // labels and values stays selectable and extractable.
@@ -16,9 +16,8 @@ const width = (pdf: Pdf) => pdf.page.width - pdf.page.margins.left - pdf.page.ma
 
 function caption(pdf: Pdf, text: string, need: number) {
   if (pdf.y + need > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
-  pdf.font('Helvetica-Bold').fontSize(10.5).fillColor(INK);
-  pdf.text(t(text), pdf.page.margins.left, pdf.y, { width: width(pdf) });
-  pdf.moveDown(0.3);
+  writeText(pdf, text, pdf.page.margins.left, pdf.y, width(pdf), { size: 10.5, face: 'bold', color: INK });
+  pdf.y += 4;
 }
 
 export function bars(pdf: Pdf, block: BarsBlock) {
@@ -30,19 +29,16 @@ export function bars(pdf: Pdf, block: BarsBlock) {
   const barWidth = width(pdf) - labelWidth - valueWidth - 8;
   for (const item of block.items) {
     const y = pdf.y;
-    pdf.font('Helvetica').fontSize(8.5).fillColor(INK);
-    pdf.text(t(item.label), left, y + 2, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
-    pdf.rect(left + labelWidth, y + 2, barWidth, 9).fill(TRACK);
+    const label = writeText(pdf, item.label, left, y + 2, labelWidth - 6, { size: 8.5, color: INK });
     const share = item.value === null ? 0 : Math.min(1, Math.max(0, item.value / block.max));
+    pdf.rect(left + labelWidth, y + 2, barWidth, 9).fill(TRACK);
     if (share > 0) pdf.rect(left + labelWidth, y + 2, barWidth * share, 9).fill(ACCENT);
     const value = item.value === null ? 'n/a' : `${item.value}${block.unit ?? ''}`;
-    pdf
-      .fillColor(INK)
-      .text(t(value), left + labelWidth + barWidth + 8, y + 2, { width: valueWidth, lineBreak: false });
-    pdf.y = y + rowHeight;
+    writeText(pdf, value, left + labelWidth + barWidth + 8, y + 2, valueWidth, { size: 8.5, color: INK });
+    pdf.y = Math.max(y + rowHeight, label);
   }
   pdf.x = left;
-  pdf.moveDown(0.8);
+  pdf.y += 10;
 }
 
 export function lineChart(pdf: Pdf, block: LineChartBlock) {
@@ -64,19 +60,15 @@ export function lineChart(pdf: Pdf, block: LineChartBlock) {
     pdf.lineWidth(1.5).strokeColor(colour).stroke();
     for (const [i, v] of s.values.entries()) pdf.circle(xAt(i), yAt(v), 1.8).fill(colour);
   });
-  pdf.font('Helvetica').fontSize(7.5).fillColor(MUTED);
   const y = top + height + 3;
   if (n > 0) {
-    pdf.text(t(block.labels[0]!), left, y, { lineBreak: false });
-    pdf.text(t(block.labels[n - 1]!), left + w - 80, y, { width: 80, align: 'right', lineBreak: false });
+    const small = { size: 7.5, color: MUTED };
+    writeText(pdf, `${block.labels[0]!} – ${block.labels[n - 1]!}`, left, y, w, small);
   }
   const legend = block.series
     .map((s) => `${s.label}: ${s.values.at(0) ?? '—'} → ${s.values.at(-1) ?? '—'} (scale 0–${s.max})`)
     .join('    ');
-  pdf
-    .fillColor(INK)
-    .fontSize(8.5)
-    .text(t(legend), left, y + 12, { width: w });
+  writeText(pdf, legend, left, y + 12, w, { size: 8.5, color: INK });
   pdf.x = left;
-  pdf.moveDown(0.8);
+  pdf.y += 10;
 }

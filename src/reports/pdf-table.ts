@@ -1,12 +1,18 @@
 // Tables for pdfkit: every row's height is measured before drawing, so a row that does not fit moves to
 // the next page with the header row repeated above it and is never cut in half. Only a row taller than a
 // whole page is split, line by line, and its remaining text continues under the repeated header.
+// Tagged as Table › TR › TH/TD (header cells with their scope) for screen readers; fills and rules are
+// artifacts, outside the reading order.
 
-export type Pdf = PDFKit.PDFDocument;
+import type { Pdf as PdfDoc } from './pdf-text.ts';
+import { drawLines, heightOf, type Line, layout, type TextStyle } from './pdf-text.ts';
+
+export type Pdf = PdfDoc;
+type Struct = PDFKit.PDFStructureElement;
 
 export interface PdfTable {
   columns: { header: string; width?: number; align?: 'left' | 'right' }[];
-  /** Cell texts, already mapped into WinAnsi; one array per row, in column order. */
+  /** Cell texts; one array per row, in column order. */
   rows: string[][];
 }
 
@@ -14,8 +20,8 @@ export interface PdfTableStyle {
   /** Draw (and repeat on each page) the header row. */
   header: boolean;
   zebra: boolean;
-  /** Font of the first column's cells (bold for the labels of a key/value list). */
-  firstColumnFont?: string;
+  /** The first column labels its row (bold, tagged as a row header): key/value lists. */
+  rowHeaders?: boolean;
 }
 
 const FONT_SIZE = 8.5;
@@ -35,72 +41,21 @@ export function columnWidths(weights: readonly (number | undefined)[], total: nu
   return w.map((x) => (x / sum) * total);
 }
 
-/**
- * Breaks words wider than `width` into line-sized pieces with hard line breaks, where pdfkit would break
- * them anyway: pdfkit's own character-by-character breaking is quadratic and takes seconds on a
- * 30,000-character token (an encoded blob pasted into a finding). Uses the font and size already set.
- */
-export function breakLongWords(pdf: Pdf, text: string, width: number): string {
-  if (pdf.widthOfString(text) <= width) return text;
-  return text
-    .split(/(\s+)/)
-    .map((token) => {
-      if (/\s/.test(token) || pdf.widthOfString(token) <= width) return token;
-      const lines: string[] = [];
-      let line = '';
-      let lineWidth = 0;
-      for (const ch of token) {
-        const w = pdf.widthOfString(ch);
-        if (line !== '' && lineWidth + w > width) {
-          lines.push(line);
-          line = '';
-          lineWidth = 0;
-        }
-        line += ch;
-        lineWidth += w;
-      }
-      return [...lines, line].join('\n');
-    })
-    .join('');
+/** Draws graphics outside the structure tree (PDF/UA: decoration is an artifact). */
+export function artifact(pdf: Pdf, draw: () => void) {
+  pdf.markContent('Artifact');
+  draw();
+  pdf.endMarkedContent();
 }
 
-function textHeight(pdf: Pdf, text: string, width: number, font: string): number {
-  pdf.font(font).fontSize(FONT_SIZE);
-  // An empty cell still takes one line, so every row has a visible height.
-  return pdf.heightOfString(text === '' ? ' ' : text, { width, lineGap: LINE_GAP });
+interface Cell {
+  lines: Line[];
+  style: TextStyle;
+  align: 'left' | 'right';
 }
 
-/**
- * Longest head of `text` whose wrapped height fits in `maxHeight`, cut at a word boundary when possible
- * (at a character otherwise, e.g. a SHA-256 digest), and the tail left for the next page.
- */
-function splitToFit(pdf: Pdf, text: string, width: number, font: string, maxHeight: number) {
-  const fits = (s: string) => textHeight(pdf, s, width, font) <= maxHeight;
-  if (fits(text)) return { head: text, tail: '' };
-  const largest = (n: number, fitsAt: (k: number) => boolean) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (fitsAt(mid)) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const words = text.split(/(?<=\s)/);
-  const k = largest(words.length, (m) => fits(words.slice(0, m).join('')));
-  if (k > 0) return { head: words.slice(0, k).join('').trimEnd(), tail: words.slice(k).join('') };
-  const chars = [...text];
-  // The caller guarantees room for one line, so at least one character always fits: progress is certain.
-  const c = Math.max(
-    1,
-    largest(chars.length, (m) => fits(chars.slice(0, m).join(''))),
-  );
-  return { head: chars.slice(0, c).join(''), tail: chars.slice(c).join('') };
-}
-
-/** Draws `table` from the current position; leaves pdf.y under the table and pdf.x at the left margin. */
-export function drawTable(pdf: Pdf, table: PdfTable, style: PdfTableStyle): void {
+/** Draws `table` from the current position under `parent`; leaves pdf.y under the table. */
+export function drawTable(pdf: Pdf, table: PdfTable, style: PdfTableStyle, parent: Struct): void {
   if (table.columns.length === 0) return;
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;
@@ -109,94 +64,111 @@ export function drawTable(pdf: Pdf, table: PdfTable, style: PdfTableStyle): void
     width,
   );
   const inner = widths.map((w) => Math.max(1, w - 2 * PAD));
-  const fontOf = (col: number, header: boolean) =>
-    header ? 'Helvetica-Bold' : col === 0 && style.firstColumnFont ? style.firstColumnFont : 'Helvetica';
-  const rowHeight = (cells: string[], header: boolean) =>
-    Math.max(...cells.map((c, i) => textHeight(pdf, c, inner[i]!, fontOf(i, header)))) + 2 * PAD;
-  const oneLine = textHeight(pdf, ' ', width, 'Helvetica') + 2 * PAD;
-
-  const drawRow = (cells: string[], header: boolean, fill: string | null) => {
-    const h = rowHeight(cells, header);
-    const y = pdf.y;
-    if (fill) pdf.rect(left, y, width, h).fill(fill);
-    let x = left;
-    cells.forEach((text, i) => {
-      pdf
-        .font(fontOf(i, header))
-        .fontSize(FONT_SIZE)
-        .fillColor(header ? '#ffffff' : '#1a1a1a');
-      // `height` bounds the text box so pdfkit never adds a page on its own in the middle of a row.
-      pdf.text(text, x + PAD, y + PAD, {
-        width: inner[i]!,
-        height: h,
-        lineGap: LINE_GAP,
+  const styleOf = (col: number, header: boolean): TextStyle => ({
+    size: FONT_SIZE,
+    lineGap: LINE_GAP,
+    face: header || (col === 0 && style.rowHeaders) ? 'bold' : 'regular',
+    color: header ? '#ffffff' : '#1a1a1a',
+  });
+  const cellsOf = (texts: string[], header: boolean): Cell[] =>
+    texts.map((text, i) => {
+      const s = styleOf(i, header);
+      return {
+        lines: layout(pdf, text, inner[i]!, s),
+        style: s,
         align: header ? 'left' : (table.columns[i]?.align ?? 'left'),
-      });
+      };
+    });
+  const heightOfRow = (cells: Cell[]) => Math.max(...cells.map((c) => heightOf(c.lines, c.style))) + 2 * PAD;
+  const oneLine = FONT_SIZE * 1.22 + LINE_GAP + 2 * PAD;
+
+  const tableStruct = pdf.struct('Table');
+  parent.add(tableStruct);
+  const drawRow = (cells: Cell[], header: boolean, fill: string | null) => {
+    const h = heightOfRow(cells);
+    const y = pdf.y;
+    if (fill) artifact(pdf, () => pdf.rect(left, y, width, h).fill(fill));
+    const tr = pdf.struct('TR');
+    tableStruct.add(tr);
+    let x = left;
+    cells.forEach((cell, i) => {
+      const th = header || (i === 0 && style.rowHeaders);
+      // `scope` (ISO 32000-1 §14.8.5.7) is read by pdfkit but missing from its type definitions.
+      const options = (th ? { scope: header ? 'Column' : 'Row' } : {}) as Parameters<Pdf['struct']>[1];
+      const cellX = x;
+      tr.add(
+        pdf.struct(th ? 'TH' : 'TD', options, () => {
+          drawLines(pdf, cell.lines, cellX + PAD, y + PAD, inner[i]!, cell.style, cell.align);
+        }),
+      );
       x += widths[i]!;
     });
-    pdf
-      .moveTo(left, y + h)
-      .lineTo(left + width, y + h)
-      .lineWidth(header ? 1 : 0.5)
-      .strokeColor(header ? HEADER_FILL : RULE)
-      .stroke();
+    tr.end();
+    artifact(pdf, () =>
+      pdf
+        .moveTo(left, y + h)
+        .lineTo(left + width, y + h)
+        .lineWidth(header ? 1 : 0.5)
+        .strokeColor(header ? HEADER_FILL : RULE)
+        .stroke(),
+    );
     pdf.x = left;
     pdf.y = y + h;
   };
 
-  const breakCells = (cells: string[], header: boolean) =>
-    cells.map((c, i) => {
-      pdf.font(fontOf(i, header)).fontSize(FONT_SIZE);
-      return breakLongWords(pdf, c, inner[i]!);
-    });
-  const headerCells = breakCells(
+  const headerCells = cellsOf(
     table.columns.map((c) => c.header),
     true,
   );
-  const headerHeight = style.header ? rowHeight(headerCells, true) : 0;
+  const headerHeight = style.header ? heightOfRow(headerCells) : 0;
   const newPage = () => {
     pdf.addPage();
     if (style.header) drawRow(headerCells, true, HEADER_FILL);
   };
 
-  // Keep the header with at least the first row (or one line of it).
-  const first = table.rows[0] && breakCells(table.rows[0], false);
-  const firstHeight = first ? Math.min(rowHeight(first, false), oneLine * 3) : 0;
+  // Keep the header with at least the first row (or three lines of it).
+  const rows = table.rows.map((r) => cellsOf(r, false));
+  const firstHeight = rows[0] ? Math.min(heightOfRow(rows[0]), oneLine * 3) : 0;
   if (pdf.y + headerHeight + firstHeight > pageBottom(pdf)) pdf.addPage();
   if (style.header) drawRow(headerCells, true, HEADER_FILL);
-  if (table.rows.length === 0 && style.header) {
-    pdf.font('Helvetica-Oblique').fontSize(FONT_SIZE).fillColor('#5c6670');
-    pdf.text('No entries.', left + PAD, pdf.y + PAD, { width: width - 2 * PAD });
+  if (rows.length === 0 && style.header) {
+    drawRow(
+      cellsOf(
+        table.columns.map((_, i) => (i === 0 ? 'No entries.' : '')),
+        false,
+      ),
+      false,
+      null,
+    );
   }
 
-  for (const [n, raw] of table.rows.entries()) {
-    const cells = breakCells(raw, false);
+  for (const [n, cells] of rows.entries()) {
     const fill = style.zebra && n % 2 === 1 ? ZEBRA_FILL : null;
-    const h = rowHeight(cells, false);
+    const h = heightOfRow(cells);
     if (pdf.y + h <= pageBottom(pdf)) {
       drawRow(cells, false, fill);
       continue;
     }
-    const roomOnFreshPage = pageBottom(pdf) - pageTop(pdf) - headerHeight;
-    if (h <= roomOnFreshPage) {
+    if (h <= pageBottom(pdf) - pageTop(pdf) - headerHeight) {
       newPage();
       drawRow(cells, false, fill);
       continue;
     }
-    // Taller than a page: split the row, continuing its text under the header on the next pages.
+    // Taller than a page: split the row by lines, continuing its text under the header on the next pages.
     let rest = cells;
-    while (rest.some((c) => c !== '')) {
+    while (rest.some((c) => c.lines.length > 0)) {
       if (pageBottom(pdf) - pdf.y < oneLine * 2) newPage();
       const room = pageBottom(pdf) - pdf.y - 2 * PAD;
-      const parts = rest.map((c, i) => splitToFit(pdf, c, inner[i]!, fontOf(i, false), room));
+      const take = rest.map((c) => Math.max(1, Math.floor(room / (c.style.size * 1.22 + LINE_GAP))));
       drawRow(
-        parts.map((p) => p.head),
+        rest.map((c, i) => ({ ...c, lines: c.lines.slice(0, take[i]) })),
         false,
         fill,
       );
-      rest = parts.map((p) => p.tail);
-      if (rest.some((c) => c !== '')) newPage();
+      rest = rest.map((c, i) => ({ ...c, lines: c.lines.slice(take[i]) }));
+      if (rest.some((c) => c.lines.length > 0)) newPage();
     }
   }
+  tableStruct.end();
   pdf.x = left;
 }

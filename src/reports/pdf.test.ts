@@ -6,7 +6,8 @@ import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from './document.ts';
 import { renderPdf } from './pdf.ts';
-import { breakLongWords } from './pdf-table.ts';
+import { registerFonts } from './pdf-fonts.ts';
+import { layout } from './pdf-text.ts';
 
 // The assertions read the PDF back with poppler's pdftotext and pdfinfo: what an auditor's tools see.
 function withFile<T>(bytes: Buffer, fn: (file: string) => T): T {
@@ -108,8 +109,8 @@ describe('renderPdf', () => {
     for (const text of ['Corrective Action Plan', 'S1-2026', 'Version', 'Generated at', 'Jürgen Weiß'])
       expect(first).toContain(text);
     expect(first).toContain('ISO/IEC 27001:2022 – surveillance audit');
-    // ✓ has no WinAnsi glyph and becomes '?'; Ł and ź fall back to their base letters.
-    expect(first).toContain('Müller said “déjà vu” – naïve façade ? Lódz');
+    // Embedded fonts: ✓, Ł and ź are printed as written (they were '?', 'L' and 'z' under WinAnsi).
+    expect(first).toContain('Müller said “déjà vu” – naïve façade ✓ Łódź');
     expect(all).toContain('Owner Ünal');
   });
 
@@ -121,6 +122,8 @@ describe('renderPdf', () => {
         expect(info).toMatch(/Author:\s+Zoë\n/);
         expect(info).toMatch(/CreationDate:\s+2026-11-28T10:00:00(Z|\+00)/);
         expect(info).toMatch(/Page size:\s+595.28 x 841.89 pts \(A4\)/);
+        expect(info).toMatch(/Tagged:\s+yes/);
+        expect(run('qpdf', ['--check', file])).toMatch(/No syntax or stream encoding errors/);
       }),
     ));
 });
@@ -190,13 +193,14 @@ describe('renderPdf edge cases', () => {
 
   it('breaks over-wide words into lines that fit, keeping every character', () => {
     const pdf = new PDFDocument({ size: 'A4' });
-    pdf.font('Helvetica').fontSize(10);
-    const out = breakLongWords(pdf, `short ${'0123456789abcdef'.repeat(40)} end`, 100);
-    // Every word now fits on a line, so pdfkit's wrapper never has to break one itself.
-    for (const word of out.split(/\s+/)) expect(pdf.widthOfString(word)).toBeLessThanOrEqual(100);
-    expect(out.split('\n').length).toBeGreaterThan(5);
-    expect(out.replaceAll('\n', '')).toBe(`short ${'0123456789abcdef'.repeat(40)} end`);
-    expect(breakLongWords(pdf, 'fits as is', 100)).toBe('fits as is');
+    registerFonts(pdf);
+    const style = { size: 10 };
+    const lines = layout(pdf, `short ${'0123456789abcdef'.repeat(40)} end`, 100, style);
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(100);
+    expect(lines.length).toBeGreaterThan(5);
+    const text = lines.map((l) => l.segments.map((s) => s.text).join('')).join('');
+    expect(text).toBe(`short${'0123456789abcdef'.repeat(40)} end`);
+    expect(layout(pdf, 'fits as is', 100, style)).toHaveLength(1);
   });
 
   it('renders legacy block spellings, page breaks and empty tables', async () => {

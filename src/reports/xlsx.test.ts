@@ -122,7 +122,8 @@ describe('reportDocumentToSheets', () => {
       certificateNumber: 'C-1',
     },
     blocks: [
-      { kind: 'paragraph', text: 'ignored in XLSX' },
+      { kind: 'paragraph', text: 'kept in XLSX too' },
+      { kind: 'heading', level: 2, text: 'NC-01 — major', key: 'NC-01' },
       {
         kind: 'table',
         caption: 'Actions',
@@ -133,9 +134,14 @@ describe('reportDocumentToSheets', () => {
       { kind: 'table', columns: [{ key: 'c', header: 'C' }], rows: [] },
     ],
   };
-  it('makes an About sheet then one sheet per table', () => {
+  it('makes an About sheet, a sheet of the text blocks, then one sheet per table caption and columns', () => {
     const sheets = reportDocumentToSheets(doc);
-    expect(sheets.map((s) => s.name)).toEqual(['About', 'Actions', 'Actions', 'Table 3']);
+    expect(sheets.map((s) => s.name)).toEqual(['About', 'Report', 'Actions', 'Actions', 'Table 3']);
+    expect(sheets[1]!.rows).toEqual([
+      { __section: '', field: 'Text', value: 'kept in XLSX too' },
+      { __section: 'NC-01', field: 'Heading', value: 'NC-01 — major' },
+    ]);
+    expect(sheets[2]!.rows).toEqual([{ __section: 'NC-01', a: 'Patch' }]);
     expect(sheets[0]!.rows).toEqual([
       { field: 'Report', value: 'Corrective Action Plan' },
       { field: 'Organisation', value: 'Acme SAS' },
@@ -146,10 +152,20 @@ describe('reportDocumentToSheets', () => {
   });
   it('renders a document as a workbook with unique sheet names', async () => {
     const wb = await load(await renderXlsx(doc));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Actions', 'Actions (2)', 'Table 3']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'About',
+      'Report',
+      'Actions',
+      'Actions (2)',
+      'Table 3',
+    ]);
     expect(wb.getWorksheet('About')!.getCell('B3').value).toBe('Acme SAS');
-    expect(wb.getWorksheet('Actions (2)')!.getCell('A2').value).toBe('=1');
+    expect(wb.getWorksheet('Actions (2)')!.getCell('A2').value).toBe('NC-01');
+    expect(wb.getWorksheet('Actions (2)')!.getCell('B2').value).toBe('=1');
     expect(wb.getWorksheet('Table 3')!.autoFilter).toBe('A1:A1');
+    expect(
+      reportDocumentToSheets({ ...doc, blocks: [doc.blocks[2]!] })[1]!.columns.map((c) => c.key),
+    ).toEqual(['a']);
     expect(wb.title).toBe('Corrective Action Plan');
   });
 });

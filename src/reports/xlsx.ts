@@ -1,6 +1,6 @@
-// XLSX rendering with exceljs: one sheet per table, each with a bold frozen header row, an autofilter,
-// wrapped text and column widths fitted to the content. reportDocumentToSheets turns a ReportDocument
-// into those sheets (after an "About" sheet), so each report exists as PDF and XLSX from one model.
+// XLSX rendering with exceljs: sheets with a bold frozen header row, an autofilter, wrapped text and
+// column widths fitted to the content. reportDocumentToSheets turns every block of a ReportDocument into
+// those sheets, so each report exists as PDF and XLSX from one model and says the same in both.
 
 import ExcelJS from 'exceljs';
 import { type Cell, generatedDate, metaEntries, type ReportDocument, tableCaption } from './document.ts';
@@ -111,7 +111,13 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, used: Set<string>) {
   }
 }
 
-/** One sheet per table, with the header cell texts as headers; a key/value "About" sheet comes first. */
+/**
+ * Every block of the document in sheets, so the workbook holds everything its PDF holds: an "About"
+ * sheet (title and meta), one sheet of the text blocks (headings, paragraphs, fields, list items) as
+ * section / field / value rows, and one sheet per table caption (tables of one caption under several
+ * headings share it) and per chart. Every row of every sheet names its section (the key of the heading
+ * above it, e.g. the NC reference).
+ */
 export function reportDocumentToSheets(doc: ReportDocument): SheetSpec[] {
   const about: SheetSpec = {
     name: 'About',
@@ -125,16 +131,89 @@ export function reportDocumentToSheets(doc: ReportDocument): SheetSpec[] {
       ...metaEntries(doc.meta).map((e) => ({ field: e.label, value: e.value })),
     ],
   };
-  const tables: SheetSpec[] = [];
+  const label = doc.sections?.label ?? 'Section';
+  const SEC = '__section';
+  const sectionColumn: SheetColumn = { key: SEC, header: label, width: 14 };
+  const text: SheetSpec = {
+    name: doc.sections?.sheet ?? 'Report',
+    columns: [
+      sectionColumn,
+      { key: 'field', header: 'Field', width: 30 },
+      { key: 'value', header: 'Value', width: 90 },
+    ],
+    rows: [],
+  };
+  const grouped = new Map<string, SheetSpec>();
+  const sheetFor = (name: string, columns: SheetColumn[]) => {
+    const id = `${name}\u0000${columns.map((c) => c.key).join(',')}`;
+    let sheet = grouped.get(id);
+    if (!sheet) {
+      sheet = { name, columns: [sectionColumn, ...columns], rows: [] };
+      grouped.set(id, sheet);
+    }
+    return sheet;
+  };
+  let section = '';
+  let tableNo = 0;
+  const put = (field: string, value: string) => text.rows.push({ [SEC]: section, field, value });
   for (const block of doc.blocks) {
-    if (block.kind !== 'table') continue;
-    tables.push({
-      name: tableCaption(block) ?? `Table ${tables.length + 1}`,
-      columns: block.columns.map((c) => ({ key: c.key, header: c.header })),
-      rows: block.rows,
-    });
+    switch (block.kind) {
+      case 'heading':
+        section = block.key ?? block.text;
+        put('Heading', block.text);
+        break;
+      case 'paragraph':
+        put('Text', block.text);
+        break;
+      case 'keyValue':
+      case 'fields':
+        for (const item of block.items) put(item.label, item.value);
+        break;
+      case 'bulletList':
+      case 'list':
+        for (const item of block.items) put(block.label ?? 'Item', item);
+        break;
+      case 'table': {
+        tableNo++;
+        const columns = block.columns.map((c) => ({ key: c.key, header: c.header }));
+        const sheet = sheetFor(tableCaption(block) ?? `Table ${tableNo}`, columns);
+        for (const row of block.rows) sheet.rows.push({ ...row, [SEC]: section });
+        break;
+      }
+      case 'bars': {
+        const sheet = sheetFor(block.caption, [
+          { key: 'label', header: 'Item' },
+          { key: 'value', header: block.unit ? `Value (${block.unit})` : 'Value' },
+        ]);
+        for (const item of block.items)
+          sheet.rows.push({ [SEC]: section, label: item.label, value: item.value });
+        break;
+      }
+      case 'lineChart': {
+        const sheet = sheetFor(block.caption, [
+          { key: 'label', header: 'Point' },
+          ...block.series.map((s, i) => ({ key: `s${i}`, header: `${s.label} (scale 0–${s.max})` })),
+        ]);
+        block.labels.forEach((l, j) => {
+          const row: Record<string, Cell> = { [SEC]: section, label: l };
+          block.series.forEach((s, i) => {
+            row[`s${i}`] = s.values[j] ?? null;
+          });
+          sheet.rows.push(row);
+        });
+        break;
+      }
+      case 'pageBreak':
+        break;
+    }
   }
-  return [about, ...tables];
+  // A table outside any section (a register with its own NC column) needs no section column.
+  const tables = [...grouped.values()].map((sheet) =>
+    sheet.rows.every((r) => !r[SEC])
+      ? { ...sheet, columns: sheet.columns.filter((c) => c.key !== SEC) }
+      : sheet,
+  );
+  return [about, ...(text.rows.length > 0 ? [text] : []), ...tables];
 }
 
 /**

@@ -17,7 +17,9 @@ async function warnsWhenMovedLate(s: Scene, certId: string) {
     plannedOn: '2030-01-10',
   });
   expect(moved.statusCode, moved.body).toBe(200);
+  // 2029 is then left without an audit (17021-1 9.6.2.2).
   expect(moved.json().warnings).toEqual([
+    expect.objectContaining({ code: 'year_without_audit', message: expect.stringMatching(/2029/) }),
     expect.objectContaining({ code: 'outside_window', auditRef: 'IS-712345-RC' }),
     expect.objectContaining({ code: 'closure_after_expiry', latestSafeAuditOn: '2029-12-01' }),
   ]);

@@ -42,13 +42,13 @@ export async function recordsCertificate(s: Scene): Promise<string> {
       a.auditRef,
     ]),
   ).toEqual([
-    ['surveillance', '2028-01-17', 'IS-712345-S1'],
-    ['surveillance', '2029-01-17', 'IS-712345-S2'],
+    ['surveillance', '2027-12-17', 'IS-712345-S1'],
+    ['surveillance', '2028-12-15', 'IS-712345-S2'],
     ['recertification', '2029-10-18', 'IS-712345-RC'],
   ]);
-  expect(c.audits[0].tasks.map((x: { dueOn: string }) => x.dueOn)).toContain('2027-12-03');
+  expect(c.audits[0].tasks.map((x: { dueOn: string }) => x.dueOn)).toContain('2027-11-02');
   expect(c.warnings).toEqual([]);
-  // The planned audits are audits of the organisation, so their findings follow clause 10.1.
+  // The planned audits are audits of the organisation, so their findings follow clause 10.2.
   const audit = (await isa.get('/api/v1/orgs/acme/audits/IS-712345-RC')).json();
   expect(audit).toMatchObject({
     type: 'recertification',

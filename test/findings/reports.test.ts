@@ -38,7 +38,7 @@ describe('report renderers', () => {
     expect(text).toContain(`Page ${pages} of ${pages}`);
     for (const n of [1, 60, 120]) expect(text).toContain(`Action number ${n} `);
     expect(text).toContain('Société Générale d’Exemple');
-    expect(text).toContain('café ?');
+    expect(text).toContain('café ✓');
     // The table header repeats on the last page too.
     expect(pdfText(bytes, { first: pages, last: pages })).toContain('Action');
   });
@@ -117,7 +117,7 @@ describe('CAP and Evidence of Correction contain what was entered', () => {
       'HR notifies IT by email only',
       'No automated leaver trigger',
       'Automate deprovisioning',
-      'admin@acme.test',
+      'Ada Admin (Administrator)',
       '2026-04-15',
       'Page 1 of',
     ]) {
@@ -133,6 +133,6 @@ describe('CAP and Evidence of Correction contain what was entered', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Nonconformities and corrective']);
-    expect(wb.worksheets[1]!.getCell('B2').value).toBe('NC-07');
+    expect(wb.worksheets[1]!.getCell('A2').value).toBe('NC-07');
   });
 });

@@ -163,7 +163,7 @@ for (const kind of kinds) {
           .where('organisation_id', '=', org.id)
           .execute();
         expect(docs.filter((d) => d.next_review_on! < today).map((d) => d.ref)).toEqual(['POL-05']);
-        expect(docs.length).toBeGreaterThanOrEqual(16);
+        expect(docs.length).toBeGreaterThanOrEqual(17);
       } finally {
         await rt.close();
       }

@@ -135,8 +135,8 @@ async function linksRisksIntoSoa(s: Scene) {
 async function showsDocumentReadiness(s: Scene) {
   const { t, ima, claire } = s;
   const before = (await claire.get(`${org}/document-readiness`)).json();
-  expect(before.items).toHaveLength(16);
-  expect(before.counts.missing).toBe(16);
+  expect(before.items).toHaveLength(17);
+  expect(before.counts.missing).toBe(17);
   await ima.post(`${org}/documents`, {
     ref: 'POL-01',
     title: 'Information security policy',
@@ -162,7 +162,7 @@ async function showsDocumentReadiness(s: Scene) {
   const after = (await claire.get(`${org}/document-readiness`)).json();
   const byKey = Object.fromEntries(after.items.map((i: { key: string; state: string }) => [i.key, i.state]));
   expect(byKey).toMatchObject({ policy: 'review_overdue', scope: 'ok', soa: 'missing' });
-  expect(after.counts).toMatchObject({ ok: 1, review_overdue: 1, missing: 14 });
+  expect(after.counts).toMatchObject({ ok: 1, review_overdue: 1, missing: 15 });
   const sent = (await ima.post(`${org}/document-reminders`, {})).json();
   expect(sent).toEqual({
     sent: [{ ref: 'POL-01', to: 'ima@acme.test', nextReviewOn: '2025-01-10' }],

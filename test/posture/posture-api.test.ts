@@ -102,7 +102,7 @@ for (const kind of kinds) {
       const res = await viewer.get(base);
       expect(res.statusCode).toBe(200);
       const p = res.json();
-      expect(p.model).toBe('closeloop-posture/1');
+      expect(p.model).toBe('closeloop-posture/2');
       expect(p.alignment).toBeGreaterThanOrEqual(0);
       expect(p.alignment).toBeLessThanOrEqual(100);
       expect(p.posture).toBeGreaterThanOrEqual(0);

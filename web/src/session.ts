@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { me } from '../../src/contracts/foundation.ts';
-import { ApiError, get } from './api.ts';
+import { ApiError } from './api/client.ts';
+import { sessionKeys } from './api/keys.ts';
+import { accountApi } from './features/account/api.ts';
 
 export type Me = z.infer<typeof me>;
 
 /** The signed-in person and their organisations, or null when signed out. */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: sessionKeys.me,
     queryFn: async () => {
       try {
-        return await get<Me>('/api/v1/me');
+        return await accountApi.me();
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
@@ -22,5 +24,5 @@ export function useMe() {
 }
 
 export function useSetupStatus() {
-  return useQuery({ queryKey: ['setup'], queryFn: () => get<{ needsSetup: boolean }>('/api/v1/setup') });
+  return useQuery({ queryKey: sessionKeys.setup, queryFn: accountApi.setupStatus });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { certificateInput } from '../../contracts/certification.ts';
+import { AppError } from '../../contracts/errors.ts';
 import { type Command, intOpt, stringOpt, UsageError } from '../command.ts';
 import { printJson, withOrganisation } from '../org-context.ts';
 
@@ -8,6 +9,9 @@ const flagOf: Record<string, string> = {
   certificationBody: 'body',
   issuedOn: 'issued',
   expiresOn: 'expires',
+  decidedOn: 'decided',
+  auditRef: 'audit',
+  historicalReason: 'reason',
   cycle: 'interval',
 };
 
@@ -15,19 +19,32 @@ export const certAddCommand: Command = {
   path: ['cert', 'add'],
   summary: 'record a certificate and plan its surveillance and recertification audits',
   usage:
-    'cert add --org S --number N --body B --issued YYYY-MM-DD [--expires YYYY-MM-DD] [--scope TEXT] [--interval MONTHS] [--policy P] [--file F]',
+    'cert add --org S --number N --body B --issued YYYY-MM-DD [--decided YYYY-MM-DD] [--audit REF] [--edition 2013|2022|2022-amd1] [--reason TEXT] [--expires YYYY-MM-DD] [--scope TEXT] [--interval MONTHS] [--policy P] [--file F]',
   options: {
     org: { type: 'string', description: 'organisation slug', required: true },
     number: { type: 'string', description: 'certificate number', required: true },
     body: { type: 'string', description: 'certification body', required: true },
     issued: { type: 'string', description: 'issue date, YYYY-MM-DD', required: true },
+    decided: {
+      type: 'string',
+      description: 'certification decision date, anchors the cycle (default: the issue date)',
+    },
+    audit: {
+      type: 'string',
+      description: 'the stage 2 or recertification audit decided on (refused while a major is unverified)',
+    },
+    reason: {
+      type: 'string',
+      description:
+        'record a historical certificate the rules would refuse, saying why (kept in the audit trail)',
+    },
     expires: {
       type: 'string',
       description: 'expiry printed on the certificate (default: 3 years less a day)',
     },
     scope: { type: 'string', description: 'scope statement' },
     standard: { type: 'string', description: 'standard (default ISO/IEC 27001)' },
-    edition: { type: 'string', description: 'edition (default 2022)' },
+    edition: { type: 'string', description: 'edition: 2013, 2022 or 2022-amd1 (default 2022)' },
     interval: { type: 'string', description: 'months between surveillance audits, 1–12 (default 12)' },
     policy: { type: 'string', description: 'deadline policy for closing findings (default guide-14-30-60)' },
     file: { type: 'string', description: 'the certificate document (PDF, PNG or JPEG)' },
@@ -39,6 +56,9 @@ export const certAddCommand: Command = {
       certificationBody: stringOpt(run, 'body'),
       issuedOn: stringOpt(run, 'issued'),
       expiresOn: run.options.expires ?? null,
+      decidedOn: run.options.decided ?? null,
+      auditRef: run.options.audit ?? null,
+      historicalReason: run.options.reason ?? '',
       scope: run.options.scope ?? '',
       ...(run.options.standard ? { standard: run.options.standard } : {}),
       ...(run.options.edition ? { edition: run.options.edition } : {}),
@@ -68,7 +88,10 @@ export const certAddCommand: Command = {
     const { attachCertificateFile } = await import('../../modules/certificates/index.ts');
     const { fileContentStore } = await import('../../storage/content-store.ts');
     const result = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
-      const added = await addCertificate(parsed.data, ctx);
+      // Refused: one line naming the findings (the API lists them as field issues).
+      const added = await addCertificate(parsed.data, ctx).catch((err: unknown) => {
+        throw err instanceof AppError ? new AppError(err.code, err.message) : err;
+      });
       if (!bytes || !file) return added;
       return attachCertificateFile(
         { certificateId: added.id, fileName: path.basename(file), bytes },

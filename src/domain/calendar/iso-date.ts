@@ -23,6 +23,19 @@ export function parseIsoDate(date: string): Date {
   return d;
 }
 
+/**
+ * The nearest real date in the same month for a stored impossible one (2026-02-30 → 2026-02-28; month 13
+ * → December, 00 → January), so a date stored before validation was strict never takes a page down.
+ */
+export function nearestRealDate(date: string): string | null {
+  const m = ISO.exec(date);
+  if (!m) return null;
+  const month = Math.min(12, Math.max(1, Number(m[2])));
+  const last = utc(Number(m[1]), month, 0).getUTCDate();
+  const day = Math.min(last, Math.max(1, Number(m[3])));
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 export const formatIsoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 export function isIsoDate(date: string): boolean {

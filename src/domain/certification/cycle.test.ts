@@ -9,21 +9,22 @@ describe('certification cycle', () => {
   it('plans two surveillance audits and a recertification over three years (month end)', () => {
     expect(planCertificationCycle({ issuedOn: '2027-01-31' })).toEqual({
       issuedOn: '2027-01-31',
+      decidedOn: '2027-01-31',
       expiresOn: '2030-01-30',
       audits: [
         {
           type: 'surveillance',
           sequence: 1,
           windowStart: '2027-10-31',
-          windowEnd: '2028-01-31',
-          plannedOn: '2028-01-17',
+          windowEnd: '2027-12-31',
+          plannedOn: '2027-12-17',
         },
         {
           type: 'surveillance',
           sequence: 2,
           windowStart: '2028-10-31',
-          windowEnd: '2029-01-31',
-          plannedOn: '2029-01-17',
+          windowEnd: '2028-12-31',
+          plannedOn: '2028-12-17',
         },
         {
           type: 'recertification',
@@ -99,22 +100,23 @@ describe('certification cycle', () => {
     expect(isWorkingDay(recert.plannedOn, cal)).toBe(true);
   });
 
-  it('lets the recertification replace the surveillance its window overlaps, keeping the yearly rhythm', () => {
+  it('keeps one audit a calendar year when the policy brings the recertification forward', () => {
     const cycle = planCertificationCycle({
       issuedOn: '2027-01-31',
       closure: { days: 300, dayKind: 'calendar' },
     });
     expect(cycle.audits.map((a) => [a.type, a.windowStart, a.windowEnd])).toEqual([
-      ['surveillance', '2027-10-31', '2028-01-31'],
-      ['recertification', '2029-01-05', '2029-01-31'],
+      ['surveillance', '2027-10-31', '2027-12-31'],
+      ['surveillance', '2028-10-31', '2028-12-31'],
+      ['recertification', '2029-01-05', '2029-04-05'],
     ]);
   });
 
   it('plans on working days when given the calendar', () => {
     const cal = defaultCalendar();
-    // 2028-01-17 is a Monday; with a 15-day margin the plan would fall on Sunday 16 and moves to Friday 14.
-    const cycle = planCertificationCycle({ issuedOn: '2027-01-31', planningMarginDays: 15, calendar: cal });
-    expect(cycle.audits[0]!.plannedOn).toBe('2028-01-14');
+    // With a 13-day margin the plan would fall on Saturday 2027-12-18 and moves to Friday 17.
+    const cycle = planCertificationCycle({ issuedOn: '2027-01-31', planningMarginDays: 13, calendar: cal });
+    expect(cycle.audits[0]!.plannedOn).toBe('2027-12-17');
     for (const a of cycle.audits) expect(isWorkingDay(a.plannedOn, cal)).toBe(true);
   });
 
@@ -165,10 +167,11 @@ describe('certification cycle', () => {
             expect(a.windowStart > issuedOn && a.plannedOn > previous).toBe(true);
             previous = a.plannedOn;
           }
-          // Never more than one interval between audits (at least once a calendar year, 9.6.2.2).
+          // Never more than one interval between audits, the first within 12 months (9.6.2.2).
           c.audits.forEach((a, i) => {
             expect(a.windowEnd <= addMonths(issuedOn, interval * (i + 1))).toBe(true);
           });
+          expect(c.audits[0]!.windowEnd <= addMonths(issuedOn, 12)).toBe(true);
         },
       ),
       { numRuns: 300 },

@@ -2,17 +2,23 @@ import { addCalendarDays, addMonths, addYears, daysBetween, parseIsoDate } from 
 import { isWorkingDay, type WorkingCalendar } from '../calendar/working-days.ts';
 import { type ClosureTime, closureDueOn, latestAuditFor } from './closure-window.ts';
 
-// The three-year certification cycle (ISO/IEC 17021-1 9.1.3.2 and 9.6): surveillance audits at least once
-// a calendar year, the first no later than 12 months after the certification decision (9.6.2.2), then a
-// recertification audit planned early enough that its nonconformities can be corrected and the renewal
-// decided before the certificate expires (9.6.3).
+// The three-year certification cycle (ISO/IEC 17021-1 9.1.3.2 and 9.6), anchored on the certification
+// decision date (the issue date by default): the cycle begins with the decision (9.1.3.2), surveillance
+// audits take place at least once in every calendar year that is not a recertification year, the first
+// no later than 12 months after the decision (9.6.2.2), and the recertification audit is planned early
+// enough that its nonconformities can be corrected and the renewal decided before expiry (9.6.3).
+//
+// Each surveillance audit belongs to one calendar year and its window stays inside that year, so an audit
+// moved anywhere inside its window still leaves no calendar year without an audit. The year is the one
+// holding the larger part of the anniversary window: a certificate decided 2027-01-05 has its first
+// surveillance in October–December 2027 and its second in October–December 2028, never 2027-10-05 and
+// 2029-01-04 with nothing in 2028.
 //
 // Date conventions (all ISO dates, month ends clamped, see calendar/iso-date.ts):
-// - expiry = the day before the anniversary: a certificate issued 2027-01-31 is valid through 2030-01-30.
-//   A certificate issued on 29 February has its anniversary on 1 March of a common year, so it is valid
-//   through 28 February (2028-02-29 → 2031-02-28), a full three years; clamping the anniversary to
-//   28 February would cut one day off the certificate.
-// - a surveillance audit is due on its anniversary (issue + interval × n months) and its window opens
+// - expiry = the day before the anniversary of the decision: decided 2027-01-31, valid through
+//   2030-01-30. Decided on 29 February, the anniversary is 1 March of a common year, so it is valid
+//   through 28 February (2028-02-29 → 2031-02-28), a full three years.
+// - a surveillance audit is due on its anniversary (decision + interval × n months) and its window opens
 //   `windowMonths` before; it is never planned after the anniversary.
 // - the recertification window closes at the latest date that leaves the lead time AND the policy's
 //   closure time before expiry, and no later than the surveillance it replaces would be due; the plan
@@ -20,6 +26,8 @@ import { type ClosureTime, closureDueOn, latestAuditFor } from './closure-window
 
 export interface CycleSettings {
   issuedOn: string;
+  /** Certification decision date (17021-1 9.1.3.2 anchors the cycle on it); default: the issue date. */
+  decidedOn?: string;
   /** Certificate validity; 3 years under ISO/IEC 17021-1 9.1.3.2. */
   validityYears?: number;
   /** Months between surveillance audits; at most 12 (at least once a calendar year), e.g. 9 or 6. */
@@ -48,18 +56,37 @@ export interface PlannedAudit {
 
 export interface CertificationCycle {
   issuedOn: string;
+  decidedOn: string;
   expiresOn: string;
   audits: PlannedAudit[];
 }
 
 const earlier = (a: string, b: string): string => (a < b ? a : b);
+const later = (a: string, b: string): string => (a > b ? a : b);
+const yearOf = (date: string): number => Number(date.slice(0, 4));
 
-/** Last day of validity of a certificate issued on `issuedOn` for `years` years. */
-export function certificateExpiry(issuedOn: string, years: number): string {
-  const anniversary = addYears(issuedOn, years);
+/** Last day of validity of a certificate decided on `decidedOn` for `years` years. */
+export function certificateExpiry(decidedOn: string, years: number): string {
+  const anniversary = addYears(decidedOn, years);
   // 29 Feb + n years lands on 28 Feb (clamped) in a common year: the real anniversary is 1 March.
-  if (issuedOn.endsWith('-02-29') && anniversary.endsWith('-02-28')) return anniversary;
+  if (decidedOn.endsWith('-02-29') && anniversary.endsWith('-02-28')) return anniversary;
   return addCalendarDays(anniversary, -1);
+}
+
+/** Days from `from` to `to`, both included. */
+const span = (from: string, to: string): number => daysBetween(from, to) + 1;
+
+/**
+ * The window [start, end] cut to the calendar year holding its larger part (ties: the later year), so
+ * that every date inside it falls in one calendar year.
+ */
+export function windowInOneYear(start: string, end: string): { year: number; start: string; end: string } {
+  const y = yearOf(end);
+  if (yearOf(start) === y) return { year: y, start, end };
+  const jan1 = `${y}-01-01`;
+  const dec31 = `${y - 1}-12-31`;
+  if (span(jan1, end) >= span(start, dec31)) return { year: y, start: jan1, end };
+  return { year: y - 1, start: later(start, `${y - 1}-01-01`), end: dec31 };
 }
 
 function whole(value: number, what: string, min: number, max: number): number {
@@ -80,56 +107,79 @@ function planWithin(windowStart: string, windowEnd: string, margin: number, cal?
   return planned;
 }
 
+/**
+ * Calendar years of the cycle without an audit: every year after the decision year up to the year of the
+ * recertification audit needs one (17021-1 9.6.2.2; the decision year holds the initial audit). With no
+ * recertification audit given, up to the year of the latest audit.
+ */
+export function yearsWithoutAudit(
+  decidedOn: string,
+  audits: readonly { type: string; on: string }[],
+): number[] {
+  const years = new Set(audits.map((a) => yearOf(a.on)));
+  const recert = audits.find((a) => a.type === 'recertification');
+  const last = recert ? yearOf(recert.on) : Math.max(yearOf(decidedOn), ...years);
+  const out: number[] = [];
+  for (let y = yearOf(decidedOn) + 1; y <= last; y++) if (!years.has(y)) out.push(y);
+  return out;
+}
+
 /** Surveillance audits and the recertification audit of one certificate, with its expiry date. */
 export function planCertificationCycle(settings: CycleSettings): CertificationCycle {
   const { issuedOn, calendar } = settings;
   parseIsoDate(issuedOn);
+  const decidedOn = settings.decidedOn ?? issuedOn;
+  parseIsoDate(decidedOn);
   const validity = whole(settings.validityYears ?? 3, 'validity years', 1, 10);
   const interval = whole(settings.surveillanceIntervalMonths ?? 12, 'surveillance interval months', 1, 12);
   const windowMonths = whole(settings.windowMonths ?? 3, 'window months', 0, interval);
   const lead = whole(settings.recertificationLeadDays ?? 90, 'recertification lead days', 0, 730);
   const margin = whole(settings.planningMarginDays ?? 14, 'planning margin days', 0, 365);
-  const expiresOn = settings.expiresOn ?? certificateExpiry(issuedOn, validity);
-  if (expiresOn <= issuedOn) throw new RangeError('the certificate must expire after it is issued');
+  const expiresOn = settings.expiresOn ?? certificateExpiry(decidedOn, validity);
+  if (expiresOn <= decidedOn) throw new RangeError('the certificate must expire after it is decided');
+  const afterDecision = addCalendarDays(decidedOn, 1);
 
   const byLead = addCalendarDays(expiresOn, -lead);
   const byClosure = settings.closure ? latestAuditFor(expiresOn, settings.closure) : byLead;
   const latestRecert = earlier(byClosure, byLead);
-  if (latestRecert <= issuedOn) {
+  if (latestRecert <= decidedOn) {
     throw new RangeError(
       `no recertification date leaves ${lead} days and the closure time before expiry on ${expiresOn}`,
     );
   }
-  const recertStart = addMonths(latestRecert, -windowMonths);
+  const recert = windowInOneYear(later(addMonths(latestRecert, -windowMonths), afterDecision), latestRecert);
 
   const audits: PlannedAudit[] = [];
-  // Surveillance continues while it falls before the recertification window; the recertification audit
-  // takes the place of the surveillance of its year (17021-1 9.6.2.2), so it is due no later than that
-  // surveillance would have been: no more than one interval after the previous audit.
-  let due = issuedOn;
+  // Surveillance in every calendar year before the recertification year (9.6.2.2); the recertification
+  // audit takes the place of the surveillance of its year, so it is due no later than that surveillance
+  // would have been: no more than one interval after the previous audit.
+  let due = decidedOn;
   for (let n = 1; ; n++) {
-    due = addMonths(issuedOn, interval * n);
-    if (due >= recertStart) break;
-    const start = addMonths(due, -windowMonths);
-    const windowStart = start > issuedOn ? start : addCalendarDays(issuedOn, 1);
+    due = addMonths(decidedOn, interval * n);
+    const w = windowInOneYear(later(addMonths(due, -windowMonths), afterDecision), due);
+    if (w.end >= recert.start) break;
     audits.push({
       type: 'surveillance',
       sequence: n,
-      windowStart,
-      windowEnd: due,
-      plannedOn: planWithin(windowStart, due, margin, calendar),
+      windowStart: w.start,
+      windowEnd: w.end,
+      plannedOn: planWithin(w.start, w.end, margin, calendar),
     });
   }
-  const windowStart = recertStart > issuedOn ? recertStart : addCalendarDays(issuedOn, 1);
-  const recertEnd = earlier(latestRecert, due);
+  const recertEnd = earlier(recert.end, due);
   audits.push({
     type: 'recertification',
     sequence: 1,
-    windowStart,
+    windowStart: recert.start,
     windowEnd: recertEnd,
-    plannedOn: planWithin(windowStart, recertEnd, margin, calendar),
+    plannedOn: planWithin(recert.start, recertEnd, margin, calendar),
   });
-  return { issuedOn, expiresOn, audits };
+  const missing = yearsWithoutAudit(
+    decidedOn,
+    audits.map((a) => ({ type: a.type, on: a.windowStart })),
+  );
+  if (missing.length > 0) throw new RangeError(`no audit can be planned in ${missing.join(', ')}`);
+  return { issuedOn, decidedOn, expiresOn, audits };
 }
 
 export interface RecertificationRisk {

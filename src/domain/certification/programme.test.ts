@@ -144,13 +144,13 @@ describe('cycle calendar', () => {
     expect(events[0]).toMatchObject({ date: '2027-01-31', kind: 'certificate_issued' });
     expect(events.at(-1)).toMatchObject({ date: '2030-01-30', kind: 'certificate_expires' });
     expect(events.filter((e) => e.kind === 'audit').map((e) => e.date)).toEqual([
-      '2028-01-17',
-      '2029-01-17',
+      '2027-12-17',
+      '2028-12-17',
       '2029-10-18',
     ]);
     // 5 tasks per surveillance (one done), 6 for the recertification
     expect(events.filter((e) => e.kind === 'preparation_task')).toHaveLength(4 + 5 + 6);
-    expect(events.find((e) => e.key === 'C-1/surveillance-1/internal_audit')!.date).toBe('2027-12-03');
+    expect(events.find((e) => e.key === 'C-1/surveillance-1/internal_audit')!.date).toBe('2027-11-02');
     expect(events.find((e) => e.key === 'C-1/expiry-reminder-90')!.date).toBe('2029-11-01');
     const dates = events.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());

@@ -1,14 +1,18 @@
 // Evidence uploads are typed from their bytes, never from the name or the Content-Type the client
 // sent (OWASP File Upload Cheat Sheet): a file is accepted only if its signature matches an allowed type.
 
+import { ZipError, zipEntries } from './zip.ts';
+
 export interface SniffedType {
   mediaType: string;
   extension: string;
 }
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+// latin1 maps every byte to one character; no spread into String.fromCharCode, whose argument count is
+// bounded by the call stack (a 123 KB workbook overflowed it, issue #18).
 const ascii = (b: Uint8Array, from: number, to: number) =>
-  String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+  new TextDecoder('latin1').decode(b.subarray(from, Math.min(to, b.length)));
 
 /** Office Open XML and OpenDocument files are ZIP archives; the first entries tell which one. */
 function sniffZip(b: Uint8Array): SniffedType | null {
@@ -17,19 +21,26 @@ function sniffZip(b: Uint8Array): SniffedType | null {
     return { mediaType: 'application/vnd.oasis.opendocument.text', extension: 'odt' };
   if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
     return { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods' };
-  const all = ascii(b, 0, b.length);
-  if (!all.includes('[Content_Types].xml')) return null;
-  if (all.includes('word/'))
+  let names: string[];
+  try {
+    names = zipEntries(b).map((e) => e.name);
+  } catch (err) {
+    if (err instanceof ZipError) return null;
+    throw err;
+  }
+  const has = (prefix: string) => names.some((n) => n.startsWith(prefix));
+  if (!names.includes('[Content_Types].xml')) return null;
+  if (has('word/'))
     return {
       mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       extension: 'docx',
     };
-  if (all.includes('xl/'))
+  if (has('xl/'))
     return {
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       extension: 'xlsx',
     };
-  if (all.includes('ppt/'))
+  if (has('ppt/'))
     return {
       mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
       extension: 'pptx',

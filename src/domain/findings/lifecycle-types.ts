@@ -31,6 +31,7 @@ export interface NcRecord {
 export interface Readiness {
   hasCorrection: boolean;
   hasRootCause: boolean;
+  /** Actions (not cancelled) with an owner and a due date: what a plan can be submitted with (10.2 c). */
   actionCount: number;
   openActionCount: number;
   evidenceCount: number;

@@ -116,7 +116,7 @@ describe('corrective action lifecycle', () => {
       }),
     ).toMatchObject({
       code: 'record_incomplete',
-      message: 'add at least one corrective action',
+      message: 'add a corrective action with an owner and a due date',
     });
     expect(
       applyTransition({ status: 'verified_internally', auditorAccepted: false }, 'close', {

@@ -56,9 +56,9 @@ export const transitions = {
       !r.hasCorrection
         ? 'record the correction first'
         : !r.hasRootCause
-          ? 'record the root cause analysis first'
+          ? 'record the root-cause statement first'
           : r.actionCount === 0
-            ? 'add at least one corrective action'
+            ? 'add a corrective action with an owner and a due date'
             : null,
   },
   accept_plan: {

@@ -24,25 +24,40 @@ export const mandatoryDocuments: readonly MandatoryDocument[] = [
     kind: 'retain',
   },
   { key: 'soa', clause: '6.1.3 d', title: 'Statement of Applicability', kind: 'maintain' },
-  { key: 'objectives', clause: '6.2', title: 'Information security objectives', kind: 'retain' },
-  { key: 'competence', clause: '7.2', title: 'Evidence of competence', kind: 'retain' },
+  // 6.1.3 e: formulate a risk treatment plan; 6.1.3 f: the risk owners approve it and accept residual risk.
   {
-    key: 'external-documents',
-    clause: '7.5.3',
-    title: 'Documented information of external origin',
+    key: 'risk-treatment-plan',
+    clause: '6.1.3 e',
+    title: 'Information security risk treatment plan, approved by the risk owners',
+    kind: 'maintain',
+  },
+  { key: 'objectives', clause: '6.2', title: 'Information security objectives', kind: 'retain' },
+  { key: 'competence', clause: '7.2 d', title: 'Evidence of competence', kind: 'retain' },
+  // 7.5.1 b, not 7.5.3: documents of external origin must be identified and controlled (7.5.3), but they
+  // are not a document the standard requires; what the organisation determines as necessary is.
+  {
+    key: 'determined-necessary',
+    clause: '7.5.1 b',
+    title:
+      'Documented information the organisation determined as necessary for the effectiveness of the ISMS',
     kind: 'maintain',
   },
   { key: 'operational-planning', clause: '8.1', title: 'Operational planning and control', kind: 'retain' },
   { key: 'risk-assessment-results', clause: '8.2', title: 'Results of risk assessments', kind: 'retain' },
   { key: 'risk-treatment-results', clause: '8.3', title: 'Results of risk treatment', kind: 'retain' },
-  { key: 'monitoring-results', clause: '9.1', title: 'Monitoring and measurement results', kind: 'retain' },
+  {
+    key: 'monitoring-results',
+    clause: '9.1',
+    title: 'Evidence of monitoring and measurement results',
+    kind: 'retain',
+  },
   { key: 'audit-programme', clause: '9.2.2', title: 'Internal audit programme', kind: 'retain' },
   { key: 'audit-results', clause: '9.2.2', title: 'Internal audit results', kind: 'retain' },
   { key: 'management-review', clause: '9.3.3', title: 'Results of management reviews', kind: 'retain' },
   {
     key: 'nonconformities',
-    clause: '10.2',
-    title: 'Nonconformities, actions taken and results of corrective action',
+    clause: '10.2 f–g',
+    title: 'Nature of nonconformities, actions taken and results of corrective action',
     kind: 'retain',
   },
 ];

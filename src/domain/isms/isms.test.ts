@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annexAControls, mapping2013to2022, soc2Criteria, soc2Mapping } from '../../reference/catalogue.ts';
 import { type ControlState, coverage, effectiveMapping } from './crosswalk.ts';
-import { documentState, dueForReminder, readiness } from './documents.ts';
+import { documentState, dueForReminder, mandatoryDocuments, readiness } from './documents.ts';
 import { migrate2013 } from './migration-2013.ts';
 import { defaultRiskMatrix, heatMap, matrixProblems, riskBand, riskProblems } from './risk.ts';
 import { diffEntries, type SoaEntryState, validateEntry } from './soa.ts';
@@ -92,6 +92,30 @@ describe('mandatory documents', () => {
     approvedOn: '2026-01-01',
     nextReviewOn: '2026-06-01',
   };
+  it('lists what ISO/IEC 27001:2022 requires: 7.5.1 b, not 7.5.3; the risk treatment plan 6.1.3 e (regression)', () => {
+    const clauses = mandatoryDocuments.map((m) => m.clause);
+    expect(clauses).not.toContain('7.5.3');
+    expect(clauses).toEqual([
+      '4.3',
+      '5.2',
+      '6.1.2',
+      '6.1.3',
+      '6.1.3 d',
+      '6.1.3 e',
+      '6.2',
+      '7.2 d',
+      '7.5.1 b',
+      '8.1',
+      '8.2',
+      '8.3',
+      '9.1',
+      '9.2.2',
+      '9.2.2',
+      '9.3.3',
+      '10.2 f–g',
+    ]);
+    expect(new Set(mandatoryDocuments.map((m) => m.key)).size).toBe(mandatoryDocuments.length);
+  });
   it('reads a document as unapproved, overdue, due soon or in place', () => {
     expect(documentState({ ...doc, approvedOn: null }, '2026-01-02')).toBe('unapproved');
     expect(documentState(doc, '2026-06-02')).toBe('review_overdue');

@@ -11,12 +11,13 @@ import {
   WORK_CREDIT,
 } from './model.ts';
 
-// How much an open finding weighs on the scores. Clause 10.1 makes the organisation react, correct and
+// How much an open finding weighs on the scores. Clause 10.2 makes the organisation react, correct and
 // eliminate the cause; the load falls as that work is done (accepted plan, corrective actions finished,
 // evidence submitted) but only closure by the certification body removes it entirely.
 
 export function isOpenFinding(f: Pick<PostureFinding, 'grade' | 'status'>): boolean {
-  return (GRADE_LOAD[f.grade] ?? 0) > 0 && !FINISHED_STATUSES.has(f.status);
+  // Open OFIs are listed (and counted on the dashboard) but carry no load: they never move a score.
+  return f.grade in GRADE_LOAD && !FINISHED_STATUSES.has(f.status);
 }
 
 /** Share of the corrective work done, by effort (a task without an estimate counts as one day). */

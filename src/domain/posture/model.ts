@@ -5,7 +5,9 @@ import type { ImplementationStatus } from '../isms/soa.ts';
 // by `scorePosture` (score.ts); the model is versioned so that recorded history stays comparable: a change
 // of any weight below is a new MODEL_VERSION, and snapshots keep the version they were computed with.
 
-export const MODEL_VERSION = 'closeloop-posture/1';
+// /2 (issue #13): an opportunity for improvement is not a nonconformity, so it never lowers a score and
+// declining one never raises it (ISO/IEC 27001:2022 10.1 vs 10.2). Points recorded as /1 stay readable.
+export const MODEL_VERSION = 'closeloop-posture/2';
 
 export type Theme = 'organizational' | 'people' | 'physical' | 'technological';
 
@@ -84,9 +86,10 @@ export const DOCUMENT_FACTOR: Record<DocumentState, number> = {
 /**
  * Load of an open finding before progress. A major is ten minors: with the progress floor below, the
  * least load a major can carry (10 × 0.2 = 2) stays above the most a minor can (1 × 1.5), so closing a
- * major always moves the scores more than closing a minor in any state.
+ * major always moves the scores more than closing a minor in any state. OFIs carry no load: they are
+ * suggestions, not requirements unmet.
  */
-export const GRADE_LOAD: Record<string, number> = { major: 10, minor: 1, ofi: 0.2 };
+export const GRADE_LOAD: Record<string, number> = { major: 10, minor: 1, ofi: 0 };
 export const OVERDUE_MULTIPLIER = 1.5;
 /** Progress credit: an accepted plan, evidence submitted, and the share of corrective work done. */
 export const PLAN_CREDIT = 0.1;

@@ -97,6 +97,26 @@ const undoneTasks = (i: PostureInput) =>
   i.findings.flatMap((f) => f.tasks.filter((t) => !t.done).map((t) => t.id));
 
 describe('posture model (properties)', () => {
+  it('never moves a score for an OFI: raising, accepting or declining one (regression, model /2)', () => {
+    let withOfis = 0;
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom('open', 'accepted', 'planned', 'declined'), (input, status) => {
+        const ofis = input.findings.filter((f) => f.grade === 'ofi');
+        if (ofis.length === 0) return;
+        withOfis++;
+        const without = { ...input, findings: input.findings.filter((f) => f.grade !== 'ofi') };
+        const toggled = {
+          ...input,
+          findings: input.findings.map((f) => (f.grade === 'ofi' ? { ...f, status } : f)),
+        };
+        expect(exact(input)).toEqual(exact(without));
+        expect(exact(toggled)).toEqual(exact(without));
+      }),
+      { numRuns: 300 },
+    );
+    expect(withOfis).toBeGreaterThan(50);
+  });
+
   it('keeps both scores and every area in range', () => {
     fc.assert(
       fc.property(inputArb, (input) => {

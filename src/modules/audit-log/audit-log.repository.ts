@@ -10,6 +10,23 @@ export interface AuditInput {
 }
 
 /**
+ * Serialises the changes of one organisation on PostgreSQL: the first statement of every change locks the
+ * organisation's row (FOR NO KEY UPDATE: foreign-key checks of other writers still pass), held to commit.
+ * A check-then-write use-case ("at least one admin", "one draft SoA", "reference unused") then sees every
+ * change committed before it, as on SQLite, whose single writer gives the same guarantee (two admins
+ * demoting each other both succeeded, issue #18). During setup the row does not exist yet: nothing to lock.
+ */
+export async function lockOrganisation(trx: Db, kind: DatabaseKind, organisationId: string) {
+  if (kind !== 'postgres') return;
+  await trx
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', '=', organisationId)
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/**
  * Appends one entry. The head row is bumped first with UPDATE … RETURNING, which takes a row lock on
  * PostgreSQL (SQLite serialises writers anyway), so two concurrent changes cannot fork the chain.
  */

@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
-import { addCalendarDays } from '../../domain/calendar/iso-date.ts';
+import { addCalendarDays, nearestRealDate } from '../../domain/calendar/iso-date.ts';
+import { foldIcs } from '../../domain/files/ics-fold.ts';
 import type { datedItems } from './calendar-feeds.repository.ts';
 
 // iCalendar (RFC 5545) rendering of deadlines and audit dates as all-day events with stable UIDs, so that
@@ -16,7 +17,7 @@ export interface FeedEvent {
 }
 
 const day = (d: string): [number, number, number] => {
-  const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+  const [y, m, dd] = (nearestRealDate(d) ?? d).split('-').map(Number) as [number, number, number];
   return [y, m, dd];
 };
 
@@ -64,7 +65,7 @@ export function renderIcs(calendarName: string, events: FeedEvent[], stamp: Date
     uid: `${e.uid}@closeloop`,
     title: e.title,
     start: day(e.start),
-    end: day(addCalendarDays(e.end ?? e.start, 1)),
+    end: day(addCalendarDays(nearestRealDate(e.end ?? e.start) ?? e.start, 1)),
     ...(e.description ? { description: e.description } : {}),
     categories: [e.category],
     transp: 'TRANSPARENT',
@@ -72,5 +73,5 @@ export function renderIcs(calendarName: string, events: FeedEvent[], stamp: Date
   }));
   const { error, value } = createEvents(attrs, { productId: 'closeloop', calName: calendarName });
   if (error || value === null) throw error ?? new Error('calendar rendering failed');
-  return value;
+  return foldIcs(value);
 }

@@ -12,12 +12,15 @@ import type { CertificateTable } from '../../db/schema.ts';
 import { preparationTasks, taskDueOn } from '../../domain/certification/calendar.ts';
 import type { ClosureTime } from '../../domain/certification/closure-window.ts';
 import { planCertificationCycle } from '../../domain/certification/cycle.ts';
+import { reinstateBy } from '../../domain/certification/standing.ts';
 import { findAuditByRef, insertAudit, updateAudit } from '../audits/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { calendarOf } from '../findings/index.ts';
 import { presentCertificate } from './certificates.presenter.ts';
 import * as repo from './certificates.repository.ts';
+import * as decisionRepo from './decision.repository.ts';
+import { checkDecision } from './decision.service.ts';
 
 const today = (ctx: OrgContext) => ctx.now().toISOString().slice(0, 10);
 
@@ -37,7 +40,14 @@ async function load(ctx: OrgContext, c: CertificateTable) {
     audits.map((a) => a.id),
   );
   const settings = cycleSettings.parse(JSON.parse(c.settings_json));
-  return presentCertificate(c, audits, tasks, await closureOf(ctx, settings.policyKey), today(ctx));
+  return presentCertificate(c, audits, tasks, await closureOf(ctx, settings.policyKey), today(ctx), {
+    auditRef: await decisionRepo.auditRefOf(ctx.db, ctx.organisation.id, c.audit_id),
+    renewsNumber: await decisionRepo.certificateNumberOf(
+      ctx.db,
+      ctx.organisation.id,
+      c.renews_certificate_id,
+    ),
+  });
 }
 
 export async function showCertificate(input: { certificateId: string }, ctx: OrgContext) {
@@ -61,7 +71,7 @@ const auditRefFor = (number: string, type: string, sequence: number) =>
 
 /**
  * Records a certificate and plans its cycle in the same transaction: each surveillance and the
- * recertification audit becomes an audit of the organisation (its findings follow clause 10.1 like any
+ * recertification audit becomes an audit of the organisation (its findings follow clause 10.2 like any
  * other), with a window, a planned date and its preparation tasks.
  */
 export async function addCertificate(input: z.infer<typeof certificateInput>, ctx: OrgContext) {
@@ -70,12 +80,15 @@ export async function addCertificate(input: z.infer<typeof certificateInput>, ct
       throw new AppError('conflict', `a certificate ${input.number} is already recorded`, [
         { path: 'body/number', message: 'taken' },
       ]);
+    const decision = await checkDecision(input, tx);
     const closure = await closureOf(tx, input.cycle.policyKey);
+    const expiresOn = input.expiresOn ?? decision.expiresOn;
     let cycle: ReturnType<typeof planCertificationCycle>;
     try {
       cycle = planCertificationCycle({
         issuedOn: input.issuedOn,
-        ...(input.expiresOn ? { expiresOn: input.expiresOn } : {}),
+        decidedOn: decision.decidedOn,
+        ...(expiresOn ? { expiresOn } : {}),
         surveillanceIntervalMonths: input.cycle.surveillanceIntervalMonths,
         windowMonths: Math.min(input.cycle.windowMonths, input.cycle.surveillanceIntervalMonths),
         recertificationLeadDays: input.cycle.recertificationLeadDays,
@@ -106,6 +119,15 @@ export async function addCertificate(input: z.infer<typeof certificateInput>, ct
       file_sha256: null,
       created_at: at,
       updated_at: at,
+      decided_on: decision.decidedOn,
+      audit_id: decision.auditId,
+      historical_reason: decision.historicalReason,
+      soa_version: decision.soaVersion,
+      status_on: null,
+      suspension_reason: '',
+      renews_certificate_id: decision.renewsCertificateId,
+      not_certified_from: decision.notCertified?.from ?? null,
+      not_certified_to: decision.notCertified?.to ?? null,
     };
     await repo.insertCertificate(tx.db, row);
     for (const planned of cycle.audits) {
@@ -159,7 +181,14 @@ export async function addCertificate(input: z.infer<typeof certificateInput>, ct
       action: 'certificate.add',
       entityType: 'certificate',
       entityId: row.id,
-      data: { ...input, expiresOn: cycle.expiresOn, audits: cycle.audits },
+      data: {
+        ...input,
+        decidedOn: cycle.decidedOn,
+        expiresOn: cycle.expiresOn,
+        soaVersion: decision.soaVersion,
+        notCertified: decision.notCertified,
+        audits: cycle.audits,
+      },
     });
     return row.id;
   });
@@ -173,14 +202,27 @@ export async function updateCertificate(
   await inTransaction(ctx, async (tx) => {
     const c = await repo.findCertificate(tx.db, tx.organisation.id, input.certificateId);
     if (!c) throw notFound('certificate');
+    const on = input.statusOn ?? today(tx);
     if (c.status === 'withdrawn' && input.status && input.status !== 'withdrawn')
       throw new AppError('invalid_state', 'a withdrawn certificate cannot be reinstated; record a new one');
     if (input.status && input.status !== 'valid' && !(input.statusReason ?? '').trim())
       throw new AppError('validation_failed', 'say why the certificate is suspended or withdrawn', [
         { path: 'body/statusReason', message: 'required' },
       ]);
+    // Reinstatement only within the suspension period; after it the CB withdraws or reduces the scope
+    // (ISO/IEC 17021-1 9.6.5.3).
+    if (c.status === 'suspended' && input.status === 'valid' && c.status_on && on > reinstateBy(c.status_on))
+      throw new AppError(
+        'invalid_state',
+        `suspended since ${c.status_on}: reinstatement was possible until ${reinstateBy(c.status_on)}; withdraw the certificate or reduce its scope`,
+        [{ path: 'body/status', message: 'suspension longer than 6 months' }],
+      );
     const patch: Partial<CertificateTable> = { updated_at: tx.now().toISOString() };
-    if (input.status !== undefined) patch.status = input.status;
+    if (input.status !== undefined && input.status !== c.status) {
+      patch.status = input.status;
+      patch.status_on = on;
+      patch.suspension_reason = input.status === 'suspended' ? (input.suspensionReason ?? 'other') : '';
+    }
     if (input.statusReason !== undefined) patch.status_reason = input.statusReason;
     if (input.scope !== undefined) patch.scope = input.scope;
     await repo.updateCertificate(tx.db, tx.organisation.id, c.id, patch);

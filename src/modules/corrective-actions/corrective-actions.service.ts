@@ -9,7 +9,7 @@ import type {
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { findFinding, insertEvent } from '../findings/index.ts';
-import { memberByEmail } from '../members/index.ts';
+import { assignableOwner } from '../members/index.ts';
 import { presentAction, presentAmendment } from './corrective-actions.presenter.ts';
 import * as repo from './corrective-actions.repository.ts';
 
@@ -38,12 +38,7 @@ async function editableFinding(tx: ChangeContext, findingId: string) {
 
 async function ownerId(tx: OrgContext, email: string | null | undefined, path: string) {
   if (!email) return null;
-  const m = await memberByEmail(tx.db, tx.organisation.id, email);
-  if (!m)
-    throw new AppError('validation_failed', `${email} is not a member of this organisation`, [
-      { path, message: 'not a member' },
-    ]);
-  return m.id;
+  return (await assignableOwner(tx.db, tx.organisation.id, email, path)).id;
 }
 
 async function noteEdit(

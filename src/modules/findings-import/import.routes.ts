@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
+import { importReport } from '../../contracts/findings.ts';
 import { templateColumns } from '../../domain/findings/import-rows.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
+import { readSingleFileUpload } from '../../http/upload.ts';
 import { importFindings, templateCsv } from './import.service.ts';
 
-const report = z.object({
-  dryRun: z.boolean(),
-  imported: z.number().int(),
-  findings: z.array(
-    z.object({
-      line: z.number(),
-      ref: z.string(),
-      grade: z.string(),
-      requirements: z.array(z.string()),
-      statement: z.string(),
-      objectiveEvidence: z.string(),
-      ownerEmail: z.string().nullable(),
-    }),
-  ),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
-});
 const mappingSchema = z.record(z.enum(templateColumns), z.string().min(1).max(120));
 
 /** Malformed JSON in a form field is the caller's mistake: a 400 naming the field, never a 500. */
@@ -57,22 +43,11 @@ export function importRoutes(app: ZodApp, deps: ModuleDeps) {
           'Import a nonconformity report (multipart: file CSV/XLSX, mapping JSON, dryRun true|false); nothing is written if any row is bad',
         consumes: ['multipart/form-data'],
         params: orgParams.extend({ auditRef: z.string().min(1).max(60) }),
-        response: { 200: report },
+        response: { 200: importReport },
       },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'send the report as multipart/form-data');
-      const fields: Record<string, string> = {};
-      let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts({ limits: { fileSize: deps.maxUploadBytes, files: 1 } })) {
-        if (part.type === 'file') file = { name: part.filename, bytes: await part.toBuffer() };
-        else fields[part.fieldname] = String(part.value);
-      }
-      if (!file)
-        throw new AppError('validation_failed', 'no file in the request', [
-          { path: 'body/file', message: 'required' },
-        ]);
+      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes, 5);
       let mapping = {};
       if (fields.mapping) {
         const parsed = mappingSchema.safeParse(parseJson(fields.mapping));

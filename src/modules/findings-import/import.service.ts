@@ -53,11 +53,14 @@ export async function importFindings(
         message: `${f.ref} already exists in audit ${audit.ref}`,
       });
     }
-    if (f.ownerEmail && !(await memberByEmail(ctx.db, ctx.organisation.id, f.ownerEmail))) {
+    const owner = f.ownerEmail ? await memberByEmail(ctx.db, ctx.organisation.id, f.ownerEmail) : null;
+    if (f.ownerEmail && (!owner || owner.role === 'external_auditor')) {
       errors.push({
         row: f.line,
         column: ownerColumn,
-        message: `${f.ownerEmail} is not a member of this organisation`,
+        message: owner
+          ? `${f.ownerEmail} is a guest (external auditor) and cannot own work`
+          : `${f.ownerEmail} is not a member of this organisation`,
       });
     }
   }

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contracts/errors.ts';
 import { CsvError, parseCsv } from '../../domain/files/csv.ts';
+import { checkWorkbookBounds, sheetLimits } from './sheet-limits.ts';
 
 /** A CSV (UTF-8) or XLSX file as rows of text cells; the first worksheet of a workbook is read. */
 export async function readSheet(bytes: Buffer, fileName: string): Promise<string[][]> {
   const isXlsx = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (isXlsx) {
+    checkWorkbookBounds(bytes, fileName);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -16,6 +18,11 @@ export async function readSheet(bytes: Buffer, fileName: string): Promise<string
     }
     const ws = wb.worksheets[0];
     if (!ws) return [];
+    // A single cell at XFD1048576 makes a small sheet with a vast grid: bound the grid too.
+    if (ws.rowCount > sheetLimits.rows || ws.rowCount * ws.columnCount > sheetLimits.cells)
+      throw new AppError('payload_too_large', 'the workbook is too large to import: its grid is too wide', [
+        { path: 'body/file', message: 'too many cells' },
+      ]);
     const rows: string[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: string[] = [];
@@ -36,7 +43,14 @@ export async function readSheet(bytes: Buffer, fileName: string): Promise<string
     ]);
   }
   try {
-    return parseCsv(text);
+    const rows = parseCsv(text);
+    if (rows.length > sheetLimits.rows)
+      throw new AppError(
+        'payload_too_large',
+        `the file is too large to import: more than ${sheetLimits.rows} rows`,
+        [{ path: 'body/file', message: 'too many rows' }],
+      );
+    return rows;
   } catch (err) {
     if (err instanceof CsvError)
       throw new AppError('validation_failed', `${fileName}: ${err.message}`, [

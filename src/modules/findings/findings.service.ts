@@ -11,7 +11,7 @@ import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
-import { memberByEmail } from '../members/index.ts';
+import { assignableOwner } from '../members/index.ts';
 import { organisationSettings } from '../organisations/index.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
@@ -113,12 +113,7 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
 
 async function ownerIdFor(ctx: OrgContext, email: string | null, path: string) {
   if (!email) return null;
-  const m = await memberByEmail(ctx.db, ctx.organisation.id, email);
-  if (!m)
-    throw new AppError('validation_failed', `${email} is not a member of this organisation`, [
-      { path, message: 'not a member' },
-    ]);
-  return m.id;
+  return (await assignableOwner(ctx.db, ctx.organisation.id, email, path)).id;
 }
 
 export async function insertFindingRow(

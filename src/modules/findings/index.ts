@@ -1,5 +1,5 @@
 // Public face of the findings module: other modules, src/http, src/cli and src/demo import only this file.
-export { implementerIds, insertEvent } from './events.repository.ts';
+export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
   findFinding,

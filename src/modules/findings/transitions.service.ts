@@ -37,11 +37,10 @@ export async function readinessOf(ctx: OrgContext, findingId: string): Promise<R
   const evidence = await listEvidence(ctx.db, ctx.organisation.id, [findingId]);
   return {
     hasCorrection: r.correction.what.trim().length > 0,
-    hasRootCause:
-      r.rootCause.statement.trim().length > 0 ||
-      r.rootCause.whys.some((w) => w.answer.trim()) ||
-      r.rootCause.categories.length > 0,
-    actionCount: actions.filter((a) => a.status !== 'cancelled').length,
+    // 10.2 b: the plan states the cause, not only the analysis that led to it.
+    hasRootCause: r.rootCause.statement.trim().length > 0,
+    // 10.2 c: an action counts towards the plan only with someone answerable for it and a date.
+    actionCount: actions.filter((a) => a.status !== 'cancelled' && a.owner_user_id && a.due_on).length,
     openActionCount: actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length,
     evidenceCount: evidence.length,
     hasEffectivenessCriteria: r.effectiveness.criteria.trim().length > 0,

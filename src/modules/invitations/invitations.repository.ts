@@ -15,9 +15,10 @@ export async function listInvitations(
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await base
-    .innerJoin('user', 'user.id', 'invitation.invited_by')
+    // A left join: invitations made by the CLI or the demo have no inviting person, shown as 'system' (issue #18).
+    .leftJoin('user', 'user.id', 'invitation.invited_by')
     .selectAll('invitation')
-    .select('user.email as inviter_email')
+    .select((eb) => eb.fn.coalesce('user.email', eb.val('system')).as('inviter_email'))
     .orderBy('invitation.created_at', 'desc')
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)

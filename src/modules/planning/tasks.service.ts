@@ -6,7 +6,7 @@ import { dependencyCycle } from '../../domain/planning/scenario.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { updateAction } from '../corrective-actions/index.ts';
 import { findFinding } from '../findings/index.ts';
-import { memberByEmail } from '../members/index.ts';
+import { assignableOwner } from '../members/index.ts';
 import { notifyAssignment, notifyStatusChange } from '../notifications/index.ts';
 import * as repo from './planning.repository.ts';
 
@@ -15,12 +15,7 @@ import * as repo from './planning.repository.ts';
 
 async function ownerOf(tx: OrgContext, email: string | null | undefined) {
   if (!email) return null;
-  const m = await memberByEmail(tx.db, tx.organisation.id, email);
-  if (!m)
-    throw new AppError('validation_failed', `${email} is not a member of this organisation`, [
-      { path: 'body/ownerEmail', message: 'not a member' },
-    ]);
-  return m.id;
+  return (await assignableOwner(tx.db, tx.organisation.id, email, 'body/ownerEmail')).id;
 }
 
 export async function createTask(input: z.infer<typeof taskInput>, ctx: OrgContext) {

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../domain/calendar/iso-date.ts';
+import { daysBetween, nearestRealDate } from '../../domain/calendar/iso-date.ts';
 import { currentDeadline } from '../../domain/findings/overdue.ts';
 import { burndown } from '../../domain/posture/burndown.ts';
 import { isOpenFinding } from '../../domain/posture/findings-load.ts';
@@ -90,7 +90,10 @@ export async function postureDashboard(_input: unknown, ctx: OrgContext) {
       .sort((a, b) => b.major * 10 + b.minor - (a.major * 10 + a.minor) || b.ofi - a.ofi)
       .slice(0, 15),
     overdue: [...overdueFindings, ...overdueActions, ...overdueDocuments]
-      .map((o) => ({ ...o, daysLate: daysBetween(o.dueOn, today) }))
+      .map((o) => {
+        const dueOn = nearestRealDate(o.dueOn) ?? today; // a date stored before validation was strict
+        return { ...o, dueOn, daysLate: daysBetween(dueOn, today) };
+      })
       .sort((a, b) => b.daysLate - a.daysLate),
   };
 }

@@ -1,2 +1,4 @@
 // Public face of the reports module: other modules, src/http, src/cli and src/demo import only this file.
-export { buildAuditReport } from './audit-reports.ts';
+export { buildAuditReport, reportKinds } from './audit-reports.ts';
+export { approveCap, capRevisions, submitCap } from './cap.service.ts';
+export { buildEvidencePackage } from './evidence-package.ts';

@@ -14,7 +14,7 @@ import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
 import { roleLabels } from '../../../src/contracts/roles.ts';
-import { post } from '../api.ts';
+import { accountApi } from '../features/account/api.ts';
 import { guestPages, navigation } from '../nav.ts';
 import type { Me } from '../session.ts';
 
@@ -27,7 +27,7 @@ export function Shell({ me }: { me: Me }) {
   const qc = useQueryClient();
 
   async function signOut() {
-    await post('/api/auth/sign-out');
+    await accountApi.signOut();
     qc.clear();
     await navigate({ to: '/sign-in' });
   }

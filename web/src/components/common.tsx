@@ -3,7 +3,7 @@ import { IconInbox } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../src/contracts/roles.ts';
-import { errorMessage } from '../api.ts';
+import { errorMessage } from '../api/client.ts';
 import { useMe } from '../session.ts';
 
 export function PageHeader({
@@ -80,6 +80,19 @@ export function Pager({
       <Pagination value={page} onChange={onChange} total={pages} size="sm" aria-label="Pages" />
     </Group>
   );
+}
+
+/** The pager under a list the server pages (`page`, `pageSize`, `total` of `paged(...)`). */
+export function ListPager({
+  data,
+  page,
+  onChange,
+}: {
+  data: { pageSize: number; total: number } | undefined;
+  page: number;
+  onChange: (p: number) => void;
+}) {
+  return data ? <Pager page={page} pageSize={data.pageSize} total={data.total} onChange={onChange} /> : null;
 }
 
 /** The organisation in the address and the signed-in person's role in it. */

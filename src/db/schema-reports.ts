@@ -1,0 +1,16 @@
+// Submitted CAP revisions (migration 0011, issue #14).
+export interface CapRevisionTable {
+  id: string;
+  organisation_id: string;
+  audit_id: string;
+  number: number;
+  submitted_by_user_id: string | null;
+  /** "Name (Role)" of the submitter, as printed. */
+  submitted_by: string;
+  submitted_at: string;
+  approved_by_user_id: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  /** The ReportDocument as submitted. */
+  document_json: string;
+}

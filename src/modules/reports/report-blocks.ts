@@ -1,0 +1,93 @@
+// Blocks and wording shared by the audit reports, so an NC reads the same in each of them.
+
+import type { Block, ReportDocument } from '../../reports/document.ts';
+import type { AuditInfo, FindingData } from './report-data.ts';
+
+const GRADES: Record<string, string> = {
+  major: 'Major nonconformity',
+  minor: 'Minor nonconformity',
+  ofi: 'Opportunity for improvement',
+  observation: 'Observation',
+};
+export const gradeLabel = (g: string) => GRADES[g] ?? g;
+export const humanStatus = (s: string) => s.replaceAll('_', ' ');
+export const dash = (v: string | null | undefined) => (v && v.trim() !== '' ? v : '—');
+
+/** "A.8.8 Management of technical vulnerabilities; 9.2 Internal audit" */
+export const requirementText = (f: FindingData) =>
+  f.requirements.map((r) => (r.title ? `${r.ref} ${r.title}` : r.ref)).join('; ') || '—';
+
+export function findingHeading(f: FindingData): Block {
+  return {
+    kind: 'heading',
+    level: 2,
+    key: f.ref,
+    text: `${f.ref} — ${gradeLabel(f.grade)} — ${f.requirements.map((r) => r.ref).join(', ') || 'no requirement'}`,
+  };
+}
+
+/** What the auditor raised: requirement with its title, statement, objective evidence, area. */
+export function statementFields(f: FindingData, withAudit: boolean): Block {
+  return {
+    kind: 'keyValue',
+    items: [
+      ...(withAudit ? [{ label: 'Audit', value: f.auditRef }] : []),
+      { label: 'Grade', value: gradeLabel(f.grade) },
+      { label: 'Requirement', value: requirementText(f) },
+      { label: 'Nonconformity statement', value: dash(f.statement) },
+      { label: 'Objective evidence seen by the auditor', value: dash(f.objectiveEvidence) },
+      { label: 'Area or process', value: dash(f.area) },
+    ],
+  };
+}
+
+export function correctionText(f: FindingData): string {
+  const c = f.record?.correction;
+  if (!c?.what.trim()) return 'No correction recorded';
+  return `${c.what} — by ${dash(f.named.correctionBy)}, on ${dash(c.on)}`;
+}
+
+/** 10.2 d: the result of the review, or when it falls due. */
+export function effectivenessText(f: FindingData): string {
+  const e = f.record?.effectiveness;
+  if (e?.result)
+    return `${e.result === 'effective' ? 'Effective' : 'Not effective'} — reviewed by ${dash(f.named.reviewer)} on ${dash(e.reviewedOn)}${e.notes ? `: ${e.notes}` : ''}`;
+  return f.closeByOn ? `Not reviewed yet — due by ${f.closeByOn}` : 'Not reviewed yet';
+}
+
+const days = (from: string, to: string) =>
+  Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+/** Days open: from the day raised to the day closed, or to today while open. */
+export const ageDays = (f: FindingData, today: string) => days(f.raisedOn, f.closedOn ?? today);
+
+export function auditFacts(audit: AuditInfo | null): Record<string, string> {
+  if (!audit) return { audit: 'All audits' };
+  return {
+    audit: `${audit.ref} (${audit.type.replaceAll('_', ' ')})`,
+    auditDates: `${dash(audit.startsOn)} to ${dash(audit.endsOn)}`,
+    certificationBody: audit.certificationBody,
+    leadAuditor: dash(audit.leadAuditor),
+  };
+}
+
+export function baseDocument(
+  title: string,
+  audit: AuditInfo | null,
+  meta: { organisation: string; generatedAt: string; generatedBy: string },
+  extra: Record<string, string> = {},
+): ReportDocument {
+  return {
+    title,
+    subtitle: `ISO/IEC 27001:2022${audit ? ` — ${audit.ref}, ${audit.certificationBody}` : ''}`,
+    sections: { label: 'NC', sheet: 'Nonconformities' },
+    meta: {
+      organisation: meta.organisation,
+      ...auditFacts(audit),
+      reportDate: meta.generatedAt.slice(0, 10),
+      ...extra,
+      generatedAt: meta.generatedAt,
+      generatedBy: meta.generatedBy,
+    },
+    blocks: [],
+  };
+}

@@ -1,0 +1,248 @@
+// Everything the audit reports print, read once per report through the owning modules' read functions:
+// the audit, its findings in report order (majors, then minors, then the rest), each NC's corrective
+// action record, actions, ISMS changes, evidence and the certification body's decisions, with people
+// named by name and role (never by email alone).
+
+import { roleLabels } from '../../contracts/roles.ts';
+import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
+import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { findAuditByRef } from '../audits/index.ts';
+import type { OrgContext } from '../context.ts';
+import { findRecord, listActions, listAmendments, presentRecord } from '../corrective-actions/index.ts';
+import { listEvidence } from '../evidence/index.ts';
+import { listEvents, listFindingRows as listFindings, requirementsOf } from '../findings/index.ts';
+import { listMembers } from '../members/index.ts';
+
+export interface AuditInfo {
+  id: string;
+  ref: string;
+  type: string;
+  certificationBody: string;
+  leadAuditor: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  scope: string;
+}
+
+export type Record10_2 = ReturnType<typeof presentRecord>;
+
+export interface ActionData {
+  id: string;
+  title: string;
+  description: string;
+  owner: string | null;
+  dueOn: string | null;
+  status: string;
+  completedOn: string | null;
+}
+
+export interface EvidenceData {
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  mediaType: string;
+  description: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  /** What the file proves: an action's title, the correction, the effectiveness review or the NC. */
+  proves: string;
+}
+
+export interface DecisionData {
+  /** What was decided, e.g. "Plan accepted". */
+  label: string;
+  accepted: boolean;
+  by: string;
+  on: string;
+  note: string;
+}
+
+export interface FindingData {
+  id: string;
+  ref: string;
+  grade: string;
+  auditRef: string;
+  requirements: { ref: string; title: string | null }[];
+  statement: string;
+  objectiveEvidence: string;
+  area: string;
+  status: string;
+  owner: string | null;
+  ofiReason: string | null;
+  raisedOn: string;
+  closedOn: string | null;
+  capDueOn: string | null;
+  evidenceDueOn: string | null;
+  closeByOn: string | null;
+  record: Record10_2 | null;
+  /** People of the record by name and role: who corrected, reviewed effectiveness, verified. */
+  named: { correctionBy: string; reviewer: string; verifier: string };
+  actions: ActionData[];
+  amendments: { kind: string; reference: string; description: string }[];
+  evidence: EvidenceData[];
+  decisions: DecisionData[];
+}
+
+export interface ReportData {
+  audit: AuditInfo | null;
+  findings: FindingData[];
+}
+
+export const isNc = (f: { grade: string }) => f.grade === 'major' || f.grade === 'minor';
+
+const GRADE_ORDER: Record<string, number> = { major: 0, minor: 1, ofi: 2, observation: 3 };
+const byReportOrder = (a: FindingData, b: FindingData) =>
+  (GRADE_ORDER[a.grade] ?? 9) - (GRADE_ORDER[b.grade] ?? 9) ||
+  a.auditRef.localeCompare(b.auditRef, 'en', { numeric: true }) ||
+  a.ref.localeCompare(b.ref, 'en', { numeric: true });
+
+// The certification body's decisions in the lifecycle (ISO/IEC 17021-1 9.4.9–9.5), each under its name.
+const DECISIONS: Record<string, { label: string; accepted: boolean }> = {
+  accept_plan: { label: 'Plan accepted', accepted: true },
+  reject_plan: { label: 'Plan rejected', accepted: false },
+  reject_evidence: { label: 'Evidence rejected', accepted: false },
+  record_auditor_acceptance: { label: 'Evidence accepted', accepted: true },
+  close: { label: 'Closed', accepted: true },
+};
+
+const proves: Record<string, string> = {
+  finding: 'the nonconformity as a whole',
+  correction: 'the correction',
+  review: 'the effectiveness review',
+};
+
+/** A person as a report names them: "Name (Role)" for members, the recorded label otherwise. */
+export async function peopleDirectory(ctx: OrgContext) {
+  const { rows } = await listMembers(ctx.db, ctx.organisation.id, { page: 1, pageSize: 1000 });
+  const label = (m: (typeof rows)[number]) =>
+    `${m.name || m.email} (${roleLabels[m.role as keyof typeof roleLabels] ?? m.role})`;
+  const byEmail = new Map(rows.map((m) => [m.email.toLowerCase(), label(m)]));
+  const byId = new Map(rows.map((m) => [m.user_id, label(m)]));
+  return {
+    byId: (id: string | null) => (id ? (byId.get(id) ?? null) : null),
+    named: (emailOrName: string | null | undefined) =>
+      emailOrName ? (byEmail.get(emailOrName.trim().toLowerCase()) ?? emailOrName) : '',
+  };
+}
+
+export type People = Awaited<ReturnType<typeof peopleDirectory>>;
+
+export async function loadAudit(ctx: OrgContext, auditRef: string | undefined): Promise<AuditInfo | null> {
+  if (!auditRef) return null;
+  const a = await findAuditByRef(ctx.db, ctx.organisation.id, auditRef);
+  if (!a) return null;
+  return {
+    id: a.id,
+    ref: a.ref,
+    type: a.type,
+    certificationBody: a.certification_body,
+    leadAuditor: a.lead_auditor,
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+    scope: a.scope,
+  };
+}
+
+/** The findings of one audit (or all audits) with their records, in report order. */
+export async function loadReportData(
+  ctx: OrgContext,
+  audit: AuditInfo | null,
+  people: People,
+  audits: (ref: string) => Promise<AuditInfo | null> = async () => audit,
+): Promise<ReportData> {
+  const { rows } = await listFindings(
+    ctx.db,
+    ctx.organisation.id,
+    { auditId: audit?.id },
+    { sort: 'ref', direction: 'asc' },
+  );
+  const ids = rows.map((r) => r.id);
+  const allActions = await listActions(ctx.db, ctx.organisation.id, ids);
+  const allEvidence = await listEvidence(ctx.db, ctx.organisation.id, ids);
+  const findings: FindingData[] = [];
+  for (const r of rows) {
+    const nc = isNc(r);
+    const rec = nc ? await findRecord(ctx.db, ctx.organisation.id, r.id) : undefined;
+    const actions = allActions
+      .filter((a) => a.finding_id === r.id)
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        description: a.description,
+        owner: people.byId(a.owner_user_id),
+        dueOn: a.due_on,
+        status: a.status,
+        completedOn: a.completed_at?.slice(0, 10) ?? null,
+      }));
+    const events = nc ? await listEvents(ctx.db, ctx.organisation.id, r.id) : [];
+    const auditOfFinding = await audits(r.audit_ref ?? '');
+    const record = rec ? presentRecord(rec) : null;
+    findings.push({
+      id: r.id,
+      ref: r.ref,
+      grade: r.grade,
+      auditRef: r.audit_ref ?? '',
+      requirements: requirementsOf(r).map((ref) => {
+        const parsed = parseRequirementRef(ref, requirementCatalogue);
+        return { ref, title: parsed.ok ? parsed.ref.title : null };
+      }),
+      statement: r.statement,
+      objectiveEvidence: r.objective_evidence,
+      area: r.area,
+      status: r.status,
+      owner: people.byId(r.owner_user_id),
+      ofiReason: r.ofi_reason,
+      // Raised at the audit: its last day, or the day the finding was recorded when the audit has none.
+      raisedOn: auditOfFinding?.endsOn ?? r.created_at.slice(0, 10),
+      closedOn: r.closed_at?.slice(0, 10) ?? null,
+      capDueOn: r.cap_due_on,
+      evidenceDueOn: r.evidence_due_on,
+      closeByOn: r.close_by_on,
+      record,
+      named: {
+        correctionBy: people.named(record?.correction.who),
+        reviewer: people.named(record?.effectiveness.reviewerEmail),
+        verifier: people.named(record?.verification.by),
+      },
+      actions,
+      amendments: nc
+        ? (await listAmendments(ctx.db, ctx.organisation.id, r.id)).map((m) => ({
+            kind: m.kind,
+            reference: m.reference,
+            description: m.description,
+          }))
+        : [],
+      evidence: allEvidence
+        .filter((e) => e.finding_id === r.id)
+        .map((e) => ({
+          fileName: e.file_name,
+          sizeBytes: Number(e.size_bytes),
+          sha256: e.sha256,
+          mediaType: e.media_type,
+          description: e.description,
+          uploadedBy: people.named(e.uploaded_by),
+          uploadedAt: e.uploaded_at,
+          proves:
+            e.attached_to === 'action'
+              ? `action: ${actions.find((a) => a.id === e.attached_id)?.title ?? '(removed action)'}`
+              : (proves[e.attached_to] ?? e.attached_to),
+        })),
+      decisions: events.flatMap((ev) => {
+        const d = ev.kind === 'transition' && ev.action ? DECISIONS[ev.action] : undefined;
+        if (!d) return [];
+        const details = JSON.parse(ev.details_json) as {
+          decisionDate?: string;
+          note?: string;
+          role?: string;
+        };
+        const actor = people.named(ev.actor_label);
+        const by = details.role === 'external_auditor' ? actor : `certification body (recorded by ${actor})`;
+        return [
+          { ...d, by, on: details.decisionDate ?? ev.at.slice(0, 10), note: details.note || ev.body || '' },
+        ];
+      }),
+    });
+  }
+  findings.sort(byReportOrder);
+  return { audit, findings };
+}

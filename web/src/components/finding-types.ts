@@ -1,5 +1,0 @@
-import type { z } from 'zod';
-import type { findingDetail } from '../../../src/contracts/corrective-actions.ts';
-
-export type FindingDetail = z.infer<typeof findingDetail>;
-export const findingKey = (org: string, id: string) => ['finding', org, id];

@@ -1,0 +1,106 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import { AuthCard } from './AuthCard.tsx';
+import { accountApi } from './api.ts';
+
+export function SignInPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+
+  async function done() {
+    qc.clear();
+    const redirect = new URLSearchParams(window.location.search).get('redirect');
+    await navigate({ to: redirect?.startsWith('/') ? redirect : '/' });
+  }
+  async function signIn(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await accountApi.signIn({ email, password });
+      if (res.twoFactorRedirect) setStep('totp');
+      else await done();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function verify(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await accountApi.verifyTotp(code);
+      await done();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (step === 'totp') {
+    return (
+      <AuthCard title="Second factor" subtitle="Enter the 6-digit code from your authenticator app.">
+        <form onSubmit={verify}>
+          <Stack gap="sm">
+            {error && <Alert color="red">{error}</Alert>}
+            <TextInput
+              label="Authentication code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+              autoFocus
+            />
+            <Button type="submit" loading={busy} disabled={code.length !== 6}>
+              Verify
+            </Button>
+          </Stack>
+        </form>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Sign in">
+      <form onSubmit={signIn}>
+        <Stack gap="sm">
+          {error && <Alert color="red">{error}</Alert>}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            required
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
+          <Button type="submit" loading={busy}>
+            Sign in
+          </Button>
+          <Text size="sm">
+            <Anchor component={Link} to="/forgot-password">
+              Forgot your password?
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

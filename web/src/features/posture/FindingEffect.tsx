@@ -1,0 +1,30 @@
+import { Card, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { postureQueries } from './api.ts';
+import { recommendationLabel, signed } from './model.ts';
+
+// On a finding's page: what closing it would do to the scores and to the implied recommendation, before
+// anyone commits to the work (issue #6: projection for a finding).
+export function FindingEffect({ org, findingId }: { org: string; findingId: string }) {
+  const q = useQuery(postureQueries.projection(org, `finding:${findingId}`, { findings: [findingId] }));
+  if (!q.data) return null;
+  const p = q.data;
+  return (
+    <Card withBorder component="section" aria-label="Effect of closing this finding">
+      <Text size="sm" fw={600}>
+        If this finding were closed
+      </Text>
+      <Text size="sm">
+        ISO 27001 alignment {p.before.alignment.toFixed(1)} % → {p.after.alignment.toFixed(1)} % (
+        {signed(p.exact.delta.alignment, 2)}), security posture {p.before.posture} → {p.after.posture} (
+        {signed(p.exact.delta.posture, 1)}).
+      </Text>
+      {p.implied.before !== p.implied.after && (
+        <Text size="sm">
+          Implied recommendation: {recommendationLabel[p.implied.before]} →{' '}
+          {recommendationLabel[p.implied.after]}
+        </Text>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,141 @@
+import {
+  Button,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  type Risk,
+  type RiskMatrixDto,
+  riskTreatmentLabels,
+  riskTreatments,
+} from '../../../../src/contracts/isms-risks.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { invalidate } from '../../api/keys.ts';
+import { useOrg } from '../../components/common.tsx';
+import { risksApi } from './api.ts';
+
+export interface ControlOption {
+  value: string;
+  label: string;
+}
+
+/** Creates a risk, or edits one when `risk` is given (ref cannot change: other records cite it). */
+export function RiskForm({
+  risk,
+  matrix,
+  controls,
+  onDone,
+}: {
+  risk: Risk | null;
+  matrix: RiskMatrixDto;
+  controls: ControlOption[];
+  onDone: () => void;
+}) {
+  const org = useOrg();
+  const qc = useQueryClient();
+  const [v, setV] = useState({
+    ref: risk?.ref ?? '',
+    title: risk?.title ?? '',
+    asset: risk?.asset ?? '',
+    threat: risk?.threat ?? '',
+    vulnerability: risk?.vulnerability ?? '',
+    owner: risk?.owner ?? '',
+    inherent: { likelihood: risk?.inherent.likelihood ?? 3, impact: risk?.inherent.impact ?? 3 },
+    residual: { likelihood: risk?.residual.likelihood ?? 2, impact: risk?.residual.impact ?? 2 },
+    treatment: risk?.treatment ?? 'modify',
+    treatmentPlan: risk?.treatmentPlan ?? '',
+    controls: risk?.controls.map((c) => c.id) ?? [],
+    reviewOn: risk?.reviewOn ?? '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { ...v, reviewOn: v.reviewOn || null };
+      if (!risk) return risksApi.create(org.slug, body);
+      const { ref: _r, ...changes } = body;
+      return risksApi.update(org.slug, risk.ref, changes);
+    },
+    onSuccess: () => {
+      void invalidate(qc, org.slug, 'risks', 'posture');
+      onDone();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) setErrors(e.fieldErrors());
+      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
+    },
+  });
+  const text =
+    (k: 'ref' | 'title' | 'asset' | 'threat' | 'vulnerability' | 'owner' | 'treatmentPlan' | 'reviewOn') =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setV({ ...v, [k]: e.currentTarget.value });
+  const level = (which: 'inherent' | 'residual', axis: 'likelihood' | 'impact') => (
+    <NumberInput
+      label={`${which === 'inherent' ? 'Inherent' : 'Residual'} ${axis}`}
+      min={1}
+      max={axis === 'likelihood' ? matrix.likelihood.length : matrix.impact.length}
+      value={v[which][axis]}
+      onChange={(n) => setV({ ...v, [which]: { ...v[which], [axis]: Number(n) || 1 } })}
+      description={(axis === 'likelihood' ? matrix.likelihood : matrix.impact)[v[which][axis] - 1]}
+    />
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Reference"
+          value={v.ref}
+          onChange={text('ref')}
+          disabled={risk !== null}
+          error={errors.ref}
+          required
+        />
+        <TextInput label="Risk" value={v.title} onChange={text('title')} error={errors.title} required />
+        <TextInput label="Asset" value={v.asset} onChange={text('asset')} />
+        <Textarea label="Threat" value={v.threat} onChange={text('threat')} autosize />
+        <Textarea label="Vulnerability" value={v.vulnerability} onChange={text('vulnerability')} autosize />
+        <TextInput label="Risk owner" value={v.owner} onChange={text('owner')} />
+        <SimpleGrid cols={2}>
+          {level('inherent', 'likelihood')}
+          {level('inherent', 'impact')}
+          {level('residual', 'likelihood')}
+          {level('residual', 'impact')}
+        </SimpleGrid>
+        <Select
+          label="Treatment"
+          data={riskTreatments.map((t) => ({ value: t, label: riskTreatmentLabels[t] }))}
+          value={v.treatment}
+          onChange={(t) => t && setV({ ...v, treatment: t as typeof v.treatment })}
+          allowDeselect={false}
+        />
+        <MultiSelect
+          label="Annex A controls"
+          data={controls}
+          value={v.controls}
+          onChange={(c) => setV({ ...v, controls: c })}
+          searchable
+        />
+        <Textarea label="Treatment plan" value={v.treatmentPlan} onChange={text('treatmentPlan')} autosize />
+        <TextInput label="Next review" type="date" value={v.reviewOn} onChange={text('reviewOn')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {risk ? 'Save risk' : 'Create risk'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
