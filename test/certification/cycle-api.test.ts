@@ -5,6 +5,7 @@ import {
   plansInternalAudit,
   raisesNonconformityAndVerifies,
   recordsCertificate,
+  reportsTheVerification,
   type Scene,
   scene,
 } from './cycle-steps.ts';
@@ -161,7 +162,7 @@ for (const kind of kinds) {
       'turns a nonconformity into a finding in one step, and verifies its corrective action independently',
       async () => {
         await plansInternalAudit(s);
-        await raisesNonconformityAndVerifies(s);
+        await reportsTheVerification(s, await raisesNonconformityAndVerifies(s));
       },
       CHAIN_TIMEOUT,
     );

@@ -169,7 +169,12 @@ export async function raisesNonconformityAndVerifies(s: Scene) {
     effectiveness: { criteria: 'No critical patch older than 30 days on any server for two months' },
   });
   const action = (
-    await tom.post(`${f}/actions`, { title: 'Weekly patch review', ownerEmail: 'tom@acme.test' })
+    await tom.post(`${f}/actions`, {
+      title: 'Weekly patch review',
+      ownerEmail: 'tom@acme.test',
+      // A plan names each action's owner and due date (10.2 c) before it is submitted.
+      dueOn: '2027-07-15',
+    })
   ).json();
   await go(tom, 'submit_plan');
   await go(claire, 'accept_plan');
@@ -218,7 +223,12 @@ export async function raisesNonconformityAndVerifies(s: Scene) {
     criteria: expect.stringMatching(/30 days/),
     evidence: [{ fileName: 'patch-report.txt', sha256: ev.sha256 }],
   });
+  return ev as { sha256: string };
+}
 
+/** The evidence report of the internal audit shows that verification (after the steps above). */
+export async function reportsTheVerification(s: Scene, ev: { sha256: string }) {
+  const { claire } = s;
   const report = (await claire.get('/api/v1/orgs/acme/reports/evidence?audit=IA-2027-01&format=json')).json();
   const verification = JSON.stringify(report.blocks);
   expect(verification).toContain('Verified by ravi@acme.test');
