@@ -173,7 +173,7 @@ export async function raisesNonconformityAndVerifies(s: Scene) {
       title: 'Weekly patch review',
       ownerEmail: 'tom@acme.test',
       // A plan names each action's owner and due date (10.2 c) before it is submitted.
-      dueOn: '2027-07-15',
+      dueOn: '2027-07-31',
     })
   ).json();
   await go(tom, 'submit_plan');
@@ -230,10 +230,20 @@ export async function raisesNonconformityAndVerifies(s: Scene) {
 export async function reportsTheVerification(s: Scene, ev: { sha256: string }) {
   const { claire } = s;
   const report = (await claire.get('/api/v1/orgs/acme/reports/evidence?audit=IA-2027-01&format=json')).json();
-  const verification = JSON.stringify(report.blocks);
-  expect(verification).toContain('Verified by ravi@acme.test');
-  expect(verification).toContain('effectiveness criteria met');
-  expect(verification).toContain(`patch-report.txt (SHA-256 ${ev.sha256.slice(0, 16)}`);
+  // The Evidence of Correction (#14): who verified and the verdict, the criteria, the files examined
+  // by name, and each file's full SHA-256 in the evidence table.
+  type Item = { label: string; value: string };
+  const items: Item[] = report.blocks.flatMap((b: { kind: string; items?: Item[] }) =>
+    b.kind === 'keyValue' ? (b.items ?? []) : [],
+  );
+  const value = (label: string) => items.find((i) => i.label === label)?.value;
+  expect(value('Internal verification (9.2)')).toMatch(
+    /^ravi \(Internal auditor\), \d{4}-\d{2}-\d{2}: criteria met$/,
+  );
+  expect(value('Criteria checked')).toMatch(/30 days/);
+  expect(value('Evidence examined')).toBe('patch-report.txt');
+  const hashes = report.blocks.find((b: { caption?: string }) => b.caption === 'Evidence SHA-256');
+  expect(hashes.rows).toEqual([{ file: 'patch-report.txt', sha256: ev.sha256 }]);
   const pdf = await claire.get('/api/v1/orgs/acme/reports/evidence?audit=IA-2027-01&format=pdf');
-  expect(await pdfText(pdf.rawPayload)).toMatch(/effectiveness criteria met/);
+  expect(await pdfText(pdf.rawPayload)).toMatch(/Internal verification \(9\.2\)[\s\S]*criteria met/);
 }
