@@ -1,5 +1,48 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** Fastify's `trustProxy`: off, a number of proxy hops, or the addresses (CIDR) of the proxies. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function validProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `CLOSELOOP_TRUST_PROXY`: unset or `off` trusts no proxy (the socket's address is the client's); a hop
+ * count trusts that many proxies in front; a comma-separated list of addresses or CIDR ranges trusts
+ * only those. `true` (trust any sender of X-Forwarded-For) is refused: anyone could spoof an address.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('off')
+  .transform((value, ctx): TrustProxy => {
+    if (value === '' || value === 'off' || value === '0') return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 32) return hops;
+    } else {
+      const entries = value.split(',').map((e) => e.trim());
+      const bad = entries.filter((e) => !validProxyAddress(e));
+      if (bad.length === 0) return entries;
+      ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be off, a hop count (1-32) or a comma-separated list of proxy addresses/CIDR ranges',
+    });
+    return z.NEVER;
+  });
 
 // Configuration comes from the environment (12-factor) with CLI flags on top; every variable is validated
 // at startup so that a bad value stops the process with one clear line instead of failing later.
@@ -26,6 +69,10 @@ const envSchema = z.object({
   // Brute-force protection of sign-in and reset endpoints; only test harnesses turn it off.
   CLOSELOOP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  CLOSELOOP_TRUST_PROXY: trustProxySchema,
+  // After SIGTERM, how long the instance keeps serving while failing readiness, so that the load
+  // balancer notices before the listener closes. 0 (the default) closes at once; in-flight requests finish.
+  CLOSELOOP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
   // Test suites only: cheap argon2id parameters so that a test making fifty people does not spend its time
   // hashing. Refused unless NODE_ENV=test as well (docs/decisions/0004-fast-password-hashing-in-tests.md).
   CLOSELOOP_PASSWORD_HASHING: z.enum(['standard', 'fast-test-only']).default('standard'),
@@ -46,6 +93,8 @@ export type Config = {
   mailFrom: string;
   maxUploadBytes: number;
   rateLimit: boolean;
+  trustProxy: TrustProxy;
+  drainSeconds: number;
   /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
   passwordHashing: 'standard' | 'fast-test-only';
 };
@@ -93,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     mailFrom: e.SMTP_FROM,
     maxUploadBytes: Math.round(e.CLOSELOOP_MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
+    trustProxy: e.CLOSELOOP_TRUST_PROXY,
+    drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,
     passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,
   };
 }

@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
-import { assertNotNewer, migrateToLatest } from './db/migrate.ts';
+import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
 import { recordSignIn } from './modules/accounts/index.ts';
@@ -16,6 +16,10 @@ export interface Runtime {
   auth: Auth;
   env: AppEnv;
   log: Logger;
+  /** The migration level this instance checked at start: `GET /api/health` answers from it, no query. */
+  migration: MigrationLevel;
+  /** Set on SIGTERM: `GET /api/ready` fails at once so a load balancer stops sending new requests. */
+  lifecycle: { draining: boolean };
   close(): Promise<void>;
 }
 
@@ -67,9 +71,11 @@ export async function createRuntime(
     log.info('CLOSELOOP_PASSWORD_HASHING=fast-test-only: passwords are hashed with test-only parameters');
   }
   const database = openDatabase(config);
+  let migration: MigrationLevel;
   try {
     if (options.migrate) await migrateToLatest(database.db);
     else await assertNotNewer(database.db);
+    migration = await migrationLevel(database.db);
   } catch (err) {
     await database.close();
     throw err;
@@ -85,5 +91,14 @@ export async function createRuntime(
     mailer,
     hooks: { onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip) },
   });
-  return { config, database, auth, env, log, close: () => database.close() };
+  return {
+    config,
+    database,
+    auth,
+    env,
+    log,
+    migration,
+    lifecycle: { draining: false },
+    close: () => database.close(),
+  };
 }

@@ -13,12 +13,14 @@ import { planSolveCommand } from './commands/plan.ts';
 import { postureCommand } from './commands/posture.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { storageMigrateCommand } from './commands/storage.ts';
 import { trustLinksCommand } from './commands/trust.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
 export const commands: Command[] = [
   serveCommand,
   migrateCommand,
+  storageMigrateCommand,
   demoCommand,
   orgCreateCommand,
   auditLogVerifyCommand,

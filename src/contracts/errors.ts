@@ -12,6 +12,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'setup_already_done',
+  'unavailable',
   'internal',
 ] as const;
 

@@ -15,6 +15,12 @@ export const health = z.object({
   }),
 });
 
+/** `GET /api/ready`: this instance may take traffic (a failing check answers 503 problem+json instead). */
+export const ready = z.object({
+  status: z.literal('ready'),
+  database: z.object({ kind: z.enum(['sqlite', 'postgres']), migration: z.string().nullable() }),
+});
+
 export const setupStatus = z.object({ needsSetup: z.boolean() });
 export const setupRequest = z.object({
   name: z.string().trim().min(1).max(120),

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import * as accounts from './migrations/0001-accounts.ts';
 import * as organisations from './migrations/0002-organisations.ts';
@@ -11,6 +11,7 @@ import * as trust from './migrations/0008-trust.ts';
 import * as certificateRules from './migrations/0009-certificate-rules.ts';
 import * as hardening from './migrations/0010-hardening.ts';
 import * as capRevisions from './migrations/0011-cap-revisions.ts';
+import * as fileStore from './migrations/0012-file-store.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009-certificate-rules': certificateRules,
   '0010-hardening': hardening,
   '0011-cap-revisions': capRevisions,
+  '0012-file-store': fileStore,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
@@ -64,16 +66,42 @@ export async function assertNotNewer(db: Db): Promise<void> {
   if (unknown.length > 0) throw new SchemaTooNewError(unknown);
 }
 
+/**
+ * The fixed key of the session-level advisory lock every closeloop instance (and `closeloop migrate`)
+ * takes around migrating a PostgreSQL database: ASCII "closeloop" folded into a signed 64-bit integer.
+ * Kysely's own lock covers only its transaction, not the creation of its bookkeeping tables nor our
+ * "is the database newer" check, so instances starting together could race on those.
+ */
+export const MIGRATION_LOCK_KEY = 0x636c6f73656c6f6fn;
+
+/** Applies pending migrations; returns the names this call applied (empty when another instance did). */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrateUnlocked(db);
+  // One connection holds the lock for the whole run; whoever waited finds nothing left to apply.
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`.execute(conn);
+    try {
+      return await migrateUnlocked(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`.execute(conn);
+    }
+  });
+}
+
+async function migrateUnlocked(db: Db): Promise<string[]> {
   await assertNotNewer(db);
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export async function migrationLevel(
-  db: Db,
-): Promise<{ current: string | null; latest: string; pending: number }> {
+export interface MigrationLevel {
+  current: string | null;
+  latest: string;
+  pending: number;
+}
+
+export async function migrationLevel(db: Db): Promise<MigrationLevel> {
   const applied = await appliedMigrations(db);
   return {
     current: applied.at(-1) ?? null,

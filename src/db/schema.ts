@@ -292,3 +292,8 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
+// Files in the database (migration 0012): shapes in schema-storage.ts.
+export type * from './schema-storage.ts';
+
+import type { StorageTables } from './schema-storage.ts';
+export interface Database extends StorageTables {}

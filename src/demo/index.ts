@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { Runtime } from '../runtime.ts';
-import { fileContentStore } from '../storage/content-store.ts';
+import { openContentStore } from '../storage/open.ts';
 import { seedCertification } from './certification.ts';
 import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
@@ -19,12 +18,13 @@ export async function loadDemo(
   if (await demoExists(rt))
     return { created: false, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };
   const ctx = await seedFoundation(rt);
-  await seedFindings(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
+  const store = openContentStore(rt.database, rt.config.dataDir);
+  await seedFindings(ctx, store);
   await seedPlanning(ctx);
-  await seedCertification(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
+  await seedCertification(ctx, store);
   await seedIsms(ctx);
   // The trust page shows the certificate and the approved SoA, so it comes after both.
-  await seedTrust(ctx, fileContentStore(path.join(rt.config.dataDir, 'evidence')));
+  await seedTrust(ctx, store);
   // Last: the demo's trend is replayed from everything above.
   await seedPosture(ctx);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };

@@ -15,10 +15,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { capabilityIsLive, customDomainRedirect } from '../modules/trust/index.ts';
 import type { Runtime } from '../runtime.ts';
-import { fileContentStore } from '../storage/content-store.ts';
+import { openContentStore } from '../storage/open.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGate } from './gate.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { registerLifecycleRoutes } from './lifecycle.ts';
 import { registerProblemHandler } from './problem.ts';
 import { registerModuleRoutes } from './routes.ts';
 
@@ -35,6 +36,9 @@ declare module 'fastify' {
   }
 }
 
+/** Trust the nearest `hops` proxies: the client is the address that many hops back in X-Forwarded-For. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildApp(rt: Runtime, opts: { version: string }): Promise<FastifyInstance> {
@@ -42,7 +46,8 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: config.maxUploadBytes + 1024 * 1024,
-    trustProxy: false,
+    // Behind a load balancer, req.ip is the client's address only from the proxies trusted here.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   const catalogue: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -109,9 +114,10 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     auth,
     env,
     version: opts.version,
-    store: fileContentStore(path.join(config.dataDir, 'evidence')),
+    store: openContentStore(database, config.dataDir),
     maxUploadBytes: config.maxUploadBytes,
   });
+  registerLifecycleRoutes(app.withTypeProvider<ZodTypeProvider>(), rt, opts.version);
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

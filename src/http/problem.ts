@@ -17,6 +17,7 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -32,6 +33,7 @@ const titles: Record<ErrorCode, string> = {
   payload_too_large: 'Too large',
   unsupported_media_type: 'Unsupported file type',
   rate_limited: 'Too many requests',
+  unavailable: 'Not ready to serve',
   internal: 'Internal error',
 };
 

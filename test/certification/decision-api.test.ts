@@ -122,8 +122,13 @@ for (const kind of kinds) {
         ).statusCode,
       ).toBe(204);
       expect(
-        (await tom.post(`${base}/actions`, { title: 'Assign an owner', ownerEmail: 'tom@acme.test' }))
-          .statusCode,
+        (
+          await tom.post(`${base}/actions`, {
+            title: 'Assign an owner',
+            ownerEmail: 'tom@acme.test',
+            dueOn: '2027-03-31',
+          })
+        ).statusCode,
       ).toBe(201);
       expect((await tr(tom, 'submit_plan')).statusCode).toBe(200);
       expect((await tr(claire, 'accept_plan')).statusCode).toBe(200);

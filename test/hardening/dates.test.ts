@@ -56,7 +56,7 @@ for (const kind of kinds) {
       expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     });
 
-    it('migration 0009 moves each stored impossible date to the nearest real one', async () => {
+    it('migration 0012 moves each stored impossible date to the nearest real one', async () => {
       const db = t.rt.database.db;
       await db.updateTable('finding').set({ cap_due_on: '2026-13-01', close_by_on: '2026-04-31' }).execute();
       await hardening.up(db as never);

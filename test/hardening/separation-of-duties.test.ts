@@ -65,6 +65,7 @@ for (const kind of kinds) {
       const action = await isa.post(`${base}/actions`, {
         title: 'Define a patch SLA',
         ownerEmail: 'isa@acme.test',
+        dueOn: '2026-04-30',
       });
       expect(action.statusCode).toBe(201);
       expect((await tr(ima, 'submit_plan')).statusCode).toBe(200);

@@ -86,7 +86,7 @@ export const certAddCommand: Command = {
       throw new UsageError(`--file: ${file} is not a PDF, PNG or JPEG file`);
     const { addCertificate } = await import('../../modules/certificates/index.ts');
     const { attachCertificateFile } = await import('../../modules/certificates/index.ts');
-    const { fileContentStore } = await import('../../storage/content-store.ts');
+    const { openContentStore } = await import('../../storage/open.ts');
     const result = await withOrganisation(run, stringOpt(run, 'org'), async (ctx) => {
       // Refused: one line naming the findings (the API lists them as field issues).
       const added = await addCertificate(parsed.data, ctx).catch((err: unknown) => {
@@ -97,7 +97,7 @@ export const certAddCommand: Command = {
         { certificateId: added.id, fileName: path.basename(file), bytes },
         {
           ...ctx,
-          store: fileContentStore(path.join(run.config.dataDir, 'evidence')),
+          store: openContentStore(ctx, run.config.dataDir),
           maxBytes: run.config.maxUploadBytes,
         },
       );

@@ -37,13 +37,20 @@ export const serveCommand: Command = {
     const app = await buildApp(rt, { version });
     let closing = false;
     let timer: NodeJS.Timeout | undefined;
-    // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
+    let periodicRun: Promise<unknown> = Promise.resolve();
+    // Graceful shutdown, fit for a load balancer: fail readiness at once, keep serving for the drain
+    // period (CLOSELOOP_DRAIN_SECONDS) so the balancer notices, then stop accepting, let in-flight
+    // requests and the running background round finish, and close the database.
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
+      rt.lifecycle.draining = true;
       clearInterval(timer);
-      rt.log.info({ signal }, 'shutting down');
+      rt.log.info({ signal, drainSeconds: config.drainSeconds }, 'shutting down: not ready any more');
+      if (config.drainSeconds > 0) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
+      rt.log.info('closing the listener; in-flight requests finish');
       await app.close();
+      await periodicRun;
       await rt.close();
       process.exit(0);
     };
@@ -62,10 +69,13 @@ export const serveCommand: Command = {
       recordDailySnapshots({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
         .then((n) => rt.log.info(n, 'daily posture snapshots'))
         .catch((err) => rt.log.error({ err }, 'daily posture snapshots failed'));
-    const periodic = () => notify().then(record);
+    const periodic = () => {
+      if (closing) return;
+      periodicRun = notify().then(record);
+    };
     timer = setInterval(periodic, 15 * 60_000);
     timer.unref();
-    void periodic();
+    periodic();
     rt.log.info(
       { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
       `closeloop is running at ${config.publicUrl}`,

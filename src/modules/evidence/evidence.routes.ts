@@ -57,7 +57,7 @@ export function evidenceRoutes(app: ZodApp, deps: ModuleDeps) {
       },
     },
     async (req, reply) => {
-      const { file, bytes } = await readEvidence(req.params, { ...orgCtx(req), store: deps.store });
+      const { file, content } = await readEvidence(req.params, { ...orgCtx(req), store: deps.store });
       // Served as an attachment with nosniff so an uploaded file can never render as a page of this origin.
       return reply
         .header('content-type', file.mediaType)
@@ -68,7 +68,8 @@ export function evidenceRoutes(app: ZodApp, deps: ModuleDeps) {
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
-        .send(bytes);
+        .header('content-length', file.sizeBytes)
+        .send(content);
     },
   );
 }

@@ -3,7 +3,6 @@ import { orgParams } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
 import {
   createOrganisationRequest,
-  health,
   me,
   myOrganisation,
   organisation,
@@ -12,7 +11,6 @@ import {
   setupStatus,
 } from '../../contracts/foundation.ts';
 import { role } from '../../contracts/roles.ts';
-import { migrationLevel } from '../../db/migrate.ts';
 import { orgCtx, principalOf } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { findUserByEmail } from '../accounts/index.ts';
@@ -20,27 +18,8 @@ import * as organisations from '../organisations/index.ts';
 import { organisationsOfUser } from '../organisations/index.ts';
 import * as service from './setup.service.ts';
 
-// Routes that sit outside any one capability: health, first-run setup, who am I, organisations.
+// Routes that sit outside any one capability: first-run setup, who am I, organisations.
 export function setupRoutes(app: ZodApp, deps: ModuleDeps) {
-  app.get(
-    '/api/health',
-    {
-      config: { policy: 'public' },
-      schema: {
-        tags: ['system'],
-        summary: 'Liveness, database kind and migration level',
-        response: { 200: health },
-      },
-    },
-    async () => {
-      const level = await migrationLevel(deps.database.db);
-      return {
-        status: 'ok' as const,
-        version: deps.version,
-        database: { kind: deps.database.kind, migration: level.current, pending: level.pending },
-      };
-    },
-  );
   app.get(
     '/api/v1/setup',
     {
