@@ -5,7 +5,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { makeContext } from '../../src/modules/context.ts';
 import { buildAuditReport, reportKinds } from '../../src/modules/reports/audit-reports.ts';
@@ -13,7 +12,7 @@ import { type Block, cellText, metaEntries, type ReportDocument } from '../../sr
 import { renderPdf } from '../../src/reports/pdf.ts';
 import { renderXlsx } from '../../src/reports/xlsx.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { freshDatabase } from '../support/harness.ts';
+import { freshDatabase, testConfig } from '../support/harness.ts';
 
 // XLSX = PDF (issue #14): on the demo, every text of each report's model is found in its PDF (as
 // pdftotext reads it) and in its workbook (as exceljs reads it); nothing is dropped from either form.
@@ -53,10 +52,10 @@ function pdfRaw(bytes: Buffer) {
 }
 
 describe('demo reports: the workbook holds everything its PDF holds', () => {
-  // Loads the whole demo and renders four reports in two forms: seconds on a loaded machine.
+  // Loads the whole demo (every capability's data) and renders four reports twice: seconds, more under load.
   it('has every text of the CAP, Evidence of Correction, NC statements and log in both forms', async () => {
     const db = await freshDatabase('sqlite');
-    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, db), {
+    const rt = await createRuntime(testConfig(db), {
       migrate: true,
       logger: pino({ level: 'silent' }),
     });
@@ -103,5 +102,5 @@ describe('demo reports: the workbook holds everything its PDF holds', () => {
     } finally {
       await rt.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

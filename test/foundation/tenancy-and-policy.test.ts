@@ -184,8 +184,6 @@ const grantedAnswers: Record<string, number> = {
   'POST /api/v1/orgs/:org/trust/documents': 415,
   // every field optional: the empty change is valid and the id is looked up (and not found)
   'PATCH /api/v1/orgs/:org/audits/:auditRef': 404,
-  // no body at all: the audit is looked up, and not found
-  'POST /api/v1/orgs/:org/audits/:auditRef/cap/revisions': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/record': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/actions/:actionId': 404,
@@ -200,6 +198,8 @@ const grantedAnswers: Record<string, number> = {
   'PATCH /api/v1/orgs/:org/trust/documents/:documentId': 404,
   'PATCH /api/v1/orgs/:org/risks/:riskRef': 404,
   'PATCH /api/v1/orgs/:org/documents/:documentRef': 404,
+  // no body at all: the revision is made from the audit's findings, so the audit is looked up (and not found)
+  'POST /api/v1/orgs/:org/audits/:auditRef/cap/revisions': 404,
   // every field has a default: the empty body does the thing
   'POST /api/v1/orgs/:org/calendar-feeds': 201,
   'POST /api/v1/orgs/:org/document-reminders': 200,
