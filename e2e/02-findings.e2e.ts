@@ -72,8 +72,15 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
     .fill('Three monthly scans with no critical older than 14 days');
   await page.getByRole('button', { name: 'Save record' }).click();
   await expect(page.getByText('Record saved')).toBeVisible();
+  // Clause 10.2 c: a plan without an owned, dated action is refused, and the user is told why.
+  await move(page, 'Submit corrective action plan');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not possible' })).toContainText(
+    'add a corrective action with an owner and a due date',
+  );
+  await expect(page.getByTestId('finding-status')).toHaveText('analysing');
   await page.getByLabel('New corrective action').fill('Define patch SLAs and assign the owner');
   await page.getByLabel('Owner email').fill(tom);
+  await page.getByLabel('Due date').fill('2026-12-15');
   await page.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByRole('table', { name: 'Corrective actions' })).toContainText('Define patch SLAs');
   await move(page, 'Submit corrective action plan');
@@ -116,6 +123,8 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
   await auditor
     .getByRole('textbox', { name: 'Comment', exact: true })
     .fill('Checked the SLA and the November scan');
+  await auditor.getByLabel('Examined patch-sla.txt').check();
+  await auditor.getByLabel('The effectiveness criteria are met').check();
   await auditor.getByRole('button', { name: 'Confirm' }).click();
   await expect(auditor.getByTestId('finding-status')).toHaveText('verified internally');
   const page = await pageAs(browser, baseURL!, isa);
@@ -142,14 +151,16 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
     'Patched the 14 critical vulnerabilities',
     'No owner for the scanner results',
     'Define patch SLAs',
-    tom,
+    'tom (Action owner)',
+    '2026-12-15',
   ])
     expect(cap).toContain(s);
   const evidence = await text('evidence');
   for (const s of [
     'Evidence of Correction',
     'patch-sla.txt',
-    `Verified by ${ravi}`,
+    'ravi (Internal auditor)',
+    'criteria met',
     'Checked the SLA',
     'Evidence accepted in the CB portal',
   ])

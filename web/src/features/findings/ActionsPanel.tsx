@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { actionStatus, type amendmentInput } from '../../../../src/contracts/corrective-actions.ts';
-import { errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
 import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
@@ -27,6 +27,8 @@ export function ActionsPanel({
     reference: '',
     description: '',
   });
+  // The server validates with correctiveActionInput; its field paths land under the field concerned.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const onError = (e: unknown) =>
     notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
   const done = () => invalidateFindingWork(qc, org);
@@ -39,9 +41,13 @@ export function ActionsPanel({
       }),
     onSuccess: () => {
       setA({ title: '', ownerEmail: '', dueOn: '' });
+      setFieldErrors({});
       void done();
     },
-    onError,
+    onError: (e) => {
+      setFieldErrors(e instanceof ApiError ? e.fieldErrors() : {});
+      onError(e);
+    },
   });
   const setStatus = useMutation({
     mutationFn: (x: { id: string; status: z.infer<typeof actionStatus> }) =>
@@ -110,6 +116,7 @@ export function ActionsPanel({
               label="New corrective action"
               value={a.title}
               onChange={(e) => setA({ ...a, title: e.currentTarget.value })}
+              error={fieldErrors.title}
               required
               w={320}
             />
@@ -117,13 +124,15 @@ export function ActionsPanel({
               label="Owner email"
               value={a.ownerEmail}
               onChange={(e) => setA({ ...a, ownerEmail: e.currentTarget.value })}
+              error={fieldErrors.ownerEmail}
               w={220}
             />
             <TextInput
-              label="Due"
+              label="Due date"
               type="date"
               value={a.dueOn}
               onChange={(e) => setA({ ...a, dueOn: e.currentTarget.value })}
+              error={fieldErrors.dueOn}
               w={160}
             />
             <Button type="submit" loading={add.isPending}>

@@ -1,5 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
@@ -19,6 +18,9 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
   // Internal verification (clause 9.2): the verdict on the effectiveness criteria and the files examined.
   const [criteriaMet, setCriteriaMet] = useState(false);
   const [examined, setExamined] = useState<string[]>([]);
+  // The server's refusal stays on screen (not a toast that fades) until the next attempt: the user
+  // must be able to read why the move was not possible, e.g. what the plan still lacks (10.2 c).
+  const [refusal, setRefusal] = useState<string | null>(null);
   const move = useMutation({
     mutationFn: (a: Available) =>
       findingsApi.transition(
@@ -32,6 +34,7 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
             : {}),
         },
       ),
+    onMutate: () => setRefusal(null),
     onSuccess: () => {
       setPending(null);
       setComment('');
@@ -40,8 +43,13 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
       setExamined([]);
       void invalidateFindingWork(qc, org);
     },
-    onError: (e) => notifications.show({ color: 'red', title: 'Not possible', message: errorMessage(e) }),
+    onError: (e) => setRefusal(errorMessage(e)),
   });
+  const refused = refusal && (
+    <Alert color="red" title="Not possible" role="alert" mt="xs">
+      {refusal}
+    </Alert>
+  );
   if (finding.availableActions.length === 0) return null;
   return (
     <>
@@ -52,18 +60,26 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
             size="sm"
             variant={/reject|return|decline/.test(a.action) ? 'light' : 'filled'}
             color={/reject|return|decline/.test(a.action) ? 'red' : undefined}
-            onClick={() =>
-              a.needsComment || a.needsDecision || a.action === 'verify_internally'
-                ? setPending(a)
-                : move.mutate(a)
-            }
+            onClick={() => {
+              setRefusal(null);
+              if (a.needsComment || a.needsDecision || a.action === 'verify_internally') setPending(a);
+              else move.mutate(a);
+            }}
             loading={move.isPending && move.variables?.action === a.action}
           >
             {a.label}
           </Button>
         ))}
       </Group>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending?.label}>
+      {pending === null && refused}
+      <Modal
+        opened={pending !== null}
+        onClose={() => {
+          setPending(null);
+          setRefusal(null);
+        }}
+        title={pending?.label}
+      >
         {pending && (
           <form
             onSubmit={(e) => {
@@ -121,6 +137,7 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
                   />
                 </>
               )}
+              {refused}
               <Group justify="flex-end">
                 <Button type="submit" loading={move.isPending}>
                   Confirm
