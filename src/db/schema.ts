@@ -272,8 +272,7 @@ export interface Database {
   management_review: certification.ManagementReviewTable;
   certification_reminder: certification.CertificationReminderTable;
 }
-// ISMS baseline (migration 0005): SoA versions and entries, risk register, documents, crosswalk overrides.
-// The table types live in schema-isms.ts; this second `Database` declaration merges with the one above.
+// ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
 // Posture history (migration 0007): shapes in schema-posture.ts.
@@ -295,5 +294,6 @@ export interface Database {
 }
 // Files in the database (migration 0012): shapes in schema-storage.ts.
 export type * from './schema-storage.ts';
+
 import type { StorageTables } from './schema-storage.ts';
 export interface Database extends StorageTables {}
