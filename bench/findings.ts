@@ -6,14 +6,15 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { createAccount } from '../src/modules/accounts/accounts.service.ts';
 import { createAudit } from '../src/modules/audits/audits.service.ts';
-import type { OrgContext } from '../src/modules/context.ts';
+import { makeContext } from '../src/modules/context.ts';
 import { listFindings } from '../src/modules/findings/findings.service.ts';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.ts';
 import { recordSnapshot } from '../src/modules/posture/posture.history.ts';
 import { createRuntime } from '../src/runtime.ts';
+import type { FindingStatus, Grade } from '../src/vocabulary/index.ts';
 
-const grades = ['major', 'minor', 'minor', 'minor', 'ofi'];
-const statuses = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
+const grades: Grade[] = ['major', 'minor', 'minor', 'minor', 'ofi'];
+const statuses: FindingStatus[] = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
 
 /** Seeds an audit with `n` findings, then times the corrective action log the way the web app pages it. */
 export async function runFindingsList(n: number) {
@@ -32,15 +33,14 @@ export async function runFindingsList(n: number) {
       { slug: 'bench', name: 'Bench', adminUserId: user.id, adminEmail: user.email },
       { database: rt.database, env: rt.env },
     );
-    const ctx: OrgContext = {
-      actor: { userId: user.id, label: user.email, via: 'cli' },
-      organisation: org,
+    const who = {
+      kind: 'member',
+      userId: user.id,
+      email: user.email,
+      via: 'session',
       role: 'admin',
-      db: rt.database.db,
-      kind: rt.database.kind,
-      now: () => new Date(),
-      env: rt.env,
-    };
+    } as const;
+    const ctx = makeContext(who, org, { ...rt.database, env: rt.env });
     await createAudit(
       {
         ref: 'B1',

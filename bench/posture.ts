@@ -29,8 +29,8 @@ export function runPosture() {
   const findings: PostureFinding[] = Array.from({ length: 300 }, (_, i) => ({
     id: `f${i}`,
     ref: `NC-${i}`,
-    grade: ['major', 'minor', 'minor', 'ofi'][i % 4]!,
-    status: ['open', 'analysing', 'plan_accepted', 'implementing'][i % 4]!,
+    grade: (['major', 'minor', 'minor', 'ofi'] as const)[i % 4]!,
+    status: (['open', 'analysing', 'plan_accepted', 'implementing'] as const)[i % 4]!,
     requirements: [`A.${controls[i % 93]!.id}`],
     overdue: i % 7 === 0,
     tasks: [],

@@ -28,7 +28,18 @@ test('first-run setup creates the administrator and the organisation', async ({ 
   await expect(page.getByRole('table', { name: 'Members' })).toContainText(admin.email);
 });
 
+// RFC 6238 §5.2: a code is accepted once, so each use takes a later time step than the last one (the
+// verifier accepts one step either side); past that it waits for the clock to reach the next step.
+let lastStep = 0;
+async function freshCode(): Promise<string> {
+  const stepNow = () => Math.floor(Date.now() / 30_000);
+  while (lastStep > stepNow()) await new Promise((r) => setTimeout(r, 500));
+  lastStep = Math.max(stepNow(), lastStep + 1);
+  return totp(secret, lastStep * 30_000);
+}
+
 test('turning on TOTP makes sign-in ask for the code', async ({ page }) => {
+  test.setTimeout(120_000); // may wait for the next TOTP step (above)
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/o\/acme-cloud\/members$/);
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -37,7 +48,8 @@ test('turning on TOTP makes sign-in ask for the code', async ({ page }) => {
   secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await expect(page.getByAltText('QR code for your authenticator app')).toBeVisible();
-  await page.getByLabel('Code from your authenticator app').fill(totp(secret));
+  lastStep = Math.floor(Date.now() / 30_000);
+  await page.getByLabel('Code from your authenticator app').fill(totp(secret, lastStep * 30_000));
   await page.getByRole('button', { name: 'Turn on' }).click();
   await expect(page.getByText('Second factor is on')).toBeVisible();
   await page.getByRole('button', { name: 'Account menu' }).click();
@@ -45,14 +57,15 @@ test('turning on TOTP makes sign-in ask for the code', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, admin.email, admin.password);
   await expect(page.getByText('Enter the 6-digit code')).toBeVisible();
-  await page.getByLabel('Authentication code').fill(totp(secret));
+  await page.getByLabel('Authentication code').fill(await freshCode());
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page).toHaveURL(/\/o\/acme-cloud\/members$/);
 });
 
 test('an administrator invites a viewer who joins through the emailed link', async ({ page, browser }) => {
+  test.setTimeout(120_000); // may wait for the next TOTP step (freshCode)
   await signIn(page, admin.email, admin.password);
-  await page.getByLabel('Authentication code').fill(totp(secret));
+  await page.getByLabel('Authentication code').fill(await freshCode());
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page).toHaveURL(/members$/);
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('vic@acme.test');
@@ -103,8 +116,9 @@ test('a viewer cannot invite: no control in the interface, 403 from the API', as
 test('the administrator sees the whole story in the audit trail, and the chain verifies', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // may wait for the next TOTP step (freshCode)
   await signIn(page, admin.email, admin.password);
-  await page.getByLabel('Authentication code').fill(totp(secret));
+  await page.getByLabel('Authentication code').fill(await freshCode());
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page).toHaveURL(/members$/);
   await page.getByRole('link', { name: 'Audit trail' }).click();

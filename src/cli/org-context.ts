@@ -1,10 +1,11 @@
 import { AppError } from '../contracts/errors.ts';
-import type { OrgContext } from '../modules/context.ts';
+import { makeContext, type OrgContext } from '../modules/context.ts';
 import type { CommandRun } from './command.ts';
 
 /**
  * Runs a use-case for one organisation from the command line. The CLI acts as `cli`, an operator with
- * shell access to the server and its database, so with the administrator's role; the audit trail says so.
+ * shell access to the server and its database, allowed what the policy table grants `cli`; the audit
+ * trail says so.
  */
 export async function withOrganisation<T>(
   run: CommandRun,
@@ -17,15 +18,8 @@ export async function withOrganisation<T>(
   try {
     const org = await findOrganisationBySlug(rt.database.db, slug);
     if (!org) throw new AppError('not_found', `no organisation with slug '${slug}'`);
-    return await work({
-      actor: { userId: null, label: 'cli', via: 'cli' },
-      organisation: { id: org.id, slug: org.slug, name: org.name },
-      role: 'admin',
-      db: rt.database.db,
-      kind: rt.database.kind,
-      now: () => new Date(),
-      env: rt.env,
-    });
+    const organisation = { id: org.id, slug: org.slug, name: org.name };
+    return await work(makeContext({ kind: 'cli' }, organisation, { ...rt.database, env: rt.env }));
   } finally {
     await rt.close();
   }

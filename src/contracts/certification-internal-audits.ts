@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { checkResult } from '../vocabulary/grades.ts';
 import { id, isoDate } from './common.ts';
 
 // The internal audit programme (ISO/IEC 27001:2022 clause 9.2): planned internal audits with an auditor
 // independent of the audited area, a checklist generated from the requirements in scope, results per
 // requirement with evidence, and nonconformities raised as findings in one step.
 
-export const checkResult = z.enum(['conform', 'major', 'minor', 'ofi', 'observation', 'positive']);
+export { checkResult };
 
 export const internalAuditInput = z.object({
   ref: z.string().trim().min(1).max(60),

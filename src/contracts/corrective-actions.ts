@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionStatus } from '../vocabulary/statuses.ts';
 import { id, isoDate, isoDateTime } from './common.ts';
 import { findingStatus, findingSummary, grade } from './findings.ts';
 
@@ -47,7 +48,7 @@ export const recordUpdate = z.object({
   effectiveness: effectivenessReview.optional(),
 });
 
-export const actionStatus = z.enum(['open', 'in_progress', 'done', 'cancelled']);
+export { actionStatus };
 export const correctiveActionInput = z.object({
   title: z.string().trim().min(1).max(300),
   description: z.string().max(5000).default(''),

@@ -1,71 +1,26 @@
 import { z } from 'zod';
+import { auditType, recommendation } from '../vocabulary/audit-types.ts';
+import { policyKey } from '../vocabulary/deadline-policy.ts';
+import { grade } from '../vocabulary/grades.ts';
+import { findingStatus } from '../vocabulary/statuses.ts';
 import { id, isoDate, isoDateTime } from './common.ts';
 
-export const auditTypes = [
-  'internal',
-  'second_party',
-  'stage1',
-  'stage2',
-  'surveillance',
-  'recertification',
-] as const;
-export const auditType = z.enum(auditTypes);
-export const recommendations = ['recommended', 'recommended_upon_action_plan', 'not_recommended'] as const;
-export const recommendation = z.enum(recommendations);
-export const grades = ['major', 'minor', 'ofi', 'observation', 'positive'] as const;
-export const grade = z.enum(grades);
-export type Grade = z.infer<typeof grade>;
-
-/** Clause 10.1 lifecycle of a nonconformity; OFIs use open/accepted/planned/declined; others are noted. */
-export const findingStatuses = [
-  'open',
-  'analysing',
-  'plan_submitted',
-  'plan_rejected',
-  'plan_accepted',
-  'implementing',
-  'evidence_submitted',
-  'evidence_rejected',
-  'verified_internally',
-  'closed',
-  'accepted',
-  'planned',
-  'declined',
-  'noted',
-] as const;
-export const findingStatus = z.enum(findingStatuses);
-
-export const policyKey = z
-  .string()
-  .min(2)
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
-
-const gradeDays = z
-  .object({
-    capDays: z.number().int().min(0).max(3650).nullable().optional(),
-    evidenceDays: z.number().int().min(0).max(3650).nullable().optional(),
-    closeDays: z.number().int().min(0).max(3650).nullable().optional(),
-  })
-  .strict();
-
-export const deadlinePolicyDefinition = z.object({
-  dayKind: z.enum(['calendar', 'working']),
-  grades: z
-    .object({ major: gradeDays.optional(), minor: gradeDays.optional(), ofi: gradeDays.optional() })
-    .strict(),
-  notes: z.string().max(2000).default(''),
-});
-export const deadlinePolicy = z.object({
-  key: policyKey,
-  name: z.string().min(1).max(120),
-  preset: z.boolean(),
-  definition: deadlinePolicyDefinition,
-});
-export const upsertDeadlinePolicy = z.object({
-  name: z.string().trim().min(1).max(120),
-  definition: deadlinePolicyDefinition,
-});
+// Grades, statuses, audit types and the one deadline-policy schema are the vocabulary's.
+export {
+  type AuditType,
+  auditType,
+  auditTypes,
+  recommendation,
+  recommendations,
+} from '../vocabulary/audit-types.ts';
+export {
+  deadlinePolicy,
+  deadlinePolicyDefinition,
+  policyKey,
+  upsertDeadlinePolicy,
+} from '../vocabulary/deadline-policy.ts';
+export { type Grade, grade, grades } from '../vocabulary/grades.ts';
+export { type FindingStatus, findingStatus, findingStatuses } from '../vocabulary/statuses.ts';
 
 export const auditInput = z.object({
   ref: z.string().trim().min(1).max(60),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionStatus } from '../vocabulary/statuses.ts';
 import { id, isoDate, isoDateTime } from './common.ts';
 
 // The remediation planner's API: tasks (corrective actions and free tasks) with dependencies, people with
@@ -8,7 +9,8 @@ import { id, isoDate, isoDateTime } from './common.ts';
 export const deadlineKind = z
   .enum(['cap', 'evidence', 'close'])
   .describe('the finding deadline a task serves');
-export const taskStatus = z.enum(['open', 'in_progress', 'done', 'cancelled']);
+/** A plan task is a corrective action: one status set (the vocabulary's). */
+export const taskStatus = actionStatus;
 const person = z.object({ id, name: z.string(), email: z.string() });
 
 export const planTask = z.object({

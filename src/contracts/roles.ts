@@ -1,23 +1,2 @@
-import { z } from 'zod';
-
-// Roles of an organisation's members. The external auditor is a guest of the certification body: reads,
-// comments, accepts or rejects; the viewer is read-only (e.g. executives reading dashboards).
-export const roles = [
-  'admin',
-  'isms_manager',
-  'action_owner',
-  'internal_auditor',
-  'external_auditor',
-  'viewer',
-] as const;
-export const role = z.enum(roles);
-export type Role = z.infer<typeof role>;
-
-export const roleLabels: Record<Role, string> = {
-  admin: 'Administrator',
-  isms_manager: 'ISMS manager',
-  action_owner: 'Action owner',
-  internal_auditor: 'Internal auditor',
-  external_auditor: 'External auditor (guest)',
-  viewer: 'Viewer',
-};
+// Roles live in the vocabulary (src/vocabulary/roles.ts); re-exported for the contracts' users.
+export { type Role, role, roleLabels, roles } from '../vocabulary/roles.ts';

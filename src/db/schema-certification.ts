@@ -1,3 +1,4 @@
+import type { CycleAuditType } from '../vocabulary/index.ts';
 // Table shapes of the certification cycle, the internal audit programme and management reviews
 // (migration 0006); merged into `Database` at the end of schema.ts.
 
@@ -38,7 +39,7 @@ export interface CertificationAuditTable {
   organisation_id: string;
   certificate_id: string;
   audit_id: string;
-  type: string;
+  type: CycleAuditType;
   sequence: number;
   window_start: string;
   window_end: string;

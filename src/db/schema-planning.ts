@@ -1,3 +1,4 @@
+import type { ActionStatus } from '../vocabulary/index.ts';
 // Tables of the remediation planner (migration 0004-planning).
 
 export interface PlanTaskTable {
@@ -11,7 +12,7 @@ export interface PlanTaskTable {
   earliest_start_on: string | null;
   due_on: string | null;
   serves: string;
-  status: string;
+  status: ActionStatus;
   created_at: string;
   updated_at: string;
 }

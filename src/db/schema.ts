@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ActionStatus, AuditType, FindingStatus, Grade, Role } from '../vocabulary/index.ts';
 import type { IsmsTables } from './schema-isms.ts';
 import type { PlanningTables } from './schema-planning.ts';
 
@@ -36,7 +37,7 @@ export interface MembershipTable {
   id: string;
   organisation_id: string;
   user_id: string;
-  role: string;
+  role: Role;
   created_at: string;
   /** JSON array of finding ids the member may see; null for the whole organisation. */
   scope_json: ColumnType<string | null, string | null | undefined, string | null>;
@@ -46,7 +47,7 @@ export interface InvitationTable {
   id: string;
   organisation_id: string;
   email: string;
-  role: string;
+  role: Role;
   token_hash: string;
   invited_by: string;
   created_at: string;
@@ -121,7 +122,7 @@ export interface AuditTable {
   id: string;
   organisation_id: string;
   ref: string;
-  type: string;
+  type: AuditType;
   certification_body: string;
   lead_auditor: string | null;
   starts_on: string | null;
@@ -140,13 +141,13 @@ export interface FindingTable {
   organisation_id: string;
   audit_id: string;
   ref: string;
-  grade: string;
+  grade: Grade;
   requirements_json: string;
   statement: string;
   objective_evidence: string;
   area: string;
   owner_user_id: string | null;
-  status: string;
+  status: FindingStatus;
   ofi_reason: string | null;
   cap_due_on: string | null;
   evidence_due_on: string | null;
@@ -176,7 +177,7 @@ export interface CorrectiveActionTable {
   description: string;
   owner_user_id: string | null;
   due_on: string | null;
-  status: string;
+  status: ActionStatus;
   effort_days: number | null;
   earliest_start_on: string | null;
   serves: string;
@@ -202,8 +203,8 @@ export interface FindingEventTable {
   finding_id: string;
   kind: string;
   action: string | null;
-  from_status: string | null;
-  to_status: string | null;
+  from_status: FindingStatus | null;
+  to_status: FindingStatus | null;
   actor_id: string | null;
   actor_label: string;
   body: string;
@@ -294,6 +295,5 @@ export interface Database {
 }
 // Files in the database (migration 0012): shapes in schema-storage.ts.
 export type * from './schema-storage.ts';
-
 import type { StorageTables } from './schema-storage.ts';
 export interface Database extends StorageTables {}

@@ -1,6 +1,4 @@
-import type { Role } from '../contracts/roles.ts';
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import { addCertificate, attachCertificateFile } from '../modules/certificates/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
@@ -15,7 +13,7 @@ import {
 import { createReview, updateReview } from '../modules/management-review/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 
 type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
 
@@ -25,17 +23,11 @@ type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
  * internal auditor verified (it shows in the Evidence of Correction report), and a management review.
  */
 export async function seedCertification(base: OrgContext, store: ContentStore) {
-  const as = async (email: string): Promise<Ctx> => {
-    const person = demoPeople.find((p) => p.email === email)!;
-    const user = await findUserByEmail(base.db, email);
-    return {
-      ...base,
-      actor: { userId: user!.id, label: email, via: 'session' },
-      role: person.role as Role,
-      store,
-      maxBytes: 25 * 1024 * 1024,
-    };
-  };
+  const as = async (email: string): Promise<Ctx> => ({
+    ...(await asDemoPerson(base, email)),
+    store,
+    maxBytes: 25 * 1024 * 1024,
+  });
   const isabel = await as('isabel.martin@demo.example');
   const priya = await as('priya.shah@demo.example');
   const ravi = await as('ravi.iyer@demo.example');

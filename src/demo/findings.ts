@@ -1,5 +1,3 @@
-import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import { createAudit } from '../modules/audits/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, addAmendment, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
@@ -8,7 +6,7 @@ import { addComment, createFinding, transitionFinding } from '../modules/finding
 import type { ContentStore } from '../storage/content-store.ts';
 import { demoFindings } from './findings-data.ts';
 import type { DemoFinding } from './findings-model.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 
 type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
 
@@ -17,17 +15,11 @@ type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
  * states, each moved by the person whose role does it, so the trail and timelines read true.
  */
 export async function seedFindings(base: OrgContext, store: ContentStore) {
-  const as = async (email: string): Promise<Ctx> => {
-    const person = demoPeople.find((p) => p.email === email)!;
-    const user = await findUserByEmail(base.db, email);
-    return {
-      ...base,
-      actor: { userId: user!.id, label: email, via: 'session' },
-      role: person.role as Role,
-      store,
-      maxBytes: 25 * 1024 * 1024,
-    };
-  };
+  const as = async (email: string): Promise<Ctx> => ({
+    ...(await asDemoPerson(base, email)),
+    store,
+    maxBytes: 25 * 1024 * 1024,
+  });
   const isabel = await as('isabel.martin@demo.example');
   const today = base.now().toISOString().slice(0, 10);
   const received = new Date(Date.parse(`${today}T00:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);

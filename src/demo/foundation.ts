@@ -1,6 +1,6 @@
 import type { Role } from '../contracts/roles.ts';
 import { createAccount, findUserByEmail } from '../modules/accounts/index.ts';
-import { inTransaction, type OrgContext } from '../modules/context.ts';
+import { inTransaction, makeContext, type OrgContext } from '../modules/context.ts';
 import { inviteMember } from '../modules/invitations/index.ts';
 import {
   createOrganisation,
@@ -24,11 +24,7 @@ export const demoPeople: { name: string; email: string; role: Role }[] = [
 ];
 
 export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
-  const deps = {
-    database: rt.database,
-    env: rt.env,
-    actor: { userId: null, label: 'demo loader', via: 'cli' as const },
-  };
+  const deps = { database: rt.database, env: rt.env, who: { kind: 'cli', label: 'demo loader' } as const };
   const users = new Map<string, string>();
   for (const p of demoPeople) {
     const existing = await findUserByEmail(rt.database.db, p.email);
@@ -46,15 +42,8 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
     },
     deps,
   );
-  const ctx: OrgContext = {
-    actor: deps.actor,
-    organisation: { id: org.id, slug: org.slug, name: org.name },
-    role: 'admin',
-    db: rt.database.db,
-    kind: rt.database.kind,
-    now: () => new Date(),
-    env: rt.env,
-  };
+  const organisation = { id: org.id, slug: org.slug, name: org.name };
+  const ctx = makeContext(deps.who, organisation, { ...rt.database, env: rt.env });
   await inTransaction(ctx, async (tx) => {
     for (const p of demoPeople.slice(1)) {
       const id = crypto.randomUUID();
@@ -79,4 +68,12 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
 
 export async function demoExists(rt: Runtime): Promise<boolean> {
   return Boolean(await findOrganisationBySlug(rt.database.db, DEMO_SLUG));
+}
+
+/** The context of one demo person, acting with their role (the demo data is made through the use-cases). */
+export async function asDemoPerson(base: OrgContext, email: string): Promise<OrgContext> {
+  const person = demoPeople.find((p) => p.email === email)!;
+  const user = await findUserByEmail(base.db, email);
+  const who = { kind: 'member', userId: user!.id, email, via: 'session', role: person.role } as const;
+  return makeContext(who, base.organisation, base);
 }

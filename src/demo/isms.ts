@@ -1,6 +1,4 @@
 import type { IsmsScope } from '../contracts/isms-soa.ts';
-import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { listActions } from '../modules/corrective-actions/index.ts';
 import { createDocument } from '../modules/documents/index.ts';
@@ -8,7 +6,7 @@ import { listFindingRows as listFindings } from '../modules/findings/index.ts';
 import { createRisk, updateRisk } from '../modules/risks/index.ts';
 import { approveVersion, createVersion, updateEntry, updateScope } from '../modules/soa/index.ts';
 import { annexAControls } from '../reference/catalogue.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 import { demoDocuments } from './isms-documents.ts';
 import { demoRisks } from './isms-risks.ts';
 
@@ -76,11 +74,7 @@ const dayFrom = (today: string, days: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedIsms(base: OrgContext) {
-  const as = async (email: string): Promise<OrgContext> => {
-    const person = demoPeople.find((p) => p.email === email)!;
-    const user = await findUserByEmail(base.db, email);
-    return { ...base, actor: { userId: user!.id, label: email, via: 'session' }, role: person.role as Role };
-  };
+  const as = (email: string) => asDemoPerson(base, email);
   const isabel = await as('isabel.martin@demo.example');
   const priya = await as('priya.shah@demo.example');
   const today = base.now().toISOString().slice(0, 10);

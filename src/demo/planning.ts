@@ -1,4 +1,3 @@
-import type { Role } from '../contracts/roles.ts';
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
 import { findUserByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
@@ -13,7 +12,7 @@ import {
   setCapacity,
   updateTask,
 } from '../modules/planning/index.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 
 const tom = 'tom.becker@demo.example';
 const lena = 'lena.okafor@demo.example';
@@ -25,11 +24,7 @@ const isabel = 'isabel.martin@demo.example';
  * what-if (a contract engineer takes the roll-out) shows how to bring it back on track.
  */
 export async function seedPlanning(base: OrgContext) {
-  const as = async (email: string): Promise<OrgContext> => {
-    const person = demoPeople.find((p) => p.email === email)!;
-    const user = await findUserByEmail(base.db, email);
-    return { ...base, actor: { userId: user!.id, label: email, via: 'session' }, role: person.role as Role };
-  };
+  const as = (email: string) => asDemoPerson(base, email);
   const manager = await as(isabel);
   const userId = async (email: string) => (await findUserByEmail(base.db, email))!.id;
   const today = base.now().toISOString().slice(0, 10);

@@ -1,5 +1,3 @@
-import type { Role } from '../contracts/roles.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import {
   addGeneratedDocument,
@@ -14,7 +12,7 @@ import {
 } from '../modules/trust/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
-import { demoPeople } from './foundation.ts';
+import { asDemoPerson } from './foundation.ts';
 
 // The trust page of the demo: published, with overview, FAQ, contact, the live certificate, one document
 // per access level (PDFs rendered now with pdfkit), the SoA summary, NDA v1, an auto-approved partner
@@ -35,12 +33,8 @@ async function pdf(title: string, org: string, lines: string[]) {
 }
 
 export async function seedTrust(base: OrgContext, store: ContentStore) {
-  const person = demoPeople.find((p) => p.email === 'isabel.martin@demo.example')!;
-  const user = await findUserByEmail(base.db, person.email);
   const isabel = {
-    ...base,
-    actor: { userId: user!.id, label: person.email, via: 'session' as const },
-    role: person.role as Role,
+    ...(await asDemoPerson(base, 'isabel.martin@demo.example')),
     store,
     maxBytes: 25 * 1024 * 1024,
   };

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden, notFound } from '../contracts/errors.ts';
 import { role as roleSchema } from '../contracts/roles.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
-import type { AppEnv, OrgContext } from '../modules/context.ts';
+import { type AppEnv, makeContext, type OrgContext } from '../modules/context.ts';
 import { membershipBySlug } from '../modules/organisations/index.ts';
+import { scopeOf } from '../vocabulary/actors.ts';
 import type { Auth } from './auth.ts';
 import { enforceGuestScope } from './guest-scope.ts';
 import { checkOrigin } from './origin.ts';
@@ -66,15 +67,11 @@ export function registerGate(
     if (!isAllowed(role, policy)) throw forbidden();
     const scope = row.scope_json ? (JSON.parse(row.scope_json) as string[]) : null;
     if (scope) enforceGuestScope(req, scope);
-    req.orgContext = {
-      actor: { userId: req.principal.userId, label: req.principal.email, via: req.principal.via },
-      organisation: { id: row.id, slug: row.slug, name: row.name },
-      role,
-      db,
-      kind: deps.database.kind,
-      now: () => new Date(),
-      env: deps.env,
-      scope,
-    };
+    const who = { ...req.principal, kind: 'member' as const, role, scope: scopeOf(scope) };
+    req.orgContext = makeContext(
+      who,
+      { id: row.id, slug: row.slug, name: row.name },
+      { ...deps.database, env: deps.env },
+    );
   });
 }

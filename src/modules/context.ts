@@ -1,5 +1,7 @@
-import type { Role } from '../contracts/roles.ts';
+import { AppError } from '../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../db/connection.ts';
+import type { ActorAccess, MemberScope, Role } from '../vocabulary/index.ts';
+import { actorKindLabels, allFindings } from '../vocabulary/index.ts';
 import { type AuditInput, appendAuditEntry, lockOrganisation } from './audit-log/audit-log.repository.ts';
 import type { Mailer } from './mail/index.ts';
 
@@ -16,18 +18,18 @@ export interface OrganisationRef {
   name: string;
 }
 
-/** What every organisation-scoped use-case receives: who acts, for which organisation, in what role. */
+/** What every organisation-scoped use-case receives: who acts, for which organisation, with what access. */
 export interface OrgContext {
+  /** What the audit trail records. */
   actor: Actor;
+  /** What the policy table decides on (`authorize`): a member's role and scope, or another actor kind. */
+  access: ActorAccess;
   organisation: OrganisationRef;
-  role: Role;
   db: Db;
   kind: DatabaseKind;
   now: () => Date;
   /** Outside world a use-case may reach: mail and the public base URL for links. */
   env: AppEnv;
-  /** A guest's findings (null: the whole organisation); set by the gate from the membership. */
-  scope?: string[] | null;
   /** Inside a transaction: runs `fn` once it has committed (mail must not announce a rolled-back change). */
   afterCommit?: (fn: (db: Db) => Promise<void>) => void;
 }
@@ -35,6 +37,82 @@ export interface OrgContext {
 export interface AppEnv {
   mailer: Mailer;
   publicUrl: string;
+}
+
+/** Who acts: a member (from the gate), or one of the actor kinds without a role. */
+export type Who =
+  | {
+      kind: 'member';
+      userId: string;
+      email: string;
+      via: 'session' | 'token';
+      role: Role;
+      scope?: MemberScope;
+    }
+  | { kind: 'cli'; label?: string }
+  | { kind: 'system'; label?: string }
+  | { kind: 'visitor' }
+  | { kind: 'feed'; userId: string | null };
+
+export interface ContextDeps {
+  db: Db;
+  kind: DatabaseKind;
+  env: AppEnv;
+  now?: () => Date;
+}
+
+/** The one way to build an organisation context (the gate, the CLI, jobs, trust pages, feeds, demo, tests). */
+export function makeContext(who: Who, organisation: OrganisationRef, deps: ContextDeps): OrgContext {
+  const base = {
+    organisation,
+    db: deps.db,
+    kind: deps.kind,
+    env: deps.env,
+    now: deps.now ?? (() => new Date()),
+  };
+  switch (who.kind) {
+    case 'member':
+      return {
+        ...base,
+        actor: { userId: who.userId, label: who.email, via: who.via },
+        access: { kind: 'member', role: who.role, scope: who.scope ?? allFindings },
+      };
+    case 'cli':
+      return {
+        ...base,
+        actor: { userId: null, label: who.label ?? 'cli', via: 'cli' },
+        access: { kind: 'cli' },
+      };
+    case 'system':
+      return {
+        ...base,
+        actor: { userId: null, label: who.label ?? 'system', via: 'system' },
+        access: { kind: 'system' },
+      };
+    case 'visitor':
+      return {
+        ...base,
+        actor: { userId: null, label: actorKindLabels.visitor, via: 'system' },
+        access: { kind: 'visitor' },
+      };
+    case 'feed':
+      return {
+        ...base,
+        actor: { userId: who.userId, label: actorKindLabels.feed, via: 'system' },
+        access: { kind: 'feed' },
+      };
+  }
+}
+
+/** The member's role, for rules that depend on it (the clause 10.2 lifecycle); null for other actors. */
+export const roleOf = (ctx: Pick<OrgContext, 'access'>): Role | null =>
+  ctx.access.kind === 'member' ? ctx.access.role : null;
+
+/** The member's role for a step only members take; any other actor is refused. */
+export function memberRole(ctx: Pick<OrgContext, 'access' | 'actor'>): Role {
+  if (ctx.access.kind !== 'member')
+    throw new AppError('forbidden', `${ctx.actor.label} may not take this step`);
+  return ctx.access.role;
 }
 
 export interface ChangeContext extends OrgContext {

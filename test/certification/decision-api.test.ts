@@ -130,7 +130,8 @@ for (const kind of kinds) {
           })
         ).statusCode,
       ).toBe(201);
-      expect((await tr(tom, 'submit_plan')).statusCode).toBe(200);
+      const sp = await tr(tom, 'submit_plan');
+      expect(sp.statusCode, sp.body).toBe(200);
       expect((await tr(claire, 'accept_plan')).statusCode).toBe(200);
       // Still refused: the major is not verified by the certification body.
       const refused = await ima.post(certs, cert('C-1', { auditRef: 'S2-2027' }));

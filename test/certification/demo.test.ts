@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { listCertificates } from '../../src/modules/certificates/certificates.service.ts';
-import type { OrgContext } from '../../src/modules/context.ts';
+import { makeContext } from '../../src/modules/context.ts';
 import { showInternalAudit } from '../../src/modules/internal-audits/internal-audits.service.ts';
 import { listReviews } from '../../src/modules/management-review/management-review.service.ts';
 import { buildAuditReport } from '../../src/modules/reports/audit-reports.ts';
@@ -26,15 +26,11 @@ for (const kind of kinds) {
           .selectAll()
           .where('slug', '=', 'demo')
           .executeTakeFirstOrThrow();
-        const ctx: OrgContext = {
-          actor: { userId: null, label: 'test', via: 'system' },
-          organisation: { id: org.id, slug: org.slug, name: org.name },
-          role: 'admin',
-          db: rt.database.db,
-          kind: rt.database.kind,
-          now: () => new Date(),
-          env: rt.env,
-        };
+        const ctx = makeContext(
+          { kind: 'cli', label: 'test' },
+          { id: org.id, slug: org.slug, name: org.name },
+          { ...rt.database, env: rt.env },
+        );
         const [cert] = (await listCertificates({ page: 1, pageSize: 10 }, ctx)).items;
         expect(cert).toMatchObject({ number: 'CERTA-27001-0427', status: 'valid', warnings: [] });
         expect(cert!.file?.mediaType).toBe('application/pdf');

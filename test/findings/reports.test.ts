@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContext } from '../../src/modules/context.ts';
 import { buildAuditReport } from '../../src/modules/reports/audit-reports.ts';
 import { renderPdf } from '../../src/reports/pdf.ts';
 import { renderXlsx } from '../../src/reports/xlsx.ts';
@@ -98,15 +99,15 @@ describe('CAP and Evidence of Correction contain what was entered', () => {
 
   it('renders the CAP with correction, whys and actions, and the evidence report with its index', async () => {
     const org = await t.rt.database.db.selectFrom('organisation').selectAll().executeTakeFirstOrThrow();
-    const ctx = {
-      actor: { userId: null, label: 'test', via: 'system' as const },
-      organisation: { id: org.id, slug: org.slug, name: org.name },
-      role: 'admin' as const,
-      db: t.rt.database.db,
-      kind: t.rt.database.kind,
-      now: () => new Date('2026-03-10T09:00:00Z'),
-      env: t.rt.env,
-    };
+    const ctx = makeContext(
+      { kind: 'cli', label: 'test' },
+      { id: org.id, slug: org.slug, name: org.name },
+      {
+        ...t.rt.database,
+        env: t.rt.env,
+        now: () => new Date('2026-03-10T09:00:00Z'),
+      },
+    );
     const cap = pdfText(await renderPdf(await buildAuditReport({ kind: 'cap', auditRef: 'S2' }, ctx)));
     for (const s of [
       'Corrective Action Plan',

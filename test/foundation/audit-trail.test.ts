@@ -117,14 +117,7 @@ for (const kind of kinds) {
 
     it('rolls the change back when the audit write fails', async () => {
       const { slug, org } = await organisationWithTrail();
-      const ctx = makeContext(
-        t,
-        { ...org, admin: { id: '', email: '' } },
-        {
-          role: 'admin',
-          actor: { userId: null, label: 'test', via: 'system' },
-        },
-      );
+      const ctx = makeContext(t, org, { who: { kind: 'system', label: 'test' } });
       await expect(
         inTransaction(ctx, async (tx) => {
           await tx.db

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { createRuntime } from '../../src/runtime.ts';
+import { roles as allRoles } from '../../src/vocabulary/roles.ts';
 import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
 
 for (const kind of kinds) {
@@ -27,16 +28,7 @@ for (const kind of kinds) {
           .select('role')
           .where('organisation_id', '=', org.id)
           .execute();
-        expect(new Set(roles.map((r) => r.role))).toEqual(
-          new Set([
-            'admin',
-            'isms_manager',
-            'action_owner',
-            'internal_auditor',
-            'external_auditor',
-            'viewer',
-          ]),
-        );
+        expect(new Set(roles.map((r) => r.role))).toEqual(new Set(allRoles));
         expect(await rt.database.db.selectFrom('invitation').select('email').execute()).toEqual([
           { email: 'sam.new@demo.example' },
         ]);

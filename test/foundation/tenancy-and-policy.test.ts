@@ -184,6 +184,8 @@ const grantedAnswers: Record<string, number> = {
   'POST /api/v1/orgs/:org/trust/documents': 415,
   // every field optional: the empty change is valid and the id is looked up (and not found)
   'PATCH /api/v1/orgs/:org/audits/:auditRef': 404,
+  // no body at all: the audit is looked up, and not found
+  'POST /api/v1/orgs/:org/audits/:auditRef/cap/revisions': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/record': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/actions/:actionId': 404,

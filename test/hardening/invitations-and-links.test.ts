@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContext } from '../../src/modules/context.ts';
 import { inviteMember } from '../../src/modules/invitations/invitations.service.ts';
 import { Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 import { publishedPage } from '../trust/fixture.ts';
@@ -20,15 +21,11 @@ for (const kind of kinds) {
         const org = await t.rt.database.db.selectFrom('organisation').selectAll().executeTakeFirstOrThrow();
         await inviteMember(
           { email: 'sam@acme.test', role: 'action_owner', expiresInDays: 7 },
-          {
-            actor: { userId: null, label: 'cli', via: 'cli' },
-            organisation: { id: org.id, slug: org.slug, name: org.name },
-            role: 'admin',
-            db: t.rt.database.db,
-            kind: t.rt.database.kind,
-            now: () => new Date(),
-            env: t.rt.env,
-          },
+          makeContext(
+            { kind: 'cli' },
+            { id: org.id, slug: org.slug, name: org.name },
+            { ...t.rt.database, env: t.rt.env },
+          ),
         );
         const list = (await admin.get('/api/v1/orgs/acme/invitations')).json();
         const sam = list.items.find((i: { email: string }) => i.email === 'sam@acme.test');

@@ -2,10 +2,16 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { Role } from '../../src/contracts/roles.ts';
 import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
-import type { Actor, OrganisationRef, OrgContext } from '../../src/modules/context.ts';
+import {
+  makeContext as makeRealContext,
+  type OrganisationRef,
+  type OrgContext,
+  type Who,
+} from '../../src/modules/context.ts';
 import { insertMembership } from '../../src/modules/organisations/organisations.repository.ts';
 import { createOrganisation } from '../../src/modules/organisations/organisations.service.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { scopeOf } from '../../src/vocabulary/index.ts';
 import { freshDatabase, type Kind, PASSWORD, testConfig } from './harness.ts';
 
 // Use-case tests: the service functions called with `(input, ctx)` against a real, migrated SQLite or
@@ -69,23 +75,34 @@ export async function addPerson(
 }
 
 /**
- * The context a use-case receives, as the gate builds it for a signed-in member: `role` is what the
- * use-case is checked against. The person defaults to the organisation's administrator.
+ * The context a use-case receives, built by the real `makeContext` as the gate builds it for a signed-in
+ * member: `role` (and `scope`, a guest's finding ids) is what the use-case is checked against. The person
+ * defaults to the organisation's administrator; `who` names another actor kind (the CLI, a job) instead.
  */
 export function makeContext(
   u: { rt: Runtime },
-  org: TestOrganisation,
-  opts: { role: Role; person?: Person; actor?: Actor; scope?: string[] | null; now?: () => Date },
+  org: OrganisationRef & { admin?: Person },
+  opts:
+    | { role: Role; person?: Person; scope?: string[] | null; now?: () => Date }
+    | { who: Exclude<Who, { kind: 'member' }>; now?: () => Date },
 ): OrgContext {
-  const person = opts.person ?? org.admin;
-  return {
-    actor: opts.actor ?? { userId: person.id, label: person.email, via: 'session' },
-    organisation: { id: org.id, slug: org.slug, name: org.name },
-    role: opts.role,
+  const deps = {
     db: u.rt.database.db,
     kind: u.rt.database.kind,
-    now: opts.now ?? (() => new Date()),
     env: u.rt.env,
-    scope: opts.scope ?? null,
+    ...(opts.now ? { now: opts.now } : {}),
   };
+  const ref = { id: org.id, slug: org.slug, name: org.name };
+  if ('who' in opts) return makeRealContext(opts.who, ref, deps);
+  const person = opts.person ?? org.admin;
+  if (!person) throw new Error('makeContext: name the person acting (the organisation has no admin here)');
+  const who: Who = {
+    kind: 'member',
+    userId: person.id,
+    email: person.email,
+    via: 'session',
+    role: opts.role,
+    scope: scopeOf(opts.scope),
+  };
+  return makeRealContext(who, ref, deps);
 }

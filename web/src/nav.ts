@@ -20,7 +20,7 @@ import {
   IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
-import type { Role } from '../../src/contracts/roles.ts';
+import type { Role } from '../../src/vocabulary/roles.ts';
 import { can } from './permissions.ts';
 
 export interface NavItem {

@@ -1,32 +1,34 @@
-import type { Role } from '../../src/contracts/roles.ts';
+import { isAllowed, type OrgAction } from '../../src/vocabulary/policy.ts';
+import type { Role } from '../../src/vocabulary/roles.ts';
 
-// What the interface offers each role. The server's policy table (src/http/policy.ts) is the authority;
-// this mirror only hides buttons a role could not use, and the server still answers 403 if one is tried.
-const managers: Role[] = ['admin', 'isms_manager'];
-const assurance: Role[] = ['admin', 'isms_manager', 'internal_auditor'];
-const staff: Role[] = ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'viewer'];
+// What the interface offers each role, read from the server's own policy table (src/vocabulary/policy.ts):
+// a button shows exactly when the server would allow its action. The server still checks every request.
+const may = (action: OrgAction) => (role: Role) => isAllowed(role, action);
 
 export const can = {
-  readMembers: (r: Role) => staff.includes(r),
-  manageMembers: (r: Role) => r === 'admin',
-  invite: (r: Role) => managers.includes(r),
-  readAuditTrail: (r: Role) => assurance.includes(r),
-  updateOrganisation: (r: Role) => r === 'admin',
-  manageTokens: (r: Role) => staff.includes(r),
-  readOutbox: (r: Role) => r === 'admin',
-  manageFindings: (r: Role) => managers.includes(r),
-  workOnFindings: (r: Role) => ['admin', 'isms_manager', 'action_owner'].includes(r),
-  attachEvidence: (r: Role) => ['admin', 'isms_manager', 'action_owner', 'internal_auditor'].includes(r),
-  comment: (r: Role) => r !== 'viewer',
-  readPlan: (r: Role) => staff.includes(r),
-  manageCertificates: (r: Role) => managers.includes(r),
-  readInternalAudits: (r: Role) => staff.includes(r),
-  planInternalAudits: (r: Role) => managers.includes(r),
-  performInternalAudits: (r: Role) => assurance.includes(r),
-  manageReviews: (r: Role) => managers.includes(r),
-  readTrust: (r: Role) => assurance.includes(r),
-  manageTrust: (r: Role) => managers.includes(r),
-  manageIsms: (r: Role) => managers.includes(r),
-  correctMappings: (r: Role) => r === 'admin',
-  readPosture: (r: Role) => staff.includes(r),
+  readMembers: may('member.read'),
+  manageMembers: may('member.update'),
+  invite: may('invitation.create'),
+  readAuditTrail: may('audit_log.read'),
+  updateOrganisation: may('organisation.update'),
+  manageTokens: may('api_token.manage'),
+  readOutbox: may('mail_outbox.read'),
+  manageFindings: may('finding.manage'),
+  workOnFindings: may('finding.work'),
+  attachEvidence: may('evidence.attach'),
+  comment: may('finding.comment'),
+  commentOnTasks: may('task.comment'),
+  readPlan: may('plan.read'),
+  manageCertificates: may('certificate.manage'),
+  readInternalAudits: may('internal_audit.read'),
+  planInternalAudits: may('internal_audit.plan'),
+  performInternalAudits: may('internal_audit.perform'),
+  manageReviews: may('management_review.manage'),
+  readTrust: may('trust.read'),
+  manageTrust: may('trust.manage'),
+  manageSoa: may('soa.manage'),
+  manageRisks: may('risk.manage'),
+  manageDocuments: may('document.manage'),
+  correctMappings: may('crosswalk.manage'),
+  readPosture: may('posture.read'),
 };

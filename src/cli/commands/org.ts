@@ -53,7 +53,7 @@ export const orgCreateCommand: Command = {
         }));
       const org = await createOrganisation(
         { slug: input.slug, name: input.name, adminUserId: user.id, adminEmail: user.email },
-        { database: rt.database, env: rt.env, actor: { userId: null, label: 'cli', via: 'cli' } },
+        { database: rt.database, env: rt.env, who: { kind: 'cli' } },
       );
       run.io.stdout(`${JSON.stringify({ ...org, admin: { id: user.id, email: user.email } })}\n`);
       return 0;

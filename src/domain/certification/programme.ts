@@ -1,13 +1,13 @@
+import { type CheckResult, isNonconformity } from '../../vocabulary/grades.ts';
+
 // The internal audit programme (ISO/IEC 27001:2022 clause 9.2.2): over the certification cycle every
 // requirement of clauses 4–10 and every applicable Annex A control is audited at least once. The
 // checklist of one internal audit is generated from the requirements in its scope, and re-checks the
 // findings raised earlier against the same requirement (10.1: effectiveness of the actions taken).
 
-export const checkResults = ['conform', 'major', 'minor', 'ofi', 'observation', 'positive'] as const;
-export type CheckResult = (typeof checkResults)[number];
-
-/** Results that are nonconformities: they must become findings and enter the clause 10.1 lifecycle. */
-export const isNonconformity = (r: CheckResult | null): boolean => r === 'major' || r === 'minor';
+// A check result is `conform` or a grade; results that are nonconformities must become findings and
+// enter the clause 10.2 lifecycle (`isNonconformity`).
+export { type CheckResult, checkResults, isNonconformity } from '../../vocabulary/grades.ts';
 
 export interface Requirement {
   /** Canonical label: `9.2` for a clause, `A.8.8` for a control. */
@@ -36,7 +36,7 @@ export function requirementsToRecheck(area: string, earlier: readonly EarlierFin
   const same = (a: string | undefined) => (a ?? '').trim().toLowerCase() === area.trim().toLowerCase();
   const out: string[] = [];
   for (const f of earlier)
-    if (f.internal && same(f.area) && (f.grade === 'major' || f.grade === 'minor'))
+    if (f.internal && same(f.area) && isNonconformity(f.grade))
       for (const r of f.requirements) if (!out.includes(r)) out.push(r);
   return out;
 }

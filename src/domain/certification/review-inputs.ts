@@ -1,3 +1,4 @@
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 // Inputs of a management review (ISO/IEC 27001:2022 clause 9.3.2), gathered from the records as they
 // stand on the day of the review. A section whose source closeloop does not hold yet says so
 // (`available: false`) rather than leaving the topic out: the minutes must show it was considered.
@@ -23,7 +24,6 @@ export interface ReviewSources {
   scores: string[] | null;
 }
 
-const CLOSED = new Set(['closed', 'declined', 'noted']);
 const count = <T>(xs: readonly T[], p: (x: T) => boolean) => xs.filter(p).length;
 
 function trend(s: ReviewSources): string[] {
@@ -37,8 +37,8 @@ function trend(s: ReviewSources): string[] {
 }
 
 export function gatherReviewInputs(s: ReviewSources): ReviewSection[] {
-  const ncs = s.findings.filter((f) => f.grade === 'major' || f.grade === 'minor');
-  const open = ncs.filter((f) => !CLOSED.has(f.status));
+  const ncs = s.findings.filter((f) => isNonconformity(f.grade));
+  const open = ncs.filter((f) => !isFinishedFinding(f.status));
   const overdue = open.filter((f) => f.closeByOn !== null && f.closeByOn < s.heldOn);
   const results = new Map<string, number>();
   for (const r of s.internalResults) results.set(r.result, (results.get(r.result) ?? 0) + 1);

@@ -1,3 +1,5 @@
+import type { DeadlinePolicyDefinition } from '../../vocabulary/deadline-policy.ts';
+import type { Grade } from '../../vocabulary/grades.ts';
 import { addCalendarDays } from '../calendar/iso-date.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
 import { deadlinePolicySchema } from './schema.ts';
@@ -5,24 +7,8 @@ import { deadlinePolicySchema } from './schema.ts';
 // Certification bodies set different response times, so deadlines are data (a policy), never constants.
 // Days count from the date the nonconformity report was received.
 
-export type Grade = 'major' | 'minor' | 'ofi' | 'observation' | 'positive';
-
-export interface GradeDeadlines {
-  /** Corrective action plan due. */
-  capDays?: number | null | undefined;
-  /** Evidence of Correction due. */
-  evidenceDays?: number | null | undefined;
-  /** Nonconformity closed (remediation window). */
-  closeDays?: number | null | undefined;
-}
-
-export interface DeadlinePolicyDefinition {
-  dayKind: 'calendar' | 'working';
-  grades: Partial<Record<Grade, GradeDeadlines>>;
-  /** Minors need an accepted plan only; implementation is verified at the next audit (no evidence/close). */
-  minorPlanVerifiedAtNextAudit?: boolean | undefined;
-  notes: string;
-}
+export type { DeadlinePolicyDefinition, GradeDeadlines } from '../../vocabulary/deadline-policy.ts';
+export type { Grade } from '../../vocabulary/grades.ts';
 
 export interface DeadlinePolicy {
   key: string;

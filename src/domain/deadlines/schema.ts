@@ -1,78 +1,10 @@
-import { z } from 'zod';
+// The deadline-policy schema is the vocabulary's (one schema for the API and the domain).
+import { deadlinePolicy } from '../../vocabulary/deadline-policy.ts';
 
-// A deadline policy is data an administrator can edit, so its shape and its internal consistency are
-// checked before any deadline is derived from it. Days count from the date the nonconformity report was
-// received (ISO/IEC 17021-1 9.4.9: the certification body sets the time for correction and corrective
-// action).
+export {
+  deadlinePolicyDefinition as deadlinePolicyDefinitionSchema,
+  gradeDeadlinesSchema,
+} from '../../vocabulary/deadline-policy.ts';
 
-const days = z.number().int().min(0).max(3650).nullable().optional();
-
-export const gradeDeadlinesSchema = z
-  .object({
-    /** Corrective action plan (correction, root cause, corrective actions) due. */
-    capDays: days,
-    /** Evidence of Correction due. */
-    evidenceDays: days,
-    /** Nonconformity closed (remediation window). */
-    closeDays: days,
-  })
-  .strict()
-  .superRefine((g, ctx) => {
-    // Evidence of an action cannot be due before its plan, nor closure before its evidence.
-    const order: [keyof typeof g, number | null | undefined][] = [
-      ['capDays', g.capDays],
-      ['evidenceDays', g.evidenceDays],
-      ['closeDays', g.closeDays],
-    ];
-    let previous: [string, number] | null = null;
-    for (const [key, value] of order) {
-      if (value === null || value === undefined) continue;
-      if (previous && value < previous[1]) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `must not be earlier than ${previous[0]}` });
-      }
-      previous = [key, value];
-    }
-  });
-
-export const deadlinePolicyDefinitionSchema = z
-  .object({
-    dayKind: z.enum(['calendar', 'working']),
-    grades: z
-      .object({
-        major: gradeDeadlinesSchema.optional(),
-        minor: gradeDeadlinesSchema.optional(),
-        ofi: gradeDeadlinesSchema.optional(),
-        observation: gradeDeadlinesSchema.optional(),
-        positive: gradeDeadlinesSchema.optional(),
-      })
-      .strict(),
-    /**
-     * Minors need only an accepted plan; the certification body verifies its implementation at the next
-     * audit, so no evidence or closure date is derived for them.
-     */
-    minorPlanVerifiedAtNextAudit: z.boolean().optional(),
-    notes: z.string().max(2000).default(''),
-  })
-  .superRefine((p, ctx) => {
-    const minor = p.grades.minor;
-    if (!p.minorPlanVerifiedAtNextAudit || !minor) return;
-    for (const key of ['evidenceDays', 'closeDays'] as const) {
-      if (minor[key] !== null && minor[key] !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grades', 'minor', key],
-          message: 'minors are verified at the next audit under this policy: leave this empty',
-        });
-      }
-    }
-  });
-
-export const deadlinePolicySchema = z.object({
-  key: z
-    .string()
-    .min(1)
-    .max(60)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-  name: z.string().min(1).max(120),
-  definition: deadlinePolicyDefinitionSchema,
-});
+/** A policy without the preset flag (the presets below, a policy read back from storage). */
+export const deadlinePolicySchema = deadlinePolicy.omit({ preset: true });

@@ -1,3 +1,4 @@
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 // Escalation warnings an ISMS manager wants before the auditor raises them:
 // - several minor nonconformities on one requirement (or one process) in one audit cycle can add up to a
 //   major (a systemic failure of that requirement);
@@ -28,7 +29,6 @@ export interface EscalationFlag {
   related: string[];
 }
 
-const CLOSED_LIKE = new Set(['closed', 'declined', 'noted']);
 const RESOLVED = new Set(['verified_internally', 'closed']);
 
 export function escalationFlags(
@@ -41,7 +41,7 @@ export function escalationFlags(
     if (list) list.push(flag);
     else flags.set(id, [flag]);
   };
-  const openMinors = findings.filter((f) => f.grade === 'minor' && !CLOSED_LIKE.has(f.status));
+  const openMinors = findings.filter((f) => f.grade === 'minor' && !isFinishedFinding(f.status));
   const groups = new Map<string, EscalationFinding[]>();
   const addTo = (key: string, f: EscalationFinding) => {
     const list = groups.get(key);
@@ -76,7 +76,7 @@ export function escalationFlags(
     }
   }
   for (const f of findings) {
-    if (f.grade !== 'major' && f.grade !== 'minor') continue;
+    if (!isNonconformity(f.grade)) continue;
     const earlier = new Map<string, EscalationFinding>();
     for (const r of f.requirements) {
       for (const e of resolvedByRequirement.get(r) ?? [])

@@ -1,3 +1,4 @@
+import type { Grade } from '../../vocabulary/grades.ts';
 import { type Catalogue, parseRequirementRef } from './requirement-ref.ts';
 
 // Rows of a nonconformity report as certification bodies send them (CSV or a spreadsheet). Every bad
@@ -18,7 +19,7 @@ export type ColumnMapping = Partial<Record<TemplateColumn, string>>;
 export interface ImportedFinding {
   line: number;
   ref: string;
-  grade: 'major' | 'minor' | 'ofi' | 'observation' | 'positive';
+  grade: Grade;
   requirements: string[];
   statement: string;
   objectiveEvidence: string;

@@ -1,25 +1,10 @@
 // Types of the clause 10.1 corrective action lifecycle (see lifecycle.ts for the rules; the types that
 // name a transition action live there, beside the table the actions come from).
+import type { Role } from '../../vocabulary/roles.ts';
+import type { NcStatus } from '../../vocabulary/statuses.ts';
 
-export type Role =
-  | 'admin'
-  | 'isms_manager'
-  | 'action_owner'
-  | 'internal_auditor'
-  | 'external_auditor'
-  | 'viewer';
-
-export type NcStatus =
-  | 'open'
-  | 'analysing'
-  | 'plan_submitted'
-  | 'plan_rejected'
-  | 'plan_accepted'
-  | 'implementing'
-  | 'evidence_submitted'
-  | 'evidence_rejected'
-  | 'verified_internally'
-  | 'closed';
+export type { Role } from '../../vocabulary/roles.ts';
+export type { NcStatus } from '../../vocabulary/statuses.ts';
 
 export interface NcRecord {
   status: NcStatus;

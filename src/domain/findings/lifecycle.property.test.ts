@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roles } from '../../vocabulary/roles.ts';
 import {
   applyTransition,
   availableTransitions,
   type NcRecord,
   type Readiness,
-  type Role,
   transitionActions,
 } from './lifecycle.ts';
 
@@ -18,14 +18,6 @@ const ready: Readiness = {
   hasEffectivenessCriteria: true,
 };
 const start: NcRecord = { status: 'open', auditorAccepted: false };
-const roles: Role[] = [
-  'admin',
-  'isms_manager',
-  'action_owner',
-  'internal_auditor',
-  'external_auditor',
-  'viewer',
-];
 const implementers = ['tom'];
 
 const step = fc.record({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roles } from '../../vocabulary/roles.ts';
 import {
   applyTransition,
   availableTransitions,
@@ -16,14 +17,6 @@ const ready: Readiness = {
   hasEffectivenessCriteria: true,
 };
 const start: NcRecord = { status: 'open', auditorAccepted: false };
-const roles: Role[] = [
-  'admin',
-  'isms_manager',
-  'action_owner',
-  'internal_auditor',
-  'external_auditor',
-  'viewer',
-];
 
 function walk(steps: [string, Role, string][], implementers = ['tom']) {
   let rec = start;

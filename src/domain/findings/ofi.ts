@@ -1,11 +1,12 @@
+import type { FindingStatus } from '../../vocabulary/statuses.ts';
 // Opportunities for improvement are optional to act on (ISO/IEC 17021-1 9.4.5): the organisation accepts
 // one, plans it, or declines it with a reason that the next audit can read.
 
 export type OfiResult =
-  | { ok: true; status: string }
+  | { ok: true; status: FindingStatus }
   | { ok: false; code: 'transition_not_allowed' | 'role_forbidden' | 'comment_required'; message: string };
 
-const moves: Record<string, { from: string[]; to: string }> = {
+const moves: Record<string, { from: FindingStatus[]; to: FindingStatus }> = {
   accept_ofi: { from: ['open'], to: 'accepted' },
   plan_ofi: { from: ['open', 'accepted'], to: 'planned' },
   decline_ofi: { from: ['open', 'accepted', 'planned'], to: 'declined' },
@@ -16,7 +17,7 @@ export const ofiActions = Object.keys(moves);
 
 export function applyOfiDecision(status: string, action: string, role: string, reason?: string): OfiResult {
   const move = moves[action];
-  if (!move?.from.includes(status)) {
+  if (!move?.from.includes(status as FindingStatus)) {
     return {
       ok: false,
       code: 'transition_not_allowed',
@@ -32,5 +33,5 @@ export function applyOfiDecision(status: string, action: string, role: string, r
 
 export function availableOfiActions(status: string, role: string): string[] {
   if (role !== 'admin' && role !== 'isms_manager') return [];
-  return ofiActions.filter((a) => moves[a]!.from.includes(status));
+  return ofiActions.filter((a) => moves[a]!.from.includes(status as FindingStatus));
 }

@@ -1,3 +1,4 @@
+import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { daysBetween } from '../calendar/iso-date.ts';
 
 // Which deadline a nonconformity must meet now, and whether it is late. Each step of the clause 10.1
@@ -13,8 +14,6 @@ export interface DeadlineDates {
 
 export type DeadlineKind = 'cap' | 'evidence' | 'close';
 
-/** Finished states of any grade: nothing is due any more. */
-const FINISHED = new Set(['closed', 'declined', 'noted']);
 const BEFORE_PLAN = new Set(['open', 'analysing', 'plan_rejected']);
 const BEFORE_EVIDENCE = new Set([
   ...BEFORE_PLAN,
@@ -29,7 +28,7 @@ const BEFORE_EVIDENCE = new Set([
  * that exists applies (a minor under a plan-only policy has only its CAP date).
  */
 export function currentDeadline(status: string, d: DeadlineDates): { kind: DeadlineKind; on: string } | null {
-  if (FINISHED.has(status)) return null;
+  if (isFinishedFinding(status)) return null; // finished, whatever the grade: nothing is due
   if (BEFORE_PLAN.has(status) && d.capDueOn) return { kind: 'cap', on: d.capDueOn };
   if (BEFORE_EVIDENCE.has(status) && d.evidenceDueOn) return { kind: 'evidence', on: d.evidenceDueOn };
   return d.closeByOn ? { kind: 'close', on: d.closeByOn } : null;

@@ -1,3 +1,4 @@
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 // The recommendation the open findings imply, shown beside the one the auditor gave: no open
 // nonconformity → recommended; only minors open → recommended upon an action plan; an open major →
 // not recommended until it is closed (the certification decision is at risk).
@@ -13,7 +14,7 @@ export interface ImpliedRecommendation {
 export function impliedRecommendation(
   findings: readonly { ref: string; grade: string; status: string }[],
 ): ImpliedRecommendation {
-  const open = findings.filter((f) => (f.grade === 'major' || f.grade === 'minor') && f.status !== 'closed');
+  const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
   const majors = open.filter((f) => f.grade === 'major');
   const minors = open.filter((f) => f.grade === 'minor');
   if (majors.length > 0) {

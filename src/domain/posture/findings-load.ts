@@ -1,7 +1,8 @@
+import { gradeTraits } from '../../vocabulary/grades.ts';
+import { isFinishedFinding } from '../../vocabulary/statuses.ts';
 import {
   EVIDENCE_CREDIT,
   EVIDENCE_STATUSES,
-  FINISHED_STATUSES,
   GRADE_LOAD,
   MAX_PROGRESS,
   OVERDUE_MULTIPLIER,
@@ -17,7 +18,7 @@ import {
 
 export function isOpenFinding(f: Pick<PostureFinding, 'grade' | 'status'>): boolean {
   // Open OFIs are listed (and counted on the dashboard) but carry no load: they never move a score.
-  return f.grade in GRADE_LOAD && !FINISHED_STATUSES.has(f.status);
+  return gradeTraits[f.grade].countsTowardPosture && !isFinishedFinding(f.status);
 }
 
 /** Share of the corrective work done, by effort (a task without an estimate counts as one day). */
@@ -37,6 +38,6 @@ export function progressOf(f: PostureFinding): number {
 
 export function loadOf(f: PostureFinding): number {
   if (!isOpenFinding(f)) return 0;
-  const base = GRADE_LOAD[f.grade]! * (f.overdue ? OVERDUE_MULTIPLIER : 1);
+  const base = GRADE_LOAD[f.grade] * (f.overdue ? OVERDUE_MULTIPLIER : 1);
   return base * (1 - progressOf(f));
 }

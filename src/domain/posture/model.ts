@@ -1,3 +1,5 @@
+import type { Grade } from '../../vocabulary/grades.ts';
+import type { FindingStatus } from '../../vocabulary/statuses.ts';
 import type { DocumentState } from '../isms/documents.ts';
 import type { ImplementationStatus } from '../isms/soa.ts';
 
@@ -51,8 +53,8 @@ export interface PostureTask {
 export interface PostureFinding {
   id: string;
   ref: string;
-  grade: string;
-  status: string;
+  grade: Grade;
+  status: FindingStatus;
   /** Requirement labels as findings store them: `A.8.8` for a control, `9.2` for a clause. */
   requirements: string[];
   overdue: boolean;
@@ -89,7 +91,13 @@ export const DOCUMENT_FACTOR: Record<DocumentState, number> = {
  * major always moves the scores more than closing a minor in any state. OFIs carry no load: they are
  * suggestions, not requirements unmet.
  */
-export const GRADE_LOAD: Record<string, number> = { major: 10, minor: 1, ofi: 0 };
+export const GRADE_LOAD: Record<Grade, number> = {
+  major: 10,
+  minor: 1,
+  ofi: 0,
+  observation: 0,
+  positive: 0,
+};
 export const OVERDUE_MULTIPLIER = 1.5;
 /** Progress credit: an accepted plan, evidence submitted, and the share of corrective work done. */
 export const PLAN_CREDIT = 0.1;
@@ -111,8 +119,6 @@ export const RISK_WEIGHT = 3;
 export const CONCEPTS = ['identify', 'protect', 'detect', 'respond', 'recover'] as const;
 export const PROPERTIES = ['confidentiality', 'integrity', 'availability'] as const;
 
-/** Statuses in which a finding no longer counts (closed, declined OFI, noted observation). */
-export const FINISHED_STATUSES = new Set(['closed', 'declined', 'noted']);
 export const PLAN_ACCEPTED_STATUSES = new Set([
   'plan_accepted',
   'implementing',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Grade } from '../../vocabulary/grades.ts';
 import { implementationStatuses } from '../isms/soa.ts';
 import { fastestPath } from './fastest-path.ts';
 import type { PostureFinding, PostureInput } from './model.ts';
@@ -147,7 +148,7 @@ describe('posture model (properties)', () => {
   });
 
   it('raises both scores more by closing a major than a minor raised on the same requirement', () => {
-    const extra = (grade: string) =>
+    const extra = (grade: Grade) =>
       fc.record({
         id: fc.constant(grade),
         ref: fc.constant(grade.toUpperCase()),

@@ -1,3 +1,4 @@
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import { impliedRecommendation, type Recommendation } from '../findings/recommendation.ts';
 import type { PostureFinding } from './model.ts';
 
@@ -33,7 +34,7 @@ export function readiness(
   today: string,
 ): Readiness {
   const implied = impliedRecommendation(findings);
-  const open = findings.filter((f) => (f.grade === 'major' || f.grade === 'minor') && f.status !== 'closed');
+  const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
   const blockers: Blocker[] = open.map((f) => {
     const pending = f.tasks.filter((t) => !t.done);
     const finish = pending.length > 0 ? (finishOf(f.id) ?? null) : today;

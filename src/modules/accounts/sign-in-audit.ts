@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '../../db/connection.ts';
-import { type AppEnv, inTransaction } from '../context.ts';
+import { type AppEnv, inTransaction, makeContext } from '../context.ts';
 import { membershipsWithEmail } from '../organisations/index.ts';
 
 /** Every sign-in is appended to the trail of each organisation the person belongs to (A.8.15, A.5.16). */
@@ -12,15 +12,11 @@ export async function recordSignIn(
   const rows = await membershipsWithEmail(database.db, userId);
   for (const row of rows) {
     await inTransaction(
-      {
-        actor: { userId, label: row.email, via: 'session' },
-        organisation: { id: row.id, slug: row.slug, name: row.name },
-        role: row.role as never,
-        db: database.db,
-        kind: database.kind,
-        now: () => new Date(),
-        env,
-      },
+      makeContext(
+        { kind: 'member', userId, email: row.email, via: 'session', role: row.role },
+        { id: row.id, slug: row.slug, name: row.name },
+        { ...database, env },
+      ),
       (tx) => tx.audit({ action: 'auth.sign_in', entityType: 'user', entityId: userId, data: { ip } }),
     );
   }

@@ -10,6 +10,7 @@ import type {
 } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
 import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
+import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
 import { deadlinesFor, listFindingRows, updateFinding } from '../findings/index.ts';
@@ -25,7 +26,7 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
     { sort: 'ref', direction: 'asc' },
   );
   const today = ctx.now().toISOString().slice(0, 10);
-  const open = rows.filter((f) => !['closed', 'declined', 'noted'].includes(f.status));
+  const open = rows.filter((f) => !isFinishedFinding(f.status));
   const deadlines = open
     .map((f) =>
       currentDeadline(f.status, {
@@ -39,7 +40,7 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
   return {
     id: a.id,
     ref: a.ref,
-    type: a.type as Summary['type'],
+    type: a.type,
     certificationBody: a.certification_body,
     leadAuditor: a.lead_auditor,
     startsOn: a.starts_on,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { CalendarFeedTable } from '../../db/schema-planning.ts';
+import { finishedFindingStatuses } from '../../vocabulary/index.ts';
 
 export async function insertFeed(db: Db, row: CalendarFeedTable) {
   await db.insertInto('calendar_feed').values(row).execute();
@@ -70,7 +71,7 @@ export async function datedItems(db: Db, organisationId: string, userId: string 
       'audit.ref as audit_ref',
     ])
     .where('finding.organisation_id', '=', organisationId)
-    .where('finding.status', 'not in', ['closed', 'declined', 'noted']);
+    .where('finding.status', 'not in', finishedFindingStatuses);
   if (userId) findings = findings.where('finding.owner_user_id', '=', userId);
   let actions = db
     .selectFrom('corrective_action')

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import { certificationCalendar } from '../certificates/index.ts';
-import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
 import * as repo from './calendar-feeds.repository.ts';
 import { feedEvents, renderIcs } from './ics.ts';
 
@@ -93,12 +93,11 @@ export async function readFeed(
   // The certification cycle: audit windows, planned audits, preparation tasks, reminders, expiry.
   const cycle = await certificationCalendar(
     {},
-    {
-      actor: { userId: feed.user_id, label: 'calendar feed', via: 'system' },
-      organisation: { id: feed.organisation_id, slug: feed.organisation_slug, name: feed.organisation_name },
-      role: 'viewer',
-      ...deps,
-    },
+    makeContext(
+      { kind: 'feed', userId: feed.user_id },
+      { id: feed.organisation_id, slug: feed.organisation_slug, name: feed.organisation_name },
+      deps,
+    ),
   );
   for (const e of cycle)
     events.push({

@@ -138,7 +138,7 @@ export function presentCertificate(
         : null,
     audits: audits.map((a) => ({
       id: a.id,
-      type: a.type as 'surveillance',
+      type: a.type,
       sequence: Number(a.sequence),
       auditRef: a.audit_ref,
       windowStart: a.window_start,

@@ -5,6 +5,7 @@ import type {
   timelineEntry,
 } from '../../contracts/certification.ts';
 import { type CycleEvent, cycleCalendar } from '../../domain/certification/calendar.ts';
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import type { OrgContext } from '../context.ts';
 import { auditProgramme } from '../internal-audits/index.ts';
 import * as repo from './certificates.repository.ts';
@@ -95,8 +96,6 @@ async function ismsChangesSince(_ctx: OrgContext, since: string): Promise<Sectio
   };
 }
 
-const CLOSED = new Set(['closed', 'declined', 'noted']);
-
 /** What the certification body will look at in the recertification audit (17021-1 9.6.3). */
 export async function recertificationReadiness(
   input: { certificateId: string },
@@ -108,7 +107,7 @@ export async function recertificationReadiness(
   const since = held?.plannedOn ?? c.issuedOn;
   const recert = c.audits.find((a) => a.type === 'recertification') ?? null;
   const findings = await repo.findingsForReadiness(ctx.db, ctx.organisation.id);
-  const open = findings.filter((f) => (f.grade === 'major' || f.grade === 'minor') && !CLOSED.has(f.status));
+  const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
   const ofis = findings.filter((f) => f.grade === 'ofi');
   const programme = await auditProgramme({ from: c.issuedOn, to: c.expiresOn }, ctx);
   // A finding dates from its audit (report received, else audit start), not from when it was typed in.

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { nonconformityGrades } from '../../vocabulary/index.ts';
 
 // Reads the certification decision needs: the audit it is taken on, that audit's nonconformities and the
 // SoA version in force on the decision date. Scoped by organisation, bounded by what they return.
@@ -30,7 +31,7 @@ export async function nonconformitiesOf(db: Db, organisationId: string, auditId:
     .select(['ref', 'grade', 'status'])
     .where('organisation_id', '=', organisationId)
     .where('audit_id', '=', auditId)
-    .where('grade', 'in', ['major', 'minor'])
+    .where('grade', 'in', nonconformityGrades)
     .orderBy('ref')
     .execute();
 }

@@ -23,7 +23,7 @@ export function presentAction(r: ActionRow, today: string): z.infer<typeof corre
         ? { id: r.owner_user_id, name: r.owner_name ?? '', email: r.owner_email }
         : null,
     dueOn: r.due_on,
-    status: r.status as 'open',
+    status: r.status,
     effortDays: r.effort_days === null ? null : Number(r.effort_days),
     completedAt: r.completed_at,
     overdue: open && r.due_on !== null && r.due_on < today,

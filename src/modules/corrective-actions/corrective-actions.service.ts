@@ -7,6 +7,7 @@ import type {
   recordUpdate,
 } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
+import { isNonconformity } from '../../vocabulary/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { findFinding, insertEvent } from '../findings/index.ts';
 import { assignableOwner } from '../members/index.ts';
@@ -16,12 +17,11 @@ import * as repo from './corrective-actions.repository.ts';
 // Once verified internally, the record is what the certification body reviews: it changes only after a
 // transition sends it back (clause 10.1 and 9.2: verify, then submit).
 const LOCKED = new Set(['verified_internally', 'closed']);
-const NONCONFORMITY = new Set(['major', 'minor']);
 
 async function editableFinding(tx: ChangeContext, findingId: string) {
   const finding = await findFinding(tx.db, tx.organisation.id, findingId);
   if (!finding) throw notFound('finding');
-  if (!NONCONFORMITY.has(finding.grade)) {
+  if (!isNonconformity(finding.grade)) {
     throw new AppError(
       'invalid_state',
       'only nonconformities (major or minor) have a corrective action record',

@@ -3,7 +3,8 @@ import type { findingDetail } from '../../contracts/corrective-actions.ts';
 import { notFound } from '../../contracts/errors.ts';
 import { availableTransitions, type NcStatus } from '../../domain/findings/lifecycle.ts';
 import { availableOfiActions } from '../../domain/findings/ofi.ts';
-import type { OrgContext } from '../context.ts';
+import { isNonconformity } from '../../vocabulary/index.ts';
+import { type OrgContext, roleOf } from '../context.ts';
 import {
   findRecord,
   listActions,
@@ -37,22 +38,25 @@ export async function getFindingDetail(
   const stored = (await findRecord(ctx.db, ctx.organisation.id, row.id))!;
   const record = presentRecord(stored);
   const rawDecision = JSON.parse(stored.auditor_decision_json) as { accepted?: boolean };
-  const nc = row.grade === 'major' || row.grade === 'minor';
-  const available = nc
-    ? availableTransitions(
-        { status: row.status as NcStatus, auditorAccepted: Boolean(rawDecision.accepted) },
-        ctx.role,
-        ctx.actor.userId,
-        await implementerIds(ctx.db, ctx.organisation.id, row.id),
-      )
-    : row.grade === 'ofi'
-      ? availableOfiActions(row.status, ctx.role).map((a) => ({
-          action: a as never,
-          label: ofiLabels[a] ?? a,
-          needsComment: a === 'decline_ofi',
-          needsDecision: false,
-        }))
-      : [];
+  const nc = isNonconformity(row.grade);
+  const role = roleOf(ctx);
+  const available = !role
+    ? []
+    : nc
+      ? availableTransitions(
+          { status: row.status as NcStatus, auditorAccepted: Boolean(rawDecision.accepted) },
+          role,
+          ctx.actor.userId,
+          await implementerIds(ctx.db, ctx.organisation.id, row.id),
+        )
+      : row.grade === 'ofi'
+        ? availableOfiActions(row.status, role).map((a) => ({
+            action: a as never,
+            label: ofiLabels[a] ?? a,
+            needsComment: a === 'decline_ofi',
+            needsDecision: false,
+          }))
+        : [];
   return {
     ...presentFinding(row, today, flags),
     objectiveEvidence: row.objective_evidence,

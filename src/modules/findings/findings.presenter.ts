@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { findingStatus, findingSummary, grade } from '../../contracts/findings.ts';
+import type { findingSummary } from '../../contracts/findings.ts';
 import { daysBetween } from '../../domain/calendar/iso-date.ts';
 import type { EscalationFlag } from '../../domain/findings/escalation.ts';
 import { isOverdue } from '../../domain/findings/recommendation.ts';
@@ -24,8 +24,8 @@ export function presentFinding(
     id: r.id,
     auditRef: r.audit_ref,
     ref: r.ref,
-    grade: r.grade as z.infer<typeof grade>,
-    status: r.status as z.infer<typeof findingStatus>,
+    grade: r.grade,
+    status: r.status,
     requirements: requirementsOf(r),
     statement: r.statement,
     area: r.area,

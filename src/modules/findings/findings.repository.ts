@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { FindingTable } from '../../db/schema.ts';
+import type { FindingStatus, Grade } from '../../vocabulary/index.ts';
 
 export interface FindingFilter {
   auditId?: string | undefined;
-  grade?: string | undefined;
-  status?: string | undefined;
+  grade?: Grade | undefined;
+  status?: FindingStatus | undefined;
   requirement?: string | undefined;
   q?: string | undefined;
   /** Only these findings (a guest's scope). */
-  ids?: string[] | undefined;
+  ids?: readonly string[] | undefined;
 }
 
 const sortColumns = {

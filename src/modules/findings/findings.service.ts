@@ -8,16 +8,15 @@ import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/polic
 import { defaultEscalationSettings, escalationFlags } from '../../domain/findings/escalation.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { initialStatus } from '../../vocabulary/index.ts';
 import { findAuditByRef } from '../audits/index.ts';
+import { findingScope } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { assignableOwner } from '../members/index.ts';
 import { organisationSettings } from '../organisations/index.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
-
-const NC = new Set(['major', 'minor']);
-export const initialStatus = (grade: string) => (NC.has(grade) ? 'open' : grade === 'ofi' ? 'open' : 'noted');
 
 /** Canonical requirement labels (A.8.8, 9.2) or field issues naming each bad reference. */
 export function normaliseRequirements(
@@ -42,7 +41,7 @@ export async function calendarOf(ctx: OrgContext) {
 export async function deadlinesFor(
   ctx: OrgContext,
   audit: { policy_key: string; report_received_on: string | null },
-  grade: string,
+  grade: Grade,
 ) {
   const policy = await policyDefinition(
     ctx.db,
@@ -50,7 +49,7 @@ export async function deadlinesFor(
     audit.policy_key,
     ctx.now().toISOString(),
   );
-  return deriveFindingDeadlines(policy, grade as Grade, audit.report_received_on, await calendarOf(ctx));
+  return deriveFindingDeadlines(policy, grade, audit.report_received_on, await calendarOf(ctx));
 }
 
 export async function escalationMap(ctx: OrgContext) {
@@ -90,7 +89,7 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     status: input.status,
     requirement: input.requirement,
     q: input.q,
-    ids: ctx.scope ?? undefined,
+    ids: findingScope(ctx).ids,
   };
   const wantOverdue = input.overdue === undefined ? undefined : input.overdue === 'true';
   // Overdue depends on the state's own deadline, so that filter is applied after presenting.

@@ -9,7 +9,8 @@ import {
   type TransitionError,
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
-import { inTransaction, type OrgContext } from '../context.ts';
+import { type FindingStatus, isNonconformity } from '../../vocabulary/index.ts';
+import { inTransaction, memberRole, type OrgContext } from '../context.ts';
 import {
   findRecord,
   listActions,
@@ -88,16 +89,16 @@ export async function transitionFinding(
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');
     const at = tx.now().toISOString();
-    let to: string;
+    let to: FindingStatus;
     const patch: Parameters<typeof updateFinding>[3] = { updated_at: at };
-    if (f.grade === 'major' || f.grade === 'minor') {
+    if (isNonconformity(f.grade)) {
       const record = await findRecord(tx.db, tx.organisation.id, f.id);
       const decision = JSON.parse(record!.auditor_decision_json) as { accepted?: boolean };
       const result = applyTransition(
         { status: f.status as NcStatus, auditorAccepted: Boolean(decision.accepted) },
         input.action,
         {
-          role: tx.role,
+          role: memberRole(tx),
           actorId: tx.actor.userId,
           comment: input.comment,
           decisionDate: input.decisionDate,
@@ -121,8 +122,8 @@ export async function transitionFinding(
         recordPatch.auditor_decision_json = JSON.stringify({
           action: input.action,
           accepted: result.record.auditorAccepted,
-          by: tx.role === 'external_auditor' ? tx.actor.label : 'certification body',
-          recordedBy: tx.role === 'external_auditor' ? null : tx.actor.label,
+          by: memberRole(tx) === 'external_auditor' ? tx.actor.label : 'certification body',
+          recordedBy: memberRole(tx) === 'external_auditor' ? null : tx.actor.label,
           on: input.decisionDate ?? at.slice(0, 10),
           note: input.note ?? input.comment ?? '',
         });
@@ -131,7 +132,7 @@ export async function transitionFinding(
       }
       await updateRecord(tx.db, tx.organisation.id, f.id, recordPatch);
     } else if (f.grade === 'ofi') {
-      const result = applyOfiDecision(f.status, input.action, tx.role, input.comment);
+      const result = applyOfiDecision(f.status, input.action, memberRole(tx), input.comment);
       if (!result.ok)
         throw new AppError(
           result.code === 'role_forbidden'
@@ -166,7 +167,7 @@ export async function transitionFinding(
       details_json: JSON.stringify({
         decisionDate: input.decisionDate ?? null,
         note: input.note ?? null,
-        role: tx.role,
+        role: memberRole(tx),
       }),
       parent_id: null,
       at,

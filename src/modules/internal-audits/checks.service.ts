@@ -3,7 +3,7 @@ import type { checkUpdate, raiseFindingInput } from '../../contracts/certificati
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { InternalAuditCheckTable } from '../../db/schema.ts';
 import { findAuditByRef, updateAudit } from '../audits/index.ts';
-import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
+import { type ChangeContext, inTransaction, type OrgContext, roleOf } from '../context.ts';
 import { insertFindingRow } from '../findings/index.ts';
 import * as repo from './internal-audits.repository.ts';
 import { showInternalAudit } from './internal-audits.service.ts';
@@ -14,7 +14,8 @@ async function auditCheck(tx: ChangeContext, auditRef: string, checkId: string) 
   if (!a) throw notFound(`internal audit ${auditRef}`);
   const check = await repo.findCheck(tx.db, tx.organisation.id, a.audit_id, checkId);
   if (!check) throw notFound('checklist item');
-  const manager = tx.role === 'admin' || tx.role === 'isms_manager';
+  const role = roleOf(tx);
+  const manager = role === 'admin' || role === 'isms_manager';
   if (tx.actor.userId !== a.auditor_user_id && !manager)
     throw new AppError('forbidden', `only the auditor of ${a.ref} records its results`);
   // Clause 9.2.2 impartiality: the auditee does not grade their own area, whatever their role.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { checklistItem, internalAuditSummary } from '../../contracts/certification-internal-audits.ts';
+import { isNonconformity } from '../../vocabulary/index.ts';
 import type { checksOf, InternalAuditRow } from './internal-audits.repository.ts';
 
 type CheckRow = Awaited<ReturnType<typeof checksOf>>[number];
@@ -21,7 +22,7 @@ export function presentSummary(
     progress: {
       total: mine.length,
       recorded: mine.filter((c) => c.result !== null).length,
-      nonconformities: mine.filter((c) => c.result === 'major' || c.result === 'minor').length,
+      nonconformities: mine.filter((c) => isNonconformity(c.result)).length,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { pendingVerification } from '../../contracts/certification-internal-audits.ts';
-import type { OrgContext } from '../context.ts';
+import { type OrgContext, roleOf } from '../context.ts';
 import { findRecord, presentRecord } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
 import { implementerIds, listFindingRows as listFindings, requirementsOf } from '../findings/index.ts';
@@ -38,7 +38,8 @@ export async function pendingVerifications(
       criteria: record.effectiveness.criteria,
       implementers: (await emailsOf(ctx.db, implementers)).sort(),
       mayVerify:
-        VERIFIERS.has(ctx.role) && !(ctx.actor.userId !== null && implementers.includes(ctx.actor.userId)),
+        VERIFIERS.has(roleOf(ctx) ?? '') &&
+        !(ctx.actor.userId !== null && implementers.includes(ctx.actor.userId)),
       evidence: evidence.map((e) => ({ id: e.id, fileName: e.file_name, sha256: e.sha256 })),
     });
   }

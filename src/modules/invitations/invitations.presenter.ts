@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { invitation } from '../../contracts/foundation.ts';
-import type { Role } from '../../contracts/roles.ts';
 import type { InvitationTable } from '../../db/schema.ts';
 
 export function invitationStatus(row: InvitationTable, now: string) {
@@ -17,7 +16,7 @@ export function presentInvitation(
   return {
     id: row.id,
     email: row.email,
-    role: row.role as Role,
+    role: row.role,
     invitedBy: row.inviter_email,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, forbidden, invalid, notFound } from '../../contracts/errors.ts';
 import type { acceptInvitationRequest, createInvitationRequest } from '../../contracts/foundation.ts';
-import { type Role, roleLabels } from '../../contracts/roles.ts';
+import { roleLabels } from '../../contracts/roles.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
 import { createAccount, deleteAccount, findUserByEmail } from '../accounts/index.ts';
-import { type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import { type AppEnv, inTransaction, makeContext, type OrgContext, roleOf } from '../context.ts';
 import { findFinding } from '../findings/index.ts';
 import { findMembershipOfUser } from '../members/index.ts';
 import { insertMembership } from '../organisations/index.ts';
@@ -28,7 +28,7 @@ export async function listInvitations(input: PageQuery, ctx: OrgContext) {
 
 /** Invites by email. The link carries 256 random bits; only its SHA-256 is stored. */
 export async function inviteMember(input: z.infer<typeof createInvitationRequest>, ctx: OrgContext) {
-  if (input.role === 'admin' && ctx.role !== 'admin')
+  if (input.role === 'admin' && roleOf(ctx) !== 'admin')
     throw forbidden('only an administrator can invite an administrator');
   if (input.findingIds) {
     for (const [i, findingId] of input.findingIds.entries())
@@ -138,7 +138,7 @@ async function joinByInvitation(
     });
     return {
       organisation: { slug: invitation.slug, name: invitation.organisation_name },
-      role: invitation.role as Role,
+      role: invitation.role,
     };
   });
 }
@@ -175,19 +175,11 @@ export async function acceptInvitation(
     user = { ...account, twoFactorEnabled: false };
     created = true;
   }
-  const ctx: OrgContext = {
-    actor: { userId: user.id, label: user.email, via: 'session' },
-    organisation: {
-      id: invitation.organisation_id,
-      slug: invitation.slug,
-      name: invitation.organisation_name,
-    },
-    role: invitation.role as Role,
-    db: database.db,
-    kind: database.kind,
-    now: () => now,
-    env: deps.env,
-  };
+  const ctx = makeContext(
+    { kind: 'member', userId: user.id, email: user.email, via: 'session', role: invitation.role },
+    { id: invitation.organisation_id, slug: invitation.slug, name: invitation.organisation_name },
+    { ...database, env: deps.env, now: () => now },
+  );
   try {
     return await joinByInvitation(invitation, user, ctx);
   } catch (err) {

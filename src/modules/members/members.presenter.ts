@@ -5,7 +5,7 @@ import type { Role } from '../../contracts/roles.ts';
 export function presentMember(row: {
   id: string;
   user_id: string;
-  role: string;
+  role: Role;
   created_at: string;
   name: string;
   email: string;
@@ -16,7 +16,7 @@ export function presentMember(row: {
     userId: row.user_id,
     name: row.name,
     email: row.email,
-    role: row.role as Role,
+    role: row.role,
     twoFactorEnabled: Boolean(row.twoFactorEnabled),
     joinedAt: row.created_at,
   };

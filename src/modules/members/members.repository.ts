@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import type { Role } from '../../vocabulary/index.ts';
 
 const memberColumns = [
   'membership.id',
@@ -57,7 +58,7 @@ export async function countAdmins(db: Db, organisationId: string): Promise<numbe
   return Number(row.n);
 }
 
-export async function setRole(db: Db, organisationId: string, membershipId: string, role: string) {
+export async function setRole(db: Db, organisationId: string, membershipId: string, role: Role) {
   await db
     .updateTable('membership')
     .set({ role })

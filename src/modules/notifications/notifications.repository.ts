@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { finishedFindingStatuses } from '../../vocabulary/index.ts';
 
 export async function memberContact(db: Db, organisationId: string, userId: string) {
   return db
@@ -61,7 +62,7 @@ export async function dueItems(db: Db, organisationId: string) {
     .select(['id', 'ref', 'owner_user_id', 'cap_due_on', 'evidence_due_on', 'close_by_on', 'status'])
     .where('organisation_id', '=', organisationId)
     .where('owner_user_id', 'is not', null)
-    .where('status', 'not in', ['closed', 'declined', 'noted', 'accepted', 'planned'])
+    .where('status', 'not in', [...finishedFindingStatuses, 'accepted', 'planned'])
     .execute();
   return { actions, tasks, findings };
 }

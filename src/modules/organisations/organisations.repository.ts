@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import type { Role } from '../../vocabulary/index.ts';
 
 export async function findOrganisationBySlug(db: Db, slug: string) {
   return db.selectFrom('organisation').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -26,7 +27,7 @@ export async function insertMembership(
     id: string;
     organisationId: string;
     userId: string;
-    role: string;
+    role: Role;
     createdAt: string;
     scope?: string[] | null;
   },

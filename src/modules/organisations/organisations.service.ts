@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../contracts/errors.ts';
 import { organisationSettings as settingsSchema } from '../../contracts/foundation.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
-import { type Actor, type AppEnv, inTransaction, type OrgContext } from '../context.ts';
+import { type AppEnv, inTransaction, makeContext, type OrgContext, type Who } from '../context.ts';
 import * as repo from './organisations.repository.ts';
 
 /**
@@ -12,7 +12,7 @@ import * as repo from './organisations.repository.ts';
  */
 export async function createOrganisation(
   input: { slug: string; name: string; adminUserId: string; adminEmail: string },
-  deps: { database: DatabaseHandle; env: AppEnv; actor?: Actor },
+  deps: { database: DatabaseHandle; env: AppEnv; who?: Who },
 ) {
   const { database } = deps;
   if (await repo.findOrganisationBySlug(database.db, input.slug)) {
@@ -22,15 +22,15 @@ export async function createOrganisation(
   }
   const organisation = { id: randomUUID(), slug: input.slug, name: input.name };
   const now = new Date();
-  const ctx: OrgContext = {
-    actor: deps.actor ?? { userId: input.adminUserId, label: input.adminEmail, via: 'session' },
-    organisation,
+  // The creator becomes its first administrator in the same transaction (the CLI creates on its own).
+  const who: Who = deps.who ?? {
+    kind: 'member',
+    userId: input.adminUserId,
+    email: input.adminEmail,
+    via: 'session',
     role: 'admin',
-    db: database.db,
-    kind: database.kind,
-    now: () => now,
-    env: deps.env,
   };
+  const ctx = makeContext(who, organisation, { ...database, env: deps.env, now: () => now });
   await inTransaction(ctx, async (tx) => {
     await repo.insertOrganisation(tx.db, {
       ...organisation,

@@ -97,7 +97,7 @@ export async function loadPlanData(ctx: OrgContext, auditRef?: string): Promise<
       earliestStart: t.earliest_start_on,
       dueOn: t.due_on,
       serves: t.serves as Deadline,
-      status: t.status as 'open' | 'in_progress' | 'done' | 'cancelled',
+      status: t.status,
       predecessors: predsOf.get(t.id) ?? [],
       unreadComments: unread.get(t.id) ?? 0,
     };

@@ -1,10 +1,9 @@
 import type { Db } from '../../db/connection.ts';
 import type { PlanTaskTable } from '../../db/schema-planning.ts';
+import { type ActionStatus, nonconformityGrades } from '../../vocabulary/index.ts';
 
 // SQL of the remediation planner. Every query is scoped by organisation; task ids are corrective action
 // ids or free task ids (both random UUIDs), so dependencies can join either kind.
-
-const NONCONFORMITY = ['major', 'minor'];
 
 export async function planFindings(db: Db, organisationId: string, auditId: string | null) {
   let q = db
@@ -21,7 +20,7 @@ export async function planFindings(db: Db, organisationId: string, auditId: stri
       'audit.ref as audit_ref',
     ])
     .where('finding.organisation_id', '=', organisationId)
-    .where('finding.grade', 'in', NONCONFORMITY)
+    .where('finding.grade', 'in', nonconformityGrades)
     .where('finding.status', '!=', 'closed');
   if (auditId) q = q.where('finding.audit_id', '=', auditId);
   return q.orderBy('audit.ref').orderBy('finding.ref').execute();
@@ -132,7 +131,7 @@ export async function updateActionPlanning(
     earliest_start_on: string | null;
     due_on: string | null;
     serves: string;
-    status: string;
+    status: ActionStatus;
     title: string;
     updated_at: string;
     completed_at: string | null;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { dependencyInput, taskInput, taskUpdate } from '../../contracts/planning.ts';
+import type { PlanTaskTable } from '../../db/schema-planning.ts';
 import { dependencyCycle } from '../../domain/planning/scenario.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { updateAction } from '../corrective-actions/index.ts';
@@ -25,7 +26,7 @@ export async function createTask(input: z.infer<typeof taskInput>, ctx: OrgConte
         { path: 'body/findingId', message: 'unknown finding' },
       ]);
     const at = tx.now().toISOString();
-    const row = {
+    const row: PlanTaskTable = {
       id: randomUUID(),
       organisation_id: tx.organisation.id,
       finding_id: input.findingId,

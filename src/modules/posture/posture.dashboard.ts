@@ -2,6 +2,7 @@ import { daysBetween, nearestRealDate } from '../../domain/calendar/iso-date.ts'
 import { currentDeadline } from '../../domain/findings/overdue.ts';
 import { burndown } from '../../domain/posture/burndown.ts';
 import { isOpenFinding } from '../../domain/posture/findings-load.ts';
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import type { OrgContext } from '../context.ts';
 import { listDocuments } from '../documents/index.ts';
 import { loadPlanData, runForecast } from '../planning/index.ts';
@@ -17,11 +18,11 @@ export async function postureDashboard(_input: unknown, ctx: OrgContext) {
   const plan = await loadPlanData(ctx);
   const forecast = await runForecast(ctx, plan.input);
   const forecastDone = new Map(forecast.findings.map((f) => [f.id, f.finishOn]));
-  const nonconformities = findingRows.filter((f) => f.grade === 'major' || f.grade === 'minor');
+  const nonconformities = findingRows.filter((f) => isNonconformity(f.grade));
   const open = loaded.input.findings.filter(isOpenFinding);
 
   const deadlines = new Map<string, { kind: 'cap' | 'evidence' | 'close'; on: string }>();
-  for (const f of nonconformities.filter((x) => x.status !== 'closed'))
+  for (const f of nonconformities.filter((x) => !isFinishedFinding(x.status)))
     for (const [kind, on] of [
       ['cap', f.cap_due_on],
       ['evidence', f.evidence_due_on],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
 import { scorePosture } from '../../domain/posture/score.ts';
-import type { AppEnv, OrgContext } from '../context.ts';
+import { type AppEnv, makeContext, type OrgContext } from '../context.ts';
 import { loadPostureInput } from './posture.inputs.ts';
 import * as repo from './posture.repository.ts';
 
@@ -78,12 +78,7 @@ export async function recordDailySnapshots(deps: {
   let recorded = 0;
   for (const org of await repo.allOrganisationIds(deps.db)) {
     if (await repo.hasSnapshotOn(deps.db, org.id, today)) continue;
-    const ctx: OrgContext = {
-      ...deps,
-      organisation: org,
-      actor: { userId: null, label: 'system', via: 'system' },
-      role: 'admin',
-    };
+    const ctx = makeContext({ kind: 'system' }, org, deps);
     if (await recordSnapshot(ctx, 'daily')) recorded++;
   }
   return { recorded };

@@ -2,6 +2,7 @@ import { fastestPath } from '../../domain/posture/fastest-path.ts';
 import { MODEL_VERSION } from '../../domain/posture/model.ts';
 import { project } from '../../domain/posture/projection.ts';
 import { readiness } from '../../domain/posture/readiness.ts';
+import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import type { OrgContext } from '../context.ts';
 import { loadPlanData, runForecast } from '../planning/index.ts';
 import { type LoadedPosture, loadPostureInput } from './posture.inputs.ts';
@@ -39,9 +40,7 @@ export async function fastestPathPlan(_input: unknown, ctx: OrgContext) {
     finishOn: dates.get(s.taskId)?.finishOn ?? null,
   }));
   // Figures reached by the first CAP and Evidence of Correction deadlines still ahead, with this order.
-  const open = loaded.findingRows.filter(
-    (f) => ['major', 'minor'].includes(f.grade) && f.status !== 'closed',
-  );
+  const open = loaded.findingRows.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
   const next = (dates: (string | null)[]) =>
     dates.filter((d): d is string => d !== null && d >= loaded.today).sort()[0] ?? null;
   const milestones = (

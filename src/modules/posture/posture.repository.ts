@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection.ts';
 import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
+import { finishedActionStatuses, gradesWhere } from '../../vocabulary/index.ts';
 
 // SQL of the posture capability: the findings that weigh on the scores, the dashboard's series and the
 // recorded snapshots. Every query is scoped by organisation.
 
-const COUNTED_GRADES = ['major', 'minor', 'ofi'];
+const COUNTED_GRADES = gradesWhere('countsTowardPosture');
 
 /** Findings that can weigh on the scores: nonconformities and OFIs, open or not (filtered in the domain). */
 export async function scoredFindings(db: Db, organisationId: string) {
@@ -39,7 +40,7 @@ export async function overdueActions(db: Db, organisationId: string, today: stri
     .innerJoin('finding', 'finding.id', 'corrective_action.finding_id')
     .select(['finding.ref', 'corrective_action.title', 'corrective_action.due_on'])
     .where('corrective_action.organisation_id', '=', organisationId)
-    .where('corrective_action.status', 'not in', ['done', 'cancelled'])
+    .where('corrective_action.status', 'not in', finishedActionStatuses)
     .where('corrective_action.due_on', '<', today)
     .orderBy('corrective_action.due_on')
     .limit(200)

@@ -45,7 +45,8 @@ export async function explainPosture(_input: unknown, ctx: OrgContext) {
     weights: {
       implementationFactor: model.IMPLEMENTATION_FACTOR,
       documentFactor: model.DOCUMENT_FACTOR,
-      gradeLoad: model.GRADE_LOAD,
+      // The grades that weigh at all (the model page lists them).
+      gradeLoad: Object.fromEntries(Object.entries(model.GRADE_LOAD).filter(([, load]) => load > 0)),
       overdueMultiplier: model.OVERDUE_MULTIPLIER,
       progress: {
         planAccepted: model.PLAN_CREDIT,

@@ -6,6 +6,7 @@
 import { roleLabels } from '../../contracts/roles.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { isNonconformity } from '../../vocabulary/index.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
 import { findRecord, listActions, listAmendments, presentRecord } from '../corrective-actions/index.ts';
@@ -88,7 +89,7 @@ export interface ReportData {
   findings: FindingData[];
 }
 
-export const isNc = (f: { grade: string }) => f.grade === 'major' || f.grade === 'minor';
+export const isNc = (f: { grade: string }) => isNonconformity(f.grade);
 
 const GRADE_ORDER: Record<string, number> = { major: 0, minor: 1, ofi: 2, observation: 3 };
 const byReportOrder = (a: FindingData, b: FindingData) =>

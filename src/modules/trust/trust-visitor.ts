@@ -5,7 +5,7 @@ import type { TrustGrantTable, TrustPageTable, TrustVisitorSessionTable } from '
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import { anonymous, emailDomain, type Grant, isLive } from '../../domain/trust/access.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
-import type { AppEnv, OrgContext } from '../context.ts';
+import { type AppEnv, makeContext, type OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
 import * as access from './trust-access.repository.ts';
 import type { VisitorView } from './trust-public.presenter.ts';
@@ -51,15 +51,7 @@ export async function visitorContext(
   if (!row) throw notFound('trust page');
   const { org_id, org_slug, org_name, ...page } = row;
   const now = new Date();
-  const base: OrgContext = {
-    actor: { userId: null, label: 'trust page visitor', via: 'system' },
-    organisation: { id: org_id, slug: org_slug, name: org_name },
-    role: 'viewer',
-    db: deps.db,
-    kind: deps.kind,
-    now: () => new Date(),
-    env: deps.env,
-  };
+  const base = makeContext({ kind: 'visitor' }, { id: org_id, slug: org_slug, name: org_name }, deps);
   let session = sessionToken
     ? await access.sessionByHash(deps.db, org_id, hashToken(sessionToken), now.toISOString())
     : null;

@@ -13,7 +13,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
-import { roleLabels } from '../../../src/contracts/roles.ts';
+import { roleLabels } from '../../../src/vocabulary/roles.ts';
 import { accountApi } from '../features/account/api.ts';
 import { guestPages, navigation } from '../nav.ts';
 import type { Me } from '../session.ts';

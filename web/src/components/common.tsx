@@ -2,7 +2,7 @@ import { Alert, Center, Group, Loader, Pagination, Stack, Text, Title } from '@m
 import { IconInbox } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import type { Role } from '../../../src/contracts/roles.ts';
+import type { Role } from '../../../src/vocabulary/roles.ts';
 import { errorMessage } from '../api/client.ts';
 import { useMe } from '../session.ts';
 

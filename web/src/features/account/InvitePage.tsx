@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text, TextInput } 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { roleLabels } from '../../../../src/contracts/roles.ts';
+import { roleLabels } from '../../../../src/vocabulary/roles.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useMe } from '../../session.ts';
 import { AuthCard } from './AuthCard.tsx';

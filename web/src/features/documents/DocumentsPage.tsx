@@ -25,7 +25,7 @@ export function DocumentsPage() {
   const docs = useQuery(documentQueries.list(org.slug, { page, pageSize: PAGE_SIZE }));
   const ready = useQuery(documentQueries.readiness(org.slug));
   const [editing, setEditing] = useState<IsmsDocument | 'new' | null>(null);
-  const manage = can.manageIsms(org.role);
+  const manage = can.manageDocuments(org.role);
   const remind = useMutation({
     mutationFn: () => documentsApi.sendReminders(org.slug),
     onSuccess: (r) => {

@@ -1,6 +1,7 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { isFinishedFinding, isNonconformity } from '../../../../src/vocabulary/index.ts';
 import { ErrorNote, Loading, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { FindingEffect } from '../posture/FindingEffect.tsx';
@@ -20,7 +21,7 @@ export function FindingPage() {
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorNote error={q.error} />;
   const f = q.data;
-  const nc = f.grade === 'major' || f.grade === 'minor';
+  const nc = isNonconformity(f.grade);
   const editable =
     nc && can.workOnFindings(org.role) && !['verified_internally', 'closed'].includes(f.status);
   return (
@@ -94,7 +95,7 @@ export function FindingPage() {
           {f.ofiReason && <Text size="sm">Declined: {f.ofiReason}</Text>}
         </Card>
       </SimpleGrid>
-      {can.readPosture(org.role) && !org.limited && !['closed', 'declined', 'noted'].includes(f.status) && (
+      {can.readPosture(org.role) && !org.limited && !isFinishedFinding(f.status) && (
         <FindingEffect org={org.slug} findingId={f.id} />
       )}
       <TransitionBar org={org.slug} finding={f} />

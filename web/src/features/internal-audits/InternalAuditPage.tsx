@@ -21,6 +21,7 @@ import type {
   checklistItem,
   internalAuditDetail,
 } from '../../../../src/contracts/certification-internal-audits.ts';
+import { checkResults, gradeLabels } from '../../../../src/vocabulary/grades.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
@@ -30,14 +31,10 @@ import { statusColour } from './InternalAuditsPage.tsx';
 
 type Detail = z.infer<typeof internalAuditDetail>;
 type Item = z.infer<typeof checklistItem>;
-const results = [
-  { value: 'conform', label: 'Conform' },
-  { value: 'major', label: 'Major nonconformity' },
-  { value: 'minor', label: 'Minor nonconformity' },
-  { value: 'ofi', label: 'Opportunity for improvement' },
-  { value: 'observation', label: 'Observation' },
-  { value: 'positive', label: 'Positive finding' },
-];
+const results = checkResults.map((value) => ({
+  value,
+  label: value === 'conform' ? 'Conform' : gradeLabels[value],
+}));
 
 export function InternalAuditPage() {
   const org = useOrg();

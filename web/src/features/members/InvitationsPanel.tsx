@@ -16,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Role, roleLabels, roles } from '../../../../src/contracts/roles.ts';
+import { type Role, roleLabels, roles } from '../../../../src/vocabulary/roles.ts';
 import { ApiError, errorMessage, PAGE_SIZE } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import {

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { member } from '../../../../src/contracts/foundation.ts';
-import { type Role, roleLabels, roles } from '../../../../src/contracts/roles.ts';
+import { type Role, roleLabels, roles } from '../../../../src/vocabulary/roles.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, Pager, useOrg } from '../../components/common.tsx';

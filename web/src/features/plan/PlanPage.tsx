@@ -156,7 +156,7 @@ export function PlanPage() {
             taskId={taskId}
             onClose={() => setTaskId(null)}
             canEdit={can.workOnFindings(org.role)}
-            canComment={can.comment(org.role) && org.role !== 'external_auditor'}
+            canComment={can.commentOnTasks(org.role)}
           />
         </>
       )}

@@ -1,5 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { gradeShortLabels } from '../../../../src/vocabulary/grades.ts';
 import { type Dashboard, type Summary, shortDate } from './model.ts';
 
 // Trends and burn-down: pictures rather than tables (issue #6). Each chart has a text summary for screen
@@ -111,9 +112,9 @@ export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
           type="stacked"
           withLegend
           series={[
-            { name: 'major', label: 'Major', color: 'red.6' },
-            { name: 'minor', label: 'Minor', color: 'orange.5' },
-            { name: 'ofi', label: 'OFI', color: 'blue.4' },
+            { name: 'major', label: gradeShortLabels.major, color: 'red.6' },
+            { name: 'minor', label: gradeShortLabels.minor, color: 'orange.5' },
+            { name: 'ofi', label: gradeShortLabels.ofi, color: 'blue.4' },
           ]}
         />
       </Card>

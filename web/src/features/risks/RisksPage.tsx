@@ -25,7 +25,7 @@ export function RisksPage() {
   });
   const [editing, setEditing] = useState<Risk | 'new' | null>(null);
   const [matrixOpen, setMatrixOpen] = useState(false);
-  const manage = can.manageIsms(org.role);
+  const manage = can.manageRisks(org.role);
   const bandColour = new Map(heat.data?.matrix.bands.map((b) => [b.key, b.colour]) ?? []);
   return (
     <>

@@ -18,13 +18,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { deadlinePolicy } from '../../../../src/contracts/findings.ts';
+import type { Grade } from '../../../../src/vocabulary/grades.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
 import { auditQueries, auditsApi } from '../audits/api.ts';
 
 type Policy = z.infer<typeof deadlinePolicy>;
-const gradeRows = ['major', 'minor', 'ofi'] as const;
+// The grades a certification body usually sets deadlines for (the policy accepts every grade).
+const gradeRows = ['major', 'minor', 'ofi'] as const satisfies readonly Grade[];
 const dayFields = [
   { key: 'capDays', label: 'CAP' },
   { key: 'evidenceDays', label: 'Evidence' },

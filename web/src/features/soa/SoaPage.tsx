@@ -42,7 +42,7 @@ export function SoaPage() {
   const [starting, setStarting] = useState(false);
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string[]>([]);
-  const manage = can.manageIsms(org.role);
+  const manage = can.manageSoa(org.role);
   const refresh = () => invalidate(qc, org.slug, 'soa', 'crosswalks', 'posture');
   const start = useMutation({
     mutationFn: () => soaApi.createVersion(org.slug, { changeNote: note }),

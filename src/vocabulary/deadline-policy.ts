@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { type Grade, grades } from './grades.ts';
+
+// THE deadline-policy schema: the API validates requests and responses with it and the domain derives
+// deadlines from policies it accepted. A policy is data an administrator can edit, so its shape and its
+// internal consistency are checked before any deadline is derived from it. Days count from the date the
+// nonconformity report was received (ISO/IEC 17021-1 9.4.9: the certification body sets the time for
+// correction and corrective action).
+
+const days = z.number().int().min(0).max(3650).nullable().optional();
+
+export const policyKey = z
+  .string()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+
+export const gradeDeadlinesSchema = z
+  .object({
+    /** Corrective action plan (correction, root cause, corrective actions) due. */
+    capDays: days,
+    /** Evidence of Correction due. */
+    evidenceDays: days,
+    /** Nonconformity closed (remediation window). */
+    closeDays: days,
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    // Evidence of an action cannot be due before its plan, nor closure before its evidence.
+    const order: [keyof typeof g, number | null | undefined][] = [
+      ['capDays', g.capDays],
+      ['evidenceDays', g.evidenceDays],
+      ['closeDays', g.closeDays],
+    ];
+    let previous: [string, number] | null = null;
+    for (const [key, value] of order) {
+      if (value === null || value === undefined) continue;
+      if (previous && value < previous[1]) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `must not be earlier than ${previous[0]}` });
+      }
+      previous = [key, value];
+    }
+  });
+export type GradeDeadlines = z.infer<typeof gradeDeadlinesSchema>;
+
+const perGrade = Object.fromEntries(grades.map((g) => [g, gradeDeadlinesSchema.optional()])) as {
+  [G in Grade]: z.ZodOptional<typeof gradeDeadlinesSchema>;
+};
+
+export const deadlinePolicyDefinition = z
+  .object({
+    dayKind: z.enum(['calendar', 'working']),
+    grades: z.object(perGrade).strict(),
+    /**
+     * Minors need only an accepted plan; the certification body verifies its implementation at the next
+     * audit, so no evidence or closure date is derived for them.
+     */
+    minorPlanVerifiedAtNextAudit: z.boolean().optional(),
+    notes: z.string().max(2000).default(''),
+  })
+  .superRefine((p, ctx) => {
+    const minor = p.grades.minor;
+    if (!p.minorPlanVerifiedAtNextAudit || !minor) return;
+    for (const key of ['evidenceDays', 'closeDays'] as const) {
+      if (minor[key] !== null && minor[key] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', 'minor', key],
+          message: 'minors are verified at the next audit under this policy: leave this empty',
+        });
+      }
+    }
+  });
+export type DeadlinePolicyDefinition = z.infer<typeof deadlinePolicyDefinition>;
+
+/** A policy as stored and served: presets ship with closeloop, the others are an organisation's own. */
+export const deadlinePolicy = z.object({
+  key: policyKey,
+  name: z.string().min(1).max(120),
+  preset: z.boolean(),
+  definition: deadlinePolicyDefinition,
+});
+export type DeadlinePolicy = z.infer<typeof deadlinePolicy>;
+
+export const upsertDeadlinePolicy = z.object({
+  name: z.string().trim().min(1).max(120),
+  definition: deadlinePolicyDefinition,
+});
+
+export const dayKindLabels: Record<DeadlinePolicyDefinition['dayKind'], string> = {
+  calendar: 'calendar days',
+  working: 'working days',
+};
