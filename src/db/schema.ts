@@ -283,17 +283,16 @@ export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
 
-// Hardening (migration 0010): shapes in schema-hardening.ts.
+// Hardening (migration 0010) in schema-hardening.ts; submitted CAP revisions (0011) in schema-reports.ts;
+// files in the database (0012) in schema-storage.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
-// Submitted CAP revisions (migration 0011): shape in schema-reports.ts.
 import type { CapRevisionTable } from './schema-reports.ts';
+import type { StorageTables } from './schema-storage.ts';
 
-export interface Database {
+export type * from './schema-storage.ts';
+
+export interface Database extends StorageTables {
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files in the database (migration 0012): shapes in schema-storage.ts.
-export type * from './schema-storage.ts';
-import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables {}
