@@ -274,6 +274,19 @@ describe('every closeloop command as a process', () => {
     PROCESS_TIMEOUT,
   );
 
+  it(
+    'storage migrate refuses without a PostgreSQL target (exit 2, one line); the copy itself is tested in test/scaleout',
+    async () => {
+      const r = await run(['storage', 'migrate', '--to', 'postgres']);
+      expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({
+        code: 2,
+        stderr:
+          'closeloop storage migrate: --to postgres needs DATABASE_URL (or --database-url) of the target database',
+      });
+    },
+    PROCESS_TIMEOUT,
+  );
+
   it('demo', async () => {
     const own = await freshDatabase('sqlite');
     const demo = await run(['demo'], ['--data-dir', own.dataDir]);
