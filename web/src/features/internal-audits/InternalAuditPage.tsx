@@ -23,9 +23,10 @@ import type {
 } from '../../../../src/contracts/certification-internal-audits.ts';
 import { checkResults, gradeLabels } from '../../../../src/vocabulary/grades.ts';
 import { errorMessage } from '../../api/client.ts';
+import { invalidateFindingWork } from '../../api/keys.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
-import { internalAuditQueries, internalAuditsApi } from './api.ts';
+import { internalAuditKeys, internalAuditQueries, internalAuditsApi } from './api.ts';
 import { statusColour } from './InternalAuditsPage.tsx';
 
 type Detail = z.infer<typeof internalAuditDetail>;
@@ -72,7 +73,12 @@ function CheckCard({ audit, item }: { audit: Detail; item: Item }) {
   const check = { org: org.slug, auditRef: audit.ref, checkId: item.id };
   const [v, setV] = useState({ result: item.result, evidence: item.evidence, sampling: item.sampling });
   const [f, setF] = useState({ ref: '', statement: '', ownerEmail: audit.auditee.email });
-  const done = (d: Detail) => qc.setQueryData(['internal-audits', org.slug, audit.ref], d);
+  // The answer is the whole audit: it replaces the cached detail under the key the page reads it from,
+  // and the programme (progress, nonconformity counts) is refetched.
+  const done = (d: Detail) => {
+    qc.setQueryData(internalAuditKeys.detail(org.slug, audit.ref), d);
+    void qc.invalidateQueries({ queryKey: internalAuditKeys.part(org.slug, 'programme') });
+  };
   const save = useMutation({
     mutationFn: () => internalAuditsApi.updateCheck(check, v),
     onSuccess: (d) => {
@@ -89,6 +95,7 @@ function CheckCard({ audit, item }: { audit: Detail; item: Item }) {
       }),
     onSuccess: (r) => {
       done(r.audit);
+      void invalidateFindingWork(qc, org.slug);
       void navigate({ to: `/o/${org.slug}/findings/${r.findingId}` });
     },
     onError: (e) =>
