@@ -11,6 +11,7 @@ import type {
 import type { AuditTable } from '../../db/schema.ts';
 import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
 import { isFinishedFinding } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
 import { deadlinesFor, listFindingRows, updateFinding } from '../findings/index.ts';
@@ -69,6 +70,7 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
 }
 
 export async function listAudits(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'audit.read');
   const { rows, total } = await repo.listAudits(ctx.db, ctx.organisation.id, input);
   return {
     items: await Promise.all(rows.map((a) => present(ctx, a))),
@@ -79,12 +81,14 @@ export async function listAudits(input: PageQuery, ctx: OrgContext) {
 }
 
 export async function showAudit(input: { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'audit.read');
   const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!a) throw notFound(`audit ${input.ref}`);
   return present(ctx, a);
 }
 
 export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgContext) {
+  authorize(ctx, 'audit.manage');
   await inTransaction(ctx, async (tx) => {
     if (await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref)) {
       throw new AppError('conflict', `an audit ${input.ref} already exists`, [
@@ -135,6 +139,7 @@ export async function recomputeDeadlines(tx: ChangeContext, audit: AuditTable) {
 }
 
 export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'audit.manage');
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref);
     if (!before) throw notFound(`audit ${input.ref}`);
@@ -168,6 +173,7 @@ export async function saveDeadlinePolicy(
   input: z.infer<typeof upsertDeadlinePolicy> & { key: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'deadline_policy.manage');
   return inTransaction(ctx, async (tx) => {
     const policy = await upsertPolicyIn(tx, input);
     for (const audit of await repo.auditsFollowingPolicy(tx.db, tx.organisation.id, input.key))

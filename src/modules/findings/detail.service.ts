@@ -4,6 +4,7 @@ import { notFound } from '../../contracts/errors.ts';
 import { availableTransitions, type NcStatus } from '../../domain/findings/lifecycle.ts';
 import { availableOfiActions } from '../../domain/findings/ofi.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { type OrgContext, roleOf } from '../context.ts';
 import {
   findRecord,
@@ -31,6 +32,7 @@ export async function getFindingDetail(
   input: { findingId: string },
   ctx: OrgContext,
 ): Promise<z.infer<typeof findingDetail>> {
+  authorize(ctx, 'finding.read', { findingId: input.findingId });
   const row = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
   const today = ctx.now().toISOString().slice(0, 10);

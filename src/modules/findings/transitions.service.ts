@@ -10,6 +10,7 @@ import {
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { type FindingStatus, isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, memberRole, type OrgContext } from '../context.ts';
 import {
   findRecord,
@@ -85,6 +86,7 @@ export async function transitionFinding(
   input: z.infer<typeof transitionRequest> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.transition', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');
@@ -194,6 +196,7 @@ export async function addComment(
   input: z.infer<typeof commentRequest> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.comment', { findingId: input.findingId });
   const created = await inTransaction(ctx, async (tx) => {
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');

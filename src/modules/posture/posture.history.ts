@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
 import { scorePosture } from '../../domain/posture/score.ts';
+import { authorize } from '../authorize.ts';
 import { type AppEnv, makeContext, type OrgContext } from '../context.ts';
 import { loadPostureInput } from './posture.inputs.ts';
 import * as repo from './posture.repository.ts';
@@ -21,6 +22,7 @@ export const presentSnapshot = (r: PostureSnapshotTable) => ({
 });
 
 export async function postureHistory(input: { days: number }, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const since = new Date(ctx.now().getTime() - input.days * 86_400_000).toISOString();
   return { points: (await repo.snapshotsSince(ctx.db, ctx.organisation.id, since)).map(presentSnapshot) };
 }
