@@ -32,6 +32,7 @@ export async function postureHistory(input: { days: number }, ctx: OrgContext) {
  * a comment, a member invited — do not move the scores); `daily` always is, once a day.
  */
 export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, at = ctx.now()) {
+  authorize(ctx, 'posture.record');
   const s = scorePosture((await loadPostureInput(ctx)).input);
   if (trigger === 'change') {
     const last = await repo.latestSnapshot(ctx.db, ctx.organisation.id);
@@ -60,10 +61,13 @@ export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, 
   return true;
 }
 
-/** Registered with `onCommittedChange`: a failure here must never undo or fail the change itself. */
+/**
+ * Registered with `onCommittedChange`: a failure here must never undo or fail the change itself. The
+ * figures are recorded by the system, not by whoever made the change (a trust page visitor, a guest).
+ */
 export async function recordAfterChange(ctx: OrgContext) {
   try {
-    await recordSnapshot(ctx, 'change');
+    await recordSnapshot(makeContext({ kind: 'system' }, ctx.organisation, ctx), 'change');
   } catch (err) {
     process.emitWarning(`posture snapshot not recorded for ${ctx.organisation.slug}: ${String(err)}`);
   }
