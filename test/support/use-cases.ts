@@ -106,3 +106,13 @@ export function makeContext(
   };
   return makeRealContext(who, ref, deps);
 }
+
+/** How many entries the organisation's audit trail holds (a refused use-case adds none). */
+export async function trailLength(u: { rt: Runtime }, org: OrganisationRef): Promise<number> {
+  const rows = await u.rt.database.db
+    .selectFrom('audit_entry')
+    .select('seq')
+    .where('organisation_id', '=', org.id)
+    .execute();
+  return rows.length;
+}
