@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import { expect } from 'vitest';
 import type { Role } from '../../src/contracts/roles.ts';
 import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
 import {
@@ -115,4 +116,16 @@ export async function trailLength(u: { rt: Runtime }, org: OrganisationRef): Pro
     .where('organisation_id', '=', org.id)
     .execute();
   return rows.length;
+}
+
+/** The call is refused with `code` (`forbidden` unless told) and the audit trail is as it was. */
+export async function expectRefused(
+  u: { rt: Runtime },
+  org: OrganisationRef,
+  call: () => Promise<unknown>,
+  code: 'forbidden' | 'not_found' = 'forbidden',
+): Promise<void> {
+  const before = await trailLength(u, org);
+  await expect(call()).rejects.toMatchObject({ code });
+  expect(await trailLength(u, org)).toBe(before);
 }
