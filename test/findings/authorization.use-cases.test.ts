@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctiveActionInput } from '../../src/contracts/corrective-actions.ts';
 import { auditInput, findingInput, findingQuery } from '../../src/contracts/findings.ts';
-import { createAudit, listAudits, saveDeadlinePolicy } from '../../src/modules/audits/audits.service.ts';
+import { createAudit, listAudits } from '../../src/modules/audits/audits.service.ts';
 import type { OrgContext } from '../../src/modules/context.ts';
 import { addAction } from '../../src/modules/corrective-actions/corrective-actions.service.ts';
 import { listPolicies } from '../../src/modules/deadline-policies/deadline-policies.service.ts';
 import { attachEvidence, readEvidence } from '../../src/modules/evidence/evidence.service.ts';
-import { getFindingDetail } from '../../src/modules/findings/detail.service.ts';
+import { getFindingDetail } from '../../src/modules/finding-workflow/detail.service.ts';
+import { transitionFinding } from '../../src/modules/finding-workflow/transitions.service.ts';
+import { saveDeadlinePolicy } from '../../src/modules/findings/audit-deadlines.service.ts';
 import { createFinding, getFinding, listFindings } from '../../src/modules/findings/findings.service.ts';
-import { transitionFinding } from '../../src/modules/findings/transitions.service.ts';
 import { importFindings } from '../../src/modules/findings-import/import.service.ts';
 import { capRevisions, submitCap } from '../../src/modules/reports/cap.service.ts';
 import type { Role } from '../../src/vocabulary/index.ts';

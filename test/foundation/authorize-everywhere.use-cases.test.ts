@@ -17,7 +17,7 @@ import type { Role } from '../../src/vocabulary/index.ts';
 const modulesDir = path.resolve(import.meta.dirname, '../../src/modules');
 const notUseCaseFile = /\.(repository|presenter|routes|read|test)\.ts$|^index\.ts$/;
 
-function useCaseFiles(): string[] {
+function filesWithUseCases(): string[] {
   return fs
     .readdirSync(modulesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -31,7 +31,7 @@ function useCaseFiles(): string[] {
 }
 
 /** The parameter names of a function, from its source (top-level commas of the first parameter list). */
-export function parameterNames(fn: (...args: never[]) => unknown): string[] {
+function parameterNames(fn: (...args: never[]) => unknown): string[] {
   const src = fn.toString();
   const open = src.indexOf('(');
   let depth = 0;
@@ -82,7 +82,7 @@ interface UseCase {
 
 async function discover(): Promise<UseCase[]> {
   const found: UseCase[] = [];
-  for (const file of useCaseFiles()) {
+  for (const file of filesWithUseCases()) {
     const mod = (await import(path.join(modulesDir, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== 'function' || /^[A-Z]/.test(name)) continue;
@@ -103,12 +103,17 @@ describe('every use-case authorises', () => {
   });
 
   it('reads the parameter names of plain, destructuring and arrow functions', () => {
-    expect(parameterNames(async function f({ a, b }: { a: 1; b: 2 }, ctx: unknown) {})).toEqual([
-      '{ a, b }',
-      'ctx',
-    ]);
+    expect(
+      parameterNames(async function f({ a, b }: { a: 1; b: 2 }, ctx: number) {
+        return a + b + ctx;
+      }),
+    ).toEqual(['{ a, b }', 'ctx']);
     expect(parameterNames((_i: unknown, ctx = 1) => ctx)).toEqual(['_i', 'ctx']);
-    expect(parameterNames(function g(ctx: unknown, policyKey: string) {})).toEqual(['ctx', 'policyKey']);
+    expect(
+      parameterNames(function g(ctx: string, policyKey: string) {
+        return ctx + policyKey;
+      }),
+    ).toEqual(['ctx', 'policyKey']);
   });
 
   it('refuses a role the policy table grants nothing, before touching the database', async () => {

@@ -2,30 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import type {
-  auditInput,
-  auditSummary,
-  auditUpdate,
-  upsertDeadlinePolicy,
-} from '../../contracts/findings.ts';
+import type { auditInput, auditSummary } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
 import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
 import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
-import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
-import { deadlinesFor, listFindingRows, updateFinding } from '../findings/index.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { policyDefinition } from '../deadline-policies/index.ts';
 import * as repo from './audits.repository.ts';
 
 type Summary = z.infer<typeof auditSummary>;
 
 async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
-  const { rows } = await listFindingRows(
-    ctx.db,
-    ctx.organisation.id,
-    { auditId: a.id },
-    { sort: 'ref', direction: 'asc' },
-  );
+  const rows = await repo.findingFiguresOf(ctx.db, ctx.organisation.id, a.id);
   const today = ctx.now().toISOString().slice(0, 10);
   const open = rows.filter((f) => !isFinishedFinding(f.status));
   const deadlines = open
@@ -118,66 +107,4 @@ export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgCon
     await tx.audit({ action: 'audit.create', entityType: 'audit', entityId: row.id, data: input });
   });
   return showAudit({ ref: input.ref }, ctx);
-}
-
-/** Report date or policy changes move every finding's deadlines with them. */
-export async function recomputeDeadlines(tx: ChangeContext, audit: AuditTable) {
-  const { rows } = await listFindingRows(
-    tx.db,
-    tx.organisation.id,
-    { auditId: audit.id },
-    { sort: 'ref', direction: 'asc' },
-  );
-  for (const f of rows) {
-    const d = await deadlinesFor(tx, audit, f.grade);
-    await updateFinding(tx.db, tx.organisation.id, f.id, {
-      cap_due_on: d.capDueOn,
-      evidence_due_on: d.evidenceDueOn,
-      close_by_on: d.closeByOn,
-    });
-  }
-}
-
-export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: string }, ctx: OrgContext) {
-  authorize(ctx, 'audit.manage');
-  await inTransaction(ctx, async (tx) => {
-    const before = await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref);
-    if (!before) throw notFound(`audit ${input.ref}`);
-    if (input.policyKey)
-      await policyDefinition(tx.db, tx.organisation.id, input.policyKey, tx.now().toISOString());
-    const patch: Partial<AuditTable> = { updated_at: tx.now().toISOString() };
-    if (input.type !== undefined) patch.type = input.type;
-    if (input.certificationBody !== undefined) patch.certification_body = input.certificationBody;
-    if (input.leadAuditor !== undefined) patch.lead_auditor = input.leadAuditor;
-    if (input.startsOn !== undefined) patch.starts_on = input.startsOn;
-    if (input.endsOn !== undefined) patch.ends_on = input.endsOn;
-    if (input.scope !== undefined) patch.scope = input.scope;
-    if (input.reportReceivedOn !== undefined) patch.report_received_on = input.reportReceivedOn;
-    if (input.recommendation !== undefined) patch.recommendation = input.recommendation;
-    if (input.policyKey !== undefined) patch.policy_key = input.policyKey;
-    await repo.updateAudit(tx.db, tx.organisation.id, before.id, patch);
-    await recomputeDeadlines(tx, { ...before, ...patch });
-    const { ref: _r, ...changes } = input;
-    await tx.audit({
-      action: 'audit.update',
-      entityType: 'audit',
-      entityId: before.id,
-      data: { ref: before.ref, ...changes },
-    });
-  });
-  return showAudit({ ref: input.ref }, ctx);
-}
-
-/** Saves a deadline policy and moves the deadlines of every finding whose audit follows it. */
-export async function saveDeadlinePolicy(
-  input: z.infer<typeof upsertDeadlinePolicy> & { key: string },
-  ctx: OrgContext,
-) {
-  authorize(ctx, 'deadline_policy.manage');
-  return inTransaction(ctx, async (tx) => {
-    const policy = await upsertPolicyIn(tx, input);
-    for (const audit of await repo.auditsFollowingPolicy(tx.db, tx.organisation.id, input.key))
-      await recomputeDeadlines(tx, audit);
-    return policy;
-  });
 }

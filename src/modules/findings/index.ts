@@ -1,5 +1,5 @@
 // Public face of the findings module: other modules, src/http, src/cli and src/demo import only this file.
-export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
+export { findEvent, implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
   findFinding,
@@ -16,4 +16,3 @@ export {
   listFindings,
   normaliseRequirements,
 } from './findings.service.ts';
-export { addComment, transitionFinding } from './transitions.service.ts';

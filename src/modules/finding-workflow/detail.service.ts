@@ -15,10 +15,7 @@ import {
   presentRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence, presentEvidence } from '../evidence/index.ts';
-import { implementerIds, listEvents } from './events.repository.ts';
-import { presentFinding } from './findings.presenter.ts';
-import { findFinding } from './findings.repository.ts';
-import { escalationMap } from './findings.service.ts';
+import { escalationMap, findFinding, implementerIds, listEvents, presentFinding } from '../findings/index.ts';
 
 const ofiLabels: Record<string, string> = {
   accept_ofi: 'Accept',

@@ -19,9 +19,8 @@ import {
   updateRecordRow as updateRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
+import { findEvent, findFinding, implementerIds, insertEvent, updateFinding } from '../findings/index.ts';
 import { notifyFindingMentions, notifyFindingStatus } from '../notifications/index.ts';
-import { findEvent, implementerIds, insertEvent } from './events.repository.ts';
-import { findFinding, updateFinding } from './findings.repository.ts';
 
 const errorStatus: Record<TransitionError, 'invalid_state' | 'forbidden' | 'validation_failed'> = {
   transition_not_allowed: 'invalid_state',
