@@ -6,7 +6,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { remediationTeam, signedIn } from './support/people.ts';
 import { pageAs } from './support/sign-in.ts';
 
-// The clause 10.1 story in the browser: import the report, write the correction, root cause and
+// The clause 10.2 story in the browser: import the report, write the correction, root cause and
 // actions, attach evidence, verify internally, record the auditor's acceptance, close; then the CAP and
 // Evidence of Correction PDFs contain what was entered.
 test.describe.configure({ mode: 'serial' });

@@ -9,6 +9,7 @@ import { correctiveActionsRoutes } from '../modules/corrective-actions/correctiv
 import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
+import { effectivenessRoutes } from '../modules/findings/effectiveness.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
@@ -40,6 +41,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   auditsRoutes(app);
   findingsRoutes(app);
   correctiveActionsRoutes(app);
+  effectivenessRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app, deps);
   planningRoutes(app);

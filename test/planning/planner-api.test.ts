@@ -31,7 +31,7 @@ for (const kind of kinds) {
         type: 'stage2',
         certificationBody: 'CB',
         reportReceivedOn: day(-5),
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       });
       const f = (
         await admin.post('/api/v1/orgs/acme/audits/S2/findings', {

@@ -1,4 +1,11 @@
 // Public face of the findings module: other modules, src/http, src/cli and src/demo import only this file.
+
+export {
+  effectivenessSummaries,
+  getEffectiveness,
+  planEffectivenessReview,
+  recordEffectivenessResult,
+} from './effectiveness.service.ts';
 export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
