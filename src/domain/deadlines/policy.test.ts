@@ -177,3 +177,41 @@ describe('calendar arithmetic', () => {
     ).toThrow();
   });
 });
+
+describe('cb-90 (the default) and the policy anchor', () => {
+  const p = preset('cb-90');
+  it('counts from the last day of the audit, across the year end and the leap day', () => {
+    const d = deriveFindingDeadlines(
+      p,
+      'major',
+      { endsOn: '2027-12-31', reportReceivedOn: '2028-01-20' },
+      cal,
+    );
+    expect(d).toEqual({ capDueOn: '2028-01-30', evidenceDueOn: '2028-03-30', closeByOn: null });
+  });
+  it('asks minors for a plan only, verified at the next audit', () => {
+    expect(deriveFindingDeadlines(p, 'minor', on('2028-01-31'), cal)).toEqual({
+      capDueOn: '2028-03-01',
+      evidenceDueOn: null,
+      closeByOn: null,
+    });
+  });
+  it('counts from the closing meeting or the report when the policy says so', () => {
+    const anchors = { endsOn: '2028-02-28', closingMeetingOn: '2028-02-29', reportReceivedOn: '2028-03-31' };
+    const at = (anchor: 'closing_meeting' | 'report_received') =>
+      deriveFindingDeadlines({ ...p, anchor }, 'major', anchors, cal).capDueOn;
+    expect(at('closing_meeting')).toBe('2028-03-30');
+    expect(at('report_received')).toBe('2028-04-30');
+    // no closing meeting recorded: it is held on the last day of the audit
+    expect(
+      deriveFindingDeadlines({ ...p, anchor: 'closing_meeting' }, 'major', on('2028-02-28'), cal).capDueOn,
+    ).toBe('2028-03-29');
+  });
+  it('sets no deadline for stage 1 areas of concern', () => {
+    expect(deriveFindingDeadlines(p, 'major', on('2028-02-29'), cal, { areasOfConcern: true })).toEqual({
+      capDueOn: null,
+      evidenceDueOn: null,
+      closeByOn: null,
+    });
+  });
+});

@@ -104,6 +104,20 @@ export async function listAudits(input: PageQuery, ctx: OrgContext) {
   };
 }
 
+/**
+ * The dated certification risks of every stage 2 and surveillance audit (stage 2 repeated after the
+ * six-month limit, suspension risk), for the calendar feed. A read model: the feed's own grant covers it.
+ */
+export async function certificationRiskDates(ctx: OrgContext) {
+  const { rows } = await repo.listAudits(ctx.db, ctx.organisation.id, { page: 1, pageSize: 500 });
+  const out: (Summary['risks'][number] & { auditRef: string })[] = [];
+  for (const a of rows) {
+    if (!closureRule(a.type).lateMajorMeans) continue;
+    for (const r of (await present(ctx, a)).risks) out.push({ auditRef: a.ref, ...r });
+  }
+  return out;
+}
+
 export async function showAudit(input: { ref: string }, ctx: OrgContext) {
   const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!a) throw notFound(`audit ${input.ref}`);

@@ -22,7 +22,16 @@ export async function currentReviews(db: Db, organisationId: string, findingIds:
   if (findingIds.length === 0) return [];
   return db
     .selectFrom('effectiveness_review')
-    .select(['finding_id', 'due_on', 'result', 'reviewed_on', 'criteria', 'reviewer_user_id'])
+    .select([
+      'finding_id',
+      'due_on',
+      'result',
+      'reviewed_on',
+      'criteria',
+      'reviewer_user_id',
+      'notes',
+      'evidence_json',
+    ])
     .where('organisation_id', '=', organisationId)
     .where('finding_id', 'in', findingIds)
     .where('superseded_at', 'is', null)

@@ -84,6 +84,25 @@ export async function effectivenessSummaries(
   );
 }
 
+/** The current review record of each finding (result, reviewer, date, evidence), for the reports. */
+export async function reviewRecords(ctx: OrgContext, findingIds: string[]) {
+  const rows = await repo.currentReviews(ctx.db, ctx.organisation.id, findingIds);
+  return new Map(
+    rows.map((r) => [
+      r.finding_id,
+      {
+        criteria: r.criteria,
+        dueOn: r.due_on,
+        reviewerId: r.reviewer_user_id,
+        result: r.result as 'effective' | 'not_effective' | null,
+        reviewedOn: r.reviewed_on,
+        notes: r.notes,
+        evidence: JSON.parse(r.evidence_json) as { fileName: string; sha256: string }[],
+      },
+    ]),
+  );
+}
+
 /** Findings whose corrective action a review found not effective, with the day (escalation flag). */
 export async function notEffectiveOn(ctx: OrgContext): Promise<Map<string, string | null>> {
   const rows = await repo.notEffectiveReviews(ctx.db, ctx.organisation.id);

@@ -5,6 +5,7 @@ export {
   getEffectiveness,
   planEffectivenessReview,
   recordEffectivenessResult,
+  reviewRecords,
 } from './effectiveness.service.ts';
 export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
