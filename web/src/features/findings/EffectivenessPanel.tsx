@@ -89,7 +89,7 @@ export function EffectivenessPanel({
   const reviewable = planned && ['verified_internally', 'closed'].includes(finding.status);
   const mayPlan = canPlan && current?.result !== 'effective' && finding.status !== 'closed';
   return (
-    <Card withBorder aria-labelledby="effectiveness-title">
+    <Card withBorder component="section" aria-labelledby="effectiveness-title">
       <Title order={2} size="h4" mb="sm" id="effectiveness-title">
         Review of effectiveness (10.2 d)
       </Title>
