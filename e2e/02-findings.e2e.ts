@@ -6,7 +6,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { remediationTeam, signedIn } from './support/people.ts';
 import { pageAs } from './support/sign-in.ts';
 
-// The clause 10.1 story in the browser: import the report, write the correction, root cause and
+// The clause 10.2 story in the browser: import the report, write the correction, root cause and
 // actions, attach evidence, verify internally, record the auditor's acceptance, close; then the CAP and
 // Evidence of Correction PDFs contain what was entered.
 test.describe.configure({ mode: 'serial' });
@@ -68,7 +68,7 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
   await page.getByLabel('Because').fill('No owner for the scanner results');
   await page.getByLabel('Root cause statement').fill('Vulnerability management had no owner and no SLA');
   await page
-    .getByLabel('Criteria', { exact: true })
+    .getByLabel('Effectiveness criteria (10.2 d)', { exact: true })
     .fill('Three monthly scans with no critical older than 14 days');
   await page.getByRole('button', { name: 'Save record' }).click();
   await expect(page.getByText('Record saved')).toBeVisible();
@@ -132,6 +132,14 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
   await move(page, "Record the auditor's acceptance");
   await page.getByLabel('Note (how the decision was received)').fill('Evidence accepted in the CB portal');
   await page.getByRole('button', { name: 'Confirm' }).click();
+  // The CB closes once the organisation's review of effectiveness (10.2 d) is planned (#13).
+  const review = page.getByRole('region', { name: 'Review of effectiveness (10.2 d)' });
+  await review.getByLabel('Review due on').fill('2027-03-31');
+  await review.getByLabel('Reviewer (email; not an implementer)').fill(ravi);
+  await review.getByRole('button', { name: 'Plan the review' }).click();
+  await expect(review.getByTestId('effectiveness-line')).toHaveText(
+    'verified — effectiveness review due 2027-03-31',
+  );
   await move(page, 'Close');
   await expect(page.getByTestId('finding-status')).toHaveText('closed');
   await expect(page.getByLabel('Timeline')).toContainText('verified internally → closed');

@@ -97,7 +97,7 @@ async function ok(api: APIRequestContext, url: string, data: object) {
   return res.json();
 }
 
-test('the action owner corrects it and submits evidence (clause 10.1)', async ({ baseURL }) => {
+test('the action owner corrects it and submits evidence (clause 10.2)', async ({ baseURL }) => {
   const id = findingUrl.split('/').pop()!;
   const f = `/api/v1/orgs/${slug}/findings/${id}`;
   const owner = await signedIn(baseURL!, tom);
@@ -220,7 +220,7 @@ test('a certificate on a stage 2 audit with an unverified major is refused, nami
     certificationBody: 'Certa Assurance',
     startsOn: '2027-01-10',
     endsOn: '2027-01-12',
-    policyKey: 'guide-14-30-60',
+    policyKey: 'fast-14-30-60',
   });
   await ok(api, `/api/v1/orgs/${slug}/audits/S2-E2E/findings`, {
     ref: 'NC-E2E',

@@ -88,7 +88,7 @@ export const auditProgramme = z.object({
   audits: z.array(internalAuditSummary),
 });
 
-/** What the internal auditor checked when verifying a corrective action (clause 9.2, 10.1 f). */
+/** What the internal auditor checked when verifying a corrective action (clause 9.2, 10.2 d). */
 export const verificationInput = z.object({
   comment: z.string().trim().min(1).max(5000),
   /** The effectiveness criteria were checked and are met; `false` returns the evidence for rework. */

@@ -28,7 +28,7 @@ export const cycleSettings = z.object({
   /** Minimum days between the recertification audit and expiry. */
   recertificationLeadDays: z.number().int().min(0).max(730).default(90),
   /** Deadline policy whose major-nonconformity closure time the recertification must leave before expiry. */
-  policyKey: z.string().min(2).max(40).default('guide-14-30-60'),
+  policyKey: z.string().min(2).max(40).default('cb-90'),
 });
 
 export const certificateInput = z.object({
@@ -50,7 +50,7 @@ export const certificateInput = z.object({
     surveillanceIntervalMonths: 12,
     windowMonths: 3,
     recertificationLeadDays: 90,
-    policyKey: 'guide-14-30-60',
+    policyKey: 'cb-90',
   }),
 });
 

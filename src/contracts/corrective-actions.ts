@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { actionStatus } from '../vocabulary/statuses.ts';
 import { id, isoDate, isoDateTime } from './common.ts';
+import { effectivenessView } from './effectiveness.ts';
 import { findingStatus, findingSummary, grade } from './findings.ts';
 
-// The corrective action record of one nonconformity, in the order of ISO 27001 clause 10.1.
+// The corrective action record of one nonconformity, in the order of ISO 27001 clause 10.2.
 
-/** 10.1 a) react: the correction that contains the nonconformity now. */
+/** 10.2 a) react: the correction that contains the nonconformity now. */
 export const correction = z.object({
   what: z.string().trim().max(10_000).default(''),
   who: z.string().trim().max(200).default(''),
   on: isoDate.nullable().default(null),
 });
 
-/** 10.1 b) evaluate the need for action: root cause analysis; the chain of whys is kept, not a sentence. */
+/** 10.2 b) evaluate the need for action: root cause analysis; the chain of whys is kept, not a sentence. */
 export const rootCause = z.object({
   method: z.enum(['five_whys', 'cause_categories']).default('five_whys'),
   whys: z
@@ -32,7 +33,7 @@ export const rootCause = z.object({
   similarElsewhere: z.string().max(5000).default(''),
 });
 
-/** 10.1 f) review of the effectiveness of the corrective action taken. */
+/** 10.2 d) review of the effectiveness of the corrective action taken. */
 export const effectivenessReview = z.object({
   criteria: z.string().max(5000).default(''),
   reviewerEmail: z.string().email().nullable().default(null),
@@ -81,7 +82,7 @@ export const correctiveAction = z.object({
   overdue: z.boolean(),
 });
 
-/** 10.1 e) changes to the ISMS made because of this nonconformity. */
+/** 10.2 e) changes to the ISMS made because of this nonconformity. */
 export const amendmentInput = z.object({
   kind: z.enum(['document', 'soa_entry', 'risk', 'control', 'process']),
   reference: z.string().trim().min(1).max(200),
@@ -130,7 +131,7 @@ export const verificationRecord = z.object({
   by: z.string().nullable(),
   on: isoDate.nullable(),
   notes: z.string(),
-  /** The effectiveness criteria as they stood when verified (clause 10.1 f). */
+  /** The effectiveness criteria as they stood when verified (clause 10.2 d). */
   criteria: z.string(),
   criteriaMet: z.boolean().nullable(),
   evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
@@ -142,6 +143,9 @@ export const commentRequest = z.object({
 });
 
 export const findingDetail = findingSummary.extend({
+  /** "major nonconformity", "minor nonconformity", or "area of concern" for stage 1. */
+  kind: z.string(),
+  effectivenessReview: effectivenessView,
   objectiveEvidence: z.string(),
   ofiReason: z.string().nullable(),
   record: z.object({

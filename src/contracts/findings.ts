@@ -4,6 +4,7 @@ import { policyKey } from '../vocabulary/deadline-policy.ts';
 import { grade } from '../vocabulary/grades.ts';
 import { findingStatus } from '../vocabulary/statuses.ts';
 import { id, isoDate, isoDateTime } from './common.ts';
+import { effectivenessSummary } from './effectiveness.ts';
 
 // Grades, statuses, audit types and the one deadline-policy schema are the vocabulary's.
 export {
@@ -29,10 +30,12 @@ export const auditInput = z.object({
   leadAuditor: z.string().trim().max(200).nullable().default(null),
   startsOn: isoDate.nullable().default(null),
   endsOn: isoDate.nullable().default(null),
+  closingMeetingOn: isoDate.nullable().optional(),
   scope: z.string().max(5000).default(''),
   reportReceivedOn: isoDate.nullable().default(null),
   recommendation: recommendation.nullable().default(null),
-  policyKey: policyKey.default('guide-14-30-60'),
+  /** The organisation's default policy when not given (`cb-90` on a new organisation). */
+  policyKey: policyKey.optional(),
 });
 // Updates list their fields without defaults: with defaults, a PATCH of one field would reset the others.
 export const auditUpdate = z
@@ -42,12 +45,25 @@ export const auditUpdate = z
     leadAuditor: z.string().trim().max(200).nullable(),
     startsOn: isoDate.nullable(),
     endsOn: isoDate.nullable(),
+    closingMeetingOn: isoDate.nullable(),
     scope: z.string().max(5000),
     reportReceivedOn: isoDate.nullable(),
     recommendation: recommendation.nullable(),
     policyKey,
   })
   .partial();
+
+/** Who closes an audit's nonconformities: the organisation (internal, second party, stage 1) or the CB. */
+export const closer = z.enum(['organisation', 'certification_body']);
+
+/** What an unverified major means for the certificate: stage 2 repeated, or suspension risk. */
+export const certificationRisk = z.object({
+  kind: z.enum(['repeat_stage2', 'suspension_risk']),
+  on: isoDate,
+  reached: z.boolean(),
+  findings: z.array(z.string()),
+  message: z.string(),
+});
 
 export const impliedRecommendation = z.object({
   implied: recommendation,
@@ -64,9 +80,13 @@ export const auditSummary = z.object({
   startsOn: isoDate.nullable(),
   endsOn: isoDate.nullable(),
   scope: z.string(),
+  closingMeetingOn: isoDate.nullable(),
   reportReceivedOn: isoDate.nullable(),
   recommendation: recommendation.nullable(),
-  impliedRecommendation: impliedRecommendation,
+  /** Null for audits that imply no certification recommendation (internal, second party, stage 1). */
+  impliedRecommendation: impliedRecommendation.nullable(),
+  closer,
+  risks: z.array(certificationRisk),
   policyKey: z.string(),
   counts: z.object({
     major: z.number(),
@@ -107,6 +127,10 @@ export const findingSummary = z.object({
   overdue: z.boolean(),
   ageDays: z.number().int(),
   escalation: z.array(escalationFlag),
+  /** Who closes it, from its audit's type. */
+  closer,
+  /** Its current review of effectiveness (10.2 d), or null when none is planned. */
+  effectiveness: effectivenessSummary,
   updatedAt: isoDateTime,
 });
 

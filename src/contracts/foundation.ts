@@ -144,4 +144,11 @@ export const organisationSettings = z.object({
   reminderDaysBefore: z.array(z.number().int().min(0).max(90)).max(5).default([7, 1]),
   /** Hour (UTC) from which each person's daily digest is sent. */
   digestHourUtc: z.number().int().min(0).max(23).default(7),
+  /** The deadline policy a new audit follows when none is named (issue #13: `cb-90` by default). */
+  defaultPolicyKey: z
+    .string()
+    .min(2)
+    .max(40)
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
 });

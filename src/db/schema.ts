@@ -131,6 +131,8 @@ export interface AuditTable {
   report_received_on: string | null;
   recommendation: string | null;
   policy_key: string;
+  /** The closing meeting, an anchor deadline policies may count from (migration 0009). */
+  closing_meeting_on?: string | null;
   cycle: string;
   created_at: string;
   updated_at: string;
@@ -275,25 +277,23 @@ export interface Database {
 // ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
-// Posture history (migration 0007): shapes in schema-posture.ts.
-import type { PostureSnapshotTable } from './schema-posture.ts';
-
-export interface Database {
-  posture_snapshot: PostureSnapshotTable;
-}
-
-// Hardening (migration 0010): shapes in schema-hardening.ts.
+// Posture history (0007), hardening (0010), submitted CAP revisions (0011): shapes in schema-posture.ts,
+// schema-hardening.ts and schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
-// Submitted CAP revisions (migration 0011): shape in schema-reports.ts.
+import type { PostureSnapshotTable } from './schema-posture.ts';
 import type { CapRevisionTable } from './schema-reports.ts';
 
 export interface Database {
+  posture_snapshot: PostureSnapshotTable;
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files in the database (migration 0012): shapes in schema-storage.ts.
+// Files in the database (migration 0012) and effectiveness reviews (migration 0013): shapes in
+// schema-storage.ts and schema-lifecycle.ts.
+export type * from './schema-lifecycle.ts';
 export type * from './schema-storage.ts';
 
+import type { LifecycleTables } from './schema-lifecycle.ts';
 import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables {}
+export interface Database extends StorageTables, LifecycleTables {}

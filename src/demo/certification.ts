@@ -3,7 +3,11 @@ import { addCertificate, attachCertificateFile } from '../modules/certificates/i
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
 import { attachEvidence } from '../modules/evidence/index.ts';
-import { transitionFinding } from '../modules/finding-workflow/index.ts';
+import {
+  planEffectivenessReview,
+  recordEffectivenessResult,
+  transitionFinding,
+} from '../modules/finding-workflow/index.ts';
 import {
   planInternalAudit,
   raiseFinding,
@@ -19,8 +23,10 @@ type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
 
 /**
  * The certification part of the demo: the certificate issued after the stage 2 audit with its cycle
- * planned, an internal audit whose minor nonconformity became a finding and whose corrective action the
- * internal auditor verified (it shows in the Evidence of Correction report), and a management review.
+ * planned, an internal audit whose minor nonconformity IA-01 became a finding and was closed by the
+ * organisation under 10.2 (plan accepted by the ISMS manager, implementation verified by the internal
+ * auditor, effectiveness reviewed, no certification body step: it blocks nothing and implies no CB
+ * recommendation; it shows in the Evidence of Correction report), and a management review.
  */
 export async function seedCertification(base: OrgContext, store: ContentStore) {
   const as = async (email: string): Promise<Ctx> => ({
@@ -56,7 +62,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
         surveillanceIntervalMonths: 12,
         windowMonths: 3,
         recertificationLeadDays: 90,
-        policyKey: 'guide-14-30-60',
+        policyKey: 'cb-90',
       },
     },
     priya,
@@ -169,9 +175,9 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
     lena,
   );
   await step(lena, 'submit_plan');
+  // An internal-audit nonconformity: the ISMS manager accepts the plan (the organisation's decision).
   await step(isabel, 'accept_plan', {
-    decisionDate: day(-5),
-    note: 'Plan accepted by the ISMS manager (internal audit finding).',
+    comment: 'Plan accepted by the ISMS manager (internal audit finding).',
   });
   await step(lena, 'start_implementation');
   await updateAction({ findingId, actionId: action.id, status: 'done' }, lena);
@@ -194,6 +200,29 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
       'Compared the compliance export with the asset register: every active endpoint patched within 14 days.',
     verification: { criteriaMet: true, evidenceIds: [evidence.id] },
   });
+  // Review of effectiveness (10.2 d) by someone who did not implement the action, then the organisation
+  // closes its own nonconformity.
+  await planEffectivenessReview(
+    {
+      findingId,
+      criteria:
+        'Compliance report shows 100 % of active endpoints patched within 14 days for two consecutive months.',
+      dueOn: day(-1),
+      reviewerEmail: 'ravi.iyer@demo.example',
+    },
+    isabel,
+  );
+  await recordEffectivenessResult(
+    {
+      findingId,
+      result: 'effective',
+      reviewedOn: day(-1),
+      notes: 'Two monthly compliance reports: every active endpoint patched within 14 days.',
+      evidenceIds: [evidence.id],
+    },
+    ravi,
+  );
+  await step(isabel, 'close', { comment: 'Closed by the organisation (10.2): effective.' });
 
   const review = await createReview(
     {

@@ -2,7 +2,7 @@ import { createAudit } from '../modules/audits/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, addAmendment, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
 import { attachEvidence } from '../modules/evidence/index.ts';
-import { addComment, transitionFinding } from '../modules/finding-workflow/index.ts';
+import { addComment, planEffectivenessReview, transitionFinding } from '../modules/finding-workflow/index.ts';
 import { createFinding } from '../modules/findings/index.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import { demoFindings } from './findings-data.ts';
@@ -36,7 +36,7 @@ export async function seedFindings(base: OrgContext, store: ContentStore) {
         'Design, development, hosting and support of the Northwind cloud platform from the London and Lyon offices.',
       reportReceivedOn: received,
       recommendation: 'recommended_upon_action_plan',
-      policyKey: 'guide-14-30-60',
+      policyKey: 'fast-14-30-60',
     },
     isabel,
   );
@@ -126,6 +126,18 @@ async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isab
     });
   if (reach >= 7) {
     await step(claire, 'record_auditor_acceptance');
+    // The CB closes on verified evidence; the organisation's review of effectiveness (10.2 d) is a separate
+    // fact, planned first and due later: the finding shows "closed by CB — effectiveness review due D".
+    await planEffectivenessReview(
+      {
+        findingId: f.id,
+        criteria:
+          d.record.effectiveness?.criteria || 'The nonconformity does not recur in the next two months.',
+        dueOn: inDays(45),
+        reviewerEmail: 'ravi.iyer@demo.example',
+      },
+      isabel,
+    );
     await step(isabel, 'close');
   }
   if (d.comment) await addComment({ findingId: f.id, body: d.comment, parentId: null }, claire);

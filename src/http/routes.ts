@@ -9,6 +9,7 @@ import { correctiveActionsRoutes } from '../modules/corrective-actions/correctiv
 import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
+import { effectivenessRoutes } from '../modules/finding-workflow/effectiveness.routes.ts';
 import { findingWorkflowRoutes } from '../modules/finding-workflow/finding-workflow.routes.ts';
 import { auditDeadlinesRoutes } from '../modules/findings/audit-deadlines.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
@@ -44,6 +45,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   findingsRoutes(app);
   findingWorkflowRoutes(app);
   correctiveActionsRoutes(app);
+  effectivenessRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app, deps);
   planningRoutes(app);

@@ -3,9 +3,14 @@ import { type Grade, grades } from './grades.ts';
 
 // THE deadline-policy schema: the API validates requests and responses with it and the domain derives
 // deadlines from policies it accepted. A policy is data an administrator can edit, so its shape and its
-// internal consistency are checked before any deadline is derived from it. Days count from the date the
-// nonconformity report was received (ISO/IEC 17021-1 9.4.9: the certification body sets the time for
-// correction and corrective action).
+// internal consistency are checked before any deadline is derived from it. Days count from the policy's
+// anchor: the last day of the audit (the default), the closing meeting, or the day the report was received
+// (ISO/IEC 17021-1 9.4.9: the certification body sets the time for correction and corrective action).
+
+/** The day deadlines count from. */
+export const policyAnchors = ['audit_end', 'closing_meeting', 'report_received'] as const;
+export const policyAnchor = z.enum(policyAnchors);
+export type PolicyAnchor = z.infer<typeof policyAnchor>;
 
 const days = z.number().int().min(0).max(3650).nullable().optional();
 
@@ -23,9 +28,19 @@ export const gradeDeadlinesSchema = z
     evidenceDays: days,
     /** Nonconformity closed (remediation window). */
     closeDays: days,
+    /** Only an accepted plan is due; the certification body verifies implementation at the next audit. */
+    verifiedAtNextAudit: z.boolean().optional(),
   })
   .strict()
   .superRefine((g, ctx) => {
+    if (g.verifiedAtNextAudit)
+      for (const key of ['evidenceDays', 'closeDays'] as const)
+        if (g[key] !== null && g[key] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'verified at the next audit: leave this empty',
+          });
     // Evidence of an action cannot be due before its plan, nor closure before its evidence.
     const order: [keyof typeof g, number | null | undefined][] = [
       ['capDays', g.capDays],
@@ -50,11 +65,14 @@ const perGrade = Object.fromEntries(grades.map((g) => [g, gradeDeadlinesSchema.o
 export const deadlinePolicyDefinition = z
   .object({
     dayKind: z.enum(['calendar', 'working']),
-    grades: z.object(perGrade).strict(),
+    anchor: policyAnchor.default('audit_end'),
     /**
-     * Minors need only an accepted plan; the certification body verifies its implementation at the next
-     * audit, so no evidence or closure date is derived for them.
+     * A stage 2 major not verified within this many months of the last day of stage 2 means stage 2 is
+     * repeated (common CB practice under ISO/IEC 17021-1 9.4.9 and ISO/IEC 27006-1).
      */
+    stage2MajorLimitMonths: z.number().int().min(1).max(24).default(6),
+    grades: z.object(perGrade).strict(),
+    /** Legacy form of `grades.minor.verifiedAtNextAudit`, still read. */
     minorPlanVerifiedAtNextAudit: z.boolean().optional(),
     notes: z.string().max(2000).default(''),
   })
@@ -72,6 +90,8 @@ export const deadlinePolicyDefinition = z
     }
   });
 export type DeadlinePolicyDefinition = z.infer<typeof deadlinePolicyDefinition>;
+/** A definition as written (anchor and stage 2 limit may be left to their defaults). */
+export type DeadlinePolicyDefinitionInput = z.input<typeof deadlinePolicyDefinition>;
 
 /** A policy as stored and served: presets ship with closeloop, the others are an organisation's own. */
 export const deadlinePolicy = z.object({
@@ -90,4 +110,10 @@ export const upsertDeadlinePolicy = z.object({
 export const dayKindLabels: Record<DeadlinePolicyDefinition['dayKind'], string> = {
   calendar: 'calendar days',
   working: 'working days',
+};
+
+export const anchorLabels: Record<PolicyAnchor, string> = {
+  audit_end: 'last day of the audit',
+  closing_meeting: 'closing meeting',
+  report_received: 'report received',
 };

@@ -28,7 +28,7 @@ export const policyTable = {
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
   'mail_outbox.read': ['admin'],
-  // Audit follow-up (clause 10.1). Transitions are further limited per step by the finding state machine.
+  // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,
   'deadline_policy.read': everyone,
@@ -37,6 +37,8 @@ export const policyTable = {
   'finding.manage': managers,
   'finding.work': ['admin', 'isms_manager', 'action_owner'],
   'finding.transition': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
+  // Review of effectiveness (10.2 d): assurance roles; the use-case also refuses an implementer.
+  'finding.review_effectiveness': assurance,
   'finding.comment': ['admin', 'isms_manager', 'action_owner', 'internal_auditor', 'external_auditor'],
   'evidence.attach': ['admin', 'isms_manager', 'action_owner', 'internal_auditor'],
   'report.read': everyone,

@@ -83,7 +83,8 @@ for (const kind of kinds) {
       expect(moved.json().warnings).toEqual([
         expect.objectContaining({ code: 'year_without_audit', message: expect.stringMatching(/2029/) }),
         expect.objectContaining({ code: 'outside_window', auditRef: 'IS-712345-RC' }),
-        expect.objectContaining({ code: 'closure_after_expiry', latestSafeAuditOn: '2029-12-01' }),
+        // cb-90 (the default): a major's correction and corrective action are verified within 90 days.
+        expect.objectContaining({ code: 'closure_after_expiry', latestSafeAuditOn: '2029-11-01' }),
       ]);
       // its open preparation tasks moved with it
       expect(moved.json().audits[2].tasks.find((x: { key: string }) => x.key === 'documents').dueOn).toBe(
@@ -216,7 +217,8 @@ for (const kind of kinds) {
         ['A.8.8', ['IA-2027-01/IA-NC-01 (major, open)']],
       ]);
 
-      // clause 10.1 by the action owner; the certification body accepts the plan
+      // clause 10.2 by the action owner; the organisation (ISMS manager or admin) accepts the plan of an
+      // internal-audit nonconformity: no certification body step exists (#13)
       const f = `/api/v1/orgs/acme/findings/${findingId}`;
       const go = async (c: Client, action: string, extra: object = {}) => {
         const r = await c.post(`${f}/transitions`, { action, ...extra });
@@ -236,7 +238,8 @@ for (const kind of kinds) {
         })
       ).json();
       await go(tom, 'submit_plan');
-      await go(claire, 'accept_plan');
+      expect((await claire.post(`${f}/transitions`, { action: 'accept_plan' })).statusCode).toBe(403);
+      await go(isa, 'accept_plan');
       await go(tom, 'start_implementation');
       await tom.patch(`${f}/actions/${action.id}`, { status: 'done' });
       const ev = (

@@ -42,7 +42,7 @@ for (const kind of kinds) {
         startsOn: '2027-01-10',
         endsOn: '2027-01-12',
         reportReceivedOn: '2027-01-15',
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       });
       expect(audit.statusCode, audit.body).toBe(201);
       for (const [ref, grade] of [
@@ -78,7 +78,7 @@ for (const kind of kinds) {
         ref: 'IA-1',
         type: 'internal',
         certificationBody: 'Internal',
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       });
       expect(internal.statusCode, internal.body).toBe(201);
       const wrongType = await ima.post(certs, cert('C-1', { auditRef: 'IA-1' }));
@@ -143,7 +143,7 @@ for (const kind of kinds) {
         certificationBody: 'Certa Assurance',
         startsOn: '2027-01-03',
         endsOn: '2027-01-04',
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       });
       const ok = await ima.post(
         certs,

@@ -140,6 +140,8 @@ for (const kind of kinds) {
         capDueOn: '2026-03-20',
         overdue: expect.any(Boolean),
         escalation: [],
+        closer: 'certification_body',
+        effectiveness: null,
       });
       expect(list[1]).toMatchObject({
         grade: 'minor',
@@ -152,6 +154,21 @@ for (const kind of kinds) {
       expect(shown).toMatchObject({
         recommendation: 'recommended_upon_action_plan',
         impliedRecommendation: { implied: 'not_recommended', atRisk: true },
+      });
+
+      // Without --policy: the organisation's default, cb-90 on a new organisation, counted from --ends-on.
+      const byDefault = await cli(
+        ['audit', 'create', '--org', 'acme', '--ref', 'S2-B', '--type', 'stage2', '--body', 'Certa'].concat([
+          '--ends-on',
+          '2027-12-31',
+          ...flags,
+        ]),
+      );
+      expect(byDefault.code).toBe(0);
+      expect(JSON.parse(byDefault.stdout)).toMatchObject({
+        policyKey: 'cb-90',
+        endsOn: '2027-12-31',
+        risks: [],
       });
     }, 30_000);
   });

@@ -20,10 +20,11 @@ for (const kind of kinds) {
     it('reads back a preset with minors verified at the next audit', async () => {
       const res = await admin.get(url);
       expect(res.statusCode).toBe(200);
-      const strict = res.json().find((p: { key: string }) => p.key === 'strict-90');
-      expect(strict.definition).toMatchObject({
-        minorPlanVerifiedAtNextAudit: true,
-        grades: { minor: { capDays: 90, evidenceDays: null, closeDays: null } },
+      const cb = res.json().find((p: { key: string }) => p.key === 'cb-90');
+      expect(cb.definition).toMatchObject({
+        anchor: 'audit_end',
+        stage2MajorLimitMonths: 6,
+        grades: { minor: { capDays: 30, evidenceDays: null, closeDays: null, verifiedAtNextAudit: true } },
       });
     });
 
@@ -40,9 +41,11 @@ for (const kind of kinds) {
       };
       const put = await admin.put(`${url}/our-cb`, { name: 'Our CB', definition });
       expect(put.statusCode).toBe(200);
-      expect(put.json().definition).toEqual(definition);
+      // The anchor (last day of the audit) and the stage 2 limit (6 months) take their defaults.
+      const stored = { ...definition, anchor: 'audit_end', stage2MajorLimitMonths: 6 };
+      expect(put.json().definition).toEqual(stored);
       const back = (await admin.get(url)).json().find((p: { key: string }) => p.key === 'our-cb');
-      expect(back).toEqual({ key: 'our-cb', name: 'Our CB', preset: false, definition });
+      expect(back).toEqual({ key: 'our-cb', name: 'Our CB', preset: false, definition: stored });
     });
 
     it('refuses evidence due before the plan, naming the field, and writes nothing', async () => {

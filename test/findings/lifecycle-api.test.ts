@@ -17,7 +17,7 @@ const stage2 = {
   leadAuditor: 'Claire Dubois',
   reportReceivedOn: '2026-03-02',
   recommendation: 'recommended_upon_action_plan',
-  policyKey: 'guide-14-30-60',
+  policyKey: 'fast-14-30-60',
 };
 
 for (const kind of kinds) {
@@ -98,14 +98,14 @@ for (const kind of kinds) {
       });
       const policy = (await isa.get('/api/v1/orgs/acme/deadline-policies'))
         .json()
-        .find((p: { key: string }) => p.key === 'guide-14-30-60');
+        .find((p: { key: string }) => p.key === 'fast-14-30-60');
       const tighter = {
         ...policy.definition,
         grades: { ...policy.definition.grades, major: { capDays: 7, evidenceDays: 30, closeDays: 60 } },
       };
       expect(
         (
-          await isa.put('/api/v1/orgs/acme/deadline-policies/guide-14-30-60', {
+          await isa.put('/api/v1/orgs/acme/deadline-policies/fast-14-30-60', {
             name: policy.name,
             definition: tighter,
           })
@@ -114,7 +114,7 @@ for (const kind of kinds) {
       expect((await isa.get(`/api/v1/orgs/acme/findings/${major.json().id}`)).json().capDueOn).toBe(
         '2026-03-09',
       );
-      await isa.put('/api/v1/orgs/acme/deadline-policies/guide-14-30-60', {
+      await isa.put('/api/v1/orgs/acme/deadline-policies/fast-14-30-60', {
         name: policy.name,
         definition: policy.definition,
       });
@@ -214,7 +214,24 @@ for (const kind of kinds) {
       ).toBe('verified_internally');
       expect((await tr(isa, 'close')).json().detail).toMatch(/acceptance first/);
       expect((await tr(claire, 'record_auditor_acceptance')).statusCode).toBe(200);
+      // Criteria text alone no longer closes: the review of effectiveness (10.2 d) must be planned.
+      expect((await tr(isa, 'close')).json().detail).toMatch(/review of effectiveness/);
+      const plan = {
+        criteria: 'Three monthly scans clean',
+        dueOn: '2026-09-30',
+        reviewerEmail: 'tom@acme.test',
+      };
+      const byImplementer = await isa.put(`${base}/effectiveness-review`, plan);
+      expect(byImplementer.statusCode).toBe(400);
+      expect(byImplementer.json().errors[0].path).toBe('body/reviewerEmail');
+      expect(
+        (await isa.put(`${base}/effectiveness-review`, { ...plan, reviewerEmail: 'ravi@acme.test' }))
+          .statusCode,
+      ).toBe(200);
       expect((await tr(isa, 'close')).json().to).toBe('closed');
+      const closed = (await isa.get(base)).json();
+      expect(closed.effectivenessReview.line).toBe('closed by CB — effectiveness review due 2026-09-30');
+      expect(closed.effectiveness).toEqual({ dueOn: '2026-09-30', result: null, reviewedOn: null });
       const detail = (await isa.get(base)).json();
       expect(detail.status).toBe('closed');
       expect(detail.record.verification.by).toBe('ravi@acme.test');

@@ -31,6 +31,12 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/v1/orgs/:org/findings/:findingId': { statement: 'changed' },
   'POST /api/v1/orgs/:org/findings/:findingId/transitions': { action: 'start_analysis' },
   'POST /api/v1/orgs/:org/findings/:findingId/comments': { body: 'hello' },
+  'PUT /api/v1/orgs/:org/findings/:findingId/effectiveness-review': {
+    criteria: 'x',
+    dueOn: '2030-01-31',
+    reviewerEmail: 'alice@acme.test',
+  },
+  'POST /api/v1/orgs/:org/findings/:findingId/effectiveness-review/result': { result: 'effective' },
   'PATCH /api/v1/orgs/:org/findings/:findingId/record': { expectedEffect: 'x' },
   'POST /api/v1/orgs/:org/findings/:findingId/actions': { title: 'x' },
   'PATCH /api/v1/orgs/:org/findings/:findingId/actions/:actionId': { title: 'y' },
@@ -120,7 +126,7 @@ async function findingFixture(c: Client, slug: string) {
     amendmentId: amendment.id,
     evidenceId: evidence.id,
     auditRef: 'S2',
-    key: 'guide-14-30-60',
+    key: 'fast-14-30-60',
     kind: 'cap',
   };
 }

@@ -7,7 +7,7 @@ export const stage2 = {
   leadAuditor: 'Claire Dubois',
   reportReceivedOn: '2026-03-02',
   recommendation: 'recommended_upon_action_plan',
-  policyKey: 'guide-14-30-60',
+  policyKey: 'fast-14-30-60',
 };
 
 /** An organisation `acme` with its admin, audit S2-2026 and one major nonconformity NC-01. */

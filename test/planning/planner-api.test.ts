@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stage2RepeatDate } from '../../src/domain/findings/certification-risk.ts';
 import { sendDueNotifications } from '../../src/modules/notifications/reminders.service.ts';
 import {
   addMember,
@@ -31,7 +32,8 @@ for (const kind of kinds) {
         type: 'stage2',
         certificationBody: 'CB',
         reportReceivedOn: day(-5),
-        policyKey: 'guide-14-30-60',
+        endsOn: day(-5),
+        policyKey: 'fast-14-30-60',
       });
       const f = (
         await admin.post('/api/v1/orgs/acme/audits/S2/findings', {
@@ -259,6 +261,12 @@ for (const kind of kinds) {
       expect(ics.headers['content-type']).toContain('text/calendar');
       expect(ics.body).toContain('SUMMARY:S2 NC-1 (major): Evidence of Correction due');
       expect(ics.body).toMatch(/UID:finding-.*-close@closeloop/);
+      // #13: the day stage 2 must be repeated if its major is not verified, 6 months after its last day.
+      const unfolded = ics.body.replaceAll('\r\n ', '');
+      const repeat = stage2RepeatDate(day(-5)).replaceAll('-', '');
+      const event = unfolded.split('BEGIN:VEVENT').find((e) => e.includes('UID:risk-S2-repeat_stage2@'));
+      expect(event).toContain(`DTSTART;VALUE=DATE:${repeat}`);
+      expect(event).toContain('SUMMARY:S2: stage 2 repeat date — majors NC-1 to be verified');
       const stored = await t.rt.database.db.selectFrom('calendar_feed').selectAll().execute();
       expect(JSON.stringify(stored)).not.toContain(path.split('/').pop()!.replace('.ics', ''));
       expect((await bob.delete(`/api/v1/orgs/acme/calendar-feeds/${feed.id}`)).statusCode).toBe(204);

@@ -32,7 +32,7 @@ for (const kind of kinds) {
         type: 'stage2',
         certificationBody: 'CB',
         reportReceivedOn: day(-5),
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       });
       const finding = async (ref: string, grade: string, requirements: string[]) =>
         (
@@ -72,7 +72,7 @@ for (const kind of kinds) {
         type: 'stage2',
         certificationBody: 'CB',
         reportReceivedOn: day(-5),
-        policyKey: 'guide-14-30-60',
+        policyKey: 'fast-14-30-60',
       });
       const other = (
         await bob.post('/api/v1/orgs/beta/audits/S2/findings', {

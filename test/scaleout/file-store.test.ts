@@ -45,7 +45,7 @@ describe.runIf(hasKind('postgres'))('files in PostgreSQL', () => {
       leadAuditor: 'Claire Dubois',
       reportReceivedOn: '2026-03-02',
       recommendation: 'recommended_upon_action_plan',
-      policyKey: 'guide-14-30-60',
+      policyKey: 'fast-14-30-60',
     });
     const f = await admin.post('/api/v1/orgs/acme/audits/S2-2026/findings', {
       ref: 'NC-01',

@@ -17,6 +17,7 @@ export const can = {
   workOnFindings: may('finding.work'),
   attachEvidence: may('evidence.attach'),
   comment: may('finding.comment'),
+  reviewEffectiveness: may('finding.review_effectiveness'),
   commentOnTasks: may('task.comment'),
   readPlan: may('plan.read'),
   manageCertificates: may('certificate.manage'),

@@ -46,7 +46,7 @@ export const certAddCommand: Command = {
     standard: { type: 'string', description: 'standard (default ISO/IEC 27001)' },
     edition: { type: 'string', description: 'edition: 2013, 2022 or 2022-amd1 (default 2022)' },
     interval: { type: 'string', description: 'months between surveillance audits, 1–12 (default 12)' },
-    policy: { type: 'string', description: 'deadline policy for closing findings (default guide-14-30-60)' },
+    policy: { type: 'string', description: 'deadline policy for closing findings (default cb-90)' },
     file: { type: 'string', description: 'the certificate document (PDF, PNG or JPEG)' },
   },
   async run(run) {
@@ -66,7 +66,7 @@ export const certAddCommand: Command = {
         surveillanceIntervalMonths: interval,
         windowMonths: Math.min(3, interval),
         recertificationLeadDays: 90,
-        policyKey: run.options.policy ?? 'guide-14-30-60',
+        policyKey: run.options.policy ?? 'cb-90',
       },
     });
     if (!parsed.success) {

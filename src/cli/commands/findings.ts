@@ -9,7 +9,7 @@ export const auditCreateCommand: Command = {
   path: ['audit', 'create'],
   summary: 'create an audit (certification, surveillance, internal …)',
   usage:
-    'audit create --org S --ref R --type T --body NAME --policy P --report-received YYYY-MM-DD [--recommendation X]',
+    'audit create --org S --ref R --type T --body NAME [--policy P] [--ends-on YYYY-MM-DD] [--report-received YYYY-MM-DD] [--recommendation X]',
   options: {
     org,
     ref: { type: 'string', description: 'audit reference', required: true },
@@ -19,7 +19,11 @@ export const auditCreateCommand: Command = {
       required: true,
     },
     body: { type: 'string', description: 'certification body or auditor', required: true },
-    policy: { type: 'string', description: 'deadline policy key (default guide-14-30-60)' },
+    policy: {
+      type: 'string',
+      description: "deadline policy key (default: the organisation's default, cb-90 on a new organisation)",
+    },
+    'ends-on': { type: 'string', description: 'last day of the audit (deadlines count from it by default)' },
     'report-received': { type: 'string', description: 'date the nonconformity report was received' },
     recommendation: {
       type: 'string',
@@ -31,16 +35,20 @@ export const auditCreateCommand: Command = {
       ref: stringOpt(run, 'ref'),
       type: run.options.type,
       certificationBody: run.options.body,
-      policyKey: run.options.policy ?? 'guide-14-30-60',
+      policyKey: run.options.policy,
+      endsOn: run.options['ends-on'] ?? null,
       reportReceivedOn: run.options['report-received'] ?? null,
       recommendation: run.options.recommendation ?? null,
     });
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
       const flag =
-        { certificationBody: 'body', policyKey: 'policy', reportReceivedOn: 'report-received' }[
-          String(i.path[0])
-        ] ?? String(i.path[0]);
+        {
+          certificationBody: 'body',
+          policyKey: 'policy',
+          reportReceivedOn: 'report-received',
+          endsOn: 'ends-on',
+        }[String(i.path[0])] ?? String(i.path[0]);
       throw new UsageError(`--${flag}: ${i.message}`);
     }
     const { createAudit } = await import('../../modules/audits/index.ts');

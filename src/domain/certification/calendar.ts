@@ -13,7 +13,7 @@ export interface PreparationTask {
 }
 
 // Why each task, and when: clause 9.2 (the internal audit covers the scope the certification body will
-// sample), 9.3 (management review before the audit, its minutes are requested), 10.1 (the previous
+// sample), 9.3 (management review before the audit, its minutes are requested), 10.2 (the previous
 // audit's nonconformities are closed or on plan), 7.5 (documents the body asks for in its audit plan).
 const common: PreparationTask[] = [
   {
@@ -29,7 +29,7 @@ const common: PreparationTask[] = [
   },
   {
     key: 'previous_findings',
-    title: "Verify the previous audit's corrective actions and close what is done (clause 10.1)",
+    title: "Verify the previous audit's corrective actions and close what is done (clause 10.2)",
     daysBefore: 21,
   },
   {

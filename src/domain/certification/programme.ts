@@ -3,7 +3,7 @@ import { type CheckResult, isNonconformity } from '../../vocabulary/grades.ts';
 // The internal audit programme (ISO/IEC 27001:2022 clause 9.2.2): over the certification cycle every
 // requirement of clauses 4–10 and every applicable Annex A control is audited at least once. The
 // checklist of one internal audit is generated from the requirements in its scope, and re-checks the
-// findings raised earlier against the same requirement (10.1: effectiveness of the actions taken).
+// findings raised earlier against the same requirement (10.2: effectiveness of the actions taken).
 
 // A check result is `conform` or a grade; results that are nonconformities must become findings and
 // enter the clause 10.2 lifecycle (`isNonconformity`).
@@ -29,7 +29,7 @@ export interface EarlierFinding {
 
 /**
  * Requirements the next internal audit of an area re-checks whatever its planned scope: those against
- * which an earlier internal audit of the same area raised a nonconformity (clause 10.1 f: was the action
+ * which an earlier internal audit of the same area raised a nonconformity (clause 10.2 d: was the action
  * effective?). The area is compared without case or surrounding spaces.
  */
 export function requirementsToRecheck(area: string, earlier: readonly EarlierFinding[]): string[] {

@@ -9,12 +9,15 @@ const issues = (input: unknown) => {
 
 describe('deadline policy schema', () => {
   it('accepts the three presets, the default first', () => {
-    expect(presetPolicies.map((p) => p.key)).toEqual(['guide-14-30-60', 'strict-90', 'working-days-10-21']);
+    expect(presetPolicies.map((p) => p.key)).toEqual(['cb-90', 'working-days-10-21', 'fast-14-30-60']);
+    expect(DEFAULT_POLICY_KEY).toBe('cb-90');
     expect(DEFAULT_POLICY_KEY).toBe(presetPolicies[0]!.key);
     for (const p of presetPolicies) expect(deadlinePolicySchema.safeParse(p).success).toBe(true);
-    expect(presetPolicies.find((p) => p.key === 'strict-90')!.definition.minorPlanVerifiedAtNextAudit).toBe(
+    expect(presetPolicies.find((p) => p.key === 'cb-90')!.definition.grades.minor?.verifiedAtNextAudit).toBe(
       true,
     );
+    // The tight schedule no longer calls itself common practice.
+    expect(presetPolicies.find((p) => p.key === 'fast-14-30-60')!.definition.notes).not.toMatch(/common/i);
   });
   it('refuses unknown grades, negative or fractional days and unknown fields', () => {
     expect(issues({ dayKind: 'calendar', grades: { critical: { capDays: 5 } } })).not.toEqual([]);

@@ -4,6 +4,7 @@ import { deadlinePolicy } from '../../vocabulary/deadline-policy.ts';
 export {
   deadlinePolicyDefinition as deadlinePolicyDefinitionSchema,
   gradeDeadlinesSchema,
+  policyAnchors,
 } from '../../vocabulary/deadline-policy.ts';
 
 /** A policy without the preset flag (the presets below, a policy read back from storage). */

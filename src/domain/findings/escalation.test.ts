@@ -96,8 +96,9 @@ describe('escalation', () => {
 describe('implied recommendation', () => {
   it('follows the open nonconformities', () => {
     expect(impliedRecommendation([f('o', 'ofi', 'open', [])]).implied).toBe('recommended');
+    // A minor whose plan the certification body accepted is satisfied: implementation is verified later.
     expect(impliedRecommendation([f('m', 'minor', 'plan_accepted', [])])).toMatchObject({
-      implied: 'recommended_upon_action_plan',
+      implied: 'recommended',
       atRisk: false,
     });
     expect(impliedRecommendation([f('m', 'minor', 'open', [])])).toMatchObject({

@@ -3,7 +3,9 @@ import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 // - several minor nonconformities on one requirement (or one process) in one audit cycle can add up to a
 //   major (a systemic failure of that requirement);
 // - a finding that repeats an earlier one whose corrective action was verified or closed suggests the
-//   action was not effective (clause 10.1 f, review of effectiveness).
+//   action was not effective (clause 10.2 d, review of effectiveness);
+// - a finding whose review of effectiveness found the action not effective stays flagged until it is
+//   closed again after a new cause analysis (10.2 b).
 
 export interface EscalationFinding {
   id: string;
@@ -14,6 +16,8 @@ export interface EscalationFinding {
   area: string;
   cycle: string;
   createdAt: string;
+  /** The day a review of effectiveness found its corrective action not effective; null when never. */
+  notEffectiveOn?: string | null | undefined;
 }
 
 export interface EscalationSettings {
@@ -90,6 +94,14 @@ export function escalationFlags(
         related: refs,
       });
     }
+  }
+  for (const f of findings) {
+    if (f.notEffectiveOn === null || f.notEffectiveOn === undefined || f.status === 'closed') continue;
+    add(f.id, {
+      kind: 'not_effectively_resolved',
+      message: `the review of effectiveness${f.notEffectiveOn ? ` on ${f.notEffectiveOn}` : ''} found the corrective action not effective: a new cause analysis is needed`,
+      related: [],
+    });
   }
   for (const [id, list] of flags) {
     const unique = new Map(list.map((fl) => [fl.message, fl]));

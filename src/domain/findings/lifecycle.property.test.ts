@@ -16,6 +16,7 @@ const ready: Readiness = {
   openActionCount: 0,
   evidenceCount: 1,
   hasEffectivenessCriteria: true,
+  effectiveness: 'planned',
 };
 const start: NcRecord = { status: 'open', auditorAccepted: false };
 const implementers = ['tom'];

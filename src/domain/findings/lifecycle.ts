@@ -1,4 +1,4 @@
-// The corrective action lifecycle of a nonconformity (ISO/IEC 27001:2022 clause 10.1), with a permission
+// The corrective action lifecycle of a nonconformity (ISO/IEC 27001:2022 clause 10.2), with a permission
 // per transition. Internal audit verifies before the certification body decides (clause 9.2), and the
 // verifier must not be someone who implemented the actions (independence, clause 9.2.2). Pure: no I/O,
 // no clock (the caller passes `today`).
@@ -6,16 +6,33 @@
 //   open → analysing → plan_submitted → plan_accepted → implementing → evidence_submitted
 //        → verified_internally → (auditor acceptance recorded) → closed
 //
+// Who closes depends on the audit (closure.ts): the certification body for stage 2, surveillance and
+// recertification; the organisation itself for internal and second-party audits and stage 1 areas of
+// concern, where the ISMS manager accepts the plan and no certification body step exists at all.
 // Send-backs are states, so the history shows that work was returned and why (the comment is required):
-// - plan_rejected (certification body, from plan_submitted): the team resubmits a revised plan directly,
-//   or reopens the analysis (start_analysis → analysing) when the rejection questioned the root cause;
+// - plan_rejected (from plan_submitted): the team resubmits a revised plan directly, or reopens the
+//   analysis (start_analysis → analysing) when the rejection questioned the root cause;
 // - evidence_rejected (internal auditor from evidence_submitted via return_evidence, or the certification
 //   body via reject_evidence from evidence_submitted or verified_internally): the team goes back to
 //   implementing, or resubmits evidence at once when only the evidence was missing.
-// `closed` needs verified_internally AND the auditor's acceptance recorded after that verification
-// (clause 10.1 e-f: effectiveness reviewed before the nonconformity is considered resolved).
+// Closing (10.2 d, review of effectiveness): the certification body closes after its acceptance, once the
+// organisation's effectiveness review is planned (criteria, due date, reviewer): the review is a separate
+// fact that may come later. The organisation closes its own nonconformity only on an effective review.
+// A review that finds the action not effective reopens the record for a new cause analysis (10.2 b).
 
-import type { NcRecord, NcStatus, Role, TransitionContext } from './lifecycle-types.ts';
+import {
+  closerOfRecord,
+  existsFor,
+  isAuditorDecision,
+  labelOf,
+  type NcRecord,
+  type Role,
+  rolesOf,
+  type TransitionContext,
+  type TransitionEventOf,
+  type TransitionResultOf,
+  type TransitionSpec,
+} from './lifecycle-types.ts';
 
 export type {
   NcRecord,
@@ -23,22 +40,13 @@ export type {
   Readiness,
   Role,
   TransitionContext,
+  TransitionError,
 } from './lifecycle-types.ts';
 
 const worker: Role[] = ['admin', 'isms_manager', 'action_owner'];
 const auditorDecision: Role[] = ['external_auditor', 'isms_manager'];
-
-interface TransitionSpec {
-  label: string;
-  from: NcStatus[];
-  to: NcStatus | 'same';
-  roles: Role[];
-  /** Sending work back always needs a reason the other side can act on. */
-  needsComment?: boolean;
-  /** The auditor's own decision; an ISMS manager may record it with the decision's date and a note. */
-  auditorDecision?: boolean;
-  guard?: (ctx: TransitionContext, record: NcRecord) => string | null;
-}
+const organisationDecision: Role[] = ['admin', 'isms_manager'];
+const reviewers: Role[] = ['admin', 'isms_manager', 'internal_auditor'];
 
 export const transitions = {
   start_analysis: {
@@ -62,17 +70,17 @@ export const transitions = {
             : null,
   },
   accept_plan: {
-    label: 'Accept plan',
+    label: { certification_body: 'Accept plan', organisation: 'Accept plan (ISMS manager)' },
     from: ['plan_submitted'],
     to: 'plan_accepted',
-    roles: auditorDecision,
+    roles: { certification_body: auditorDecision, organisation: organisationDecision },
     auditorDecision: true,
   },
   reject_plan: {
-    label: 'Reject plan',
+    label: { certification_body: 'Reject plan', organisation: 'Reject plan (ISMS manager)' },
     from: ['plan_submitted'],
     to: 'plan_rejected',
-    roles: auditorDecision,
+    roles: { certification_body: auditorDecision, organisation: organisationDecision },
     auditorDecision: true,
     needsComment: true,
   },
@@ -114,6 +122,7 @@ export const transitions = {
     from: ['evidence_submitted', 'verified_internally'],
     to: 'evidence_rejected',
     roles: auditorDecision,
+    closers: ['certification_body'],
     auditorDecision: true,
     needsComment: true,
   },
@@ -122,45 +131,42 @@ export const transitions = {
     from: ['verified_internally'],
     to: 'same',
     roles: auditorDecision,
+    closers: ['certification_body'],
     auditorDecision: true,
     guard: (_ctx, rec) => (rec.auditorAccepted ? 'the acceptance is already recorded' : null),
   },
   close: {
-    label: 'Close',
+    label: { certification_body: 'Close', organisation: 'Close (organisation, 10.2)' },
     from: ['verified_internally'],
     to: 'closed',
-    roles: ['admin', 'isms_manager', 'external_auditor'],
-    guard: (_ctx, rec) => (rec.auditorAccepted ? null : "record the certification body's acceptance first"),
+    roles: {
+      certification_body: ['admin', 'isms_manager', 'external_auditor'],
+      organisation: organisationDecision,
+    },
+    guard: ({ readiness: r }, rec) => {
+      const review = r.effectiveness ?? 'none';
+      if (closerOfRecord(rec) === 'organisation')
+        return review === 'effective' ? null : 'record an effective review of effectiveness first (10.2 d)';
+      if (!rec.auditorAccepted) return "record the certification body's acceptance first";
+      return review === 'none'
+        ? 'plan the review of effectiveness first: criteria, due date and a reviewer who did not implement (10.2 d)'
+        : null;
+    },
+  },
+  reopen_not_effective: {
+    label: 'Reopen: corrective action not effective',
+    from: ['verified_internally', 'closed'],
+    to: 'analysing',
+    roles: reviewers,
+    viaEffectivenessReview: true,
   },
 } satisfies Record<string, TransitionSpec>;
 
 export type TransitionAction = keyof typeof transitions;
 export const transitionActions = Object.keys(transitions) as TransitionAction[];
-
 /** What happened, for the record's history (clause 10.2: retain documented information). */
-export interface TransitionEvent {
-  action: TransitionAction;
-  from: NcStatus;
-  to: NcStatus;
-  actorId: string | null;
-  role: Role;
-  on: string | null;
-  comment: string | null;
-  /** Set when the certification body's decision was recorded by someone else (date and note). */
-  recordedDecision: { decisionDate: string; note: string } | null;
-}
-
-export type TransitionError =
-  | 'transition_not_allowed'
-  | 'role_forbidden'
-  | 'comment_required'
-  | 'verifier_is_implementer'
-  | 'auditor_decision_details_required'
-  | 'record_incomplete';
-
-export type TransitionResult =
-  | { ok: true; record: NcRecord; from: NcStatus; auditorDecision: boolean; event: TransitionEvent }
-  | { ok: false; code: TransitionError; message: string };
+export type TransitionEvent = TransitionEventOf<TransitionAction>;
+export type TransitionResult = TransitionResultOf<TransitionAction>;
 
 export function isTransitionAction(a: string): a is TransitionAction {
   return Object.hasOwn(transitions, a);
@@ -170,31 +176,52 @@ export function applyTransition(record: NcRecord, action: string, ctx: Transitio
   if (!isTransitionAction(action))
     return { ok: false, code: 'transition_not_allowed', message: `unknown action ${action}` };
   const spec: TransitionSpec = transitions[action];
+  const closer = closerOfRecord(record);
+  const label = labelOf(spec, closer);
+  if (!existsFor(spec, closer)) {
+    return {
+      ok: false,
+      code: 'transition_not_allowed',
+      message: `no certification body step: the organisation closes this nonconformity itself (10.2)`,
+    };
+  }
+  if (spec.viaEffectivenessReview && !ctx.viaEffectivenessReview) {
+    return {
+      ok: false,
+      code: 'transition_not_allowed',
+      message: 'record the review of effectiveness instead (10.2 d)',
+    };
+  }
   if (!spec.from.includes(record.status)) {
     return {
       ok: false,
       code: 'transition_not_allowed',
-      message: `cannot ${spec.label.toLowerCase()} while ${record.status.replaceAll('_', ' ')}`,
+      message: `cannot ${label.toLowerCase()} while ${record.status.replaceAll('_', ' ')}`,
     };
   }
-  if (!spec.roles.includes(ctx.role)) {
+  if (!rolesOf(spec, closer).includes(ctx.role)) {
     return {
       ok: false,
       code: 'role_forbidden',
-      message: `${ctx.role.replaceAll('_', ' ')} may not ${spec.label.toLowerCase()}`,
+      message: `${ctx.role.replaceAll('_', ' ')} may not ${label.toLowerCase()}`,
     };
   }
   if (spec.needsComment && !ctx.comment?.trim()) {
     return { ok: false, code: 'comment_required', message: 'say why in a comment when sending work back' };
   }
-  if (spec.auditorDecision && ctx.role !== 'external_auditor' && (!ctx.decisionDate || !ctx.note?.trim())) {
+  const decision = isAuditorDecision(spec, closer);
+  if (decision && ctx.role !== 'external_auditor' && (!ctx.decisionDate || !ctx.note?.trim())) {
     return {
       ok: false,
       code: 'auditor_decision_details_required',
       message: "recording the certification body's decision needs the decision's date and a note",
     };
   }
-  if (action === 'verify_internally' && ctx.actorId !== null && ctx.implementerIds.includes(ctx.actorId)) {
+  if (
+    (action === 'verify_internally' || action === 'reopen_not_effective') &&
+    ctx.actorId !== null &&
+    ctx.implementerIds.includes(ctx.actorId)
+  ) {
     return {
       ok: false,
       code: 'verifier_is_implementer',
@@ -211,12 +238,12 @@ export function applyTransition(record: NcRecord, action: string, ctx: Transitio
       : status === record.status
         ? record.auditorAccepted
         : status === 'closed';
-  const recorded = Boolean(spec.auditorDecision) && ctx.role !== 'external_auditor';
+  const recorded = decision && ctx.role !== 'external_auditor';
   return {
     ok: true,
-    record: { status, auditorAccepted },
+    record: { status, auditorAccepted, ...(record.closer ? { closer } : {}) },
     from: record.status,
-    auditorDecision: Boolean(spec.auditorDecision),
+    auditorDecision: decision,
     event: {
       action,
       from: record.status,
@@ -247,12 +274,15 @@ export function availableTransitions(
   actorId: string | null = null,
   implementerIds: readonly string[] = [],
 ): AvailableTransition[] {
+  const closer = closerOfRecord(record);
   return transitionActions
     .filter((a) => {
       const s: TransitionSpec = transitions[a];
       return (
+        existsFor(s, closer) &&
+        !s.viaEffectivenessReview &&
         s.from.includes(record.status) &&
-        s.roles.includes(role) &&
+        rolesOf(s, closer).includes(role) &&
         !(a === 'record_auditor_acceptance' && record.auditorAccepted) &&
         !(a === 'verify_internally' && actorId !== null && implementerIds.includes(actorId))
       );
@@ -261,9 +291,9 @@ export function availableTransitions(
       const s: TransitionSpec = transitions[a];
       return {
         action: a,
-        label: s.label,
+        label: labelOf(s, closer),
         needsComment: Boolean(s.needsComment),
-        needsDecision: Boolean(s.auditorDecision) && role !== 'external_auditor',
+        needsDecision: isAuditorDecision(s, closer) && role !== 'external_auditor',
       };
     });
 }

@@ -1,7 +1,7 @@
 import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { daysBetween } from '../calendar/iso-date.ts';
 
-// Which deadline a nonconformity must meet now, and whether it is late. Each step of the clause 10.1
+// Which deadline a nonconformity must meet now, and whether it is late. Each step of the clause 10.2
 // lifecycle answers one deadline of the policy: the corrective action plan (CAP) until a plan is
 // submitted, the Evidence of Correction until evidence is submitted, closure until the record is closed.
 // A rejected plan or rejected evidence puts the same deadline back in force (the work is due again).

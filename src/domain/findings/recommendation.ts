@@ -1,7 +1,12 @@
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
-// The recommendation the open findings imply, shown beside the one the auditor gave: no open
-// nonconformity → recommended; only minors open → recommended upon an action plan; an open major →
-// not recommended until it is closed (the certification decision is at risk).
+import { closureRule } from './closure.ts';
+
+// The recommendation the open findings of certification body audits imply, shown beside the one the
+// auditor gave (ISO/IEC 17021-1 9.4.8, 9.5): no open nonconformity → recommended; a major open → not
+// recommended until the certification body has verified its correction and corrective action; minors
+// open → recommended once each has a plan the certification body accepted (their implementation is
+// verified at the next audit). Internal and second-party audits, and stage 1 areas of concern, imply no
+// certification recommendation at all.
 
 export type Recommendation = 'recommended' | 'recommended_upon_action_plan' | 'not_recommended';
 
@@ -11,39 +16,57 @@ export interface ImpliedRecommendation {
   reasons: string[];
 }
 
-export function impliedRecommendation(
-  findings: readonly { ref: string; grade: string; status: string }[],
-): ImpliedRecommendation {
-  const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
+/** A minor whose plan was accepted (by the certification body) counts as satisfied for certification. */
+export const PLAN_ACCEPTED = new Set([
+  'plan_accepted',
+  'implementing',
+  'evidence_submitted',
+  'evidence_rejected',
+  'verified_internally',
+]);
+
+const noun = (n: number, grade: string) => `${n} open ${grade}${n === 1 ? '' : 's'}`;
+
+export interface RecommendationFinding {
+  ref: string;
+  grade: string;
+  status: string;
+  /** The type of the audit that raised it; a certification body audit when not given. */
+  auditType?: string | undefined;
+}
+
+/** Whether findings of this audit imply a certification recommendation. */
+export const impliesRecommendation = (auditType: string | undefined) =>
+  auditType === undefined || closureRule(auditType).impliesRecommendation;
+
+export function impliedRecommendation(findings: readonly RecommendationFinding[]): ImpliedRecommendation {
+  const open = findings.filter(
+    (f) => isNonconformity(f.grade) && !isFinishedFinding(f.status) && impliesRecommendation(f.auditType),
+  );
   const majors = open.filter((f) => f.grade === 'major');
   const minors = open.filter((f) => f.grade === 'minor');
+  const planless = minors.filter((f) => !PLAN_ACCEPTED.has(f.status));
+  const minorReason =
+    planless.length > 0
+      ? [
+          `${planless.length} of ${noun(minors.length, 'minor')} still need${planless.length === 1 ? 's' : ''} an accepted plan (${planless.map((f) => f.ref).join(', ')})`,
+        ]
+      : minors.length > 0
+        ? [`${noun(minors.length, 'minor')} with an accepted plan: implementation verified at the next audit`]
+        : [];
   if (majors.length > 0) {
     return {
       implied: 'not_recommended',
       atRisk: true,
       reasons: [
-        `${majors.length} open major nonconformit${majors.length === 1 ? 'y' : 'ies'} (${majors.map((f) => f.ref).join(', ')}) must be closed with verified evidence`,
-        ...(minors.length > 0
-          ? [
-              `${minors.length} open minor nonconformit${minors.length === 1 ? 'y' : 'ies'} need an accepted plan`,
-            ]
-          : []),
+        `${noun(majors.length, 'major')} (${majors.map((f) => f.ref).join(', ')}) must have correction and corrective action verified by the certification body`,
+        ...minorReason,
       ],
     };
   }
-  if (minors.length > 0) {
-    const planless = minors.filter((f) =>
-      ['open', 'analysing', 'plan_submitted', 'plan_rejected'].includes(f.status),
-    );
-    return {
-      implied: 'recommended_upon_action_plan',
-      atRisk: planless.length > 0,
-      reasons: [
-        `${minors.length} open minor nonconformit${minors.length === 1 ? 'y' : 'ies'} (${minors.map((f) => f.ref).join(', ')})`,
-        ...(planless.length > 0 ? [`no accepted plan yet for ${planless.map((f) => f.ref).join(', ')}`] : []),
-      ],
-    };
-  }
+  if (planless.length > 0)
+    return { implied: 'recommended_upon_action_plan', atRisk: true, reasons: minorReason };
+  if (minors.length > 0) return { implied: 'recommended', atRisk: false, reasons: minorReason };
   return { implied: 'recommended', atRisk: false, reasons: ['no open nonconformity'] };
 }
 

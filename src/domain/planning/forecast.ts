@@ -21,7 +21,7 @@ export type { Forecast, PlanFinding, PlanPerson, PlanTask } from './model.ts';
 // scheduling) orders the open tasks in organisation working days, each owner being a resource who does one
 // task at a time at their share of a day. Then that order is laid on the calendar person by person (their
 // weekdays and time off), which keeps precedences, lags and one-task-at-a-time, and records what decided
-// each start, so that every missed deadline comes with the chain of tasks that causes it (clause 10.1 d:
+// each start, so that every missed deadline comes with the chain of tasks that causes it (clause 10.2 c:
 // the CAP must be realistic; the certification body's deadlines are the constraint).
 
 const GIVE_UP_AFTER_DAYS = 366 * 20;

@@ -1,11 +1,22 @@
-import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
-import { impliedRecommendation, type Recommendation } from '../findings/recommendation.ts';
+import { isFinishedFinding } from '../../vocabulary/index.ts';
+import { closureRule } from '../findings/closure.ts';
+import { impliedRecommendation, PLAN_ACCEPTED, type Recommendation } from '../findings/recommendation.ts';
 import type { PostureFinding } from './model.ts';
 
-// Certification readiness: the recommendation the open findings imply today, the date from which it can
-// be `recommended` (every major and minor nonconformity's corrective actions finished, per the planner's
-// forecast), and what stands in the way. A nonconformity without any planned corrective action has no
-// date: that is a blocker of its own (clause 10.1 c: actions must be determined).
+// Certification readiness (ISO/IEC 17021-1 9.4.8, 9.5): the recommendation the open findings of
+// certification body audits imply today, the date from which it can be `recommended`, and what stands in
+// the way. Per audit type (closure.ts): internal and second-party findings and stage 1 areas of concern
+// never block certification. A major blocks until the certification body verified its correction and
+// corrective action: its date is the planner's forecast of its corrective actions (then verification).
+// A minor is satisfied once its plan is accepted; until then its date is the plan's acceptance (today when
+// submitted, else the plan's due date). A major without any planned corrective action has no date: that
+// is a blocker of its own (clause 10.2 c: actions must be determined).
+
+/** What readiness reads beyond the posture model's finding (given by the loader). */
+export interface ReadinessFinding extends PostureFinding {
+  auditType?: string | undefined;
+  capDueOn?: string | null | undefined;
+}
 
 export interface Blocker {
   findingId: string;
@@ -13,7 +24,7 @@ export interface Blocker {
   grade: string;
   status: string;
   reason: string;
-  /** When its corrective actions finish per the forecast; null when none is planned. */
+  /** When it stops blocking per the forecast; null when nothing is planned. */
   readyOn: string | null;
 }
 
@@ -28,35 +39,52 @@ export interface Readiness {
 
 const AWAITING_DECISION = new Set(['evidence_submitted', 'verified_internally']);
 
+function majorBlocker(f: ReadinessFinding, finishOf: (id: string) => string | null, today: string) {
+  const pending = f.tasks.filter((t) => !t.done);
+  const finish = pending.length > 0 ? (finishOf(f.id) ?? null) : today;
+  const late = f.overdue ? ' — its deadline has passed' : '';
+  const reason =
+    pending.length > 0
+      ? `${pending.length} corrective action${pending.length === 1 ? '' : 's'} to finish, forecast ${finish ?? 'not computable'}, then verification by the certification body${late}`
+      : AWAITING_DECISION.has(f.status)
+        ? 'evidence submitted: awaiting verification by the certification body'
+        : f.tasks.length > 0
+          ? `corrective actions done: evidence of correction to submit${late}`
+          : `no corrective action planned${late}`;
+  const plannedNothing = f.tasks.length === 0 && !AWAITING_DECISION.has(f.status);
+  return { reason, readyOn: plannedNothing ? null : finish };
+}
+
+function minorBlocker(f: ReadinessFinding, today: string) {
+  const late = f.overdue ? ' — its deadline has passed' : '';
+  if (f.status === 'plan_submitted')
+    return { reason: 'plan submitted: awaiting acceptance by the certification body', readyOn: today };
+  const due = f.capDueOn ?? null;
+  return {
+    reason: `no accepted plan yet${due ? `, plan due ${due}` : ''}${late}`,
+    readyOn: due === null ? null : due < today ? today : due,
+  };
+}
+
 export function readiness(
-  findings: readonly PostureFinding[],
+  findings: readonly ReadinessFinding[],
   finishOf: (findingId: string) => string | null,
   today: string,
 ): Readiness {
-  const implied = impliedRecommendation(findings);
-  const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
-  const blockers: Blocker[] = open.map((f) => {
-    const pending = f.tasks.filter((t) => !t.done);
-    const finish = pending.length > 0 ? (finishOf(f.id) ?? null) : today;
-    const late = f.overdue ? ' — its deadline has passed' : '';
-    const reason =
-      pending.length > 0
-        ? `${pending.length} corrective action${pending.length === 1 ? '' : 's'} to finish, forecast ${finish ?? 'not computable'}${late}`
-        : AWAITING_DECISION.has(f.status)
-          ? "evidence submitted: awaiting the certification body's decision"
-          : f.tasks.length > 0
-            ? `corrective actions done: evidence of correction to submit${late}`
-            : `no corrective action planned${late}`;
-    const plannedNothing = f.tasks.length === 0 && !AWAITING_DECISION.has(f.status);
-    return {
-      findingId: f.id,
-      ref: f.ref,
-      grade: f.grade,
-      status: f.status,
-      reason,
-      readyOn: plannedNothing ? null : (finish ?? null),
-    };
-  });
+  const relevant = findings.filter((f) => !f.auditType || closureRule(f.auditType).impliesRecommendation);
+  const implied = impliedRecommendation(relevant);
+  const blocking = relevant.filter(
+    (f) =>
+      !isFinishedFinding(f.status) &&
+      (f.grade === 'major' || (f.grade === 'minor' && !PLAN_ACCEPTED.has(f.status))),
+  );
+  const blockers: Blocker[] = blocking.map((f) => ({
+    findingId: f.id,
+    ref: f.ref,
+    grade: f.grade,
+    status: f.status,
+    ...(f.grade === 'major' ? majorBlocker(f, finishOf, today) : minorBlocker(f, today)),
+  }));
   blockers.sort((a, b) => a.grade.localeCompare(b.grade) || a.ref.localeCompare(b.ref));
   const dates = blockers.map((b) => b.readyOn);
   const recommendedBy =

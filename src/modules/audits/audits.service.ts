@@ -4,11 +4,13 @@ import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { auditInput, auditSummary } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
+import { certificationRisks } from '../../domain/findings/certification-risk.ts';
+import { closureRule } from '../../domain/findings/closure.ts';
 import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
 import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { policyDefinition } from '../deadline-policies/index.ts';
+import { defaultPolicyKey, policyDefinition } from '../deadline-policies/index.ts';
 import * as repo from './audits.repository.ts';
 
 type Summary = z.infer<typeof auditSummary>;
@@ -27,6 +29,26 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
     )
     .filter((d): d is NonNullable<typeof d> => d !== null)
     .sort((x, y) => x.on.localeCompare(y.on));
+  const rule = closureRule(a.type);
+  const policy = await policyDefinition(
+    ctx.db,
+    ctx.organisation.id,
+    a.policy_key,
+    ctx.now().toISOString(),
+  ).catch(() => null);
+  const risks = certificationRisks(
+    { type: a.type, endsOn: a.ends_on },
+    rows.map((f) => ({
+      ref: f.ref,
+      grade: f.grade,
+      status: f.status,
+      capDueOn: f.cap_due_on,
+      evidenceDueOn: f.evidence_due_on,
+      closeByOn: f.close_by_on,
+    })),
+    today,
+    policy?.stage2MajorLimitMonths ?? 6,
+  );
   return {
     id: a.id,
     ref: a.ref,
@@ -35,10 +57,14 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
     leadAuditor: a.lead_auditor,
     startsOn: a.starts_on,
     endsOn: a.ends_on,
+    closingMeetingOn: a.closing_meeting_on ?? null,
     scope: a.scope,
     reportReceivedOn: a.report_received_on,
     recommendation: a.recommendation as Summary['recommendation'],
-    impliedRecommendation: impliedRecommendation(rows),
+    // Internal and second-party audits and stage 1 imply no certification recommendation.
+    impliedRecommendation: rule.impliesRecommendation ? impliedRecommendation(rows) : null,
+    closer: rule.closer,
+    risks,
     policyKey: a.policy_key,
     counts: {
       major: rows.filter((f) => f.grade === 'major').length,
@@ -69,6 +95,20 @@ export async function listAudits(input: PageQuery, ctx: OrgContext) {
   };
 }
 
+/**
+ * The dated certification risks of every stage 2 and surveillance audit (stage 2 repeated after the
+ * six-month limit, suspension risk), for the calendar feed. A read model: the feed's own grant covers it.
+ */
+export async function certificationRiskDates(ctx: OrgContext) {
+  const { rows } = await repo.listAudits(ctx.db, ctx.organisation.id, { page: 1, pageSize: 500 });
+  const out: (Summary['risks'][number] & { auditRef: string })[] = [];
+  for (const a of rows) {
+    if (!closureRule(a.type).lateMajorMeans) continue;
+    for (const r of (await present(ctx, a)).risks) out.push({ auditRef: a.ref, ...r });
+  }
+  return out;
+}
+
 export async function showAudit(input: { ref: string }, ctx: OrgContext) {
   authorize(ctx, 'audit.read');
   const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
@@ -84,7 +124,8 @@ export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgCon
         { path: 'body/ref', message: 'taken' },
       ]);
     }
-    await policyDefinition(tx.db, tx.organisation.id, input.policyKey, tx.now().toISOString());
+    const policyKey = input.policyKey ?? (await defaultPolicyKey(tx.db, tx.organisation.id));
+    await policyDefinition(tx.db, tx.organisation.id, policyKey, tx.now().toISOString());
     const at = tx.now().toISOString();
     const row: AuditTable = {
       id: randomUUID(),
@@ -95,16 +136,22 @@ export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgCon
       lead_auditor: input.leadAuditor,
       starts_on: input.startsOn,
       ends_on: input.endsOn,
+      closing_meeting_on: input.closingMeetingOn ?? null,
       scope: input.scope,
       report_received_on: input.reportReceivedOn,
       recommendation: input.recommendation,
-      policy_key: input.policyKey,
+      policy_key: policyKey,
       cycle: '',
       created_at: at,
       updated_at: at,
     };
     await repo.insertAudit(tx.db, row);
-    await tx.audit({ action: 'audit.create', entityType: 'audit', entityId: row.id, data: input });
+    await tx.audit({
+      action: 'audit.create',
+      entityType: 'audit',
+      entityId: row.id,
+      data: { ...input, policyKey },
+    });
   });
   return showAudit({ ref: input.ref }, ctx);
 }

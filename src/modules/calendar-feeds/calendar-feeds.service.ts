@@ -4,6 +4,7 @@ import type { feedInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
+import { certificationRiskDates } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { certificationCalendar } from '../certificates/index.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
@@ -95,20 +96,29 @@ export async function readFeed(
   );
   const events = feedEvents(items);
   // The certification cycle: audit windows, planned audits, preparation tasks, reminders, expiry.
-  const cycle = await certificationCalendar(
-    {},
-    makeContext(
-      { kind: 'feed', userId: feed.user_id },
-      { id: feed.organisation_id, slug: feed.organisation_slug, name: feed.organisation_name },
-      deps,
-    ),
+  const feedCtx = makeContext(
+    { kind: 'feed', userId: feed.user_id },
+    { id: feed.organisation_id, slug: feed.organisation_slug, name: feed.organisation_name },
+    deps,
   );
+  const cycle = await certificationCalendar({}, feedCtx);
   for (const e of cycle)
     events.push({
       uid: `cycle-${e.key}`,
       title: e.title,
       start: e.date,
       category: e.kind.replaceAll('_', ' '),
+    });
+  // The day stage 2 must be repeated if its majors are not verified (17021-1 9.4.9), and suspension risk.
+  for (const r of await certificationRiskDates(feedCtx))
+    events.push({
+      uid: `risk-${r.auditRef}-${r.kind}`,
+      title:
+        r.kind === 'repeat_stage2'
+          ? `${r.auditRef}: stage 2 repeat date — majors ${r.findings.join(', ')} to be verified by the certification body`
+          : `${r.auditRef}: suspension risk — major ${r.findings.join(', ')} past its deadline`,
+      start: r.on,
+      category: 'certification risk',
     });
   await repo.touchFeed(deps.db, feed.id, deps.now().toISOString());
   const name = `${feed.organisation_name} — ${feed.scope === 'mine' ? 'my deadlines' : 'ISMS deadlines'}`;

@@ -25,10 +25,11 @@ import { checkDecision } from './decision.service.ts';
 
 const today = (ctx: OrgContext) => ctx.now().toISOString().slice(0, 10);
 
-/** The closure time of major nonconformities under the cycle's deadline policy (null: no deadline). */
+// Closure time of majors under the cycle's policy (null: none): the closure day or, where the policy sets
+// none (cb-90), the day evidence is due, which the CB verifies before deciding (ISO/IEC 17021-1 9.4.9).
 export async function closureOf(ctx: OrgContext, policyKey: string): Promise<ClosureTime | null> {
   const policy = await policyDefinition(ctx.db, ctx.organisation.id, policyKey, ctx.now().toISOString());
-  const days = policy.grades.major?.closeDays;
+  const days = policy.grades.major?.closeDays ?? policy.grades.major?.evidenceDays;
   if (days === null || days === undefined) return null;
   return { days, dayKind: policy.dayKind, calendar: await calendarOf(ctx) };
 }

@@ -22,7 +22,7 @@ export function correctiveActionsRoutes(app: ZodApp) {
       config,
       schema: {
         tags,
-        summary: 'Correction, root cause analysis, expected effect, effectiveness review (clause 10.1)',
+        summary: 'Correction, root cause analysis, expected effect, effectiveness review (clause 10.2)',
         params: one,
         body: recordUpdate,
         response: { 204: z.null() },

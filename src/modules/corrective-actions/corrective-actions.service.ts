@@ -16,7 +16,7 @@ import { presentAction, presentAmendment } from './corrective-actions.presenter.
 import * as repo from './corrective-actions.repository.ts';
 
 // Once verified internally, the record is what the certification body reviews: it changes only after a
-// transition sends it back (clause 10.1 and 9.2: verify, then submit).
+// transition sends it back (clause 10.2 and 9.2: verify, then submit).
 const LOCKED = new Set(['verified_internally', 'closed']);
 
 async function editableFinding(tx: ChangeContext, findingId: string) {
@@ -42,7 +42,8 @@ async function ownerId(tx: OrgContext, email: string | null | undefined, path: s
   return (await assignableOwner(tx.db, tx.organisation.id, email, path)).id;
 }
 
-async function noteEdit(
+/** An edit of the record, in the finding's timeline. */
+export async function noteEdit(
   tx: ChangeContext,
   findingId: string,
   what: string,

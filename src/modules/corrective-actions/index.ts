@@ -7,4 +7,10 @@ export {
   listAmendments,
   updateRecord as updateRecordRow,
 } from './corrective-actions.repository.ts';
-export { addAction, addAmendment, updateAction, updateRecord } from './corrective-actions.service.ts';
+export {
+  addAction,
+  addAmendment,
+  noteEdit,
+  updateAction,
+  updateRecord,
+} from './corrective-actions.service.ts';

@@ -7,9 +7,14 @@ import {
   type upsertDeadlinePolicy,
 } from '../../contracts/findings.ts';
 import type { Db } from '../../db/connection.ts';
-import { type DeadlinePolicyDefinition, presetPolicies } from '../../domain/deadlines/policy.ts';
+import {
+  DEFAULT_POLICY_KEY,
+  type DeadlinePolicyDefinition,
+  presetPolicies,
+} from '../../domain/deadlines/policy.ts';
 import { authorize } from '../authorize.ts';
 import type { ChangeContext, OrgContext } from '../context.ts';
+import { organisationSettings } from '../organisations/index.ts';
 import * as repo from './deadline-policies.repository.ts';
 
 type Policy = z.infer<typeof deadlinePolicy>;
@@ -44,6 +49,12 @@ export async function listPolicies(_input: Record<string, never>, ctx: OrgContex
     .transaction()
     .execute((trx) => ensurePresets(trx, ctx.organisation.id, ctx.now().toISOString()));
   return (await repo.listPolicies(ctx.db, ctx.organisation.id)).map(present);
+}
+
+/** The organisation's default policy (settings `defaultPolicyKey`; `cb-90` on a new organisation). */
+export async function defaultPolicyKey(db: Db, organisationId: string): Promise<string> {
+  const settings = (await organisationSettings(db, organisationId)) as { defaultPolicyKey?: unknown };
+  return typeof settings.defaultPolicyKey === 'string' ? settings.defaultPolicyKey : DEFAULT_POLICY_KEY;
 }
 
 /** The policy an audit names; its absence is a validation error on the audit, not a 404. */

@@ -45,7 +45,8 @@ export async function attachEvidence(
   const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes);
   const finding = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!finding) throw notFound('finding');
-  if (finding.status === 'closed')
+  // A closed finding still takes the evidence of its review of effectiveness (10.2 d), nothing else.
+  if (finding.status === 'closed' && input.attachedTo !== 'review')
     throw new AppError('invalid_state', 'the finding is closed; evidence can no longer change');
   if (input.attachedTo === 'action') {
     if (!input.attachedId || !(await findAction(ctx.db, ctx.organisation.id, finding.id, input.attachedId)))

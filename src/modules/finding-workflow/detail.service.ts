@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { findingDetail } from '../../contracts/corrective-actions.ts';
 import { notFound } from '../../contracts/errors.ts';
+import { closerOf, findingKindLabel } from '../../domain/findings/closure.ts';
 import { availableTransitions, type NcStatus } from '../../domain/findings/lifecycle.ts';
 import { availableOfiActions } from '../../domain/findings/ofi.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
@@ -15,7 +16,14 @@ import {
   presentRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence, presentEvidence } from '../evidence/index.ts';
-import { escalationMap, findFinding, implementerIds, listEvents, presentFinding } from '../findings/index.ts';
+import {
+  escalationMap,
+  findFinding,
+  implementerIds,
+  listEvents,
+  presentFinding,
+  viewOf,
+} from '../findings/index.ts';
 
 const ofiLabels: Record<string, string> = {
   accept_ofi: 'Accept',
@@ -24,7 +32,7 @@ const ofiLabels: Record<string, string> = {
   reopen_ofi: 'Reopen',
 };
 
-/** The corrective action record as one readable page: statement, 10.1 a–f, evidence and timeline. */
+/** The corrective action record as one readable page: statement, 10.2 a–g, evidence and timeline. */
 export async function getFindingDetail(
   input: { findingId: string },
   ctx: OrgContext,
@@ -43,7 +51,11 @@ export async function getFindingDetail(
     ? []
     : nc
       ? availableTransitions(
-          { status: row.status as NcStatus, auditorAccepted: Boolean(rawDecision.accepted) },
+          {
+            status: row.status as NcStatus,
+            auditorAccepted: Boolean(rawDecision.accepted),
+            closer: closerOf(row.audit_type),
+          },
           role,
           ctx.actor.userId,
           await implementerIds(ctx.db, ctx.organisation.id, row.id),
@@ -56,8 +68,22 @@ export async function getFindingDetail(
             needsDecision: false,
           }))
         : [];
+  const review = await viewOf(ctx, row.id, row.status, closerOf(row.audit_type));
   return {
-    ...presentFinding(row, today, flags),
+    ...presentFinding(
+      row,
+      today,
+      flags,
+      review.current
+        ? {
+            dueOn: review.current.dueOn,
+            result: review.current.result,
+            reviewedOn: review.current.reviewedOn,
+          }
+        : null,
+    ),
+    kind: findingKindLabel(row.audit_type, row.grade),
+    effectivenessReview: review,
     objectiveEvidence: row.objective_evidence,
     ofiReason: row.ofi_reason,
     record,

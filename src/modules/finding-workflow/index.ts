@@ -2,4 +2,5 @@
 // The finding as people work on it: its detail (record, actions, evidence, timeline) and its lifecycle
 // moves and comments. It composes findings, corrective actions, evidence and mentions, which know nothing of it.
 export { getFindingDetail } from './detail.service.ts';
+export { planEffectivenessReview, recordEffectivenessResult } from './effectiveness.service.ts';
 export { addComment, transitionFinding } from './transitions.service.ts';

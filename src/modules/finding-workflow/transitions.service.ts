@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { commentRequest, transitionRequest } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
+import { closerOf } from '../../domain/findings/closure.ts';
 import {
   applyTransition,
   type NcStatus,
@@ -19,7 +20,14 @@ import {
   updateRecordRow as updateRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
-import { findEvent, findFinding, implementerIds, insertEvent, updateFinding } from '../findings/index.ts';
+import {
+  effectivenessStateOf,
+  findEvent,
+  findFinding,
+  implementerIds,
+  insertEvent,
+  updateFinding,
+} from '../findings/index.ts';
 import { notifyFindingMentions, notifyFindingStatus } from '../notifications/index.ts';
 
 const errorStatus: Record<TransitionError, 'invalid_state' | 'forbidden' | 'validation_failed'> = {
@@ -32,6 +40,7 @@ const errorStatus: Record<TransitionError, 'invalid_state' | 'forbidden' | 'vali
 };
 
 export async function readinessOf(ctx: OrgContext, findingId: string): Promise<Readiness> {
+  const effectiveness = await effectivenessStateOf(ctx, findingId);
   const record = await findRecord(ctx.db, ctx.organisation.id, findingId);
   const r = presentRecord(record!);
   const actions = await listActions(ctx.db, ctx.organisation.id, [findingId]);
@@ -45,11 +54,12 @@ export async function readinessOf(ctx: OrgContext, findingId: string): Promise<R
     openActionCount: actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length,
     evidenceCount: evidence.length,
     hasEffectivenessCriteria: r.effectiveness.criteria.trim().length > 0,
+    effectiveness,
   };
 }
 
 /**
- * What the internal verifier checked (clause 9.2, 10.1 f): the effectiveness criteria as they stood, the
+ * What the internal verifier checked (clause 9.2, 10.2 d): the effectiveness criteria as they stood, the
  * verdict on them and the evidence files examined, named by file and SHA-256 so the Evidence of
  * Correction report points at the exact copies.
  */
@@ -96,7 +106,12 @@ export async function transitionFinding(
       const record = await findRecord(tx.db, tx.organisation.id, f.id);
       const decision = JSON.parse(record!.auditor_decision_json) as { accepted?: boolean };
       const result = applyTransition(
-        { status: f.status as NcStatus, auditorAccepted: Boolean(decision.accepted) },
+        {
+          status: f.status as NcStatus,
+          auditorAccepted: Boolean(decision.accepted),
+          // Internal and second-party NCs and stage 1 concerns are closed by the organisation (10.2).
+          closer: closerOf(f.audit_type),
+        },
         input.action,
         {
           role: memberRole(tx),

@@ -50,6 +50,7 @@ export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: st
     if (input.leadAuditor !== undefined) patch.lead_auditor = input.leadAuditor;
     if (input.startsOn !== undefined) patch.starts_on = input.startsOn;
     if (input.endsOn !== undefined) patch.ends_on = input.endsOn;
+    if (input.closingMeetingOn !== undefined) patch.closing_meeting_on = input.closingMeetingOn;
     if (input.scope !== undefined) patch.scope = input.scope;
     if (input.reportReceivedOn !== undefined) patch.report_received_on = input.reportReceivedOn;
     if (input.recommendation !== undefined) patch.recommendation = input.recommendation;

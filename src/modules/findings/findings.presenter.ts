@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import type { effectivenessSummary } from '../../contracts/effectiveness.ts';
 import type { findingSummary } from '../../contracts/findings.ts';
 import { daysBetween } from '../../domain/calendar/iso-date.ts';
+import { closerOf } from '../../domain/findings/closure.ts';
 import type { EscalationFlag } from '../../domain/findings/escalation.ts';
 import { isOverdue } from '../../domain/findings/recommendation.ts';
 import type { listFindings } from './findings.repository.ts';
@@ -18,6 +20,7 @@ export function presentFinding(
   r: FindingRow,
   today: string,
   flags: EscalationFlag[],
+  effectiveness: z.infer<typeof effectivenessSummary> = null,
 ): z.infer<typeof findingSummary> {
   const end = r.closed_at ? r.closed_at.slice(0, 10) : today;
   return {
@@ -39,6 +42,8 @@ export function presentFinding(
     overdue: isOverdue(r.status, deadlinesOf(r), today),
     ageDays: Math.max(0, daysBetween(r.created_at.slice(0, 10), end)),
     escalation: flags,
+    closer: closerOf(r.audit_type),
+    effectiveness,
     updatedAt: r.updated_at,
   };
 }

@@ -68,6 +68,7 @@ const columns = [
   'finding.updated_at',
   'finding.closed_at',
   'audit.ref as audit_ref',
+  'audit.type as audit_type',
   'user.name as owner_name',
   'user.email as owner_email',
 ] as const;
@@ -141,7 +142,13 @@ export async function findingsForEscalation(db: Db, organisationId: string) {
       'finding.requirements_json',
       'finding.area',
     ])
-    .select(['finding.created_at', 'audit.cycle', 'audit.ref as audit_ref', 'audit.id as audit_id'])
+    .select([
+      'finding.created_at',
+      'audit.cycle',
+      'audit.ref as audit_ref',
+      'audit.id as audit_id',
+      'audit.type as audit_type',
+    ])
     .where('finding.organisation_id', '=', organisationId)
     .execute();
 }

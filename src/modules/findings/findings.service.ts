@@ -5,6 +5,7 @@ import { AppError, type FieldIssue, notFound } from '../../contracts/errors.ts';
 import type { findingInput, findingQuery, findingUpdate } from '../../contracts/findings.ts';
 import { defaultCalendar } from '../../domain/calendar/working-days.ts';
 import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/policy.ts';
+import { closureRule } from '../../domain/findings/closure.ts';
 import { defaultEscalationSettings, escalationFlags } from '../../domain/findings/escalation.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
@@ -15,6 +16,7 @@ import { type ChangeContext, inTransaction, type OrgContext } from '../context.t
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { assignableOwner } from '../members/index.ts';
 import { organisationSettings } from '../organisations/index.ts';
+import { effectivenessSummaries, notEffectiveOn } from './effectiveness.read.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 
@@ -38,22 +40,39 @@ export async function calendarOf(ctx: OrgContext) {
   return defaultCalendar(Array.isArray(settings.holidays) ? (settings.holidays as string[]) : []);
 }
 
-export async function deadlinesFor(
-  ctx: OrgContext,
-  audit: { policy_key: string; report_received_on: string | null },
-  grade: Grade,
-) {
+/** The audit fields deadlines are derived from (its type, policy and anchor dates). */
+export interface DeadlineAudit {
+  type: string;
+  policy_key: string;
+  ends_on: string | null;
+  closing_meeting_on?: string | null | undefined;
+  report_received_on: string | null;
+}
+
+export async function deadlinesFor(ctx: OrgContext, audit: DeadlineAudit, grade: string) {
   const policy = await policyDefinition(
     ctx.db,
     ctx.organisation.id,
     audit.policy_key,
     ctx.now().toISOString(),
   );
-  return deriveFindingDeadlines(policy, grade, audit.report_received_on, await calendarOf(ctx));
+  return deriveFindingDeadlines(
+    policy,
+    grade as Grade,
+    {
+      endsOn: audit.ends_on,
+      closingMeetingOn: audit.closing_meeting_on,
+      reportReceivedOn: audit.report_received_on,
+    },
+    await calendarOf(ctx),
+    // Stage 1 reports areas of concern, resolved before stage 2 rather than against deadlines.
+    { areasOfConcern: closureRule(audit.type).areasOfConcern },
+  );
 }
 
 export async function escalationMap(ctx: OrgContext) {
   const all = await repo.findingsForEscalation(ctx.db, ctx.organisation.id);
+  const notEffective = await notEffectiveOn(ctx);
   const settings = await organisationSettings(ctx.db, ctx.organisation.id);
   const threshold = Number(
     (settings as { systemicMinorThreshold?: number }).systemicMinorThreshold ??
@@ -69,6 +88,7 @@ export async function escalationMap(ctx: OrgContext) {
       area: f.area,
       cycle: f.cycle || f.audit_id,
       createdAt: f.created_at,
+      notEffectiveOn: notEffective.has(f.id) ? (notEffective.get(f.id) ?? '') : null,
     })),
     { systemicMinorThreshold: threshold },
   );
@@ -101,7 +121,11 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     input,
     wantOverdue === undefined ? input : undefined,
   );
-  let items = rows.map((r) => presentFinding(r, today, flags.get(r.id) ?? []));
+  const reviews = await effectivenessSummaries(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  let items = rows.map((r) => presentFinding(r, today, flags.get(r.id) ?? [], reviews.get(r.id) ?? null));
   let count = total;
   if (wantOverdue !== undefined) {
     items = items.filter((f) => f.overdue === wantOverdue);
@@ -118,7 +142,7 @@ async function ownerIdFor(ctx: OrgContext, email: string | null, path: string) {
 
 export async function insertFindingRow(
   tx: ChangeContext,
-  audit: { id: string; ref: string; policy_key: string; report_received_on: string | null },
+  audit: DeadlineAudit & { id: string; ref: string },
   input: z.infer<typeof findingInput>,
   source: string,
 ) {
@@ -226,5 +250,11 @@ export async function getFinding(input: { findingId: string }, ctx: OrgContext) 
   const row = await repo.findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
   const flags = await escalationMap(ctx);
-  return presentFinding(row, ctx.now().toISOString().slice(0, 10), flags.get(row.id) ?? []);
+  const reviews = await effectivenessSummaries(ctx, [row.id]);
+  return presentFinding(
+    row,
+    ctx.now().toISOString().slice(0, 10),
+    flags.get(row.id) ?? [],
+    reviews.get(row.id) ?? null,
+  );
 }

@@ -70,7 +70,7 @@ export async function recordCheck(
 
 /**
  * Turns a graded result into a finding of this internal audit in one step, linked to the requirement:
- * a nonconformity enters the clause 10.1 lifecycle; the statement and evidence come from the check.
+ * a nonconformity enters the clause 10.2 lifecycle; the statement and evidence come from the check.
  */
 export async function raiseFinding(
   input: z.infer<typeof raiseFindingInput> & { auditRef: string; checkId: string },
@@ -92,7 +92,8 @@ export async function raiseFinding(
       await updateAudit(tx.db, tx.organisation.id, audit!.id, { report_received_on: reportedOn });
     const id = await insertFindingRow(
       tx,
-      { ...audit!, report_received_on: reportedOn },
+      // Counted from the internal audit's last day, or the day the auditee was told when none is set.
+      { ...audit!, report_received_on: reportedOn, ends_on: audit!.ends_on ?? reportedOn },
       {
         ref: input.ref,
         grade: check.result as 'major',

@@ -11,7 +11,7 @@ export const DEFAULT_REMINDER_DAYS = [7, 1];
 export const DEFAULT_DIGEST_HOUR_UTC = 7;
 
 // A deadline stops mattering once its step is done: the CAP once a plan is submitted, the evidence once
-// it is submitted (clause 10.1 steps in the finding lifecycle).
+// it is submitted (clause 10.2 steps in the finding lifecycle).
 const CAP_OWED = new Set(['open', 'analysing']);
 const EVIDENCE_OWED = new Set(['open', 'analysing', 'plan_submitted', 'plan_accepted', 'implementing']);
 function stillOwed(deadline: 'cap' | 'evidence' | 'close', status: string) {

@@ -1,5 +1,6 @@
 import { isOverdue } from '../../domain/findings/overdue.ts';
-import type { PostureFinding, PostureInput, PostureTask, Theme } from '../../domain/posture/model.ts';
+import type { PostureInput, PostureTask, Theme } from '../../domain/posture/model.ts';
+import type { ReadinessFinding } from '../../domain/posture/readiness.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import type { OrgContext } from '../context.ts';
 import { documentReadiness } from '../documents/index.ts';
@@ -83,8 +84,10 @@ export async function loadPostureInput(ctx: OrgContext): Promise<LoadedPosture> 
       },
     ]);
   }
-  const findings: PostureFinding[] = findingRows.map((f) => ({
+  const findings: ReadinessFinding[] = findingRows.map((f) => ({
     id: f.id,
+    auditType: f.audit_type,
+    capDueOn: f.cap_due_on,
     ref: f.ref,
     grade: f.grade,
     status: f.status,

@@ -4,7 +4,7 @@ import type { OrgContext } from '../context.ts';
 import { postureDashboard } from './posture.dashboard.ts';
 import { getPosture } from './posture.service.ts';
 
-// The one-page executive summary as a report document (PDF for a management review, clause 9.3.2 c:
+// The one-page executive summary as a report document (PDF for a management review, clause 9.3.2 d:
 // information on the information security performance, including nonconformities and audit results).
 
 const RECOMMENDATION: Record<string, string> = {

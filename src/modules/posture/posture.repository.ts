@@ -25,6 +25,8 @@ export async function scoredFindings(db: Db, organisationId: string) {
       'finding.closed_at',
       // A finding is raised on the day of the report, whenever it was typed in.
       'audit.report_received_on',
+      // Readiness is per audit type (issue #13): internal findings never block certification.
+      'audit.type as audit_type',
     ])
     .where('finding.organisation_id', '=', organisationId)
     .where('finding.grade', 'in', COUNTED_GRADES)

@@ -107,7 +107,11 @@ function ncBlocks(f: FindingData): Block[] {
   const plan = f.decisions.filter((d) => d.label.startsWith('Plan'));
   blocks.push({
     kind: 'table',
-    caption: 'Certification body decision on the plan',
+    // Internal and second-party audits: the ISMS manager accepts the plan (10.2), no CB step exists.
+    caption:
+      f.closer === 'organisation'
+        ? "Organisation's decision on the plan"
+        : 'Certification body decision on the plan',
     columns: [
       { key: 'decision', header: 'Decision', width: 1.1 },
       { key: 'by', header: 'By', width: 1.6 },

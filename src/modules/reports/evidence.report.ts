@@ -1,7 +1,8 @@
 // Evidence of Correction: per nonconformity, what was done and the proof of it — correction and root
 // cause in brief, each action with its completion date, the evidence index (full SHA-256, the action
-// each file proves), internal verification (9.2), the effectiveness review (10.2 d) and the
-// certification body's decisions, each labelled by what it decided.
+// each file proves), internal verification (9.2), the review of effectiveness (10.2 d) as its own record
+// (result, reviewer, date, evidence — or when it is due), and the decisions, each labelled by what it
+// decided: the certification body's for its audits, the organisation's for internal and second-party ones.
 
 import type { Block, ReportDocument } from '../../reports/document.ts';
 import {
@@ -104,16 +105,26 @@ function ncBlocks(f: FindingData): Block[] {
       rows: f.evidence.map((e) => ({ file: e.fileName, sha256: e.sha256 })),
     });
   blocks.push(verification(f));
+  const review = f.review;
   blocks.push({
     kind: 'keyValue',
     items: [
-      { label: 'Effectiveness criteria', value: dash(rec.effectiveness.criteria) },
       { label: 'Effectiveness review (10.2 d)', value: effectivenessText(f) },
+      { label: 'Reviewer', value: dash(review?.reviewer) },
+      {
+        label: 'Reviewed on',
+        value: review?.reviewedOn ?? (review?.dueOn ? `due on ${review.dueOn}` : '—'),
+      },
+      {
+        label: 'Evidence reviewed',
+        value: review?.evidence.length ? review.evidence.join('; ') : '—',
+      },
     ],
   });
   blocks.push({
     kind: 'table',
-    caption: "Certification body's decisions",
+    caption:
+      f.closer === 'organisation' ? "Organisation's decisions (10.2)" : "Certification body's decisions",
     columns: [
       { key: 'decision', header: 'Decision', width: 1.2 },
       { key: 'by', header: 'By', width: 1.6 },

@@ -1,6 +1,7 @@
 // Blocks and wording shared by the audit reports, so an NC reads the same in each of them.
 
 import type { Block, ReportDocument } from '../../reports/document.ts';
+import { type AuditType, auditTypeTraits } from '../../vocabulary/audit-types.ts';
 import type { AuditInfo, FindingData } from './report-data.ts';
 
 const GRADES: Record<string, string> = {
@@ -48,11 +49,13 @@ export function correctionText(f: FindingData): string {
 }
 
 /** 10.2 d: the result of the review, or when it falls due. */
+/** The review of effectiveness (10.2 d) as recorded: its result, reviewer and date, or when it is due. */
 export function effectivenessText(f: FindingData): string {
-  const e = f.record?.effectiveness;
-  if (e?.result)
-    return `${e.result === 'effective' ? 'Effective' : 'Not effective'} — reviewed by ${dash(f.named.reviewer)} on ${dash(e.reviewedOn)}${e.notes ? `: ${e.notes}` : ''}`;
-  return f.closeByOn ? `Not reviewed yet — due by ${f.closeByOn}` : 'Not reviewed yet';
+  const r = f.review;
+  if (r?.result)
+    return `${r.result === 'effective' ? 'Effective' : 'Not effective'} — reviewed by ${dash(r.reviewer)} on ${dash(r.reviewedOn)}${r.notes ? `: ${r.notes}` : ''}`;
+  if (r?.dueOn) return `Not reviewed yet — due on ${r.dueOn}`;
+  return 'Not reviewed yet — review not planned';
 }
 
 const days = (from: string, to: string) =>
@@ -60,12 +63,18 @@ const days = (from: string, to: string) =>
 /** Days open: from the day raised to the day closed, or to today while open. */
 export const ageDays = (f: FindingData, today: string) => days(f.raisedOn, f.closedOn ?? today);
 
+const isCertificationAudit = (type: string) =>
+  Object.hasOwn(auditTypeTraits, type) ? auditTypeTraits[type as AuditType].certification : true;
+
 export function auditFacts(audit: AuditInfo | null): Record<string, string> {
   if (!audit) return { audit: 'All audits' };
   return {
     audit: `${audit.ref} (${audit.type.replaceAll('_', ' ')})`,
     auditDates: `${dash(audit.startsOn)} to ${dash(audit.endsOn)}`,
-    certificationBody: audit.certificationBody,
+    // An internal or second-party audit has no certification body: it names who audited.
+    ...(isCertificationAudit(audit.type)
+      ? { certificationBody: audit.certificationBody }
+      : { auditedBy: audit.certificationBody }),
     leadAuditor: dash(audit.leadAuditor),
   };
 }

@@ -4,6 +4,7 @@
 // named by name and role (never by email alone).
 
 import { roleLabels } from '../../contracts/roles.ts';
+import { closerOf } from '../../domain/findings/closure.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
@@ -11,7 +12,12 @@ import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
 import { findRecord, listActions, listAmendments, presentRecord } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
-import { listEvents, listFindingRows as listFindings, requirementsOf } from '../findings/index.ts';
+import {
+  listEvents,
+  listFindingRows as listFindings,
+  requirementsOf,
+  reviewRecords,
+} from '../findings/index.ts';
 import { listMembers } from '../members/index.ts';
 
 export interface AuditInfo {
@@ -58,8 +64,22 @@ export interface DecisionData {
   note: string;
 }
 
+/** The review of effectiveness (10.2 d), its own record: never the criteria standing in for a result. */
+export interface ReviewData {
+  criteria: string;
+  dueOn: string | null;
+  reviewer: string;
+  result: 'effective' | 'not_effective' | null;
+  reviewedOn: string | null;
+  notes: string;
+  evidence: string[];
+}
+
 export interface FindingData {
   id: string;
+  /** Who closes it, from its audit's type: the organisation (internal, second party) or the CB. */
+  closer: 'organisation' | 'certification_body';
+  review: ReviewData | null;
   ref: string;
   grade: string;
   auditRef: string;
@@ -97,7 +117,8 @@ const byReportOrder = (a: FindingData, b: FindingData) =>
   a.auditRef.localeCompare(b.auditRef, 'en', { numeric: true }) ||
   a.ref.localeCompare(b.ref, 'en', { numeric: true });
 
-// The certification body's decisions in the lifecycle (ISO/IEC 17021-1 9.4.9–9.5), each under its name.
+// The decisions in the lifecycle, each under its name: the certification body's (ISO/IEC 17021-1
+// 9.4.9–9.5) for its audits, the organisation's (10.2, the ISMS manager) for internal and second-party ones.
 const DECISIONS: Record<string, { label: string; accepted: boolean }> = {
   accept_plan: { label: 'Plan accepted', accepted: true },
   reject_plan: { label: 'Plan rejected', accepted: false },
@@ -160,6 +181,7 @@ export async function loadReportData(
   const ids = rows.map((r) => r.id);
   const allActions = await listActions(ctx.db, ctx.organisation.id, ids);
   const allEvidence = await listEvidence(ctx.db, ctx.organisation.id, ids);
+  const reviews = await reviewRecords(ctx, ids);
   const findings: FindingData[] = [];
   for (const r of rows) {
     const nc = isNc(r);
@@ -178,8 +200,18 @@ export async function loadReportData(
     const events = nc ? await listEvents(ctx.db, ctx.organisation.id, r.id) : [];
     const auditOfFinding = await audits(r.audit_ref ?? '');
     const record = rec ? presentRecord(rec) : null;
+    const closer = closerOf(r.audit_type);
+    const review = reviews.get(r.id);
     findings.push({
       id: r.id,
+      closer,
+      review: review
+        ? {
+            ...review,
+            reviewer: people.byId(review.reviewerId) ?? '',
+            evidence: review.evidence.map((e) => e.fileName),
+          }
+        : null,
       ref: r.ref,
       grade: r.grade,
       auditRef: r.audit_ref ?? '',
@@ -237,7 +269,12 @@ export async function loadReportData(
           role?: string;
         };
         const actor = people.named(ev.actor_label);
-        const by = details.role === 'external_auditor' ? actor : `certification body (recorded by ${actor})`;
+        const by =
+          closer === 'organisation'
+            ? `${actor}, for the organisation`
+            : details.role === 'external_auditor'
+              ? actor
+              : `certification body (recorded by ${actor})`;
         return [
           { ...d, by, on: details.decisionDate ?? ev.at.slice(0, 10), note: details.note || ev.body || '' },
         ];

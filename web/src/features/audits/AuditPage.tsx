@@ -51,21 +51,34 @@ export function AuditPage() {
             <Text size="sm" c="dimmed">
               Implied by the open findings
             </Text>
-            <Group gap="xs">
-              <Badge size="lg" color={impliedColour[implied.implied]}>
-                {recommendationLabel(implied.implied)}
-              </Badge>
-              {implied.atRisk && (
-                <Badge color="red" variant="outline">
-                  at risk
-                </Badge>
-              )}
-            </Group>
-            <List size="sm" mt="xs">
-              {implied.reasons.map((r) => (
-                <List.Item key={r}>{r}</List.Item>
-              ))}
-            </List>
+            {implied ? (
+              <>
+                <Group gap="xs">
+                  <Badge size="lg" color={impliedColour[implied.implied]}>
+                    {recommendationLabel(implied.implied)}
+                  </Badge>
+                  {implied.atRisk && (
+                    <Badge color="red" variant="outline">
+                      at risk
+                    </Badge>
+                  )}
+                </Group>
+                <List size="sm" mt="xs">
+                  {implied.reasons.map((r) => (
+                    <List.Item key={r}>{r}</List.Item>
+                  ))}
+                </List>
+              </>
+            ) : (
+              <Text size="sm">
+                No certification recommendation: the organisation closes these findings itself (clause 10.2).
+              </Text>
+            )}
+            {a.risks.map((r) => (
+              <Text key={r.kind} size="sm" c={r.reached ? 'red' : 'orange'} mt="xs" role="status">
+                {r.message}
+              </Text>
+            ))}
           </Card>
           <Card withBorder aria-label="Deadline clock">
             <Text size="sm" c="dimmed">

@@ -8,6 +8,7 @@ import {
   Select,
   Stack,
   Table,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -34,16 +35,21 @@ import { auditQueries, auditsApi } from './api.ts';
 export type Audit = z.infer<typeof auditSummary>;
 type AuditInput = z.input<typeof auditInput>;
 const toAuditInput = (
-  v: Omit<AuditInput, 'leadAuditor' | 'reportReceivedOn' | 'recommendation'> & {
+  v: Omit<AuditInput, 'leadAuditor' | 'reportReceivedOn' | 'recommendation' | 'policyKey' | 'endsOn'> & {
     leadAuditor: string;
     reportReceivedOn: string;
     recommendation: string;
+    policyKey: string;
+    endsOn: string;
   },
 ): AuditInput => ({
   ...v,
   leadAuditor: v.leadAuditor || null,
   reportReceivedOn: v.reportReceivedOn || null,
+  endsOn: v.endsOn || null,
   recommendation: (v.recommendation || null) as AuditInput['recommendation'],
+  // Empty: the organisation's default policy (cb-90 on a new organisation).
+  policyKey: v.policyKey || undefined,
 });
 export const recommendationLabel = (r: string | null) => (r ? r.replaceAll('_', ' ') : 'not given');
 export const impliedColour = {
@@ -100,9 +106,15 @@ export function AuditsPage() {
                     <Table.Td>{a.certificationBody}</Table.Td>
                     <Table.Td>{recommendationLabel(a.recommendation)}</Table.Td>
                     <Table.Td>
-                      <Badge color={impliedColour[a.impliedRecommendation.implied]}>
-                        {recommendationLabel(a.impliedRecommendation.implied)}
-                      </Badge>
+                      {a.impliedRecommendation ? (
+                        <Badge color={impliedColour[a.impliedRecommendation.implied]}>
+                          {recommendationLabel(a.impliedRecommendation.implied)}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          none: closed by the organisation
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {a.counts.open} / {a.counts.major} / {a.counts.minor} / {a.counts.ofi}
@@ -143,7 +155,8 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
       leadAuditor: '',
       reportReceivedOn: '',
       recommendation: '',
-      policyKey: 'guide-14-30-60',
+      policyKey: '',
+      endsOn: '',
       scope: '',
     },
     validate: contractResolver(auditInput, (v) => toAuditInput(v)),
@@ -167,6 +180,12 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
         <Select label="Type" data={[...auditTypes]} {...form.getInputProps('type')} allowDeselect={false} />
         <TextInput label="Certification body" {...form.getInputProps('certificationBody')} required />
         <TextInput label="Lead auditor" {...form.getInputProps('leadAuditor')} />
+        <TextInput
+          type="date"
+          label="Last day of the audit"
+          description="Deadlines count from it under the default policy"
+          {...form.getInputProps('endsOn')}
+        />
         <TextInput label="Report received on" type="date" {...form.getInputProps('reportReceivedOn')} />
         <Select
           label="Auditor's recommendation"
@@ -179,8 +198,11 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
         <Select
           label="Deadline policy"
           data={(policies.data ?? []).map((p) => ({ value: p.key, label: p.name }))}
+          placeholder="the organisation's default"
+          clearable
           {...form.getInputProps('policyKey')}
-          allowDeselect={false}
+          value={form.values.policyKey || null}
+          onChange={(p) => form.setFieldValue('policyKey', p ?? '')}
         />
         <Textarea label="Scope" autosize minRows={2} {...form.getInputProps('scope')} />
         <Group justify="flex-end">

@@ -142,7 +142,7 @@ function CertificateForm({ onDone }: { onDone: () => void }) {
           surveillanceIntervalMonths: Number(v.interval),
           windowMonths: Math.min(3, Number(v.interval)),
           recertificationLeadDays: 90,
-          policyKey: 'guide-14-30-60',
+          policyKey: 'fast-14-30-60',
         },
       }),
     onSuccess: (c) => {

@@ -9,7 +9,7 @@ import { invalidateFindingWork } from '../../api/keys.ts';
 import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
-/** Corrective actions (10.1 c) and the ISMS amendments they caused (10.1 e). */
+/** Corrective actions (10.2 c) and the ISMS amendments they caused (10.2 e). */
 export function ActionsPanel({
   org,
   finding,

@@ -7,6 +7,7 @@ import { can } from '../../permissions.ts';
 import { FindingEffect } from '../posture/FindingEffect.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { findingQueries } from './api.ts';
+import { EffectivenessPanel } from './EffectivenessPanel.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { gradeColour, statusLabel } from './FindingsTable.tsx';
 import { RecordEditor } from './RecordEditor.tsx';
@@ -41,8 +42,9 @@ export function FindingPage() {
           </Badge>
         </Group>
         <Text c="dimmed" size="sm">
-          Audit {f.auditRef} · {f.requirements.join(', ')} {f.area && `· ${f.area}`} · owner{' '}
-          {f.owner?.name ?? 'not assigned'}
+          {f.kind} · audit {f.auditRef} · closed by{' '}
+          {f.closer === 'organisation' ? 'the organisation (10.2)' : 'the certification body'} ·{' '}
+          {f.requirements.join(', ')} {f.area && `· ${f.area}`} · owner {f.owner?.name ?? 'not assigned'}
         </Text>
       </div>
       {f.escalation.map((e) => (
@@ -86,7 +88,8 @@ export function FindingPage() {
           )}
           {f.record.auditorDecision.by && (
             <Text size="sm">
-              Certification body: {f.record.auditorDecision.by}, {f.record.auditorDecision.on}
+              {f.closer === 'organisation' ? "Organisation's decision" : 'Certification body'}:{' '}
+              {f.record.auditorDecision.by}, {f.record.auditorDecision.on}
               {f.record.auditorDecision.recordedBy
                 ? ` (recorded by ${f.record.auditorDecision.recordedBy})`
                 : ''}
@@ -101,6 +104,15 @@ export function FindingPage() {
       <TransitionBar org={org.slug} finding={f} />
       {nc && <RecordEditor key={f.id} org={org.slug} finding={f} editable={editable} />}
       {nc && <ActionsPanel org={org.slug} finding={f} editable={editable} />}
+      {nc && (
+        <EffectivenessPanel
+          key={`${f.id}-${f.effectivenessReview.current?.id ?? 'none'}`}
+          org={org.slug}
+          finding={f}
+          canPlan={can.manageFindings(org.role)}
+          canReview={can.reviewEffectiveness(org.role)}
+        />
+      )}
       <EvidencePanel org={org.slug} finding={f} canAttach={can.attachEvidence(org.role)} />
       <TimelinePanel org={org.slug} finding={f} canComment={can.comment(org.role)} />
     </Stack>

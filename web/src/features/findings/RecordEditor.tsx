@@ -21,7 +21,7 @@ import { invalidateFindingWork } from '../../api/keys.ts';
 import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
-/** Clause 10.1 a) correction, b) root cause, expected effect and f) effectiveness review. */
+/** Clause 10.2 a) correction, b) root cause, expected effect and d) effectiveness review. */
 export function RecordEditor({
   org,
   finding,
@@ -212,45 +212,15 @@ export function RecordEditor({
             onChange={(e) => setR({ ...r, expectedEffect: e.currentTarget.value })}
             mt="md"
           />
-          <Text fw={600} size="sm" mt="md">
-            Effectiveness review
-          </Text>
           <Textarea
-            label="Criteria"
+            label="Effectiveness criteria (10.2 d)"
+            description="How the review of effectiveness will judge the corrective action; the review itself is its own record below"
             autosize
             minRows={2}
             value={ef.criteria}
             onChange={(e) => setR({ ...r, effectiveness: { ...ef, criteria: e.currentTarget.value } })}
+            mt="md"
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label="Reviewer (email)"
-              value={ef.reviewerEmail ?? ''}
-              onChange={(e) =>
-                setR({ ...r, effectiveness: { ...ef, reviewerEmail: e.currentTarget.value || null } })
-              }
-            />
-            <TextInput
-              label="Reviewed on"
-              type="date"
-              value={ef.reviewedOn ?? ''}
-              onChange={(e) =>
-                setR({ ...r, effectiveness: { ...ef, reviewedOn: e.currentTarget.value || null } })
-              }
-            />
-            <Select
-              label="Result"
-              data={[
-                { value: 'effective', label: 'effective' },
-                { value: 'not_effective', label: 'not effective' },
-              ]}
-              clearable
-              value={ef.result}
-              onChange={(v) =>
-                setR({ ...r, effectiveness: { ...ef, result: (v as typeof ef.result) ?? null } })
-              }
-            />
-          </SimpleGrid>
         </fieldset>
         {editable && (
           <Group justify="flex-end">

@@ -13,6 +13,11 @@ import {
   type recordUpdate,
   type transitionRequest,
 } from '../../../../src/contracts/corrective-actions.ts';
+import {
+  type effectivenessPlanInput,
+  type effectivenessResultInput,
+  effectivenessView,
+} from '../../../../src/contracts/effectiveness.ts';
 import { type findingQuery, findingSummary } from '../../../../src/contracts/findings.ts';
 import { apiUrl, type PageArgs, request } from '../../api/client.ts';
 import { featureKeys } from '../../api/keys.ts';
@@ -49,6 +54,18 @@ export const findingsApi = {
       params: p,
       body,
       response: amendment,
+    }),
+  planEffectiveness: (p: One, body: z.input<typeof effectivenessPlanInput>) =>
+    request('PUT', '/api/v1/orgs/:org/findings/:findingId/effectiveness-review', {
+      params: p,
+      body,
+      response: effectivenessView,
+    }),
+  recordEffectiveness: (p: One, body: z.input<typeof effectivenessResultInput>) =>
+    request('POST', '/api/v1/orgs/:org/findings/:findingId/effectiveness-review/result', {
+      params: p,
+      body,
+      response: effectivenessView,
     }),
   /** Multipart: `attachedTo`, `attachedId`, `description`, `file`. */
   attachEvidence: (p: One, form: FormData) =>

@@ -3,9 +3,11 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   NumberInput,
   SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -41,7 +43,13 @@ export function DeadlinePoliciesPanel({ org, editable }: { org: string; editable
     key: '',
     name: '',
     preset: false,
-    definition: { dayKind: 'calendar', grades: {}, notes: '' },
+    definition: {
+      dayKind: 'calendar',
+      anchor: 'audit_end',
+      stage2MajorLimitMonths: 6,
+      grades: {},
+      notes: '',
+    },
   };
   return (
     <Card withBorder>
@@ -49,9 +57,9 @@ export function DeadlinePoliciesPanel({ org, editable }: { org: string; editable
         Deadline policies
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Days after the nonconformity report is received. Empty means no deadline for that step. Audits name
-        the policy they follow; editing one moves the deadlines of its open findings when their audit is next
-        updated.
+        Days after the policy's anchor: the last day of the audit (default), the closing meeting, or the day
+        the report is received. Empty means no deadline for that step. Audits name the policy they follow;
+        editing one moves the deadlines of its open findings when their audit is next updated.
       </Text>
       {list.isLoading ? (
         <Loading />
@@ -152,6 +160,21 @@ function PolicyEditor({
         }
         disabled={!editable}
       />
+      <Select
+        label="Deadlines count from"
+        data={[
+          { value: 'audit_end', label: 'Last day of the audit' },
+          { value: 'closing_meeting', label: 'Closing meeting' },
+          { value: 'report_received', label: 'Report received' },
+        ]}
+        value={p.definition.anchor}
+        onChange={(v) =>
+          v && setP({ ...p, definition: { ...p.definition, anchor: v as Policy['definition']['anchor'] } })
+        }
+        allowDeselect={false}
+        disabled={!editable}
+        w={260}
+      />
       <Table aria-label={`Days of ${p.key}`}>
         <Table.Thead>
           <Table.Tr>
@@ -159,6 +182,7 @@ function PolicyEditor({
             {dayFields.map((f) => (
               <Table.Th key={f.key}>{f.label}</Table.Th>
             ))}
+            <Table.Th>Verified at next audit</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -179,6 +203,22 @@ function PolicyEditor({
                   />
                 </Table.Td>
               ))}
+              <Table.Td>
+                <Checkbox
+                  aria-label={`${g}: only a plan is due, implementation verified at the next audit`}
+                  checked={p.definition.grades[g]?.verifiedAtNextAudit === true}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    const grade = { ...p.definition.grades[g], verifiedAtNextAudit: on };
+                    if (on) Object.assign(grade, { evidenceDays: null, closeDays: null });
+                    setP({
+                      ...p,
+                      definition: { ...p.definition, grades: { ...p.definition.grades, [g]: grade } },
+                    });
+                  }}
+                  disabled={!editable}
+                />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
