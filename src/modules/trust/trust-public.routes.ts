@@ -10,6 +10,7 @@ import {
   signInInput,
   trustPublicParams,
 } from '../../contracts/trust.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import * as visitor from './trust-public.service.ts';
 import { SESSION_DAYS, visitorContext } from './trust-visitor.ts';
@@ -161,6 +162,7 @@ export function trustPublicRoutes(app: ZodApp, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Download a document (nda and request documents come watermarked)',
+        produces: [media.stored],
         params: trustPublicParams.extend({ documentId: id }),
       },
     },
