@@ -80,7 +80,13 @@ const transform: SwaggerTransform = (doc) => {
   const multipart = (schema.consumes as string[] | undefined)?.includes('multipart/form-data') ?? false;
   schema.operationId ??= operationIdFor(method, route.url);
   if (route.config?.policy === 'public') schema.security ??= [];
-  schema[MARK] = problemStatuses(route, method, Boolean(schema.body) || multipart);
+  // A route names the 4xx it adds to these with the `problem` schema (e.g. `404: problem` on a token route).
+  const own = Object.keys(schema.response ?? {})
+    .map(Number)
+    .filter((s) => responseNames[s] !== undefined);
+  for (const s of own) delete schema.response?.[s];
+  const implied = problemStatuses(route, method, Boolean(schema.body) || multipart);
+  schema[MARK] = [...new Set([...implied, ...own])].sort((a, b) => a - b);
   const produces = schema.produces as string[] | undefined;
   if (produces) {
     delete schema.produces;

@@ -18,10 +18,11 @@ interface Doc {
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const DOC_ID = 'openapi.json';
-const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 const isJson = (media: string) => media === 'application/json' || media.endsWith('+json');
 
-class ResponseChecker {
+export class ResponseChecker {
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   private readonly compiled = new Map<string, ValidateFunction>();
 
@@ -54,7 +55,9 @@ class ResponseChecker {
 
   /** The mismatch between `res` and the declaration of `method url` (a route template), if any. */
   check(method: string, url: string | undefined, res: LightMyRequestResponse): string | null {
-    const media = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const media = String(res.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
     const path = url?.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const op = path ? this.doc.paths[path]?.[method.toLowerCase()] : undefined;
     if (!op) {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { id } from '../../contracts/common.ts';
+import { id, problem } from '../../contracts/common.ts';
 import {
   accessRequestAnswer,
   accessRequestInput,
@@ -130,7 +130,7 @@ export function trustPublicRoutes(app: ZodApp, deps: ModuleDeps) {
         summary: 'Open a direct share link (with its passcode if it has one)',
         params: trustPublicParams,
         body: linkOpenInput,
-        response: { 204: z.null() },
+        response: { 204: z.null(), 401: problem },
       },
     },
     async (req, reply) => {
