@@ -75,8 +75,6 @@ export type Problem = z.infer<typeof problem>;
  * same to Zod, but its JSON Schema names required properties it never defines.)
  */
 export const countsBy = <const K extends readonly [string, ...string[]]>(keys: K) =>
-  z.object(
-    Object.fromEntries(keys.map((k) => [k, z.number().int()])) as { [P in K[number]]: z.ZodNumber },
-  );
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as { [P in K[number]]: z.ZodNumber });
 
 export const orgParams = z.object({ org: slug.describe('organisation slug') });

@@ -56,7 +56,7 @@ export function operationIdFor(method: string, url: string): string {
 }
 
 /** The 4xx answers a route can give, from what the gate, the origin check and the validator do. */
-function problemStatuses(route: RouteOptions, method: string, hasBody: boolean): number[] {
+function problemStatuses(route: RouteOptions, method: string, hasBody: boolean): Set<number> {
   const statuses = new Set([400]);
   const policy = route.config?.policy;
   if (policy !== 'public') statuses.add(401).add(403);
@@ -64,7 +64,7 @@ function problemStatuses(route: RouteOptions, method: string, hasBody: boolean):
   if (route.url.includes('/:')) statuses.add(404);
   if (hasBody) statuses.add(413).add(415);
   if (route.config?.rateLimit) statuses.add(429);
-  return [...statuses].sort((a, b) => a - b);
+  return statuses;
 }
 
 type Transformed = Record<string, unknown> & { response?: Record<string, unknown> };

@@ -154,7 +154,9 @@ for (const kind of kinds) {
         /not declared/,
       );
       const wrongCode = JSON.stringify({ type: 't', title: 't', status: 404, code: 'conflict' });
-      expect(checker.check('GET', compare, res(404, 'application/problem+json', wrongCode))).toMatch(/allowed values/);
+      expect(checker.check('GET', compare, res(404, 'application/problem+json', wrongCode))).toMatch(
+        /allowed values/,
+      );
       const pdf = '/api/v1/orgs/:org/posture/summary.pdf';
       expect(checker.check('GET', pdf, res(200, 'text/html', '<p>'))).toMatch(/text\/html/);
       expect(checker.check('GET', pdf, res(200, 'application/pdf', '%PDF-1.7'))).toBeNull();
