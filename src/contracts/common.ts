@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodes } from './errors.ts';
 
 export const isoDateTime = z.string().describe('ISO 8601 timestamp (UTC)');
 /** A real calendar date (no 2026-02-30, no month 13), years 1900-2999: the one date schema of the API. */
@@ -20,6 +21,20 @@ export const slug = z
   .min(2)
   .max(48)
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and dashes, not at either end');
+
+/**
+ * A whole number sent as text (a path segment or query parameter): missing answers "required" and text
+ * "must be a whole number", each at its field path, where `z.coerce.number()` said "received NaN".
+ */
+export const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v),
+    z
+      .number({ error: (iss) => (iss.input === undefined ? 'required' : 'must be a whole number') })
+      .int()
+      .min(min)
+      .max(max),
+  );
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -48,11 +63,18 @@ export const problem = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  code: z.string(),
+  code: z.enum(errorCodes),
   instance: z.string().optional(),
   logId: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problem>;
+
+/**
+ * A count for each of `keys`, as an object with every key present. (A record keyed by an enum says the
+ * same to Zod, but its JSON Schema names required properties it never defines.)
+ */
+export const countsBy = <const K extends readonly [string, ...string[]]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as { [P in K[number]]: z.ZodNumber });
 
 export const orgParams = z.object({ org: slug.describe('organisation slug') });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from './common.ts';
+import { countsBy, isoDate, isoDateTime } from './common.ts';
 
 // Register of documented information (ISO/IEC 27001:2022 7.5) and the mandatory items it must cover.
 
@@ -76,7 +76,7 @@ export const readinessItem = z.object({
 });
 export const documentReadiness = z.object({
   items: z.array(readinessItem),
-  counts: z.record(z.enum(documentStates), z.number().int()),
+  counts: countsBy(documentStates),
 });
 
 export const reminderResult = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from './common.ts';
+import { isoDate, isoDateTime, wholeNumber } from './common.ts';
 
 // Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d) and the ISMS scope (4.3) it carries.
 
@@ -23,7 +23,7 @@ export const themes = ['organizational', 'people', 'physical', 'technological'] 
 export const controlId = z
   .string()
   .regex(/^[5-8]\.\d{1,2}$/, 'an Annex A 2022 control id such as 5.1 or 8.34');
-export const versionNumber = z.coerce.number().int().min(1).max(100000);
+export const versionNumber = wholeNumber(1, 100000);
 
 const text = (max: number) => z.string().trim().max(max);
 const list = z.array(text(300).min(1)).max(50);

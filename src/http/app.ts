@@ -7,12 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { capabilityIsLive, customDomainRedirect } from '../modules/trust/index.ts';
 import type { Runtime } from '../runtime.ts';
 import { openContentStore } from '../storage/open.ts';
@@ -20,6 +15,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGate } from './gate.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerLifecycleRoutes } from './lifecycle.ts';
+import { openapiOptions } from './openapi.ts';
 import { registerProblemHandler } from './problem.ts';
 import { registerModuleRoutes } from './routes.ts';
 
@@ -82,25 +78,7 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     crossOriginEmbedderPolicy: false,
     hsts: config.publicUrl.startsWith('https://'),
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'closeloop API',
-        version: opts.version,
-        description:
-          'ISO/IEC 27001 audit follow-up. Authenticate with the session cookie or `Authorization: Bearer <personal API token>`. Errors are RFC 9457 problem+json with a stable `code`.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions({ version: opts.version, publicUrl: config.publicUrl }));
 
   const { auth, env, database } = rt;
   registerInputGuard(app);

@@ -5,7 +5,7 @@ import { AppError, type ErrorCode, type FieldIssue } from '../contracts/errors.t
 
 // RFC 9457 problem details. Known errors keep their stable code; anything else becomes a generic 500
 // carrying only a log id, so internals never reach the client (OWASP ASVS 7.4.1).
-const statusOf: Record<ErrorCode, number> = {
+export const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,

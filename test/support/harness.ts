@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { type ConfigOverrides, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { checkResponses } from './response-check.ts';
 
 export type Kind = 'sqlite' | 'postgres';
 export const kinds: Kind[] = ['sqlite', 'postgres'];
@@ -64,7 +65,9 @@ export async function startTestApp(kind: Kind, env: Record<string, string> = {})
   });
   const rt = await createRuntime(config, { migrate: true, logger: pino({ level: 'silent' }) });
   const app = await buildApp(rt, { version: 'test' });
+  const prepareCheck = checkResponses(app);
   await app.ready();
+  prepareCheck();
   return {
     kind,
     rt,

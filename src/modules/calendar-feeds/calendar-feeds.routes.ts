@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarFeed, createdFeed, feedInput } from '../../contracts/collaboration.ts';
 import { id, orgParams } from '../../contracts/common.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import * as service from './calendar-feeds.service.ts';
 
@@ -57,6 +58,7 @@ export function calendarFeedsRoutes(app: ZodApp, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'The feed itself (RFC 5545), for calendar clients',
+        produces: [media.ics],
         params: z.object({ feed: z.string().min(10).max(200) }),
       },
     },

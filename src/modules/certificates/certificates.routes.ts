@@ -10,6 +10,7 @@ import {
 } from '../../contracts/certification.ts';
 import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import { attachCertificateFile, readCertificateFile } from './certificate-file.service.ts';
@@ -176,7 +177,10 @@ export function certificatesRoutes(app: ZodApp, deps: ModuleDeps) {
   );
   app.get(
     `${base}/:certificateId/file`,
-    { config: read, schema: { tags, summary: 'Download the certificate document', params: one } },
+    {
+      config: read,
+      schema: { tags, summary: 'Download the certificate document', params: one, produces: [media.stored] },
+    },
     async (req, reply) => {
       const f = await readCertificateFile(req.params, { ...orgCtx(req), store: deps.store });
       return reply

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
 import { crosswalk, crosswalkOverride, framework, overrideInput } from '../../contracts/isms-crosswalks.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ZodApp } from '../../http/route-types.ts';
 import { crosswalkExport } from './crosswalks.report.ts';
 import * as service from './crosswalks.service.ts';
@@ -31,6 +32,7 @@ export function crosswalksRoutes(app: ZodApp) {
         summary: 'Coverage and gap list as PDF or XLSX',
         params: one,
         querystring: z.object({ format: z.enum(['pdf', 'xlsx']).default('xlsx') }),
+        produces: [media.pdf, media.xlsx],
       },
     },
     async (req, reply) => {
@@ -87,6 +89,7 @@ export function crosswalksRoutes(app: ZodApp) {
         tags,
         summary: 'Withdraw a correction: the shipped row applies again',
         params: one.extend({ overrideId: z.string().min(1).max(64) }),
+        response: { 204: z.null() },
       },
     },
     async (req, reply) => {
@@ -94,7 +97,7 @@ export function crosswalksRoutes(app: ZodApp) {
         { framework: req.params.framework, id: req.params.overrideId },
         orgCtx(req),
       );
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

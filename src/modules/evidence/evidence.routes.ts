@@ -3,6 +3,7 @@ import { id, orgParams } from '../../contracts/common.ts';
 import { evidenceFile } from '../../contracts/corrective-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import { attachEvidence, readEvidence } from './evidence.service.ts';
@@ -53,6 +54,7 @@ export function evidenceRoutes(app: ZodApp, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Download an evidence file (as an attachment)',
+        produces: [media.stored],
         params: params.extend({ evidenceId: id }),
       },
     },

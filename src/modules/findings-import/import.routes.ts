@@ -4,6 +4,7 @@ import { AppError } from '../../contracts/errors.ts';
 import { importReport } from '../../contracts/findings.ts';
 import { templateColumns } from '../../domain/findings/import-rows.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import { importFindings, templateCsv } from './import.service.ts';
@@ -25,7 +26,12 @@ export function importRoutes(app: ZodApp, deps: ModuleDeps) {
     '/api/v1/orgs/:org/findings-import/template.csv',
     {
       config: { policy: 'finding.read' },
-      schema: { tags, summary: 'The nonconformity report template (CSV)', params: orgParams },
+      schema: {
+        tags,
+        summary: 'The nonconformity report template (CSV)',
+        params: orgParams,
+        produces: [media.csv],
+      },
     },
     async (_req, reply) =>
       reply

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, orgParams, paged, pageQuery, slug } from '../../contracts/common.ts';
+import { id, orgParams, paged, pageQuery, problem, slug } from '../../contracts/common.ts';
 import {
   acceptInvitationRequest,
   createInvitationRequest,
@@ -66,7 +66,7 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
         tags,
         summary: 'What an invitation link offers',
         body: z.object({ token: z.string().min(20).max(200) }),
-        response: { 200: invitationPreview },
+        response: { 200: invitationPreview, 404: problem },
       },
     },
     async (req) => {
@@ -88,7 +88,11 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
         tags,
         summary: 'Accept an invitation (single use)',
         body: acceptInvitationRequest,
-        response: { 200: z.object({ organisation: z.object({ slug, name: z.string() }), role }) },
+        response: {
+          200: z.object({ organisation: z.object({ slug, name: z.string() }), role }),
+          401: problem,
+          404: problem,
+        },
       },
     },
     async (req) => ({

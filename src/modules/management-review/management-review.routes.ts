@@ -6,6 +6,7 @@ import {
 } from '../../contracts/certification-reviews.ts';
 import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ZodApp } from '../../http/route-types.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import * as service from './management-review.service.ts';
@@ -69,7 +70,7 @@ export function managementReviewRoutes(app: ZodApp) {
     `${base}/:reviewId/minutes`,
     {
       config: { policy: 'management_review.read' },
-      schema: { tags, summary: 'The minutes as PDF', params: one },
+      schema: { tags, summary: 'The minutes as PDF', params: one, produces: [media.pdf] },
     },
     async (req, reply) => {
       const doc = await service.reviewMinutes(req.params, orgCtx(req));

@@ -13,6 +13,7 @@ import {
   rankedQuery,
 } from '../../contracts/posture.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ZodApp } from '../../http/route-types.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { postureDashboard } from './posture.dashboard.ts';
@@ -125,7 +126,12 @@ export function postureRoutes(app: ZodApp) {
     `${base}/summary.pdf`,
     {
       config,
-      schema: { tags, summary: 'The one-page executive summary as PDF', params: orgParams },
+      schema: {
+        tags,
+        summary: 'The one-page executive summary as PDF',
+        params: orgParams,
+        produces: [media.pdf],
+      },
     },
     async (req, reply) => {
       const doc = await executiveSummary(undefined, orgCtx(req));

@@ -3,6 +3,7 @@ import { orgParams } from '../../contracts/common.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { capRevision, reportKind, reportQuery } from '../../contracts/reports.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { renderXlsx } from '../../reports/xlsx.ts';
@@ -27,6 +28,7 @@ export function reportsRoutes(app: ZodApp, deps: Pick<ModuleDeps, 'store'>) {
           'Corrective Action Plan, Evidence of Correction, NC statements or the corrective action log, as PDF, XLSX or JSON; the evidence package as ZIP',
         params: orgParams.extend({ kind: reportKind }),
         querystring: reportQuery,
+        produces: [media.json, media.pdf, media.xlsx, media.zip],
       },
     },
     async (req, reply) => {

@@ -18,6 +18,7 @@ import {
   versionNumber,
 } from '../../contracts/isms-soa.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ZodApp } from '../../http/route-types.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import { soaExport } from './soa.report.ts';
@@ -183,6 +184,7 @@ export function soaRoutes(app: ZodApp) {
         summary: 'The SoA as PDF (cover, scope, a table per theme), XLSX (a row per control) or JSON',
         params: one,
         querystring: z.object({ format: z.enum(soaFormats).default('pdf') }),
+        produces: [media.pdf, media.xlsx, media.json],
       },
     },
     async (req, reply) => {

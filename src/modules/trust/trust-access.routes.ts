@@ -11,6 +11,7 @@ import {
   trustRequest,
 } from '../../contracts/trust.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ZodApp } from '../../http/route-types.ts';
 import * as grants from './trust-access.service.ts';
 import { accessLogCsv, accessLog as readLog } from './trust-log.ts';
@@ -134,6 +135,7 @@ export function trustAccessRoutes(app: ZodApp) {
       schema: {
         tags,
         summary: 'Access log as CSV',
+        produces: [media.csv],
         params: orgParams,
         querystring: accessLogQuery.omit({ page: true, pageSize: true }),
       },

@@ -16,6 +16,7 @@ import {
   trustPageInput,
 } from '../../contracts/trust.ts';
 import { orgCtx } from '../../http/gate.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import * as grants from './trust-access.service.ts';
@@ -215,7 +216,12 @@ export function trustAdminRoutes(app: ZodApp, deps: ModuleDeps) {
     `${base}/documents/:documentId/file`,
     {
       config: { policy: 'trust.read' },
-      schema: { tags, summary: 'The document as stored, for members (not watermarked)', params: docParams },
+      schema: {
+        tags,
+        summary: 'The document as stored, for members (not watermarked)',
+        params: docParams,
+        produces: [media.stored],
+      },
     },
     async (req, reply) => {
       const file = await docs.readDocumentForMember(req.params, { ...orgCtx(req), store: deps.store });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { id } from '../../contracts/common.ts';
+import { id, problem } from '../../contracts/common.ts';
 import {
   accessRequestAnswer,
   accessRequestInput,
@@ -10,6 +10,7 @@ import {
   signInInput,
   trustPublicParams,
 } from '../../contracts/trust.ts';
+import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import * as visitor from './trust-public.service.ts';
 import { SESSION_DAYS, visitorContext } from './trust-visitor.ts';
@@ -129,7 +130,7 @@ export function trustPublicRoutes(app: ZodApp, deps: ModuleDeps) {
         summary: 'Open a direct share link (with its passcode if it has one)',
         params: trustPublicParams,
         body: linkOpenInput,
-        response: { 204: z.null() },
+        response: { 204: z.null(), 401: problem },
       },
     },
     async (req, reply) => {
@@ -161,6 +162,7 @@ export function trustPublicRoutes(app: ZodApp, deps: ModuleDeps) {
       schema: {
         tags,
         summary: 'Download a document (nda and request documents come watermarked)',
+        produces: [media.stored],
         params: trustPublicParams.extend({ documentId: id }),
       },
     },
