@@ -105,7 +105,11 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { auth, env, database } = rt;
   registerInputGuard(app);
   registerGate(app, { auth, database, env });
-  registerAuthRoutes(app, auth, config.publicUrl, database.db);
+  registerAuthRoutes(app, auth, {
+    publicUrl: config.publicUrl,
+    db: database.db,
+    rateLimit: config.rateLimit,
+  });
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
   // Only routes that ask for it (the trust page's public actions) are limited, per client address.
   if (config.rateLimit) await app.register(rateLimit, { global: false });
