@@ -22,6 +22,7 @@ import { registerInputGuard } from './input-guard.ts';
 import { registerLifecycleRoutes } from './lifecycle.ts';
 import { registerProblemHandler } from './problem.ts';
 import { registerModuleRoutes } from './routes.ts';
+import { serverOptions } from './server-options.ts';
 
 export interface RouteEntry {
   method: string;
@@ -45,7 +46,7 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { config } = rt;
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
-    bodyLimit: config.maxUploadBytes + 1024 * 1024,
+    ...serverOptions(config),
     // Behind a load balancer, req.ip is the client's address only from the proxies trusted here.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });

@@ -100,7 +100,9 @@ for (const kind of kinds) {
       // better-auth's own per-address limit (3 sign-ins per 10 s) answers the 4th try in a row; the clock
       // (Date only) is moved past its window so that the back-off, which counts only 401s, is reached.
       vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-      onTestFinished(() => vi.useRealTimers());
+      onTestFinished(() => {
+        vi.useRealTimers();
+      });
       const ip = kind === 'sqlite' ? '203.0.113.9' : '203.0.113.10';
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
