@@ -142,76 +142,97 @@ const badBodies: fc.Arbitrary<{ type: string; body: Buffer }> = fc.constantFrom(
   { type: 'application/json', body: Buffer.from(`"${'\\ud800'.repeat(2_000)}"`) },
 );
 
-function pathArb(path: string, op: Operation, doc: Doc, pools: Pools): fc.Arbitrary<string> {
+type Weighted<T> = { arbitrary: fc.Arbitrary<T>; weight: number; hostile?: true };
+/** One of the choices; a clean request leaves out the hostile ones. */
+const pick = <T>(clean: boolean, choices: Weighted<T>[]) =>
+  fc.oneof(
+    ...choices.filter((c) => !(clean && c.hostile)).map(({ arbitrary, weight }) => ({ arbitrary, weight })),
+  );
+/** Hostile values in about one schema node in 12, none in a clean request. */
+const hostility = (clean: boolean) => (clean ? 1_000_000 : 12);
+
+function pathArb(path: string, op: Operation, doc: Doc, pools: Pools, clean: boolean): fc.Arbitrary<string> {
   const params = (op.parameters ?? []).filter((p) => p.in === 'path');
   const parts = params.map((p) => {
     const known = poolFor(pools, p.name, segmentBefore(path, p.name));
-    return fc.oneof(
-      { arbitrary: known.length > 0 ? fc.constantFrom(...known).map(enc) : fc.constant('x'), weight: 12 },
-      { arbitrary: fromSchema(p.schema, doc, pools, p.name, 1).map(enc), weight: 2 },
-      { arbitrary: fc.constantFrom(...rawSegments), weight: 1 },
-    );
+    const schema = fromSchema(p.schema, doc, pools, p.name, 1, hostility(clean)).map(enc);
+    return pick(clean, [
+      { arbitrary: known.length > 0 ? fc.constantFrom(...known).map(enc) : schema, weight: 12 },
+      { arbitrary: schema, weight: 2 },
+      { arbitrary: fc.constantFrom(...rawSegments), weight: 1, hostile: true },
+    ]);
   });
   return fc
     .tuple(...parts)
     .map((vals) => params.reduce((acc, p, i) => acc.replace(`{${p.name}}`, vals[i] as string), path));
 }
 
-function queryArb(op: Operation, doc: Doc, pools: Pools): fc.Arbitrary<string> {
+function queryArb(op: Operation, doc: Doc, pools: Pools, clean: boolean): fc.Arbitrary<string> {
   const params = (op.parameters ?? []).filter((p) => p.in === 'query');
   const pairs = params.map((p) =>
-    fc.option(fromSchema(p.schema, doc, pools, p.name, 1), { freq: p.required ? 20 : 2 }).map((v) => {
-      if (v === null) return '';
-      const vals = Array.isArray(v) ? v : [v];
-      return vals.map((x) => `${enc(p.name)}=${enc(x)}`).join('&');
-    }),
+    fc
+      .option(fromSchema(p.schema, doc, pools, p.name, 1, hostility(clean)), { freq: p.required ? 20 : 2 })
+      .map((v) => {
+        if (v === null) return '';
+        const vals = Array.isArray(v) ? v : [v];
+        return vals.map((x) => `${enc(p.name)}=${enc(x)}`).join('&');
+      }),
   );
+  const raw = clean ? fc.constant(null) : fc.option(fc.constantFrom(...rawQueries), { freq: 12 });
   return fc
-    .tuple(fc.tuple(...pairs), fc.option(fc.constantFrom(...rawQueries), { freq: 12 }))
-    .map(([qs, raw]) => [...qs, raw ?? ''].filter((q) => q !== '').join('&'));
+    .tuple(fc.tuple(...pairs), raw)
+    .map(([qs, r]) => [...qs, r ?? ''].filter((q) => q !== '').join('&'));
 }
 
 type Body = { type: string; body: Buffer } | null;
 
-function bodyArb(method: string, op: Operation, doc: Doc, pools: Pools): fc.Arbitrary<Body> {
+function bodyArb(method: string, op: Operation, doc: Doc, pools: Pools, clean: boolean): fc.Arbitrary<Body> {
   const content = op.requestBody?.content ?? {};
   const json = content['application/json']?.schema as Schema | undefined;
   const asJson = (v: unknown) => ({ type: 'application/json', body: Buffer.from(toJson(v)) });
   const none = fc.constant<Body>(null);
   if (method === 'GET' || method === 'DELETE')
-    return fc.oneof({ arbitrary: none, weight: 12 }, { arbitrary: badBodies, weight: 1 });
+    return pick<Body>(clean, [
+      { arbitrary: none, weight: 12 },
+      { arbitrary: badBodies, weight: 1, hostile: true },
+    ]);
   if (json)
-    return fc.oneof(
-      { arbitrary: fromSchema(json, doc, pools).map(asJson), weight: 14 },
-      { arbitrary: hostileValue.map(asJson), weight: 2 },
-      { arbitrary: badBodies, weight: 2 },
-      { arbitrary: multipart, weight: 1 },
-      { arbitrary: none, weight: 1 },
-    );
+    return pick<Body>(clean, [
+      { arbitrary: fromSchema(json, doc, pools, '', 0, hostility(clean)).map(asJson), weight: 14 },
+      { arbitrary: hostileValue.map(asJson), weight: 2, hostile: true },
+      { arbitrary: badBodies, weight: 2, hostile: true },
+      { arbitrary: multipart, weight: 1, hostile: true },
+      { arbitrary: none, weight: 1, hostile: true },
+    ]);
   // No JSON body declared: an upload (multipart), an action without a body, or a body the route ignores.
-  const weight = content['multipart/form-data'] ? 10 : 4;
-  return fc.oneof(
-    { arbitrary: multipart, weight },
+  return pick<Body>(clean, [
+    { arbitrary: multipart, weight: content['multipart/form-data'] ? 10 : 4 },
     { arbitrary: none, weight: 3 },
     { arbitrary: fc.constant(asJson({})), weight: 2 },
-    { arbitrary: badBodies, weight: 1 },
-  );
+    { arbitrary: badBodies, weight: 1, hostile: true },
+  ]);
 }
 
-/** Every request one operation can receive. */
-export function requestArb(path: string, method: string, op: Operation, doc: Doc, pools: Pools) {
+function build(path: string, method: string, op: Operation, doc: Doc, pools: Pools, clean: boolean) {
   const name = op.operationId ?? `${method} ${path}`;
   return fc
     .record({
-      identity: fc.constantFrom<Identity>('anonymous', 'member', 'admin', 'admin'),
-      path: pathArb(path, op, doc, pools),
-      query: queryArb(op, doc, pools),
-      body: bodyArb(method, op, doc, pools),
-      origin: fc.oneof(
-        { arbitrary: fc.constant(ORIGIN), weight: 12 },
-        { arbitrary: fc.constantFrom('https://evil.example', 'null', ''), weight: 1 },
+      identity: fc.constantFrom<Identity>(
+        ...(clean ? [] : (['anonymous'] as const)),
+        'member',
+        'admin',
+        'admin',
       ),
-      encoding: fc.option(fc.constantFrom('gzip', 'br', 'identity, chunked'), { freq: 30 }),
+      path: pathArb(path, op, doc, pools, clean),
+      query: queryArb(op, doc, pools, clean),
+      body: bodyArb(method, op, doc, pools, clean),
+      origin: pick(clean, [
+        { arbitrary: fc.constant(ORIGIN), weight: 12 },
+        { arbitrary: fc.constantFrom('https://evil.example', 'null', ''), weight: 1, hostile: true },
+      ]),
+      encoding: clean
+        ? fc.constant(null)
+        : fc.option(fc.constantFrom('gzip', 'br', 'identity, chunked'), { freq: 30 }),
     })
     .map(({ identity, path: p, query, body, origin, encoding }): FuzzRequest => {
       const headers: Record<string, string> = {};
@@ -228,6 +249,16 @@ export function requestArb(path: string, method: string, op: Operation, doc: Doc
       };
     });
 }
+
+/**
+ * Every request one operation can receive: two in five are clean (valid values from the schemas and the
+ * app's own ids, so they reach the use-cases and the database), the rest carry hostile parts.
+ */
+export const requestArb = (path: string, method: string, op: Operation, doc: Doc, pools: Pools) =>
+  fc.oneof(
+    { arbitrary: build(path, method, op, doc, pools, true), weight: 2 },
+    { arbitrary: build(path, method, op, doc, pools, false), weight: 3 },
+  );
 
 export interface Answer {
   status: number;
