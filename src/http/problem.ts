@@ -79,7 +79,8 @@ function databaseProblem(err: { code?: unknown }): { code: ErrorCode; detail: st
     return { code: 'conflict', detail: 'this already exists (a concurrent request created it first)' };
   if (c === '40001' || c === '40P01' || c === 'SQLITE_BUSY')
     return { code: 'conflict', detail: 'a concurrent change won; reload and try again' };
-  if (c === '22021' || c === '22P05' || c === '22007' || c === '22008')
+  // 22003: a number out of the column's range, e.g. a denormal 9.4e-323 days in a `real` (found by the fuzzer).
+  if (c === '22021' || c === '22P05' || c === '22007' || c === '22008' || c === '22003')
     return { code: 'validation_failed', detail: 'a value cannot be stored as given' };
   return null;
 }
