@@ -73,6 +73,8 @@ const envSchema = z.object({
   // After SIGTERM, how long the instance keeps serving while failing readiness, so that the load
   // balancer notices before the listener closes. 0 (the default) closes at once; in-flight requests finish.
   CLOSELOOP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
+  // Seconds a client has to send its request line and headers; a slow-loris client is cut off after it.
+  CLOSELOOP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(20),
   // Test suites only: cheap argon2id parameters so that a test making fifty people does not spend its time
   // hashing. Refused unless NODE_ENV=test as well (docs/decisions/0004-fast-password-hashing-in-tests.md).
   CLOSELOOP_PASSWORD_HASHING: z.enum(['standard', 'fast-test-only']).default('standard'),
@@ -95,6 +97,7 @@ export type Config = {
   rateLimit: boolean;
   trustProxy: TrustProxy;
   drainSeconds: number;
+  headersTimeoutSeconds: number;
   /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
   passwordHashing: 'standard' | 'fast-test-only';
 };
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
     trustProxy: e.CLOSELOOP_TRUST_PROXY,
     drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,
+    headersTimeoutSeconds: e.CLOSELOOP_HEADERS_TIMEOUT_SECONDS,
     passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,
   };
 }

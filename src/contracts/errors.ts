@@ -10,6 +10,8 @@ export const errorCodes = [
   'origin_rejected',
   'rate_limited',
   'payload_too_large',
+  'headers_too_large',
+  'request_timeout',
   'unsupported_media_type',
   'setup_already_done',
   'unavailable',

@@ -18,6 +18,7 @@ import { registerLifecycleRoutes } from './lifecycle.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerProblemHandler } from './problem.ts';
 import { registerModuleRoutes } from './routes.ts';
+import { serverOptions } from './server-options.ts';
 
 export interface RouteEntry {
   method: string;
@@ -41,7 +42,7 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { config } = rt;
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
-    bodyLimit: config.maxUploadBytes + 1024 * 1024,
+    ...serverOptions(config),
     // Behind a load balancer, req.ip is the client's address only from the proxies trusted here.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
@@ -83,7 +84,11 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   const { auth, env, database } = rt;
   registerInputGuard(app);
   registerGate(app, { auth, database, env });
-  registerAuthRoutes(app, auth, config.publicUrl, database.db);
+  registerAuthRoutes(app, auth, {
+    publicUrl: config.publicUrl,
+    db: database.db,
+    rateLimit: config.rateLimit,
+  });
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
   // Only routes that ask for it (the trust page's public actions) are limited, per client address.
   if (config.rateLimit) await app.register(rateLimit, { global: false });

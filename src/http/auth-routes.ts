@@ -14,7 +14,8 @@ import { problemBody } from './problem.ts';
 // Open sign-up is closed: accounts come from first-run setup, invitations and the CLI. Everything else
 // under /api/auth is better-auth's own handler (sign-in, sign-out, TOTP, password reset), with three
 // guards around it (issue #18): the per-account sign-in back-off, TOTP codes accepted once (RFC 6238
-// §5.2), and 429s as problem+json with Retry-After like every other error.
+// §5.2), and 429s as problem+json with Retry-After like every other error. The back-off is brute-force
+// protection like the other rate limits, so `CLOSELOOP_RATE_LIMIT=off` (test harnesses) turns it off too.
 const CLOSED = new Set(['/api/auth/sign-up/email']);
 const SIGN_IN = '/api/auth/sign-in/email';
 const VERIFY_TOTP = '/api/auth/two-factor/verify-totp';
@@ -34,7 +35,12 @@ const field = (body: unknown, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string, db: Db) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  opts: { publicUrl: string; db: Db; rateLimit: boolean },
+) {
+  const { publicUrl, db } = opts;
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -49,9 +55,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
           'self sign-up is disabled; ask an administrator for an invitation',
           path,
         );
-      const signIn = req.method === 'POST' && path === SIGN_IN;
+      const guarded = opts.rateLimit && req.method === 'POST' && path === SIGN_IN;
       const email = field(req.body, 'email');
-      if (signIn) {
+      if (guarded) {
         const wait = await signInWait(db, email, req.ip, new Date());
         if (wait > 0) {
           const seconds = Math.ceil(wait / 1000);
@@ -71,8 +77,8 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       if (req.method !== 'GET' && req.body !== undefined) init.body = JSON.stringify(req.body);
       const response = await auth.handler(new Request(url, init));
       const text = response.body ? await response.text() : null;
-      if (signIn && response.status === 401) await recordSignInFailure(db, email, req.ip, new Date());
-      if (signIn && response.status === 200) await recordSignInSuccess(db, email, req.ip);
+      if (guarded && response.status === 401) await recordSignInFailure(db, email, req.ip, new Date());
+      if (guarded && response.status === 200) await recordSignInSuccess(db, email, req.ip);
       if (response.status === 429) {
         const seconds = Number(response.headers.get('x-retry-after')) || 60;
         return problem(reply, 'rate_limited', `too many requests: try again in ${seconds} s`, path, seconds);

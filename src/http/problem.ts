@@ -15,6 +15,8 @@ export const statusOf: Record<ErrorCode, number> = {
   invalid_state: 409,
   setup_already_done: 409,
   payload_too_large: 413,
+  headers_too_large: 431,
+  request_timeout: 408,
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
@@ -31,6 +33,8 @@ const titles: Record<ErrorCode, string> = {
   invalid_state: 'Not possible in the current state',
   setup_already_done: 'Setup already done',
   payload_too_large: 'Too large',
+  headers_too_large: 'Request headers too large',
+  request_timeout: 'Request too slow',
   unsupported_media_type: 'Unsupported file type',
   rate_limited: 'Too many requests',
   unavailable: 'Not ready to serve',
@@ -75,7 +79,8 @@ function databaseProblem(err: { code?: unknown }): { code: ErrorCode; detail: st
     return { code: 'conflict', detail: 'this already exists (a concurrent request created it first)' };
   if (c === '40001' || c === '40P01' || c === 'SQLITE_BUSY')
     return { code: 'conflict', detail: 'a concurrent change won; reload and try again' };
-  if (c === '22021' || c === '22P05' || c === '22007' || c === '22008')
+  // 22003: a number out of the column's range, e.g. a denormal 9.4e-323 days in a `real` (found by the fuzzer).
+  if (c === '22021' || c === '22P05' || c === '22007' || c === '22008' || c === '22003')
     return { code: 'validation_failed', detail: 'a value cannot be stored as given' };
   return null;
 }

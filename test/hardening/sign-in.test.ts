@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   Client,
   hasKind,
@@ -93,22 +93,49 @@ for (const kind of kinds) {
     });
 
     it('backs off per account and address, with problem+json and Retry-After, without locking the owner out', async () => {
+      // The harness turns rate limits off; the back-off is one of them, so this test turns them on.
+      const t = await startTestApp(kind, { CLOSELOOP_RATE_LIMIT: 'on' });
+      onTestFinished(() => t.close());
+      await setupAdmin(t);
+      // better-auth's own per-address limit (3 sign-ins per 10 s) answers the 4th try in a row; the clock
+      // (Date only) is moved past its window so that the back-off, which counts only 401s, is reached.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+      onTestFinished(() => {
+        vi.useRealTimers();
+      });
+      const ip = kind === 'sqlite' ? '203.0.113.9' : '203.0.113.10';
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++)
-        statuses.push((await signInFrom(t, '203.0.113.9', 'admin@acme.test', 'wrong guess!')).statusCode);
-      expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
-      const blocked = await signInFrom(t, '203.0.113.9', 'admin@acme.test', PASSWORD);
+      for (let i = 0; i < 5; i++) {
+        if (i === 3) vi.advanceTimersByTime(10_500);
+        statuses.push((await signInFrom(t, ip, 'admin@acme.test', 'wrong guess!')).statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      const blocked = await signInFrom(t, ip, 'admin@acme.test', PASSWORD);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(blocked.json()).toMatchObject({ code: 'rate_limited', status: 429 });
       // The owner, from her own address, signs in: the attacker's failures did not lock her out.
-      expect((await signInFrom(t, '198.51.100.4', 'admin@acme.test', PASSWORD)).statusCode).toBe(200);
+      expect(
+        (
+          await signInFrom(
+            t,
+            kind === 'sqlite' ? '198.51.100.4' : '198.51.100.5',
+            'admin@acme.test',
+            PASSWORD,
+          )
+        ).statusCode,
+      ).toBe(200);
       // The counts live in the database, shared by instances and kept across restarts.
       const rows = await t.rt.database.db.selectFrom('sign_in_failure').selectAll().execute();
-      expect(rows.find((r) => r.key === 'pair:admin@acme.test|203.0.113.9')?.failures).toBeGreaterThanOrEqual(
-        5,
-      );
+      expect(rows.find((r) => r.key === `pair:admin@acme.test|${ip}`)?.failures).toBeGreaterThanOrEqual(5);
+    });
+
+    it('does not back off when CLOSELOOP_RATE_LIMIT=off, like the other rate limits', async () => {
+      for (let i = 0; i < 8; i++)
+        expect((await signInFrom(t, '203.0.113.7', 'admin@acme.test', 'wrong guess!')).statusCode).toBe(401);
+      expect((await signInFrom(t, '203.0.113.7', 'admin@acme.test', PASSWORD)).statusCode).toBe(200);
+      expect(await t.rt.database.db.selectFrom('sign_in_failure').selectAll().execute()).toEqual([]);
     });
   });
 }

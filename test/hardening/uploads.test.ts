@@ -4,23 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateColumns } from '../../src/domain/findings/import-rows.ts';
 import { type Client, hasKind, kinds, ORIGIN, startTestApp, type TestApp } from '../support/harness.ts';
 import { upload } from '../support/multipart.ts';
-import { contentTypes, makeZip } from '../support/zip.ts';
+import { contentTypes, makeZip, sheetWorkbook as workbook, xml } from '../support/zip.ts';
 import { acmeWithFinding } from './fixture.ts';
-
-const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${s}`);
-const sheetNs = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-
-/** An XLSX workbook whose one sheet holds `rows` rows of `cells` inline-string cells. */
-function workbook(rows: number, cells: number, filler = 'x'): Buffer {
-  const row = (r: number) =>
-    `<row r="${r}">${Array.from({ length: cells }, () => `<c t="inlineStr"><is><t>${filler}</t></is></c>`).join('')}</row>`;
-  const sheet = `<worksheet ${sheetNs}><sheetData>${Array.from({ length: rows }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`;
-  return makeZip([
-    { name: '[Content_Types].xml', data: contentTypes },
-    { name: 'xl/workbook.xml', data: xml(`<workbook ${sheetNs}><sheets/></workbook>`) },
-    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
-  ]);
-}
 
 async function rawMultipart(c: Client, url: string, contentType: string, payload: Buffer | string) {
   return c.app.inject({

@@ -69,3 +69,18 @@ export function readZip(buf: Buffer): Map<string, Buffer> {
   }
   return out;
 }
+
+export const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${s}`);
+const sheetNs = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+/** An XLSX workbook whose one sheet holds `rows` rows of `cells` inline-string cells (a bomb when large). */
+export function sheetWorkbook(rows: number, cells: number, filler = 'x'): Buffer {
+  const row = (r: number) =>
+    `<row r="${r}">${Array.from({ length: cells }, () => `<c t="inlineStr"><is><t>${filler}</t></is></c>`).join('')}</row>`;
+  const sheet = `<worksheet ${sheetNs}><sheetData>${Array.from({ length: rows }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`;
+  return makeZip([
+    { name: '[Content_Types].xml', data: contentTypes },
+    { name: 'xl/workbook.xml', data: xml(`<workbook ${sheetNs}><sheets/></workbook>`) },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
+  ]);
+}
