@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { FindingsTable } from '../findings/FindingsTable.tsx';
@@ -35,7 +36,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title={`Audit ${a.ref}`}
-        description={`${a.type} · ${a.certificationBody}${a.leadAuditor ? ` · ${a.leadAuditor}` : ''} · report received ${a.reportReceivedOn ?? '—'} · policy ${a.policyKey}`}
+        description={`${labelOf.auditType(a.type)} · ${a.certificationBody}${a.leadAuditor ? ` · ${a.leadAuditor}` : ''} · report received ${a.reportReceivedOn ?? '—'} · policy ${a.policyKey}`}
       />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -74,7 +75,11 @@ export function AuditPage() {
             {a.nextDeadline && left !== null ? (
               <>
                 <Title order={3} size="h4" c={left < 0 ? 'red' : left <= 3 ? 'orange' : undefined}>
-                  {left < 0 ? `${-left} days overdue` : left === 0 ? 'today' : `${left} days left`}
+                  {left < 0
+                    ? `${plural(-left, 'day')} overdue`
+                    : left === 0
+                      ? 'today'
+                      : `${plural(left, 'day')} left`}
                 </Title>
                 <Text size="sm">
                   {
@@ -92,7 +97,7 @@ export function AuditPage() {
             )}
             {a.counts.overdue > 0 && (
               <Alert color="red" mt="xs" p="xs">
-                {a.counts.overdue} finding(s) overdue
+                {plural(a.counts.overdue, 'finding')} overdue
               </Alert>
             )}
           </Card>
