@@ -57,7 +57,7 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
   await expect(page.getByRole('table', { name: 'Import preview' })).toContainText('NC-10');
   await page.getByRole('button', { name: /^Import 2 findings/ }).click();
   await expect(page.getByRole('table', { name: 'Findings' })).toContainText('Patches are applied late');
-  await expect(page.getByLabel('Implied recommendation')).toContainText('not recommended');
+  await expect(page.getByLabel('Implied recommendation')).toContainText('Not recommended');
   await page.getByRole('link', { name: 'NC-10' }).click();
   findingUrl = page.url();
   await move(page, 'Start analysis');

@@ -204,7 +204,10 @@ test('keyboard only: sign in, open a finding and record its correction', async (
   await tabTo(page, 'Sign in');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/o\/demo\/dashboard$/);
-  // The skip link is the first stop; it takes focus past the header and the navigation.
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
+  // A page opened from its address starts at the top: the skip link is the first stop.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await tabTo(page, 'Corrective action log');
@@ -224,6 +227,11 @@ test('keyboard only: sign in, open a finding and record its correction', async (
   await expect(page.getByRole('textbox', { name: 'What was done' })).toHaveValue(
     'Access for the two leavers removed the same day.',
   );
+  // The skip link takes focus past the header and the navigation, to the page's content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
   await page.context().close();
 });
 

@@ -134,6 +134,8 @@ export function Shell({ me }: { me: Me }) {
   );
 }
 
+const pathAtLoad = window.location.pathname;
+
 /**
  * After a route change, focus goes to the page's main heading (or the main region), as a screen reader
  * user expects from a new page (WCAG 2.4.3); it would otherwise stay on the link just used, or on BODY.
@@ -142,12 +144,11 @@ function useFocusOnNavigation(path: string) {
   const first = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs once per navigation (path)
   useEffect(() => {
-    // On the very first render the person has not navigated yet, except arriving from sign-in.
-    if (first.current && document.activeElement !== document.body) {
-      first.current = false;
-      return;
-    }
+    // A page loaded from its address starts at the top (the skip link is the first Tab stop); arriving
+    // from another page of the app (sign-in included) is a navigation.
+    const loaded = first.current && path === pathAtLoad;
     first.current = false;
+    if (loaded) return;
     let tries = 0;
     const timer = window.setInterval(() => {
       const main = document.getElementById('main');
