@@ -84,6 +84,18 @@ const verbs: Record<string, string> = {
   sign_in: 'signed in',
   apply: 'applied',
   discard: 'discarded',
+  // A finding's lifecycle moves (src/domain/findings/lifecycle.ts), recorded as "finding.<move>".
+  start_analysis: 'analysis started',
+  submit_plan: 'corrective action plan submitted',
+  accept_plan: 'corrective action plan accepted',
+  reject_plan: 'corrective action plan rejected',
+  start_implementation: 'implementation started',
+  submit_evidence: 'evidence submitted',
+  verify_internally: 'verified internally',
+  return_evidence: 'evidence returned for rework',
+  reject_evidence: 'evidence rejected',
+  record_auditor_acceptance: "auditor's acceptance recorded",
+  close: 'closed',
 };
 
 /** The plain words of an audit-trail action, e.g. "record.update" → "Corrective action record updated". */
@@ -93,7 +105,6 @@ export function auditActionLabel(action: string): string {
   const subject = action.slice(0, cut);
   const verb = action.slice(cut + 1);
   const noun = subjects[subject] ?? plainWords(subject);
-  // A finding's lifecycle moves are recorded as "finding.<transition>" (e.g. finding.accept_plan).
   const done = verbs[verb] ?? verb.replaceAll('_', ' ');
   return `${noun} ${done}`;
 }

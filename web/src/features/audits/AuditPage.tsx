@@ -44,7 +44,7 @@ export function AuditPage() {
             <Text size="sm" c="dimmed">
               Auditor's recommendation
             </Text>
-            <Title order={3} size="h4">
+            <Title order={2} size="h4">
               {recommendationLabel(a.recommendation)}
             </Title>
           </Card>
@@ -74,7 +74,7 @@ export function AuditPage() {
             </Text>
             {a.nextDeadline && left !== null ? (
               <>
-                <Title order={3} size="h4" c={left < 0 ? 'red' : left <= 3 ? 'orange' : undefined}>
+                <Title order={2} size="h4" c={left < 0 ? 'red' : left <= 3 ? 'orange' : undefined}>
                   {left < 0
                     ? `${plural(-left, 'day')} overdue`
                     : left === 0
@@ -91,7 +91,7 @@ export function AuditPage() {
                 </Text>
               </>
             ) : (
-              <Title order={3} size="h4">
+              <Title order={2} size="h4">
                 none
               </Title>
             )}
