@@ -142,7 +142,6 @@ const pathAtLoad = window.location.pathname;
  */
 function useFocusOnNavigation(path: string) {
   const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs once per navigation (path)
   useEffect(() => {
     // A page loaded from its address starts at the top (the skip link is the first Tab stop); arriving
     // from another page of the app (sign-in included) is a navigation.
