@@ -41,7 +41,7 @@ async function freshCode(): Promise<string> {
 test('turning on TOTP makes sign-in ask for the code', async ({ page }) => {
   test.setTimeout(120_000); // may wait for the next TOTP step (above)
   await signIn(page, admin.email, admin.password);
-  await expect(page).toHaveURL(/\/o\/acme-cloud\/members$/);
+  await expect(page).toHaveURL(/\/o\/acme-cloud\/dashboard$/);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Current password').first().fill(admin.password);
   await page.getByRole('button', { name: 'Set up second factor' }).click();
@@ -59,7 +59,7 @@ test('turning on TOTP makes sign-in ask for the code', async ({ page }) => {
   await expect(page.getByText('Enter the 6-digit code')).toBeVisible();
   await page.getByLabel('Authentication code').fill(await freshCode());
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page).toHaveURL(/\/o\/acme-cloud\/members$/);
+  await expect(page).toHaveURL(/\/o\/acme-cloud\/dashboard$/);
 });
 
 test('an administrator invites a viewer who joins through the emailed link', async ({ page, browser }) => {
@@ -67,7 +67,8 @@ test('an administrator invites a viewer who joins through the emailed link', asy
   await signIn(page, admin.email, admin.password);
   await page.getByLabel('Authentication code').fill(await freshCode());
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page).toHaveURL(/members$/);
+  await expect(page).toHaveURL(/dashboard$/);
+  await page.getByRole('link', { name: 'Members & invitations' }).click();
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('vic@acme.test');
   await page.getByRole('combobox', { name: 'Role', exact: true }).click();
   await page.getByRole('option', { name: 'Viewer' }).click();
@@ -87,7 +88,9 @@ test('an administrator invites a viewer who joins through the emailed link', asy
   await vic.getByLabel('Your name').fill('Vic Viewer');
   await vic.getByLabel('Choose a password').fill('viewer password 2026');
   await vic.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(vic).toHaveURL(/\/o\/acme-cloud\/members$/);
+  // A viewer (an executive) lands on the executive summary (issue #19).
+  await expect(vic).toHaveURL(/\/o\/acme-cloud\/summary$/);
+  await vic.getByRole('link', { name: 'Members & invitations' }).click();
   await expect(vic.getByRole('table', { name: 'Members' })).toContainText('vic@acme.test');
   await guest.close();
   // The link works once.
@@ -100,7 +103,8 @@ test('an administrator invites a viewer who joins through the emailed link', asy
 
 test('a viewer cannot invite: no control in the interface, 403 from the API', async ({ page }) => {
   await signIn(page, 'vic@acme.test', 'viewer password 2026');
-  await expect(page).toHaveURL(/\/o\/acme-cloud\/members$/);
+  await expect(page).toHaveURL(/\/o\/acme-cloud\/summary$/);
+  await page.getByRole('link', { name: 'Members & invitations' }).click();
   await expect(page.getByText('Only administrators and ISMS managers invite people.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Invite', exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Audit trail' })).toHaveCount(0);
@@ -120,7 +124,7 @@ test('the administrator sees the whole story in the audit trail, and the chain v
   await signIn(page, admin.email, admin.password);
   await page.getByLabel('Authentication code').fill(await freshCode());
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page).toHaveURL(/members$/);
+  await expect(page).toHaveURL(/dashboard$/);
   await page.getByRole('link', { name: 'Audit trail' }).click();
   const table = page.getByRole('table', { name: 'Audit trail' });
   await expect(table).toContainText('invitation.accept');

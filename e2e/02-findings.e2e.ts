@@ -57,11 +57,11 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
   await expect(page.getByRole('table', { name: 'Import preview' })).toContainText('NC-10');
   await page.getByRole('button', { name: /^Import 2 findings/ }).click();
   await expect(page.getByRole('table', { name: 'Findings' })).toContainText('Patches are applied late');
-  await expect(page.getByLabel('Implied recommendation')).toContainText('not recommended');
+  await expect(page.getByLabel('Implied recommendation')).toContainText('Not recommended');
   await page.getByRole('link', { name: 'NC-10' }).click();
   findingUrl = page.url();
   await move(page, 'Start analysis');
-  await expect(page.getByTestId('finding-status')).toHaveText('analysing');
+  await expect(page.getByTestId('finding-status')).toHaveText('Analysing');
   await page.getByLabel('What was done').fill('Patched the 14 critical vulnerabilities');
   await page.getByRole('button', { name: 'Add a why' }).click();
   await page.getByLabel('Why 1?').fill('Why were patches late?');
@@ -77,23 +77,23 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
   await expect(page.getByRole('alert').filter({ hasText: 'Not possible' })).toContainText(
     'add a corrective action with an owner and a due date',
   );
-  await expect(page.getByTestId('finding-status')).toHaveText('analysing');
+  await expect(page.getByTestId('finding-status')).toHaveText('Analysing');
   await page.getByLabel('New corrective action').fill('Define patch SLAs and assign the owner');
   await page.getByLabel('Owner email').fill(tom);
   await page.getByLabel('Due date').fill('2026-12-15');
   await page.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByRole('table', { name: 'Corrective actions' })).toContainText('Define patch SLAs');
   await move(page, 'Submit corrective action plan');
-  await expect(page.getByTestId('finding-status')).toHaveText('plan submitted');
+  await expect(page.getByTestId('finding-status')).toHaveText('Plan submitted');
   await move(page, 'Accept plan');
   await page.getByLabel("Date of the certification body's decision").fill('2026-11-25');
   await page
     .getByLabel('Note (how the decision was received)')
     .fill('Accepted by e-mail from the lead auditor');
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByTestId('finding-status')).toHaveText('plan accepted');
+  await expect(page.getByTestId('finding-status')).toHaveText('Plan accepted');
   await move(page, 'Start implementation');
-  await expect(page.getByTestId('finding-status')).toHaveText('implementing');
+  await expect(page.getByTestId('finding-status')).toHaveText('Implementing');
 });
 
 test('the action owner completes the action, attaches evidence and submits it', async ({
@@ -110,7 +110,7 @@ test('the action owner completes the action, attaches evidence and submits it', 
   await page.getByRole('button', { name: 'Attach evidence' }).click();
   await expect(page.getByRole('table', { name: 'Evidence files' })).toContainText('patch-sla.txt');
   await move(page, 'Submit evidence for internal verification');
-  await expect(page.getByTestId('finding-status')).toHaveText('evidence submitted');
+  await expect(page.getByTestId('finding-status')).toHaveText('Evidence submitted');
 });
 
 test('the internal auditor verifies, the ISMS manager records the acceptance and closes', async ({
@@ -126,7 +126,7 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
   await auditor.getByLabel('Examined patch-sla.txt').check();
   await auditor.getByLabel('The effectiveness criteria are met').check();
   await auditor.getByRole('button', { name: 'Confirm' }).click();
-  await expect(auditor.getByTestId('finding-status')).toHaveText('verified internally');
+  await expect(auditor.getByTestId('finding-status')).toHaveText('Verified internally');
   const page = await pageAs(browser, baseURL!, isa);
   await page.goto(findingUrl);
   await move(page, "Record the auditor's acceptance");
@@ -141,8 +141,8 @@ test('the internal auditor verifies, the ISMS manager records the acceptance and
     'verified — effectiveness review due 2027-03-31',
   );
   await move(page, 'Close');
-  await expect(page.getByTestId('finding-status')).toHaveText('closed');
-  await expect(page.getByLabel('Timeline')).toContainText('verified internally → closed');
+  await expect(page.getByTestId('finding-status')).toHaveText('Closed');
+  await expect(page.getByLabel('Timeline')).toContainText('Verified internally → Closed');
 
   const api = await signedIn(baseURL!, isa);
   const text = async (kind: string) => {

@@ -87,7 +87,7 @@ test('the internal auditor grades a nonconformity and raises it as a finding in 
   await item.getByRole('button', { name: 'Raise finding' }).click();
   await expect(page).toHaveURL(/\/findings\//);
   findingUrl = new URL(page.url()).pathname;
-  await expect(page.getByTestId('finding-status')).toHaveText('open');
+  await expect(page.getByTestId('finding-status')).toHaveText('Open');
   await expect(page.getByText('Security patches are installed late.').first()).toBeVisible();
 });
 
@@ -161,7 +161,7 @@ test('the internal auditor verifies it and the Evidence of Correction report sho
   await card.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByLabel('Verification of IA-NC-1')).toHaveCount(0);
   await page.goto(findingUrl);
-  await expect(page.getByTestId('finding-status')).toHaveText('verified internally');
+  await expect(page.getByTestId('finding-status')).toHaveText('Verified internally');
 
   const api = await signedIn(baseURL!, ravi);
   const res = await api.get(`/api/v1/orgs/${slug}/reports/evidence?audit=IA-E2E&format=pdf`);

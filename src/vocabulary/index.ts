@@ -5,6 +5,7 @@ export * from './actors.ts';
 export * from './audit-types.ts';
 export * from './deadline-policy.ts';
 export * from './grades.ts';
+export * from './labels.ts';
 export * from './policy.ts';
 export * from './roles.ts';
 export * from './statuses.ts';

@@ -73,7 +73,22 @@ export type NcStatus = Extract<
   | 'closed'
 >;
 
-export const findingStatusLabel = (s: FindingStatus): string => s.replaceAll('_', ' ');
+export const findingStatusLabels: Record<FindingStatus, string> = {
+  open: 'Open',
+  analysing: 'Analysing',
+  plan_submitted: 'Plan submitted',
+  plan_rejected: 'Plan rejected',
+  plan_accepted: 'Plan accepted',
+  implementing: 'Implementing',
+  evidence_submitted: 'Evidence submitted',
+  evidence_rejected: 'Evidence rejected',
+  verified_internally: 'Verified internally',
+  closed: 'Closed',
+  accepted: 'Accepted',
+  planned: 'Planned',
+  declined: 'Declined',
+  noted: 'Noted',
+};
 
 /** Corrective actions of a finding and remediation-plan tasks share one status set. */
 export const actionStatuses = ['open', 'in_progress', 'done', 'cancelled'] as const;

@@ -14,10 +14,12 @@ import { CertificationReviewsPage } from './features/certification/Certification
 import { CrosswalksPage } from './features/crosswalks/CrosswalksPage.tsx';
 import { DocumentsPage } from './features/documents/DocumentsPage.tsx';
 import { CorrectiveActionLogPage } from './features/findings/CorrectiveActionLogPage.tsx';
+import { DecisionsPage } from './features/findings/DecisionsPage.tsx';
 import { FindingPage } from './features/findings/FindingPage.tsx';
 import { InternalAuditPage } from './features/internal-audits/InternalAuditPage.tsx';
 import { InternalAuditsPage } from './features/internal-audits/InternalAuditsPage.tsx';
 import { MembersPage } from './features/members/MembersPage.tsx';
+import { MyTasksPage } from './features/plan/MyTasksPage.tsx';
 import { PlanPage } from './features/plan/PlanPage.tsx';
 import { DashboardPage } from './features/posture/DashboardPage.tsx';
 import { ExecutiveSummaryPage } from './features/posture/ExecutiveSummaryPage.tsx';
@@ -29,6 +31,7 @@ import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { SoaPage } from './features/soa/SoaPage.tsx';
 import { TrustAdminPage } from './features/trust/TrustAdminPage.tsx';
 import { TrustPublicPage, TrustSharePage, TrustSignInPage } from './features/trust/TrustPublicPage.tsx';
+import { landingPage } from './nav.ts';
 import { useMe, useSetupStatus } from './session.ts';
 
 const root = createRootRoute({ component: Outlet });
@@ -49,9 +52,7 @@ function Home() {
         }
       />
     );
-  return (
-    <Navigate to={first.limited ? '/o/$org/findings' : '/o/$org/members'} params={{ org: first.slug }} />
-  );
+  return <Navigate to={`/o/${first.slug}/${landingPage(first.role, first.limited)}`} />;
 }
 
 function OrganisationLayout() {
@@ -93,6 +94,8 @@ const routeTree = root.addChildren([
     page('findings', CorrectiveActionLogPage),
     page('findings/$findingId', FindingPage),
     page('plan', PlanPage),
+    page('my-tasks', MyTasksPage),
+    page('decisions', DecisionsPage),
     page('certification', CertificationPage),
     page('internal-audits', InternalAuditsPage),
     page('internal-audits/$auditRef', InternalAuditPage),
@@ -108,10 +111,10 @@ const routeTree = root.addChildren([
   ]),
 ]);
 
-/** Members see the organisation; a guest limited to some findings lands on them. */
+/** Each role lands on its work (nav.ts); a guest limited to some findings lands on them. */
 function OrganisationHome() {
   const org = useOrg();
-  return <Navigate to={org.limited ? 'findings' : 'members'} />;
+  return <Navigate to={`/o/${org.slug}/${landingPage(org.role, org.limited)}`} />;
 }
 
 export const router = createRouter({ routeTree, defaultPreload: false });

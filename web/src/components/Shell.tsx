@@ -13,9 +13,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { roleLabels } from '../../../src/vocabulary/roles.ts';
 import { accountApi } from '../features/account/api.ts';
-import { guestPages, navigation } from '../nav.ts';
+import { landingPage, visibleNavigation } from '../nav.ts';
 import type { Me } from '../session.ts';
 
 export function Shell({ me }: { me: Me }) {
@@ -26,6 +27,8 @@ export function Shell({ me }: { me: Me }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
 
+  useFocusOnNavigation(path);
+
   async function signOut() {
     await accountApi.signOut();
     qc.clear();
@@ -35,22 +38,28 @@ export function Shell({ me }: { me: Me }) {
     <AppShell
       header={{ height: 56 }}
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
+      padding={{ base: 'xs', sm: 'md' }}
     >
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
-            <Text fw={700} c="teal.7">
+            <Text fw={700} c="teal.9">
               closeloop
             </Text>
             <Select
               aria-label="Organisation"
               size="xs"
-              w={220}
+              w={{ base: 130, xs: 220 }}
               data={me.organisations.map((o) => ({ value: o.slug, label: o.name }))}
               value={current?.slug ?? null}
-              onChange={(slug) => slug && navigate({ to: '/o/$org/members', params: { org: slug } })}
+              onChange={(slug) => {
+                const to = me.organisations.find((o) => o.slug === slug);
+                if (to) void navigate({ to: `/o/${to.slug}/${landingPage(to.role, to.limited)}` });
+              }}
               allowDeselect={false}
             />
           </Group>
@@ -89,19 +98,13 @@ export function Shell({ me }: { me: Me }) {
               {roleLabels[current.role]}
             </Text>
           )}
-          {navigation.map((group) => {
-            const items = current
-              ? group.items.filter(
-                  (i) => i.visible(current.role) && (!current.limited || guestPages.has(i.to)),
-                )
-              : [];
-            if (items.length === 0) return null;
+          {(current ? visibleNavigation(current.role, current.limited) : []).map((group) => {
             return (
               <div key={group.label}>
                 <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="md" pb={4}>
                   {group.label}
                 </Text>
-                {items.map((item) => {
+                {group.items.map((item) => {
                   const href = item.to.startsWith('//') ? item.to.slice(1) : `/o/${current?.slug}/${item.to}`;
                   return (
                     <NavLink
@@ -109,6 +112,7 @@ export function Shell({ me }: { me: Me }) {
                       label={item.label}
                       href={href}
                       active={path === href}
+                      aria-current={path === href ? 'page' : undefined}
                       leftSection={<item.icon size={16} />}
                       onClick={(e) => {
                         e.preventDefault();
@@ -123,9 +127,39 @@ export function Shell({ me }: { me: Me }) {
           })}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
   );
+}
+
+const pathAtLoad = window.location.pathname;
+
+/**
+ * After a route change, focus goes to the page's main heading (or the main region), as a screen reader
+ * user expects from a new page (WCAG 2.4.3); it would otherwise stay on the link just used, or on BODY.
+ */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    // A page loaded from its address starts at the top (the skip link is the first Tab stop); arriving
+    // from another page of the app (sign-in included) is a navigation.
+    const loaded = first.current && path === pathAtLoad;
+    first.current = false;
+    if (loaded) return;
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const main = document.getElementById('main');
+      const heading = main?.querySelector<HTMLElement>('h1');
+      tries += 1;
+      if (!heading && tries < 40) return;
+      window.clearInterval(timer);
+      const target = heading ?? main;
+      if (!target) return;
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: false });
+    }, 50);
+    return () => window.clearInterval(timer);
+  }, [path]);
 }

@@ -77,7 +77,15 @@ export function Pager({
   if (pages <= 1) return null;
   return (
     <Group justify="flex-end" mt="sm">
-      <Pagination value={page} onChange={onChange} total={pages} size="sm" aria-label="Pages" />
+      <Pagination
+        value={page}
+        onChange={onChange}
+        total={pages}
+        size="sm"
+        aria-label="Pages"
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+      />
     </Group>
   );
 }

@@ -12,11 +12,11 @@ export function AuthCard({
   children: ReactNode;
 }) {
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440}>
         <Stack gap="md">
           <div>
-            <Text fw={700} c="teal.7" size="sm">
+            <Text fw={700} c="teal.9" size="sm">
               closeloop
             </Text>
             <Title order={1} size="h3">

@@ -31,7 +31,8 @@ export function InvitePage() {
       const res = await accountApi.acceptInvitation(body);
       if (!me.data) await accountApi.signIn({ email: preview.data?.email ?? '', password });
       qc.clear();
-      await navigate({ to: '/o/$org/members', params: { org: res.organisation.slug } });
+      // The organisation's home sends each role to its work (nav.ts).
+      await navigate({ to: '/o/$org', params: { org: res.organisation.slug } });
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       setError(errorMessage(err));

@@ -67,7 +67,7 @@ export function ApiDocsPage() {
                       <Badge color={colours[method] ?? 'gray'} w={70}>
                         {method}
                       </Badge>
-                      <Code>{path}</Code>
+                      <Code style={{ overflow: 'visible', overflowWrap: 'anywhere' }}>{path}</Code>
                       <Text size="sm">{op.summary}</Text>
                     </Group>
                   </Accordion.Control>

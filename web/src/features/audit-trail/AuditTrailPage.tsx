@@ -1,7 +1,19 @@
-import { Alert, Button, Card, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { auditActionLabel, plainWords } from '../../../../src/vocabulary/labels.ts';
 import type { PageArgs } from '../../api/client.ts';
 import {
   EmptyState,
@@ -131,15 +143,27 @@ export function AuditTrailPage() {
                     <Table.Tr
                       onClick={() => setOpen(open === e.seq ? null : e.seq)}
                       style={{ cursor: 'pointer' }}
-                      aria-expanded={open === e.seq}
                     >
-                      <Table.Td>{e.seq}</Table.Td>
+                      <Table.Td>
+                        <UnstyledButton
+                          aria-expanded={open === e.seq}
+                          aria-label={`Entry ${e.seq}: ${open === e.seq ? 'hide' : 'show'} details`}
+                          onClick={(ev) => {
+                            ev.stopPropagation();
+                            setOpen(open === e.seq ? null : e.seq);
+                          }}
+                          fz="sm"
+                        >
+                          {e.seq}
+                        </UnstyledButton>
+                      </Table.Td>
                       <Table.Td>{formatDateTime(e.at)}</Table.Td>
                       <Table.Td>{e.actor}</Table.Td>
                       <Table.Td>
+                        <Text size="sm">{auditActionLabel(e.action)}</Text>
                         <Code>{e.action}</Code>
                       </Table.Td>
-                      <Table.Td>{e.entityType}</Table.Td>
+                      <Table.Td>{plainWords(e.entityType)}</Table.Td>
                       <Table.Td>
                         <Text size="xs" ff="monospace">
                           {e.hash.slice(0, 12)}…

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { FindingsTable } from '../findings/FindingsTable.tsx';
@@ -35,7 +36,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title={`Audit ${a.ref}`}
-        description={`${a.type} · ${a.certificationBody}${a.leadAuditor ? ` · ${a.leadAuditor}` : ''} · report received ${a.reportReceivedOn ?? '—'} · policy ${a.policyKey}`}
+        description={`${labelOf.auditType(a.type)} · ${a.certificationBody}${a.leadAuditor ? ` · ${a.leadAuditor}` : ''} · report received ${a.reportReceivedOn ?? '—'} · policy ${a.policyKey}`}
       />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -43,7 +44,7 @@ export function AuditPage() {
             <Text size="sm" c="dimmed">
               Auditor's recommendation
             </Text>
-            <Title order={3} size="h4">
+            <Title order={2} size="h4">
               {recommendationLabel(a.recommendation)}
             </Title>
           </Card>
@@ -86,8 +87,12 @@ export function AuditPage() {
             </Text>
             {a.nextDeadline && left !== null ? (
               <>
-                <Title order={3} size="h4" c={left < 0 ? 'red' : left <= 3 ? 'orange' : undefined}>
-                  {left < 0 ? `${-left} days overdue` : left === 0 ? 'today' : `${left} days left`}
+                <Title order={2} size="h4" c={left < 0 ? 'red' : left <= 3 ? 'orange' : undefined}>
+                  {left < 0
+                    ? `${plural(-left, 'day')} overdue`
+                    : left === 0
+                      ? 'today'
+                      : `${plural(left, 'day')} left`}
                 </Title>
                 <Text size="sm">
                   {
@@ -99,13 +104,13 @@ export function AuditPage() {
                 </Text>
               </>
             ) : (
-              <Title order={3} size="h4">
+              <Title order={2} size="h4">
                 none
               </Title>
             )}
             {a.counts.overdue > 0 && (
               <Alert color="red" mt="xs" p="xs">
-                {a.counts.overdue} finding(s) overdue
+                {plural(a.counts.overdue, 'finding')} overdue
               </Alert>
             )}
           </Card>

@@ -25,6 +25,7 @@ import {
   auditTypes,
   recommendations,
 } from '../../../../src/contracts/findings.ts';
+import { labelOf } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage, PAGE_SIZE } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
@@ -51,7 +52,7 @@ const toAuditInput = (
   // Empty: the organisation's default policy (cb-90 on a new organisation).
   policyKey: v.policyKey || undefined,
 });
-export const recommendationLabel = (r: string | null) => (r ? r.replaceAll('_', ' ') : 'not given');
+export const recommendationLabel = labelOf.recommendation;
 export const impliedColour = {
   recommended: 'teal',
   recommended_upon_action_plan: 'yellow',
@@ -102,7 +103,7 @@ export function AuditsPage() {
                         {a.ref}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{a.type}</Table.Td>
+                    <Table.Td>{labelOf.auditType(a.type)}</Table.Td>
                     <Table.Td>{a.certificationBody}</Table.Td>
                     <Table.Td>{recommendationLabel(a.recommendation)}</Table.Td>
                     <Table.Td>
@@ -177,7 +178,12 @@ function NewAuditForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={form.onSubmit((v) => create.mutate(v))}>
       <Stack gap="sm">
         <TextInput label="Reference" placeholder="S2-2026" {...form.getInputProps('ref')} required />
-        <Select label="Type" data={[...auditTypes]} {...form.getInputProps('type')} allowDeselect={false} />
+        <Select
+          label="Type"
+          data={auditTypes.map((t) => ({ value: t, label: labelOf.auditType(t) }))}
+          {...form.getInputProps('type')}
+          allowDeselect={false}
+        />
         <TextInput label="Certification body" {...form.getInputProps('certificationBody')} required />
         <TextInput label="Lead auditor" {...form.getInputProps('leadAuditor')} />
         <TextInput

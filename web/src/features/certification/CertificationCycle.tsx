@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { plainWords } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
@@ -82,7 +83,7 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
           )}
           {cert.status === 'suspended' && (
             <Text size="sm" c="orange">
-              Suspended since {cert.statusOn} ({cert.suspensionReason.replaceAll('_', ' ')}):{' '}
+              Suspended since {cert.statusOn} ({plainWords(cert.suspensionReason).toLowerCase()}):{' '}
               {cert.statusReason}
               {cert.reinstateBy ? ` — reinstate by ${cert.reinstateBy} or the certificate is withdrawn` : ''}
             </Text>
@@ -153,11 +154,11 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
               </Table.Td>
               <Table.Td>{a.plannedOn}</Table.Td>
               <Table.Td>
-                <Stack gap={2}>
+                <Stack gap={8}>
                   {a.tasks.map((t) => (
                     <Checkbox
                       key={t.id}
-                      size="xs"
+                      size="sm"
                       checked={t.doneOn !== null}
                       disabled={!manage || task.isPending}
                       onChange={(e) => task.mutate({ id: t.id, done: e.currentTarget.checked })}

@@ -13,6 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Framework, frameworkLabels, frameworks } from '../../../../src/contracts/isms-crosswalks.ts';
+import { plural } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { crosswalkQueries, crosswalksApi } from './api.ts';
@@ -76,8 +77,8 @@ export function CrosswalksPage() {
                   ))}
                 </Group>
                 <Text size="xs" maw={480}>
-                  Mapping {c.provenance.file}: {c.provenance.source}. Trust {c.provenance.trust}.{' '}
-                  {c.provenance.overrides} correction(s) by this organisation.
+                  {c.title}: {c.provenance.source}. Trust: {c.provenance.trust}.{' '}
+                  {plural(c.provenance.overrides, 'correction')} by this organisation.
                 </Text>
               </Group>
             </Card>

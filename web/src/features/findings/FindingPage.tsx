@@ -2,6 +2,7 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { isFinishedFinding, isNonconformity } from '../../../../src/vocabulary/index.ts';
+import { labelOf } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
 import { FindingEffect } from '../posture/FindingEffect.tsx';
@@ -32,7 +33,7 @@ export function FindingPage() {
           <Title order={1} size="h2">
             {f.ref}
           </Title>
-          <Badge color={gradeColour[f.grade]}>{f.grade}</Badge>
+          <Badge color={gradeColour[f.grade]}>{labelOf.grade(f.grade)}</Badge>
           <Badge
             variant="light"
             color={f.overdue ? 'red' : f.status === 'closed' ? 'teal' : 'gray'}

@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { findingStatuses, type findingSummary, grades } from '../../../../src/contracts/findings.ts';
+import { labelOf } from '../../../../src/vocabulary/labels.ts';
 import type { PageArgs } from '../../api/client.ts';
 import { EmptyState, ErrorNote, Loading, Pager } from '../../components/common.tsx';
 import { type FindingFilters, findingQueries } from './api.ts';
@@ -17,7 +18,7 @@ export const gradeColour: Record<string, string> = {
   observation: 'gray',
   positive: 'teal',
 };
-export const statusLabel = (s: string) => s.replaceAll('_', ' ');
+export const statusLabel = labelOf.findingStatus;
 
 /** Findings with filters and sorting; the server pages, so thousands of rows stay light. */
 export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: string; emptyHint: string }) {
@@ -51,7 +52,7 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
         />
         <Select
           label="Grade"
-          data={[...grades]}
+          data={grades.map((g) => ({ value: g, label: labelOf.gradeShort(g) }))}
           clearable
           value={filters.grade || null}
           onChange={set('grade')}
@@ -159,7 +160,7 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
                     {!audit && <Table.Td>{f.auditRef}</Table.Td>}
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={gradeColour[f.grade]} style={{ overflow: 'visible' }}>
-                        {f.grade}
+                        {labelOf.gradeShort(f.grade)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{f.requirements.join(', ')}</Table.Td>
@@ -202,7 +203,10 @@ function grouped(items: Finding[], by: 'none' | 'grade' | 'status' | 'requiremen
   if (by === 'none') return items.map((f) => ({ group: '', f }));
   const groups = new Map<string, Finding[]>();
   for (const f of items) {
-    const keys = by === 'requirement' ? f.requirements : [by === 'grade' ? f.grade : statusLabel(f.status)];
+    const keys =
+      by === 'requirement'
+        ? f.requirements
+        : [by === 'grade' ? labelOf.gradeShort(f.grade) : statusLabel(f.status)];
     for (const k of keys) groups.set(k, [...(groups.get(k) ?? []), f]);
   }
   const order =

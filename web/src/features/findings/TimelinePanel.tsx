@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconFile, IconMessage, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { auditActionLabel, labelOf } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { formatDateTime } from '../../components/common.tsx';
 import { findingKeys, findingsApi } from './api.ts';
@@ -39,12 +40,12 @@ export function TimelinePanel({
           const Icon = icons[e.kind];
           const title =
             e.kind === 'transition'
-              ? `${e.fromStatus?.replaceAll('_', ' ')} → ${e.toStatus?.replaceAll('_', ' ')}`
+              ? `${labelOf.findingStatus(e.fromStatus ?? '')} → ${labelOf.findingStatus(e.toStatus ?? '')}`
               : e.kind === 'comment'
                 ? 'Comment'
                 : e.kind === 'evidence'
                   ? `Evidence: ${e.body}`
-                  : `Edited (${e.action})`;
+                  : auditActionLabel(e.action ?? '');
           return (
             <Timeline.Item key={e.id} bullet={<Icon size={12} />} title={title}>
               {e.kind !== 'evidence' && e.body && <Text size="sm">{e.body}</Text>}

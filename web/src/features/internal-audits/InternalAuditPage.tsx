@@ -22,6 +22,7 @@ import type {
   internalAuditDetail,
 } from '../../../../src/contracts/certification-internal-audits.ts';
 import { checkResults, gradeLabels } from '../../../../src/vocabulary/grades.ts';
+import { labelOf } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
@@ -168,7 +169,7 @@ function CheckCard({ audit, item }: { audit: Detail; item: Item }) {
           <Anchor component={Link} to={`/o/${org.slug}/findings/${item.finding.id}`}>
             {item.finding.ref}
           </Anchor>{' '}
-          ({item.finding.status.replaceAll('_', ' ')})
+          ({labelOf.findingStatus(item.finding.status)})
         </Text>
       ) : (
         perform &&

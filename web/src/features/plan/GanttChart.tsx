@@ -1,4 +1,5 @@
 import { Badge, Box, Group, SegmentedControl, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useRef, useState } from 'react';
 import { Bar, DeadlineLines, type Deadlines, Legend, ROW } from './GanttParts.tsx';
 import {
@@ -18,6 +19,8 @@ import {
 // thousands of tasks scrolls smoothly: only the rows in view are in the DOM.
 
 const LABEL = 280;
+/** On a phone the label column gives way to the bars (390 px leaves ~40 px for them otherwise). */
+const NARROW_LABEL = 128;
 const VIEW_HEIGHT = 520;
 
 type Row =
@@ -90,7 +93,9 @@ export function GanttChart({
   const visible = rows.slice(first, first + Math.ceil(VIEW_HEIGHT / ROW) + 10);
   const x = (date: string) => dayIndex(forecast.today, date) * dayWidth;
   const ticks = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(forecast.today, i * 7));
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const labelWidth = narrow ? NARROW_LABEL : LABEL;
 
   const endDrag = () => {
     if (drag && onDrag) {
@@ -122,7 +127,7 @@ export function GanttChart({
           aria-label="Zoom"
         />
       </Group>
-      <div
+      <section
         ref={scrollRef}
         style={{
           height: VIEW_HEIGHT,
@@ -135,8 +140,12 @@ export function GanttChart({
         onPointerUp={endDrag}
         onPointerLeave={endDrag}
         data-testid="gantt"
+        // Reachable by keyboard (2.1.1): focused, the chart scrolls with the arrow keys.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll
+        tabIndex={0}
+        aria-label="Gantt chart of the plan's tasks, by finding"
       >
-        <div style={{ height: rows.length * ROW + ROW, width: LABEL + width, position: 'relative' }}>
+        <div style={{ height: rows.length * ROW + ROW, width: labelWidth + width, position: 'relative' }}>
           <div
             style={{
               position: 'sticky',
@@ -149,7 +158,7 @@ export function GanttChart({
           >
             <div
               style={{
-                width: LABEL,
+                width: labelWidth,
                 flex: 'none',
                 position: 'sticky',
                 left: 0,
@@ -172,12 +181,12 @@ export function GanttChart({
                 top: ROW + (first + i) * ROW,
                 height: ROW,
                 display: 'flex',
-                width: LABEL + width,
+                width: labelWidth + width,
               }}
             >
               <div
                 style={{
-                  width: LABEL,
+                  width: labelWidth,
                   flex: 'none',
                   position: 'sticky',
                   left: 0,
@@ -206,6 +215,7 @@ export function GanttChart({
                     size="sm"
                     truncate
                     pl="sm"
+                    title={row.task.title}
                     style={{ cursor: onOpen ? 'pointer' : undefined }}
                     onClick={() => onOpen?.(row.task.id)}
                   >
@@ -237,7 +247,7 @@ export function GanttChart({
             </div>
           ))}
         </div>
-      </div>
+      </section>
       {onDrag && (
         <Text size="xs" c="dimmed" mt={4}>
           Drag a bar to move its start, or its right edge to change the estimate: the change goes into the

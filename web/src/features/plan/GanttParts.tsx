@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { plural } from '../../../../src/vocabulary/labels.ts';
 import { type DragChange, type Forecast, formatDay, type PlanTaskView } from './model.ts';
 
 export const ROW = 30;
@@ -27,7 +28,7 @@ export function Bar({
     : at.marginDays !== null && at.marginDays < 0
       ? 'var(--mantine-color-orange-5)'
       : 'var(--mantine-color-blue-5)';
-  const label = `${task.title}: ${formatDay(at.startOn)} – ${formatDay(at.finishOn)}, ${at.durationDays} day(s)${task.owner ? `, ${task.owner.name}` : ''}${at.critical ? ', on the critical chain' : ''}`;
+  const label = `${task.title}: ${formatDay(at.startOn)} – ${formatDay(at.finishOn)}, ${plural(at.durationDays, 'working day')}${task.owner ? `, ${task.owner.name}` : ''}${at.critical ? ', on the critical chain' : ''}`;
   return (
     <div
       role="img"

@@ -1,5 +1,6 @@
 import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { plural } from '../../../../src/vocabulary/labels.ts';
 import { deadlineLabel, type Forecast, formatDay } from './model.ts';
 
 /** The answer first: when does the plan end, which findings miss which deadline, and because of what. */
@@ -26,7 +27,7 @@ export function RiskSummary({ forecast }: { forecast: Forecast }) {
         <Alert
           color="red"
           icon={<IconAlertTriangle />}
-          title={`${atRisk.length} finding(s) will miss a deadline`}
+          title={`${plural(atRisk.length, 'finding')} will miss a deadline`}
         >
           <Stack gap="xs">
             {atRisk.map((f) => (
@@ -37,7 +38,7 @@ export function RiskSummary({ forecast }: { forecast: Forecast }) {
                       <Badge color="red">{f.ref}</Badge>
                       <Text size="sm">
                         {deadlineLabel[m.deadline]} due {formatDay(m.dueOn)}, forecast {formatDay(m.finishOn)}{' '}
-                        ({m.lateByWorkingDays} working day(s) late). Why:
+                        ({plural(m.lateByWorkingDays, 'working day')} late). Why:
                       </Text>
                     </Group>
                     <List size="sm" type="ordered" ml="md">

@@ -16,6 +16,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { taskUpdate } from '../../../../src/contracts/planning.ts';
+import { plural } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { planApi } from './api.ts';
 import { Conversation } from './Conversation.tsx';
@@ -83,12 +84,12 @@ export function TaskDrawer({
         </Group>
         {at && (
           <Text size="sm">
-            Forecast {formatDay(at.startOn)} – {formatDay(at.finishOn)} ({at.durationDays} working day(s))
-            {at.dueOn && `, must finish by ${formatDay(at.dueOn)}`}
+            Forecast {formatDay(at.startOn)} – {formatDay(at.finishOn)} (
+            {plural(at.durationDays, 'working day')}){at.dueOn && `, must finish by ${formatDay(at.dueOn)}`}
             {at.marginDays !== null &&
               (at.marginDays < 0
-                ? `: ${-at.marginDays} working day(s) late`
-                : `: ${at.marginDays} day(s) to spare`)}
+                ? `: ${plural(-at.marginDays, 'working day')} late`
+                : `: ${plural(at.marginDays, 'working day')} to spare`)}
             .
           </Text>
         )}
@@ -159,7 +160,7 @@ export function TaskDrawer({
           <Group key={d.id} gap="xs">
             <Text size="sm">
               {title(d.predecessorId)}
-              {d.lagDays ? ` (+${d.lagDays} working days)` : ''}
+              {d.lagDays ? ` (+${plural(d.lagDays, 'working day')})` : ''}
             </Text>
             {canEdit && (
               <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeDep.mutate(d.id)}>

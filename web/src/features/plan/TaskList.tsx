@@ -1,5 +1,7 @@
 import { Badge, Group, MultiSelect, Select, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { plural } from '../../../../src/vocabulary/labels.ts';
+import { actionStatusLabels } from '../../../../src/vocabulary/statuses.ts';
 import { type Forecast, formatDay, type Plan } from './model.ts';
 
 /** All tasks with filters: owner, finding, status, critical or late only, and free text. */
@@ -58,7 +60,10 @@ export function TaskList({
           value={status}
           onChange={setStatus}
           clearable
-          data={['open', 'in_progress', 'done']}
+          data={(['open', 'in_progress', 'done'] as const).map((s) => ({
+            value: s,
+            label: actionStatusLabels[s],
+          }))}
         />
         <Switch
           label="Critical chain"
@@ -105,7 +110,7 @@ export function TaskList({
                   <Table.Td>{t.finding ? `${t.finding.ref}` : '—'}</Table.Td>
                   <Table.Td>{t.owner?.name ?? 'Unassigned'}</Table.Td>
                   <Table.Td>{t.estimated ? `${t.effortDays} d` : '1 d (assumed)'}</Table.Td>
-                  <Table.Td>{t.status.replace('_', ' ')}</Table.Td>
+                  <Table.Td>{actionStatusLabels[t.status]}</Table.Td>
                   <Table.Td>{f ? formatDay(f.startOn) : '—'}</Table.Td>
                   <Table.Td>{f ? formatDay(f.finishOn) : '—'}</Table.Td>
                   <Table.Td>{f?.dueOn ? formatDay(f.dueOn) : '—'}</Table.Td>
@@ -119,8 +124,9 @@ export function TaskList({
         </Table>
       </Table.ScrollContainer>
       <Text size="xs" c="dimmed" mt={4}>
-        {rows.length} task(s){rows.length > 500 ? ', the first 500 shown: narrow the filters' : ''}. Margin:
-        working days between the forecast finish and the date the task must meet.
+        {plural(rows.length, 'task')}
+        {rows.length > 500 ? ', the first 500 shown: narrow the filters' : ''}. Margin: working days between
+        the forecast finish and the date the task must meet.
       </Text>
     </>
   );

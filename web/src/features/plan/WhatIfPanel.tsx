@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
+import { plural } from '../../../../src/vocabulary/labels.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
 import { planApi } from './api.ts';
@@ -215,7 +216,9 @@ function ComparisonTable({ data }: { data: Comparison }) {
               {data.proposed.finishOn ? formatDay(data.proposed.finishOn) : '—'}, {data.proposed.atRisk} at
               risk
             </Table.Td>
-            <Table.Td>{data.proposed.makespanDays - data.current.makespanDays} working days</Table.Td>
+            <Table.Td>
+              {signedDays(data.proposed.makespanDays - data.current.makespanDays, 'working day')}
+            </Table.Td>
           </Table.Tr>
           {data.findings
             .filter((f) => f.current.status !== 'no_open_tasks')
@@ -230,9 +233,7 @@ function ComparisonTable({ data }: { data: Comparison }) {
                   <Badge color={statusColour[f.scenario.status]}>{statusLabel[f.scenario.status]}</Badge>{' '}
                   {f.scenario.finishOn && formatDay(f.scenario.finishOn)}
                 </Table.Td>
-                <Table.Td>
-                  {f.shiftDays === null ? '—' : `${f.shiftDays > 0 ? '+' : ''}${f.shiftDays} days`}
-                </Table.Td>
+                <Table.Td>{f.shiftDays === null ? '—' : signedDays(f.shiftDays, 'calendar day')}</Table.Td>
               </Table.Tr>
             ))}
         </Table.Tbody>
@@ -271,7 +272,7 @@ function describeChange(c: PlanChange, plan: Plan, data: Comparison): string {
     case 'owner':
       return `${person(c.ownerId)} takes “${task(c.taskId)}”`;
     case 'estimate':
-      return `“${task(c.taskId)}” takes ${c.effortDays} day(s)`;
+      return `“${task(c.taskId)}” takes ${plural(c.effortDays, 'working day')} of effort`;
     case 'capacity':
       return `${person(c.personId)} gives ${Math.round(c.share * 100)}% of a day`;
     case 'start':
@@ -282,3 +283,8 @@ function describeChange(c: PlanChange, plan: Plan, data: Comparison): string {
       return `“${task(c.successorId)}” no longer waits for “${task(c.predecessorId)}”`;
   }
 }
+
+/** A change in days with its sign and its unit spelled out: the plan's length counts working days, a
+ * finding's finish date moves in calendar days. */
+const signedDays = (n: number, unit: 'working day' | 'calendar day') =>
+  `${n > 0 ? '+' : n < 0 ? '−' : ''}${plural(Math.abs(n), unit)}`;

@@ -2,6 +2,7 @@ import { RadarChart } from '@mantine/charts';
 import { Card, Group, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { labelOf, plainWords } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { postureQueries } from './api.ts';
 import { ModelTerms } from './ModelTerms.tsx';
@@ -93,7 +94,7 @@ export function PostureModelPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>{f.grade}</Table.Td>
-                    <Table.Td>{f.status.replaceAll('_', ' ')}</Table.Td>
+                    <Table.Td>{labelOf.findingStatus(f.status)}</Table.Td>
                     <Table.Td>{f.overdue ? 'yes' : 'no'}</Table.Td>
                     <Table.Td>{Math.round(f.progress * 100)} %</Table.Td>
                     <Table.Td>{pts(f.load)}</Table.Td>
@@ -143,7 +144,7 @@ export function PostureModelPage() {
                   <Table.Tr key={d.key}>
                     <Table.Td>{d.clause}</Table.Td>
                     <Table.Td>{d.title}</Table.Td>
-                    <Table.Td>{d.state.replaceAll('_', ' ')}</Table.Td>
+                    <Table.Td>{plainWords(d.state)}</Table.Td>
                     <Table.Td>{pts(d.alignment)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -177,7 +178,7 @@ export function PostureModelPage() {
                     <Table.Td>
                       A.{x.id} {x.title}
                     </Table.Td>
-                    <Table.Td>{x.applicable ? x.status.replaceAll('_', ' ') : 'excluded'}</Table.Td>
+                    <Table.Td>{x.applicable ? plainWords(x.status) : 'excluded'}</Table.Td>
                     <Table.Td>{x.risks.join(', ') || '—'}</Table.Td>
                     <Table.Td>{pts(x.weight)}</Table.Td>
                     <Table.Td>{pts(x.alignment, 3)}</Table.Td>

@@ -1,6 +1,7 @@
 import { Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { z } from 'zod';
 import type { heatCell, RiskMatrixDto } from '../../../../src/contracts/isms-risks.ts';
+import { plural } from '../../../../src/vocabulary/labels.ts';
 
 type Cell = z.infer<typeof heatCell>;
 
@@ -8,21 +9,22 @@ type Cell = z.infer<typeof heatCell>;
 export function HeatMap({ title, matrix, rows }: { title: string; matrix: RiskMatrixDto; rows: Cell[][] }) {
   const colour = new Map(matrix.bands.map((b) => [b.key, b.colour]));
   return (
-    <Stack gap={4} aria-label={title}>
+    <Stack gap={4} role="group" aria-label={title}>
       <Text fw={600}>{title}</Text>
       {rows.map((row) => (
         <Group key={row[0]!.likelihood} gap={4} wrap="nowrap">
-          <Text size="xs" w={90} ta="right">
+          <Text size="xs" w={{ base: 64, sm: 90 }} ta="right">
             {matrix.likelihood[row[0]!.likelihood - 1]}
           </Text>
           {row.map((c) => (
             <Tooltip key={c.impact} label={c.refs.join(', ') || 'no risks'} disabled={c.count === 0}>
               <Box
-                w={48}
+                w={{ base: 44, sm: 48 }}
                 h={36}
+                role="img"
                 bg={`${colour.get(c.band) ?? 'gray'}.${c.count > 0 ? 4 : 1}`}
                 style={{ borderRadius: 4, display: 'grid', placeItems: 'center' }}
-                aria-label={`likelihood ${c.likelihood}, impact ${c.impact}: ${c.count} risks`}
+                aria-label={`likelihood ${c.likelihood}, impact ${c.impact}: ${plural(c.count, 'risk')}`}
               >
                 <Text size="sm" fw={700}>
                   {c.count || ''}
@@ -33,9 +35,9 @@ export function HeatMap({ title, matrix, rows }: { title: string; matrix: RiskMa
         </Group>
       ))}
       <Group gap={4} wrap="nowrap">
-        <Box w={90} />
+        <Box w={{ base: 64, sm: 90 }} />
         {matrix.impact.map((i) => (
-          <Text key={i} size="xs" w={48} ta="center" lineClamp={2}>
+          <Text key={i} size="xs" w={{ base: 44, sm: 48 }} ta="center">
             {i}
           </Text>
         ))}

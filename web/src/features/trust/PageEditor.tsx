@@ -129,6 +129,7 @@ export function PageEditor({ slug, page, canEdit }: { slug: string; page: TrustP
                 value={form.primaryColor}
                 onChange={(v) => set('primaryColor', v)}
                 format="hex"
+                eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }}
                 error={errors.primaryColor}
               />
             </Group>
