@@ -275,25 +275,21 @@ export interface Database {
 // ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
-// Posture history (migration 0007): shapes in schema-posture.ts.
-import type { PostureSnapshotTable } from './schema-posture.ts';
-
-export interface Database {
-  posture_snapshot: PostureSnapshotTable;
-}
-
-// Hardening (migration 0010): shapes in schema-hardening.ts.
+// Posture history (0007), hardening (0010), submitted CAP revisions (0011): schema-posture.ts,
+// schema-hardening.ts, schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
-// Submitted CAP revisions (migration 0011): shape in schema-reports.ts.
+import type { PostureSnapshotTable } from './schema-posture.ts';
 import type { CapRevisionTable } from './schema-reports.ts';
 
 export interface Database {
+  posture_snapshot: PostureSnapshotTable;
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files in the database (migration 0012): shapes in schema-storage.ts.
+// Files in the database (0012), jobs' dead letters and shared limits (0017): schema-storage/-jobs.ts.
 export type * from './schema-storage.ts';
 
+import type { JobTables } from './schema-jobs.ts';
 import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables {}
+export interface Database extends StorageTables, JobTables {}

@@ -21,6 +21,7 @@ import { registerGate } from './gate.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerLifecycleRoutes } from './lifecycle.ts';
 import { registerProblemHandler } from './problem.ts';
+import { sharedFastifyStore } from './rate-limit-store.ts';
 import { registerModuleRoutes } from './routes.ts';
 
 export interface RouteEntry {
@@ -107,8 +108,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
   registerGate(app, { auth, database, env });
   registerAuthRoutes(app, auth, config.publicUrl, database.db);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
-  // Only routes that ask for it (the trust page's public actions) are limited, per client address.
-  if (config.rateLimit) await app.register(rateLimit, { global: false });
+  // Only routes that ask for it (the trust page's public actions) are limited, per client address; on
+  // PostgreSQL counted in the database, so several instances share one allowance (issue #17).
+  if (config.rateLimit) {
+    await app.register(rateLimit, {
+      global: false,
+      ...(database.kind === 'postgres' ? { store: sharedFastifyStore(database.db) } : {}),
+    });
+  }
   await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), {
     database,
     auth,
