@@ -49,6 +49,10 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     bodyLimit: config.maxUploadBytes + 1024 * 1024,
     // Behind a load balancer, req.ip is the client's address only from the proxies trusted here.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // On SIGTERM a request that still reaches an open keep-alive connection is served, not answered 503,
+    // and idle connections are closed: a rolling restart behind a balancer loses no request (issue #17).
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   });
   const catalogue: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {

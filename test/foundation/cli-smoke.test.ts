@@ -294,7 +294,10 @@ describe('every closeloop command as a process', () => {
       expect(list.map((j) => j.name)).toContain('notifications-due');
       const ran = await run(['jobs', 'run', 'expired-records-cleanup']);
       expect(ran.code, ran.stderr).toBe(0);
-      expect(JSON.parse(ran.stdout)).toEqual({ job: 'expired-records-cleanup', result: { rateLimitWindows: 0 } });
+      expect(JSON.parse(ran.stdout)).toEqual({
+        job: 'expired-records-cleanup',
+        result: { rateLimitWindows: 0 },
+      });
       expect(JSON.parse((await run(['jobs', 'failed'])).stdout)).toEqual([]);
       const retry = await run(['jobs', 'retry', 'no-such-id']);
       expect({ code: retry.code, stderr: retry.stderr.trim() }).toEqual({

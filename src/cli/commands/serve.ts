@@ -60,7 +60,14 @@ export const serveCommand: Command = {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
-    await jobs.start();
+    // A queue that cannot start (database busy, a pg-boss upgrade in progress elsewhere) does not take the
+    // instance down: the failure is logged and the start retried; requests are served meanwhile.
+    const startJobs = (): Promise<void> =>
+      jobs.start().catch((err) => {
+        rt.log.error({ err }, 'background jobs could not start; retrying in 30 s');
+        if (!closing) setTimeout(() => void startJobs(), 30_000).unref();
+      });
+    await startJobs();
     rt.log.info(
       { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
       `closeloop is running at ${config.publicUrl}`,

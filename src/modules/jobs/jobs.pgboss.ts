@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { JobQueue, QueueOptions } from './jobs.queue.ts';
 import { attempt, RETRY } from './jobs.runner.ts';
@@ -8,6 +9,9 @@ import { attempt, RETRY } from './jobs.runner.ts';
  * so a schedule or an instance start never doubles a run; pg-boss's cron sends each scheduled run once
  * however many instances keep time. Retries back off exponentially; the last failure is a dead letter.
  */
+/** Advisory lock key held while queues are created (any fixed bigint unique to this purpose). */
+export const QUEUE_SETUP_LOCK_KEY = 0x636c6f73656c6f6fn + 1n;
+
 export function pgBossJobQueue({ deps, jobs }: QueueOptions, connectionString: string): JobQueue {
   const boss = new PgBoss({
     connectionString,
@@ -18,8 +22,21 @@ export function pgBossJobQueue({ deps, jobs }: QueueOptions, connectionString: s
     deleteAfterDays: 7,
   });
   boss.on('error', (err) => deps.log.error({ err }, 'job queue error'));
+  // Creating a queue creates its partition table: several instances doing it at once deadlock inside
+  // pg-boss, so the first instance creates them under an advisory lock and the others find them there.
   const ensureQueues = async () => {
+    const lock = new pg.Client({ connectionString, application_name: 'closeloop-jobs-setup' });
+    await lock.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1::bigint)', [QUEUE_SETUP_LOCK_KEY.toString()]);
+      await createMissingQueues();
+    } finally {
+      await lock.end();
+    }
+  };
+  const createMissingQueues = async () => {
     for (const def of jobs) {
+      if (await boss.getQueue(def.name)) continue;
       await boss.createQueue(def.name, {
         name: def.name,
         policy: 'stately',
