@@ -73,8 +73,11 @@ export async function createRuntime(
   const database = openDatabase(config);
   let migration: MigrationLevel;
   try {
-    if (options.migrate) await migrateToLatest(database.db);
-    else await assertNotNewer(database.db);
+    if (options.migrate) {
+      const applied = await migrateToLatest(database.db);
+      // Several instances starting together: the one that took the migration lock says what it applied.
+      if (applied.length > 0) log.info({ applied }, `migrations applied: ${applied.length}`);
+    } else await assertNotNewer(database.db);
     migration = await migrationLevel(database.db);
   } catch (err) {
     await database.close();

@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { demoCommand, migrateCommand, notifyCommand } from './commands/basics.ts';
 import { certAddCommand, certRemindCommand } from './commands/certification.ts';
 import { documentsRemindCommand } from './commands/documents.ts';
@@ -8,6 +9,7 @@ import {
   findingsListCommand,
   importFindingsCommand,
 } from './commands/findings.ts';
+import { jobsFailedCommand, jobsListCommand, jobsRetryCommand, jobsRunCommand } from './commands/jobs.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { planSolveCommand } from './commands/plan.ts';
 import { postureCommand } from './commands/posture.ts';
@@ -36,4 +38,10 @@ export const commands: Command[] = [
   trustLinksCommand,
   documentsRemindCommand,
   postureCommand,
+  jobsListCommand,
+  jobsRunCommand,
+  jobsFailedCommand,
+  jobsRetryCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -17,6 +17,7 @@ import { registerInputGuard } from './input-guard.ts';
 import { registerLifecycleRoutes } from './lifecycle.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerProblemHandler } from './problem.ts';
+import { sharedFastifyStore } from './rate-limit-store.ts';
 import { registerModuleRoutes } from './routes.ts';
 import { serverOptions } from './server-options.ts';
 
@@ -45,6 +46,10 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     ...serverOptions(config),
     // Behind a load balancer, req.ip is the client's address only from the proxies trusted here.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // On SIGTERM a request that still reaches an open keep-alive connection is served, not answered 503,
+    // and idle connections are closed: a rolling restart behind a balancer loses no request (issue #17).
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   });
   const catalogue: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -90,8 +95,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     rateLimit: config.rateLimit,
   });
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
-  // Only routes that ask for it (the trust page's public actions) are limited, per client address.
-  if (config.rateLimit) await app.register(rateLimit, { global: false });
+  // Only routes that ask for it (the trust page's public actions) are limited, per client address; on
+  // PostgreSQL counted in the database, so several instances share one allowance (issue #17).
+  if (config.rateLimit) {
+    await app.register(rateLimit, {
+      global: false,
+      ...(database.kind === 'postgres' ? { store: sharedFastifyStore(database.db) } : {}),
+    });
+  }
   await registerModuleRoutes(app.withTypeProvider<ZodTypeProvider>(), {
     database,
     auth,

@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { passwordWeakness } from '../domain/secrets/password-strength.ts';
 import type { Mailer } from '../modules/mail/index.ts';
+import { sharedAuthStorage } from '../modules/rate-limits/index.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -76,7 +77,15 @@ export function createAuth(opts: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
-    rateLimit: { enabled: config.rateLimit, window: 60, max: 100, storage: 'memory' },
+    // On PostgreSQL the limits are counted in the database: N instances give the allowance of one (#17).
+    rateLimit: {
+      enabled: config.rateLimit,
+      window: 60,
+      max: 100,
+      ...(database.kind === 'postgres'
+        ? { customStorage: sharedAuthStorage(database.db) }
+        : { storage: 'memory' }),
+    },
     plugins: [twoFactor({ issuer: 'closeloop' })],
     databaseHooks: {
       session: {

@@ -287,6 +287,47 @@ describe('every closeloop command as a process', () => {
     PROCESS_TIMEOUT,
   );
 
+  it(
+    'jobs list, run, failed and retry (exit 1 with one line for an unknown dead letter)',
+    async () => {
+      const list = JSON.parse((await run(['jobs', 'list'])).stdout) as { name: string }[];
+      expect(list.map((j) => j.name)).toContain('notifications-due');
+      const ran = await run(['jobs', 'run', 'expired-records-cleanup']);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(JSON.parse(ran.stdout)).toEqual({
+        job: 'expired-records-cleanup',
+        result: { rateLimitWindows: 0 },
+      });
+      expect(JSON.parse((await run(['jobs', 'failed'])).stdout)).toEqual([]);
+      const retry = await run(['jobs', 'retry', 'no-such-id']);
+      expect({ code: retry.code, stderr: retry.stderr.trim() }).toEqual({
+        code: 1,
+        stderr: "closeloop jobs retry: no failed job with id 'no-such-id'",
+      });
+    },
+    4 * PROCESS_TIMEOUT,
+  );
+
+  it(
+    'backup, then restore into an empty folder (and refused into a folder with a database)',
+    async () => {
+      const out = path.join(dataDir, 'backup.zip');
+      const made = await run(['backup', '--out', out]);
+      expect(made.code, made.stderr).toBe(0);
+      expect(JSON.parse(made.stdout)).toMatchObject({ format: 'closeloop-backup/1', files: 0 });
+      const target = path.join(dataDir, 'restored');
+      const back = await run(['restore', '--from', out], ['--data-dir', target]);
+      expect(back.code, back.stderr).toBe(0);
+      expect(fs.existsSync(path.join(target, 'closeloop.db'))).toBe(true);
+      const again = await run(['restore', '--from', out], ['--data-dir', target]);
+      expect({ code: again.code, stderr: again.stderr.trim() }).toEqual({
+        code: 1,
+        stderr: `restore refused: ${target} already holds a database: restore into an empty folder`,
+      });
+    },
+    3 * PROCESS_TIMEOUT,
+  );
+
   it('demo', async () => {
     const own = await freshDatabase('sqlite');
     const demo = await run(['demo'], ['--data-dir', own.dataDir]);

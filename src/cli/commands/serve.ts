@@ -35,47 +35,39 @@ export const serveCommand: Command = {
       );
     }
     const app = await buildApp(rt, { version });
+    // Background work (reminders, digests, snapshots, cycle and document reminders, clean-up): on
+    // PostgreSQL a queue shared by every instance runs each job once; on SQLite it runs in this process.
+    const { createJobQueue } = await import('../../modules/jobs/index.ts');
+    const jobs = createJobQueue(
+      { db: rt.database.db, kind: rt.database.kind, env: rt.env, log: rt.log, now: () => new Date() },
+      config.databaseUrl,
+    );
     let closing = false;
-    let timer: NodeJS.Timeout | undefined;
-    let periodicRun: Promise<unknown> = Promise.resolve();
     // Graceful shutdown, fit for a load balancer: fail readiness at once, keep serving for the drain
     // period (CLOSELOOP_DRAIN_SECONDS) so the balancer notices, then stop accepting, let in-flight
-    // requests and the running background round finish, and close the database.
+    // requests and running jobs finish, and close the database.
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       rt.lifecycle.draining = true;
-      clearInterval(timer);
       rt.log.info({ signal, drainSeconds: config.drainSeconds }, 'shutting down: not ready any more');
       if (config.drainSeconds > 0) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
-      rt.log.info('closing the listener; in-flight requests finish');
-      await app.close();
-      await periodicRun;
+      rt.log.info('closing the listener; in-flight requests and jobs finish');
+      await Promise.all([app.close(), jobs.stop()]);
       await rt.close();
       process.exit(0);
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
-    // Deadline reminders and daily digests: every quarter of an hour; each message goes out once.
-    const { sendDueNotifications } = await import('../../modules/notifications/index.ts');
-    const notify = () =>
-      sendDueNotifications({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
-        .then((sent) => rt.log.info(sent, 'due notifications'))
-        .catch((err) => rt.log.error({ err }, 'due notifications failed'));
-    // The posture trend gets one point a day even when nothing changes (issue #6).
-    const { recordDailySnapshots } = await import('../../modules/posture/index.ts');
-    const record = () =>
-      recordDailySnapshots({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
-        .then((n) => rt.log.info(n, 'daily posture snapshots'))
-        .catch((err) => rt.log.error({ err }, 'daily posture snapshots failed'));
-    const periodic = () => {
-      if (closing) return;
-      periodicRun = notify().then(record);
-    };
-    timer = setInterval(periodic, 15 * 60_000);
-    timer.unref();
-    periodic();
+    // A queue that cannot start (database busy, a pg-boss upgrade in progress elsewhere) does not take the
+    // instance down: the failure is logged and the start retried; requests are served meanwhile.
+    const startJobs = (): Promise<void> =>
+      jobs.start().catch((err) => {
+        rt.log.error({ err }, 'background jobs could not start; retrying in 30 s');
+        if (!closing) setTimeout(() => void startJobs(), 30_000).unref();
+      });
+    await startJobs();
     rt.log.info(
       { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
       `closeloop is running at ${config.publicUrl}`,

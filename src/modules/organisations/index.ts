@@ -5,6 +5,7 @@ export {
   membershipBySlug,
   membershipsWithEmail,
   organisationSettings,
+  organisationsAfter,
   organisationsOfUser,
 } from './organisations.repository.ts';
 export {

@@ -112,3 +112,14 @@ export async function membershipsWithEmail(db: Db, userId: string) {
     .where('membership.user_id', '=', userId)
     .execute();
 }
+
+/** Organisations in id order after `afterId`, a page at a time: system-wide sweeps (background jobs). */
+export async function organisationsAfter(db: Db, afterId: string, limit: number) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'slug', 'name'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,4 @@
+// Public face of the jobs module (issue #17): the background work of every instance.
+export { type JobDeps, jobNames } from './jobs.catalogue.ts';
+export type { JobQueue } from './jobs.queue.ts';
+export { createJobQueue, listFailedJobs, listJobs, retryFailedJob, runJobNow } from './jobs.service.ts';

@@ -1,0 +1,101 @@
+import type { Logger } from 'pino';
+import type { DatabaseKind, Db } from '../../db/connection.ts';
+import { sendCycleReminders } from '../certificates/index.ts';
+import { type AppEnv, makeContext, type OrganisationRef } from '../context.ts';
+import { sendReviewReminders } from '../documents/index.ts';
+import { sendDueNotifications } from '../notifications/index.ts';
+import { organisationsAfter } from '../organisations/index.ts';
+import { recordDailySnapshots } from '../posture/index.ts';
+import { deleteStaleRateLimitHits } from '../rate-limits/index.ts';
+
+/** What a background job may use: the database, the mailer and the clock. Never a request. */
+export interface JobDeps {
+  db: Db;
+  kind: DatabaseKind;
+  env: AppEnv;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface JobDefinition {
+  name: string;
+  summary: string;
+  /** Five-field cron expression in UTC. */
+  cron: string;
+  /** Run once when an instance starts (catching up after downtime); the queue keeps it to one run. */
+  atStart: boolean;
+  run(deps: JobDeps): Promise<unknown>;
+}
+
+/** Runs `work` for every organisation, a page at a time (a sweep never loads every organisation at once). */
+async function eachOrganisation<T>(deps: JobDeps, work: (org: OrganisationRef) => Promise<T>) {
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const page = await organisationsAfter(deps.db, after, 100);
+    for (const org of page) {
+      await work(org);
+      count++;
+    }
+    if (page.length < 100) return { organisations: count };
+    after = page.at(-1)!.id;
+  }
+}
+
+const systemContext = (deps: JobDeps, org: OrganisationRef, label: string) =>
+  makeContext({ kind: 'system', label }, org, { db: deps.db, kind: deps.kind, env: deps.env, now: deps.now });
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+// The scheduled work of closeloop (issue #17). On PostgreSQL each runs on the pg-boss queue, once per
+// schedule however many instances run; on SQLite the same definitions run in-process. Every job is safe to
+// run twice: reminders and notices claim their once-per-event record before a message goes out.
+export const jobCatalogue: readonly JobDefinition[] = [
+  {
+    name: 'notifications-due',
+    summary: 'deadline reminders, overdue notices and daily digests',
+    cron: '*/15 * * * *',
+    atStart: true,
+    run: (deps) => sendDueNotifications(deps),
+  },
+  {
+    name: 'posture-daily-snapshots',
+    summary: 'one posture point a day per organisation, even when nothing changed',
+    cron: '7 * * * *',
+    atStart: true,
+    run: (deps) => recordDailySnapshots(deps),
+  },
+  {
+    name: 'certification-cycle-reminders',
+    summary: 'surveillance, recertification and expiry reminders of the certification cycle',
+    cron: '0 6 * * *',
+    atStart: false,
+    run: (deps) =>
+      eachOrganisation(deps, (org) =>
+        sendCycleReminders({ on: isoDay(deps.now()) }, systemContext(deps, org, 'cycle reminders')),
+      ),
+  },
+  {
+    name: 'document-review-reminders',
+    summary: 'mail owners of documents whose review is due or overdue',
+    cron: '10 6 * * *',
+    atStart: false,
+    run: (deps) =>
+      eachOrganisation(deps, (org) => sendReviewReminders({}, systemContext(deps, org, 'review reminders'))),
+  },
+  {
+    name: 'expired-records-cleanup',
+    summary: 'delete rate-limit windows that have expired',
+    cron: '23 * * * *',
+    atStart: false,
+    run: async (deps) => ({
+      rateLimitWindows: await deleteStaleRateLimitHits(deps.db, deps.now().getTime()),
+    }),
+  },
+];
+
+export const jobNames = jobCatalogue.map((j) => j.name);
+
+export function jobByName(name: string): JobDefinition | undefined {
+  return jobCatalogue.find((j) => j.name === name);
+}
