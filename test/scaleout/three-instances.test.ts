@@ -96,6 +96,8 @@ describe.runIf(runs)('three instances behind nginx on one PostgreSQL', () => {
         'stage2',
         '--body',
         'Certa',
+        '--ends-on',
+        '2026-01-02',
         '--report-received',
         '2026-01-05',
       ],
