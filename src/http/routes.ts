@@ -12,6 +12,7 @@ import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
+import { ismsContextRoutes } from '../modules/isms-context/isms-context.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
@@ -54,6 +55,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   trustAdminRoutes(app, deps);
   trustAccessRoutes(app);
   trustPublicRoutes(app, deps);
+  ismsContextRoutes(app);
   risksRoutes(app);
   documentsRoutes(app);
   crosswalksRoutes(app);
