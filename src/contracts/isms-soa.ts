@@ -24,6 +24,14 @@ export const controlId = z
   .string()
   .regex(/^[5-8]\.\d{1,2}$/, 'an Annex A 2022 control id such as 5.1 or 8.34');
 export const versionNumber = z.coerce.number().int().min(1).max(100000);
+/**
+ * A version number a query must name: missing or empty is "required" with its field path, not the
+ * "received NaN" that coercing an absent value gives.
+ */
+export const requiredVersionNumber = z
+  .string({ error: 'required: a version number such as 1' })
+  .regex(/^[1-9]\d{0,5}$/, 'a version number such as 1')
+  .transform(Number);
 
 const text = (max: number) => z.string().trim().max(max);
 const list = z.array(text(300).min(1)).max(50);
@@ -127,9 +135,17 @@ export const soaVersionSummary = z.object({
 });
 export type SoaVersionSummary = z.infer<typeof soaVersionSummary>;
 
+export const soaWarning = z.object({
+  kind: z.enum(['implemented_with_open_nc', 'certificate_scope', 'audit_scope']),
+  controlId: z.string().nullable(),
+  message: z.string(),
+});
 export const soaVersion = soaVersionSummary.extend({
   scope: ismsScope,
   entries: z.array(soaEntry),
+  warnings: z
+    .array(soaWarning)
+    .describe('what approval warns about (a draft: as of now; approved: as recorded when it was approved)'),
 });
 export type SoaVersion = z.infer<typeof soaVersion>;
 
