@@ -284,13 +284,14 @@ export interface Database {
 
 // Hardening (migration 0010): shapes in schema-hardening.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
-// Submitted CAP revisions (migration 0011): shape in schema-reports.ts.
-import type { CapRevisionTable } from './schema-reports.ts';
+// Submitted CAP revisions (0011), remembered import mappings (0015): shapes in schema-reports.ts.
+import type { CapRevisionTable, ImportMappingTable } from './schema-reports.ts';
 
 export interface Database {
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
+  import_mapping: ImportMappingTable;
 }
 // Files in the database (migration 0012): shapes in schema-storage.ts.
 export type * from './schema-storage.ts';
