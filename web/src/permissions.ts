@@ -19,6 +19,7 @@ export const can = {
   comment: may('finding.comment'),
   commentOnTasks: may('task.comment'),
   readPlan: may('plan.read'),
+  editPlan: may('plan.edit'),
   manageCertificates: may('certificate.manage'),
   readInternalAudits: may('internal_audit.read'),
   planInternalAudits: may('internal_audit.plan'),

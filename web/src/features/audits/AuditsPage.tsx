@@ -1,51 +1,18 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Drawer,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Anchor, Badge, Button, Card, Drawer, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import {
-  auditInput,
-  type auditSummary,
-  auditTypes,
-  recommendations,
-} from '../../../../src/contracts/findings.ts';
-import { errorMessage, PAGE_SIZE } from '../../api/client.ts';
-import { invalidate } from '../../api/keys.ts';
+import { PAGE_SIZE } from '../../api/client.ts';
 import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
-import { contractResolver, showServerErrors } from '../../components/form.ts';
 import { can } from '../../permissions.ts';
-import { auditQueries, auditsApi } from './api.ts';
+import { AuditForm } from './AuditForm.tsx';
+import { auditQueries } from './api.ts';
 
-export type Audit = z.infer<typeof auditSummary>;
-type AuditInput = z.input<typeof auditInput>;
-const toAuditInput = (
-  v: Omit<AuditInput, 'leadAuditor' | 'reportReceivedOn' | 'recommendation'> & {
-    leadAuditor: string;
-    reportReceivedOn: string;
-    recommendation: string;
-  },
-): AuditInput => ({
-  ...v,
-  leadAuditor: v.leadAuditor || null,
-  reportReceivedOn: v.reportReceivedOn || null,
-  recommendation: (v.recommendation || null) as AuditInput['recommendation'],
-});
-export const recommendationLabel = (r: string | null) => (r ? r.replaceAll('_', ' ') : 'not given');
+export { recommendationLabel } from './AuditForm.tsx';
+export type { Audit } from './api.ts';
+
+import { recommendationLabel } from './AuditForm.tsx';
 export const impliedColour = {
   recommended: 'teal',
   recommended_upon_action_plan: 'yellow',
@@ -124,71 +91,8 @@ export function AuditsPage() {
         <ListPager data={audits.data} page={page} onChange={setPage} />
       </Card>
       <Drawer opened={opened} onClose={close} title="New audit" position="right" size="md">
-        <NewAuditForm onDone={close} />
+        <AuditForm onDone={close} />
       </Drawer>
     </>
-  );
-}
-
-function NewAuditForm({ onDone }: { onDone: () => void }) {
-  const org = useOrg();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const policies = useQuery(auditQueries.policies(org.slug));
-  const form = useForm({
-    initialValues: {
-      ref: '',
-      type: 'stage2' as AuditInput['type'],
-      certificationBody: '',
-      leadAuditor: '',
-      reportReceivedOn: '',
-      recommendation: '',
-      policyKey: 'guide-14-30-60',
-      scope: '',
-    },
-    validate: contractResolver(auditInput, (v) => toAuditInput(v)),
-  });
-  const create = useMutation({
-    mutationFn: (v: typeof form.values) => auditsApi.create(org.slug, toAuditInput(v)),
-    onSuccess: (a) => {
-      void invalidate(qc, org.slug, 'audits');
-      onDone();
-      void navigate({ to: `/o/${org.slug}/audits/${encodeURIComponent(a.ref)}` });
-    },
-    onError: (e) => {
-      showServerErrors(form, e);
-      notifications.show({ color: 'red', title: 'Not created', message: errorMessage(e) });
-    },
-  });
-  return (
-    <form onSubmit={form.onSubmit((v) => create.mutate(v))}>
-      <Stack gap="sm">
-        <TextInput label="Reference" placeholder="S2-2026" {...form.getInputProps('ref')} required />
-        <Select label="Type" data={[...auditTypes]} {...form.getInputProps('type')} allowDeselect={false} />
-        <TextInput label="Certification body" {...form.getInputProps('certificationBody')} required />
-        <TextInput label="Lead auditor" {...form.getInputProps('leadAuditor')} />
-        <TextInput label="Report received on" type="date" {...form.getInputProps('reportReceivedOn')} />
-        <Select
-          label="Auditor's recommendation"
-          data={recommendations.map((r) => ({ value: r, label: recommendationLabel(r) }))}
-          clearable
-          {...form.getInputProps('recommendation')}
-          value={form.values.recommendation || null}
-          onChange={(r) => form.setFieldValue('recommendation', r ?? '')}
-        />
-        <Select
-          label="Deadline policy"
-          data={(policies.data ?? []).map((p) => ({ value: p.key, label: p.name }))}
-          {...form.getInputProps('policyKey')}
-          allowDeselect={false}
-        />
-        <Textarea label="Scope" autosize minRows={2} {...form.getInputProps('scope')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            Create audit
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
