@@ -282,9 +282,8 @@ export interface Database {
   posture_snapshot: PostureSnapshotTable;
 }
 
-// Hardening (migration 0010): shapes in schema-hardening.ts.
+// Hardening (0010): schema-hardening.ts; CAP revisions (0011), import mappings (0015): schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
-// Submitted CAP revisions (0011), remembered import mappings (0015): shapes in schema-reports.ts.
 import type { CapRevisionTable, ImportMappingTable } from './schema-reports.ts';
 
 export interface Database {
