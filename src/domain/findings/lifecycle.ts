@@ -37,6 +37,8 @@ interface TransitionSpec {
   needsComment?: boolean;
   /** The auditor's own decision; an ISMS manager may record it with the decision's date and a note. */
   auditorDecision?: boolean;
+  /** The label the external auditor reads: her own decision, not one recorded on her behalf. */
+  ownLabel?: string;
   guard?: (ctx: TransitionContext, record: NcRecord) => string | null;
 }
 
@@ -63,6 +65,7 @@ export const transitions = {
   },
   accept_plan: {
     label: 'Accept plan',
+    ownLabel: 'Accept this plan',
     from: ['plan_submitted'],
     to: 'plan_accepted',
     roles: auditorDecision,
@@ -70,6 +73,7 @@ export const transitions = {
   },
   reject_plan: {
     label: 'Reject plan',
+    ownLabel: 'Reject this plan',
     from: ['plan_submitted'],
     to: 'plan_rejected',
     roles: auditorDecision,
@@ -111,6 +115,7 @@ export const transitions = {
   },
   reject_evidence: {
     label: 'Reject evidence (certification body)',
+    ownLabel: 'Reject this evidence',
     from: ['evidence_submitted', 'verified_internally'],
     to: 'evidence_rejected',
     roles: auditorDecision,
@@ -119,6 +124,7 @@ export const transitions = {
   },
   record_auditor_acceptance: {
     label: "Record the auditor's acceptance",
+    ownLabel: 'Accept the correction and its evidence',
     from: ['verified_internally'],
     to: 'same',
     roles: auditorDecision,
@@ -254,6 +260,8 @@ export function availableTransitions(
         s.from.includes(record.status) &&
         s.roles.includes(role) &&
         !(a === 'record_auditor_acceptance' && record.auditorAccepted) &&
+        // Closing waits for the certification body's acceptance: not offered before it (issue #19).
+        !(a === 'close' && !record.auditorAccepted) &&
         !(a === 'verify_internally' && actorId !== null && implementerIds.includes(actorId))
       );
     })
@@ -261,7 +269,7 @@ export function availableTransitions(
       const s: TransitionSpec = transitions[a];
       return {
         action: a,
-        label: s.label,
+        label: role === 'external_auditor' && s.ownLabel ? s.ownLabel : s.label,
         needsComment: Boolean(s.needsComment),
         needsDecision: Boolean(s.auditorDecision) && role !== 'external_auditor',
       };
