@@ -4,10 +4,11 @@ import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
+import { createJobRegistry, type JobDeps, type JobRegistry } from './jobs/registry.ts';
 import { recordSignIn } from './modules/accounts/index.ts';
-import { type AppEnv, onCommittedChange } from './modules/context.ts';
+import { type AppEnv, type OrgContext, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/index.ts';
-import { recordAfterChange } from './modules/posture/index.ts';
+import { markChanged, recordDailySnapshots, refreshChangedPostures } from './modules/posture/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -18,6 +19,10 @@ export interface Runtime {
   log: Logger;
   /** The migration level this instance checked at start: `GET /api/health` answers from it, no query. */
   migration: MigrationLevel;
+  /** Background work by name (the posture refresh, daily snapshots, due notifications). */
+  jobs: JobRegistry;
+  /** What every job run receives. */
+  jobDeps(): JobDeps;
   /** Set on SIGTERM: `GET /api/ready` fails at once so a load balancer stops sending new requests. */
   lifecycle: { draining: boolean };
   close(): Promise<void>;
@@ -61,6 +66,16 @@ export function createLogger(config: Config): Logger {
   });
 }
 
+let changeLog: Pick<Logger, 'error'> | undefined;
+/** One listener for every runtime of the process (the set keeps it once); a failure is logged. */
+const markChangedLogged = (ctx: OrgContext) =>
+  markChanged(ctx).catch((err) =>
+    changeLog?.error(
+      { err, organisation: ctx.organisation.slug },
+      'change not marked for the posture refresh',
+    ),
+  );
+
 export async function createRuntime(
   config: Config,
   options: { migrate: boolean; logger?: Logger } = { migrate: true },
@@ -80,8 +95,10 @@ export async function createRuntime(
     await database.close();
     throw err;
   }
-  // Every committed change re-scores the organisation; the figures are recorded when they moved (#6).
-  onCommittedChange(recordAfterChange);
+  // A committed change only marks its organisation; the `posture.refresh` job records the figures that
+  // moved, at most once a minute per organisation, off the request path (#6, #16).
+  changeLog = log;
+  onCommittedChange(markChangedLogged);
   const mailer = createMailer(config, database.db, log);
   const env: AppEnv = { mailer, publicUrl: config.publicUrl };
   const auth = createAuth({
@@ -91,12 +108,18 @@ export async function createRuntime(
     mailer,
     hooks: { onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip) },
   });
+  const jobs = createJobRegistry();
+  jobs.register('posture.refresh', refreshChangedPostures);
+  // The posture trend gets one point a day even when nothing changes (issue #6).
+  jobs.register('posture.daily', recordDailySnapshots);
   return {
     config,
     database,
     auth,
     env,
     log,
+    jobs,
+    jobDeps: () => ({ db: database.db, kind: database.kind, env, now: () => new Date(), log }),
     migration,
     lifecycle: { draining: false },
     close: () => database.close(),

@@ -12,6 +12,7 @@ import * as certificateRules from './migrations/0009-certificate-rules.ts';
 import * as hardening from './migrations/0010-hardening.ts';
 import * as capRevisions from './migrations/0011-cap-revisions.ts';
 import * as fileStore from './migrations/0012-file-store.ts';
+import * as boundedReads from './migrations/0016-bounded-reads.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010-hardening': hardening,
   '0011-cap-revisions': capRevisions,
   '0012-file-store': fileStore,
+  '0016-bounded-reads': boundedReads,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

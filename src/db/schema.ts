@@ -292,8 +292,9 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files in the database (migration 0012): shapes in schema-storage.ts.
+// Files in the database (migration 0012): shapes in schema-storage.ts; derived rows (0016).
 export type * from './schema-storage.ts';
 
+import type { DerivedTables } from './schema-derived.ts';
 import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables {}
+export interface Database extends StorageTables, DerivedTables {}

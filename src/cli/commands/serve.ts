@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { JobTimer } from '../../jobs/registry.ts';
 import { type Command, intOpt } from '../command.ts';
 
 export const version: string = JSON.parse(
@@ -36,46 +37,43 @@ export const serveCommand: Command = {
     }
     const app = await buildApp(rt, { version });
     let closing = false;
-    let timer: NodeJS.Timeout | undefined;
-    let periodicRun: Promise<unknown> = Promise.resolve();
+    let jobs: JobTimer | undefined;
     // Graceful shutdown, fit for a load balancer: fail readiness at once, keep serving for the drain
     // period (CLOSELOOP_DRAIN_SECONDS) so the balancer notices, then stop accepting, let in-flight
-    // requests and the running background round finish, and close the database.
+    // requests and the running background jobs finish, and close the database.
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       rt.lifecycle.draining = true;
-      clearInterval(timer);
       rt.log.info({ signal, drainSeconds: config.drainSeconds }, 'shutting down: not ready any more');
       if (config.drainSeconds > 0) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
       rt.log.info('closing the listener; in-flight requests finish');
       await app.close();
-      await periodicRun;
+      await jobs?.stop();
       await rt.close();
       process.exit(0);
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
-    // Deadline reminders and daily digests: every quarter of an hour; each message goes out once.
-    const { sendDueNotifications } = await import('../../modules/notifications/index.ts');
-    const notify = () =>
-      sendDueNotifications({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
-        .then((sent) => rt.log.info(sent, 'due notifications'))
-        .catch((err) => rt.log.error({ err }, 'due notifications failed'));
-    // The posture trend gets one point a day even when nothing changes (issue #6).
-    const { recordDailySnapshots } = await import('../../modules/posture/index.ts');
-    const record = () =>
-      recordDailySnapshots({ db: rt.database.db, kind: rt.database.kind, env: rt.env, now: () => new Date() })
-        .then((n) => rt.log.info(n, 'daily posture snapshots'))
-        .catch((err) => rt.log.error({ err }, 'daily posture snapshots failed'));
-    const periodic = () => {
-      if (closing) return;
-      periodicRun = notify().then(record);
-    };
-    timer = setInterval(periodic, 15 * 60_000);
-    timer.unref();
-    periodic();
+    // Deadline reminders and daily digests (each message goes out once), loaded when they first run.
+    rt.jobs.register('notifications.due', async (deps) => {
+      const { sendDueNotifications } = await import('../../modules/notifications/index.ts');
+      const sent = await sendDueNotifications(deps);
+      deps.log.info(sent, 'due notifications');
+      return sent;
+    });
+    const { startJobTimer } = await import('../../jobs/registry.ts');
+    jobs = startJobTimer(
+      rt.jobs,
+      [
+        { name: 'notifications.due', everyMs: 15 * 60_000 },
+        { name: 'posture.daily', everyMs: 15 * 60_000 },
+        // Organisations marked by a change get their trend point here, at most once a minute each.
+        { name: 'posture.refresh', everyMs: 15_000 },
+      ],
+      rt.jobDeps(),
+    );
     rt.log.info(
       { url: config.publicUrl, database: rt.database.kind, location: rt.database.location },
       `closeloop is running at ${config.publicUrl}`,

@@ -11,36 +11,64 @@ export interface ImpliedRecommendation {
   reasons: string[];
 }
 
+/** Statuses of a minor without an accepted plan yet (the recommendation waits on one). */
+export const planlessStatuses = ['open', 'analysing', 'plan_submitted', 'plan_rejected'] as const;
+
+/** Open nonconformities of one kind: how many, and the first refs (in ref order) a reason names. */
+export interface RefGroup {
+  count: number;
+  refs: readonly string[];
+}
+
+/** A reason names at most this many findings, then a count: its text never grows with an audit. */
+export const MAX_NAMED = 5;
+
+const named = (g: RefGroup) => {
+  const shown = g.refs.slice(0, MAX_NAMED);
+  return `${shown.join(', ')}${g.count > shown.length ? ` and ${g.count - shown.length} more` : ''}`;
+};
+const nc = (n: number) => `nonconformit${n === 1 ? 'y' : 'ies'}`;
+
 export function impliedRecommendation(
   findings: readonly { ref: string; grade: string; status: string }[],
 ): ImpliedRecommendation {
   const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
-  const majors = open.filter((f) => f.grade === 'major');
+  const group = (list: { ref: string }[]): RefGroup => ({
+    count: list.length,
+    refs: list.map((f) => f.ref).slice(0, MAX_NAMED),
+  });
   const minors = open.filter((f) => f.grade === 'minor');
-  if (majors.length > 0) {
+  return impliedFromGroups({
+    majors: group(open.filter((f) => f.grade === 'major')),
+    minors: group(minors),
+    planless: group(minors.filter((f) => (planlessStatuses as readonly string[]).includes(f.status))),
+  });
+}
+
+/** The same rule from counted groups (the audits list reads them by SQL, a page of audits at a time). */
+export function impliedFromGroups(g: {
+  majors: RefGroup;
+  minors: RefGroup;
+  planless: RefGroup;
+}): ImpliedRecommendation {
+  const { majors, minors, planless } = g;
+  if (majors.count > 0) {
     return {
       implied: 'not_recommended',
       atRisk: true,
       reasons: [
-        `${majors.length} open major nonconformit${majors.length === 1 ? 'y' : 'ies'} (${majors.map((f) => f.ref).join(', ')}) must be closed with verified evidence`,
-        ...(minors.length > 0
-          ? [
-              `${minors.length} open minor nonconformit${minors.length === 1 ? 'y' : 'ies'} need an accepted plan`,
-            ]
-          : []),
+        `${majors.count} open major ${nc(majors.count)} (${named(majors)}) must be closed with verified evidence`,
+        ...(minors.count > 0 ? [`${minors.count} open minor ${nc(minors.count)} need an accepted plan`] : []),
       ],
     };
   }
-  if (minors.length > 0) {
-    const planless = minors.filter((f) =>
-      ['open', 'analysing', 'plan_submitted', 'plan_rejected'].includes(f.status),
-    );
+  if (minors.count > 0) {
     return {
       implied: 'recommended_upon_action_plan',
-      atRisk: planless.length > 0,
+      atRisk: planless.count > 0,
       reasons: [
-        `${minors.length} open minor nonconformit${minors.length === 1 ? 'y' : 'ies'} (${minors.map((f) => f.ref).join(', ')})`,
-        ...(planless.length > 0 ? [`no accepted plan yet for ${planless.map((f) => f.ref).join(', ')}`] : []),
+        `${minors.count} open minor ${nc(minors.count)} (${named(minors)})`,
+        ...(planless.count > 0 ? [`no accepted plan yet for ${named(planless)}`] : []),
       ],
     };
   }

@@ -9,34 +9,22 @@ import type {
   upsertDeadlinePolicy,
 } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
-import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
+import { impliedFromGroups } from '../../domain/findings/recommendation.ts';
 import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
-import { deadlinesFor, listFindingRows, updateFinding } from '../findings/index.ts';
+import {
+  type AuditFigures,
+  auditFigures,
+  deadlinesFor,
+  listFindingRows,
+  updateFinding,
+} from '../findings/index.ts';
 import * as repo from './audits.repository.ts';
 
 type Summary = z.infer<typeof auditSummary>;
 
-async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
-  const { rows } = await listFindingRows(
-    ctx.db,
-    ctx.organisation.id,
-    { auditId: a.id },
-    { sort: 'ref', direction: 'asc' },
-  );
-  const today = ctx.now().toISOString().slice(0, 10);
-  const open = rows.filter((f) => !isFinishedFinding(f.status));
-  const deadlines = open
-    .map((f) =>
-      currentDeadline(f.status, {
-        capDueOn: f.cap_due_on,
-        evidenceDueOn: f.evidence_due_on,
-        closeByOn: f.close_by_on,
-      }),
-    )
-    .filter((d): d is NonNullable<typeof d> => d !== null)
-    .sort((x, y) => x.on.localeCompare(y.on));
+function present(a: AuditTable, f: AuditFigures): Summary {
   return {
     id: a.id,
     ref: a.ref,
@@ -48,30 +36,34 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
     scope: a.scope,
     reportReceivedOn: a.report_received_on,
     recommendation: a.recommendation as Summary['recommendation'],
-    impliedRecommendation: impliedRecommendation(rows),
+    impliedRecommendation: impliedFromGroups({
+      majors: f.named.major,
+      minors: f.named.minor,
+      planless: f.named.planless,
+    }),
     policyKey: a.policy_key,
-    counts: {
-      major: rows.filter((f) => f.grade === 'major').length,
-      minor: rows.filter((f) => f.grade === 'minor').length,
-      ofi: rows.filter((f) => f.grade === 'ofi').length,
-      open: open.length,
-      overdue: rows.filter((f) =>
-        isOverdue(
-          f.status,
-          { capDueOn: f.cap_due_on, evidenceDueOn: f.evidence_due_on, closeByOn: f.close_by_on },
-          today,
-        ),
-      ).length,
-    },
-    nextDeadline: deadlines[0] ?? null,
+    counts: { major: f.major, minor: f.minor, ofi: f.ofi, open: f.open, overdue: f.overdue },
+    nextDeadline: f.nextDeadline,
     createdAt: a.created_at,
   };
+}
+
+/** The audits with their findings figures: two grouped queries for the whole page (issue #16). */
+async function presentAll(ctx: OrgContext, audits: AuditTable[]): Promise<Summary[]> {
+  const today = ctx.now().toISOString().slice(0, 10);
+  const figures = await auditFigures(
+    ctx.db,
+    ctx.organisation.id,
+    audits.map((a) => a.id),
+    today,
+  );
+  return audits.map((a) => present(a, figures.get(a.id)!));
 }
 
 export async function listAudits(input: PageQuery, ctx: OrgContext) {
   const { rows, total } = await repo.listAudits(ctx.db, ctx.organisation.id, input);
   return {
-    items: await Promise.all(rows.map((a) => present(ctx, a))),
+    items: await presentAll(ctx, rows),
     page: input.page,
     pageSize: input.pageSize,
     total,
@@ -81,7 +73,7 @@ export async function listAudits(input: PageQuery, ctx: OrgContext) {
 export async function showAudit(input: { ref: string }, ctx: OrgContext) {
   const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!a) throw notFound(`audit ${input.ref}`);
-  return present(ctx, a);
+  return (await presentAll(ctx, [a]))[0]!;
 }
 
 export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgContext) {

@@ -14,10 +14,10 @@ import {
   presentRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence, presentEvidence } from '../evidence/index.ts';
+import { escalationFor } from './escalation.service.ts';
 import { implementerIds, listEvents } from './events.repository.ts';
 import { presentFinding } from './findings.presenter.ts';
 import { findFinding } from './findings.repository.ts';
-import { escalationMap } from './findings.service.ts';
 
 const ofiLabels: Record<string, string> = {
   accept_ofi: 'Accept',
@@ -34,7 +34,7 @@ export async function getFindingDetail(
   const row = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
   const today = ctx.now().toISOString().slice(0, 10);
-  const flags = (await escalationMap(ctx)).get(row.id) ?? [];
+  const flags = (await escalationFor(ctx, [row])).get(row.id) ?? [];
   const stored = (await findRecord(ctx.db, ctx.organisation.id, row.id))!;
   const record = presentRecord(stored);
   const rawDecision = JSON.parse(stored.auditor_decision_json) as { accepted?: boolean };

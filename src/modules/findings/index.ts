@@ -1,4 +1,5 @@
 // Public face of the findings module: other modules, src/http, src/cli and src/demo import only this file.
+export { type AuditFigures, auditFigures } from './audit-figures.repository.ts';
 export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
@@ -11,7 +12,6 @@ export {
   calendarOf,
   createFinding,
   deadlinesFor,
-  escalationMap,
   insertFindingRow,
   listFindings,
   normaliseRequirements,
