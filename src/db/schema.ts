@@ -275,12 +275,10 @@ export interface Database {
 // ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
-// Posture history (migration 0007): shapes in schema-posture.ts.
-import type { PostureSnapshotTable } from './schema-posture.ts';
+// Posture history (migration 0007) and derived rows (0016): schema-posture.ts, schema-derived.ts.
+import type { PostureTables } from './schema-posture.ts';
 
-export interface Database {
-  posture_snapshot: PostureSnapshotTable;
-}
+export interface Database extends PostureTables {}
 
 // Hardening (migration 0010): shapes in schema-hardening.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
@@ -292,9 +290,8 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files in the database (migration 0012): shapes in schema-storage.ts; derived rows (0016).
+// Files in the database (migration 0012): shapes in schema-storage.ts.
 export type * from './schema-storage.ts';
 
-import type { DerivedTables } from './schema-derived.ts';
 import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables, DerivedTables {}
+export interface Database extends StorageTables {}

@@ -10,7 +10,6 @@ import type {
 } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
 import { impliedFromGroups } from '../../domain/findings/recommendation.ts';
-import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
 import {
