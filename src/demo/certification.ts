@@ -3,7 +3,7 @@ import { addCertificate, attachCertificateFile } from '../modules/certificates/i
 import type { OrgContext } from '../modules/context.ts';
 import { addAction, updateAction, updateRecord } from '../modules/corrective-actions/index.ts';
 import { attachEvidence } from '../modules/evidence/index.ts';
-import { transitionFinding } from '../modules/findings/index.ts';
+import { transitionFinding } from '../modules/finding-workflow/index.ts';
 import {
   planInternalAudit,
   raiseFinding,

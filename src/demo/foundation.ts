@@ -62,7 +62,9 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
       });
     }
   });
-  await inviteMember({ email: 'sam.new@demo.example', role: 'action_owner', expiresInDays: 7 }, ctx);
+  // The administrator invites, as in the product: the loader itself is granted no member's action.
+  const invite = { email: 'sam.new@demo.example', role: 'action_owner' as const, expiresInDays: 7 };
+  await inviteMember(invite, await asDemoPerson(ctx, admin.email));
   return ctx;
 }
 

@@ -9,6 +9,8 @@ import { correctiveActionsRoutes } from '../modules/corrective-actions/correctiv
 import { crosswalksRoutes } from '../modules/crosswalks/crosswalks.routes.ts';
 import { documentsRoutes } from '../modules/documents/documents.routes.ts';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.ts';
+import { findingWorkflowRoutes } from '../modules/finding-workflow/finding-workflow.routes.ts';
+import { auditDeadlinesRoutes } from '../modules/findings/audit-deadlines.routes.ts';
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
@@ -38,7 +40,9 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   mailRoutes(app);
   evidenceRoutes(app, deps);
   auditsRoutes(app);
+  auditDeadlinesRoutes(app);
   findingsRoutes(app);
+  findingWorkflowRoutes(app);
   correctiveActionsRoutes(app);
   importRoutes(app, deps);
   reportsRoutes(app, deps);

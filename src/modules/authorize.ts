@@ -17,11 +17,14 @@ export type Subject =
  */
 export function authorize(
   ctx: Pick<OrgContext, 'access' | 'actor'>,
-  action: Action,
+  action: Action | readonly Action[],
   subject?: Subject,
 ): void {
   const access = ctx.access;
-  if (!mayDo(access, action)) throw forbidden(`${whoActs(ctx)} may not ${action.replace('.', ' ')}`);
+  // A list: any one of the actions will do (review reminders: a document manager, or the reminder job).
+  const actions: readonly Action[] = typeof action === 'string' ? [action] : action;
+  if (!actions.some((a) => mayDo(access, a)))
+    throw forbidden(`${whoActs(ctx)} may not ${actions[0]!.replace('.', ' ')}`);
   if (access.kind !== 'member' || access.scope.kind === 'all') return;
   if (subject === 'scoped-list') return;
   if (!subject) throw forbidden('a guest sees only the findings they were invited to');

@@ -26,8 +26,16 @@ for (const kind of kinds) {
           .selectAll()
           .where('slug', '=', 'demo')
           .executeTakeFirstOrThrow();
+        // Read as the demo's internal auditor: the use-cases check the policy table (the CLI actor is not
+        // granted the internal audit programme).
+        const who = {
+          kind: 'member',
+          userId: 'ravi',
+          email: 'ravi.iyer@demo.example',
+          via: 'session',
+        } as const;
         const ctx = makeContext(
-          { kind: 'cli', label: 'test' },
+          { ...who, role: 'internal_auditor' },
           { id: org.id, slug: org.slug, name: org.name },
           { ...rt.database, env: rt.env },
         );

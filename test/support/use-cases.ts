@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import { expect } from 'vitest';
 import type { Role } from '../../src/contracts/roles.ts';
 import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
 import {
@@ -105,4 +106,26 @@ export function makeContext(
     scope: scopeOf(opts.scope),
   };
   return makeRealContext(who, ref, deps);
+}
+
+/** How many entries the organisation's audit trail holds (a refused use-case adds none). */
+export async function trailLength(u: { rt: Runtime }, org: OrganisationRef): Promise<number> {
+  const rows = await u.rt.database.db
+    .selectFrom('audit_entry')
+    .select('seq')
+    .where('organisation_id', '=', org.id)
+    .execute();
+  return rows.length;
+}
+
+/** The call is refused with `code` (`forbidden` unless told) and the audit trail is as it was. */
+export async function expectRefused(
+  u: { rt: Runtime },
+  org: OrganisationRef,
+  call: () => Promise<unknown>,
+  code: 'forbidden' | 'not_found' = 'forbidden',
+): Promise<void> {
+  const before = await trailLength(u, org);
+  await expect(call()).rejects.toMatchObject({ code });
+  expect(await trailLength(u, org)).toBe(before);
 }

@@ -70,13 +70,16 @@ export const auditLogVerifyCommand: Command = {
   options: { org: { type: 'string', description: 'organisation slug', required: true } },
   async run(run) {
     const { createRuntime } = await import('../../runtime.ts');
-    const { verifyAuditTrail } = await import('../../modules/audit-log/index.ts');
+    const { verifyOrganisationTrail } = await import('../../modules/audit-log/index.ts');
+    const { makeContext } = await import('../../modules/context.ts');
     const { findOrganisationBySlug } = await import('../../modules/organisations/index.ts');
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false });
     try {
       const org = await findOrganisationBySlug(rt.database.db, stringOpt(run, 'org'));
       if (!org) throw new AppError('not_found', `no organisation with slug '${String(run.options.org)}'`);
-      const result = await verifyAuditTrail(rt.database.db, org.id);
+      const organisation = { id: org.id, slug: org.slug, name: org.name };
+      const ctx = makeContext({ kind: 'cli' }, organisation, { ...rt.database, env: rt.env });
+      const result = await verifyOrganisationTrail({}, ctx);
       if (result.firstBroken) {
         run.io.stdout(`broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason}\n`);
         return 1;

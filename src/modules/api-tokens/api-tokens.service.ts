@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { apiToken, createApiTokenRequest } from '../../contracts/foundation.ts';
 import type { ApiTokenTable } from '../../db/schema.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './api-tokens.repository.ts';
 
@@ -24,12 +25,14 @@ function userOf(ctx: OrgContext): string {
 }
 
 export async function listApiTokens(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'api_token.manage');
   const { rows, total } = await repo.listApiTokens(ctx.db, ctx.organisation.id, userOf(ctx), input);
   return { items: rows.map(present), page: input.page, pageSize: input.pageSize, total };
 }
 
 /** A personal token for one organisation. The secret is returned once; only its hash is kept. */
 export async function createApiToken(input: z.infer<typeof createApiTokenRequest>, ctx: OrgContext) {
+  authorize(ctx, 'api_token.manage');
   if (ctx.actor.via === 'token') throw new AppError('forbidden', 'an API token cannot mint another token');
   const token = generateToken('cl_');
   const now = ctx.now();
@@ -60,6 +63,7 @@ export async function createApiToken(input: z.infer<typeof createApiTokenRequest
 }
 
 export async function revokeApiToken(input: { tokenId: string }, ctx: OrgContext) {
+  authorize(ctx, 'api_token.manage');
   await inTransaction(ctx, async (tx) => {
     const row = await repo.findApiToken(tx.db, ctx.organisation.id, userOf(ctx), input.tokenId);
     if (!row) throw notFound('API token');

@@ -3,10 +3,12 @@ import type { PageQuery } from '../../contracts/common.ts';
 import type { auditEntry, auditQuery } from '../../contracts/foundation.ts';
 import type { Db } from '../../db/connection.ts';
 import { ChainVerifier } from '../../domain/audit/chain.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import * as repo from './audit-log.repository.ts';
 
 export async function listAuditTrail(input: PageQuery & z.infer<typeof auditQuery>, ctx: OrgContext) {
+  authorize(ctx, 'audit_log.read');
   const { rows, total } = await repo.listAuditEntries(ctx.db, ctx.organisation.id, input, input);
   const items: z.infer<typeof auditEntry>[] = rows.map((r) => ({
     seq: Number(r.seq),
@@ -32,5 +34,7 @@ export async function verifyAuditTrail(db: Db, organisationId: string) {
   return { ok: broken === null, entries: verifier.count, firstBroken: broken };
 }
 
-export const verifyOrganisationTrail = (_input: Record<string, never>, ctx: OrgContext) =>
-  verifyAuditTrail(ctx.db, ctx.organisation.id);
+export async function verifyOrganisationTrail(_input: Record<string, never>, ctx: OrgContext) {
+  authorize(ctx, 'audit_log.verify');
+  return verifyAuditTrail(ctx.db, ctx.organisation.id);
+}

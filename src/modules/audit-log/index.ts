@@ -1,2 +1,2 @@
 // Public face of the audit-log module: other modules, src/http, src/cli and src/demo import only this file.
-export { verifyAuditTrail } from './audit-log.service.ts';
+export { verifyOrganisationTrail } from './audit-log.service.ts';

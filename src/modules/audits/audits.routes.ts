@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { orgParams, paged, pageQuery } from '../../contracts/common.ts';
-import {
-  auditInput,
-  auditSummary,
-  auditUpdate,
-  deadlinePolicy,
-  policyKey,
-  upsertDeadlinePolicy,
-} from '../../contracts/findings.ts';
+import { auditInput, auditSummary, deadlinePolicy } from '../../contracts/findings.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ZodApp } from '../../http/route-types.ts';
 import * as policies from '../deadline-policies/index.ts';
@@ -57,20 +50,6 @@ export function auditsRoutes(app: ZodApp) {
     },
     async (req) => service.showAudit({ ref: req.params.auditRef }, orgCtx(req)),
   );
-  app.patch(
-    '/api/v1/orgs/:org/audits/:auditRef',
-    {
-      config: { policy: 'audit.manage' },
-      schema: {
-        tags,
-        summary: 'Update an audit (deadlines follow)',
-        params: one,
-        body: auditUpdate,
-        response: { 200: auditSummary },
-      },
-    },
-    async (req) => service.updateAudit({ ...req.body, ref: req.params.auditRef }, orgCtx(req)),
-  );
   app.get(
     '/api/v1/orgs/:org/deadline-policies',
     {
@@ -83,19 +62,5 @@ export function auditsRoutes(app: ZodApp) {
       },
     },
     async (req) => policies.listPolicies({}, orgCtx(req)),
-  );
-  app.put(
-    '/api/v1/orgs/:org/deadline-policies/:key',
-    {
-      config: { policy: 'deadline_policy.manage' },
-      schema: {
-        tags,
-        summary: 'Create or edit a deadline policy',
-        params: orgParams.extend({ key: policyKey }),
-        body: upsertDeadlinePolicy,
-        response: { 200: deadlinePolicy },
-      },
-    },
-    async (req) => service.saveDeadlinePolicy({ ...req.body, key: req.params.key }, orgCtx(req)),
   );
 }

@@ -2,13 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import type {
-  auditInput,
-  auditSummary,
-  auditUpdate,
-  upsertDeadlinePolicy,
-} from '../../contracts/findings.ts';
+import type { auditInput, auditSummary } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
+<<<<<<< HEAD
 import { impliedFromGroups } from '../../domain/findings/recommendation.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition, upsertPolicyIn } from '../deadline-policies/index.ts';
@@ -19,11 +15,35 @@ import {
   listFindingRows,
   updateFinding,
 } from '../findings/index.ts';
+=======
+import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
+import { isFinishedFinding } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
+import { inTransaction, type OrgContext } from '../context.ts';
+import { policyDefinition } from '../deadline-policies/index.ts';
+>>>>>>> main
 import * as repo from './audits.repository.ts';
 
 type Summary = z.infer<typeof auditSummary>;
 
+<<<<<<< HEAD
 function present(a: AuditTable, f: AuditFigures): Summary {
+=======
+async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
+  const rows = await repo.findingFiguresOf(ctx.db, ctx.organisation.id, a.id);
+  const today = ctx.now().toISOString().slice(0, 10);
+  const open = rows.filter((f) => !isFinishedFinding(f.status));
+  const deadlines = open
+    .map((f) =>
+      currentDeadline(f.status, {
+        capDueOn: f.cap_due_on,
+        evidenceDueOn: f.evidence_due_on,
+        closeByOn: f.close_by_on,
+      }),
+    )
+    .filter((d): d is NonNullable<typeof d> => d !== null)
+    .sort((x, y) => x.on.localeCompare(y.on));
+>>>>>>> main
   return {
     id: a.id,
     ref: a.ref,
@@ -60,6 +80,7 @@ async function presentAll(ctx: OrgContext, audits: AuditTable[]): Promise<Summar
 }
 
 export async function listAudits(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'audit.read');
   const { rows, total } = await repo.listAudits(ctx.db, ctx.organisation.id, input);
   return {
     items: await presentAll(ctx, rows),
@@ -70,12 +91,14 @@ export async function listAudits(input: PageQuery, ctx: OrgContext) {
 }
 
 export async function showAudit(input: { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'audit.read');
   const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!a) throw notFound(`audit ${input.ref}`);
   return (await presentAll(ctx, [a]))[0]!;
 }
 
 export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgContext) {
+  authorize(ctx, 'audit.manage');
   await inTransaction(ctx, async (tx) => {
     if (await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref)) {
       throw new AppError('conflict', `an audit ${input.ref} already exists`, [
@@ -105,64 +128,4 @@ export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgCon
     await tx.audit({ action: 'audit.create', entityType: 'audit', entityId: row.id, data: input });
   });
   return showAudit({ ref: input.ref }, ctx);
-}
-
-/** Report date or policy changes move every finding's deadlines with them. */
-export async function recomputeDeadlines(tx: ChangeContext, audit: AuditTable) {
-  const { rows } = await listFindingRows(
-    tx.db,
-    tx.organisation.id,
-    { auditId: audit.id },
-    { sort: 'ref', direction: 'asc' },
-  );
-  for (const f of rows) {
-    const d = await deadlinesFor(tx, audit, f.grade);
-    await updateFinding(tx.db, tx.organisation.id, f.id, {
-      cap_due_on: d.capDueOn,
-      evidence_due_on: d.evidenceDueOn,
-      close_by_on: d.closeByOn,
-    });
-  }
-}
-
-export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: string }, ctx: OrgContext) {
-  await inTransaction(ctx, async (tx) => {
-    const before = await repo.findAuditByRef(tx.db, tx.organisation.id, input.ref);
-    if (!before) throw notFound(`audit ${input.ref}`);
-    if (input.policyKey)
-      await policyDefinition(tx.db, tx.organisation.id, input.policyKey, tx.now().toISOString());
-    const patch: Partial<AuditTable> = { updated_at: tx.now().toISOString() };
-    if (input.type !== undefined) patch.type = input.type;
-    if (input.certificationBody !== undefined) patch.certification_body = input.certificationBody;
-    if (input.leadAuditor !== undefined) patch.lead_auditor = input.leadAuditor;
-    if (input.startsOn !== undefined) patch.starts_on = input.startsOn;
-    if (input.endsOn !== undefined) patch.ends_on = input.endsOn;
-    if (input.scope !== undefined) patch.scope = input.scope;
-    if (input.reportReceivedOn !== undefined) patch.report_received_on = input.reportReceivedOn;
-    if (input.recommendation !== undefined) patch.recommendation = input.recommendation;
-    if (input.policyKey !== undefined) patch.policy_key = input.policyKey;
-    await repo.updateAudit(tx.db, tx.organisation.id, before.id, patch);
-    await recomputeDeadlines(tx, { ...before, ...patch });
-    const { ref: _r, ...changes } = input;
-    await tx.audit({
-      action: 'audit.update',
-      entityType: 'audit',
-      entityId: before.id,
-      data: { ref: before.ref, ...changes },
-    });
-  });
-  return showAudit({ ref: input.ref }, ctx);
-}
-
-/** Saves a deadline policy and moves the deadlines of every finding whose audit follows it. */
-export async function saveDeadlinePolicy(
-  input: z.infer<typeof upsertDeadlinePolicy> & { key: string },
-  ctx: OrgContext,
-) {
-  return inTransaction(ctx, async (tx) => {
-    const policy = await upsertPolicyIn(tx, input);
-    for (const audit of await repo.auditsFollowingPolicy(tx.db, tx.organisation.id, input.key))
-      await recomputeDeadlines(tx, audit);
-    return policy;
-  });
 }

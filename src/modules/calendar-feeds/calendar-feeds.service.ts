@@ -4,6 +4,7 @@ import type { feedInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
+import { authorize } from '../authorize.ts';
 import { certificationCalendar } from '../certificates/index.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
 import * as repo from './calendar-feeds.repository.ts';
@@ -33,10 +34,12 @@ function ownerOf(ctx: OrgContext) {
 }
 
 export async function listFeeds(_input: Record<string, never>, ctx: OrgContext) {
+  authorize(ctx, 'calendar_feed.manage');
   return { items: (await repo.feedsOf(ctx.db, ctx.organisation.id, ownerOf(ctx))).map(present) };
 }
 
 export async function createFeed(input: z.infer<typeof feedInput>, ctx: OrgContext) {
+  authorize(ctx, 'calendar_feed.manage');
   const userId = ownerOf(ctx);
   const token = generateToken('cal_');
   const row = {
@@ -62,6 +65,7 @@ export async function createFeed(input: z.infer<typeof feedInput>, ctx: OrgConte
 }
 
 export async function revokeFeed(input: { feedId: string }, ctx: OrgContext) {
+  authorize(ctx, 'calendar_feed.manage');
   await inTransaction(ctx, async (tx) => {
     if (
       !(await repo.revokeFeed(tx.db, tx.organisation.id, ownerOf(tx), input.feedId, tx.now().toISOString()))

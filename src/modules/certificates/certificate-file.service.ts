@@ -1,5 +1,6 @@
 import { notFound } from '../../contracts/errors.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { acceptUpload } from '../evidence/index.ts';
 import * as repo from './certificates.repository.ts';
@@ -15,6 +16,7 @@ export async function attachCertificateFile(
   input: { certificateId: string; fileName: string; bytes: Buffer },
   ctx: FileCtx,
 ) {
+  authorize(ctx, 'certificate.manage');
   const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes, {
     mediaTypes: ACCEPTED,
     refusal: 'a certificate is a PDF, PNG or JPEG file',
@@ -44,6 +46,7 @@ export async function readCertificateFile(
   input: { certificateId: string },
   ctx: OrgContext & { store: ContentStore },
 ) {
+  authorize(ctx, 'certificate.read');
   const c = await repo.findCertificate(ctx.db, ctx.organisation.id, input.certificateId);
   if (!c?.file_sha256 || !c.file_name) throw notFound('certificate file');
   return {

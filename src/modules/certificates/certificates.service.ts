@@ -14,6 +14,7 @@ import type { ClosureTime } from '../../domain/certification/closure-window.ts';
 import { planCertificationCycle } from '../../domain/certification/cycle.ts';
 import { reinstateBy } from '../../domain/certification/standing.ts';
 import { findAuditByRef, insertAudit, updateAudit } from '../audits/index.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { calendarOf } from '../findings/index.ts';
@@ -51,12 +52,14 @@ async function load(ctx: OrgContext, c: CertificateTable) {
 }
 
 export async function showCertificate(input: { certificateId: string }, ctx: OrgContext) {
+  authorize(ctx, 'certificate.read');
   const c = await repo.findCertificate(ctx.db, ctx.organisation.id, input.certificateId);
   if (!c) throw notFound('certificate');
   return load(ctx, c);
 }
 
 export async function listCertificates(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'certificate.read');
   const { rows, total } = await repo.listCertificates(ctx.db, ctx.organisation.id, input);
   return {
     items: await Promise.all(rows.map((c) => load(ctx, c))),
@@ -75,6 +78,7 @@ const auditRefFor = (number: string, type: string, sequence: number) =>
  * other), with a window, a planned date and its preparation tasks.
  */
 export async function addCertificate(input: z.infer<typeof certificateInput>, ctx: OrgContext) {
+  authorize(ctx, 'certificate.manage');
   const id = await inTransaction(ctx, async (tx) => {
     if (await repo.findCertificateByNumber(tx.db, tx.organisation.id, input.number))
       throw new AppError('conflict', `a certificate ${input.number} is already recorded`, [
@@ -199,6 +203,7 @@ export async function updateCertificate(
   input: z.infer<typeof certificateUpdate> & { certificateId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'certificate.manage');
   await inTransaction(ctx, async (tx) => {
     const c = await repo.findCertificate(tx.db, tx.organisation.id, input.certificateId);
     if (!c) throw notFound('certificate');
@@ -242,6 +247,7 @@ export async function reschedulePlannedAudit(
   input: z.infer<typeof plannedAuditUpdate> & { certificateId: string; plannedAuditId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'certificate.manage');
   await inTransaction(ctx, async (tx) => {
     const audits = await repo.plannedAudits(tx.db, tx.organisation.id, input.certificateId);
     const planned = audits.find((a) => a.id === input.plannedAuditId);
@@ -271,6 +277,7 @@ export async function completeTask(
   input: { certificateId: string; taskId: string; done: boolean },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'certificate.manage');
   await inTransaction(ctx, async (tx) => {
     const t = await repo.findTask(tx.db, tx.organisation.id, input.certificateId, input.taskId);
     if (!t) throw notFound('preparation task');

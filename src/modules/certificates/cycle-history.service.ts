@@ -6,8 +6,9 @@ import type {
 } from '../../contracts/certification.ts';
 import { type CycleEvent, cycleCalendar } from '../../domain/certification/calendar.ts';
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
-import { auditProgramme } from '../internal-audits/index.ts';
+import { programmeBetween } from '../internal-audits/index.ts';
 import * as repo from './certificates.repository.ts';
 import { showCertificate } from './certificates.service.ts';
 
@@ -24,6 +25,7 @@ const calendarOfCertificate = (c: Certificate): CycleEvent[] =>
   });
 
 export async function certificateCalendar(input: { certificateId: string }, ctx: OrgContext) {
+  authorize(ctx, 'certificate.read');
   return calendarOfCertificate(await showCertificate(input, ctx));
 }
 
@@ -32,6 +34,7 @@ export async function certificateCalendar(input: { certificateId: string }, ctx:
  * ICS feed includes these events; a withdrawn or expired certificate has no cycle left to plan.
  */
 export async function certificationCalendar(_input: Record<string, never>, ctx: OrgContext) {
+  authorize(ctx, 'certificate.read');
   const events: CycleEvent[] = [];
   for (const row of await repo.allCertificates(ctx.db, ctx.organisation.id)) {
     const c = await showCertificate({ certificateId: row.id }, ctx);
@@ -45,6 +48,7 @@ export async function certificationTimeline(
   _input: Record<string, never>,
   ctx: OrgContext,
 ): Promise<z.infer<typeof timelineEntry>[]> {
+  authorize(ctx, 'certificate.read');
   const today = ctx.now().toISOString().slice(0, 10);
   const out: z.infer<typeof timelineEntry>[] = [];
   for (const c of await repo.allCertificates(ctx.db, ctx.organisation.id)) {
@@ -101,6 +105,7 @@ export async function recertificationReadiness(
   input: { certificateId: string },
   ctx: OrgContext,
 ): Promise<z.infer<typeof readinessSchema>> {
+  authorize(ctx, 'certificate.read');
   const c = await showCertificate(input, ctx);
   const today = ctx.now().toISOString().slice(0, 10);
   const held = c.audits.filter((a) => a.plannedOn <= today).at(-1);
@@ -109,7 +114,7 @@ export async function recertificationReadiness(
   const findings = await repo.findingsForReadiness(ctx.db, ctx.organisation.id);
   const open = findings.filter((f) => isNonconformity(f.grade) && !isFinishedFinding(f.status));
   const ofis = findings.filter((f) => f.grade === 'ofi');
-  const programme = await auditProgramme({ from: c.issuedOn, to: c.expiresOn }, ctx);
+  const programme = await programmeBetween(ctx, { from: c.issuedOn, to: c.expiresOn });
   // A finding dates from its audit (report received, else audit start), not from when it was typed in.
   const raisedOn = (f: (typeof findings)[number]) =>
     f.report_received_on ?? f.starts_on ?? f.created_at.slice(0, 10);
@@ -170,7 +175,11 @@ export async function programmeOverCycle(
   input: { from?: string | undefined; to?: string | undefined },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'internal_audit.read');
   const today = ctx.now().toISOString().slice(0, 10);
   const current = await repo.currentCertificate(ctx.db, ctx.organisation.id, today);
-  return auditProgramme({ from: input.from ?? current?.issued_on, to: input.to ?? current?.expires_on }, ctx);
+  return programmeBetween(ctx, {
+    from: input.from ?? current?.issued_on,
+    to: input.to ?? current?.expires_on,
+  });
 }

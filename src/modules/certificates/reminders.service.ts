@@ -1,4 +1,5 @@
 import { addCalendarDays } from '../../domain/calendar/iso-date.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './certificates.repository.ts';
 import { certificationCalendar } from './cycle-history.service.ts';
@@ -9,6 +10,7 @@ import { certificationCalendar } from './cycle-history.service.ts';
 const REMINDED = new Set(['reminder', 'preparation_task', 'audit_window_opens']);
 
 export async function sendCycleReminders(input: { on: string; catchUpDays?: number }, ctx: OrgContext) {
+  authorize(ctx, 'reminder.send');
   const from = addCalendarDays(input.on, -(input.catchUpDays ?? 7));
   const due = (await certificationCalendar({}, ctx)).filter(
     (e) => REMINDED.has(e.kind) && e.date <= input.on && e.date >= from,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { commentInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { findMentions } from '../../domain/collaboration/mentions.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findEvidence } from '../evidence/index.ts';
 import { membersByHandle, notifyMentions, planLink } from '../notifications/index.ts';
@@ -23,6 +24,7 @@ async function taskOf(ctx: OrgContext, taskId: string) {
 const taskTitle = async (ctx: OrgContext, taskId: string) => (await taskOf(ctx, taskId)).title;
 
 export async function readTaskConversation(input: { taskId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.read');
   await taskTitle(ctx, input.taskId);
   const rows = await repo.listTaskComments(ctx.db, ctx.organisation.id, input.taskId);
   const files = new Map(
@@ -56,6 +58,7 @@ export async function commentOnTask(
   input: z.infer<typeof commentInput> & { taskId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'task.comment');
   const task = await taskOf(ctx, input.taskId);
   const title = task.title;
   // An attachment is evidence already uploaded to the task's finding (one content store, one allow-list).

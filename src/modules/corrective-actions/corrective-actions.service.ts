@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { findFinding, insertEvent } from '../findings/index.ts';
 import { assignableOwner } from '../members/index.ts';
@@ -68,6 +69,7 @@ export async function updateRecord(
   input: z.infer<typeof recordUpdate> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.work', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
     const patch: Parameters<typeof repo.updateRecord>[3] = { updated_at: tx.now().toISOString() };
@@ -91,6 +93,7 @@ export async function addAction(
   input: z.infer<typeof correctiveActionInput> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.work', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
     const at = tx.now().toISOString();
@@ -128,6 +131,7 @@ export async function updateAction(
   input: z.infer<typeof correctiveActionUpdate> & { findingId: string; actionId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.work', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
     const before = await repo.findAction(tx.db, tx.organisation.id, finding.id, input.actionId);
@@ -162,6 +166,7 @@ export async function updateAction(
 }
 
 export async function removeAction(input: { findingId: string; actionId: string }, ctx: OrgContext) {
+  authorize(ctx, 'finding.work', { findingId: input.findingId });
   await inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
     const before = await repo.findAction(tx.db, tx.organisation.id, finding.id, input.actionId);
@@ -181,6 +186,7 @@ export async function addAmendment(
   input: z.infer<typeof amendmentInput> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.work', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
     const row = {
@@ -205,6 +211,7 @@ export async function addAmendment(
 }
 
 export async function removeAmendment(input: { findingId: string; amendmentId: string }, ctx: OrgContext) {
+  authorize(ctx, 'finding.work', { findingId: input.findingId });
   await inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
     if (!(await repo.deleteAmendment(tx.db, tx.organisation.id, finding.id, input.amendmentId)))

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { crosswalk, Framework } from '../../contracts/isms-crosswalks.ts';
 import type { ReportDocument } from '../../reports/document.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { showCrosswalk } from './crosswalks.service.ts';
 
@@ -16,7 +17,10 @@ const sourceText = (t: Crosswalk['targets'][number]) =>
     )
     .join('\n');
 
-export function crosswalkDocument(c: Crosswalk, ctx: OrgContext): ReportDocument {
+export function crosswalkDocument(
+  c: Crosswalk,
+  doc: Pick<OrgContext, 'organisation' | 'actor' | 'now'>,
+): ReportDocument {
   const columns = [
     { key: 'id', header: 'Id', width: 0.8 },
     { key: 'title', header: 'Criterion / outcome', width: 2.6 },
@@ -30,13 +34,13 @@ export function crosswalkDocument(c: Crosswalk, ctx: OrgContext): ReportDocument
     title: `Crosswalk to ${c.title}`,
     subtitle: 'Coverage by the ISO/IEC 27001:2022 ISMS, from the Statement of Applicability',
     meta: {
-      organisation: ctx.organisation.name,
+      organisation: doc.organisation.name,
       version: c.soaVersion === null ? 'no SoA' : `SoA v${c.soaVersion}${c.soaApproved ? '' : ' (draft)'}`,
-      generatedAt: ctx
+      generatedAt: doc
         .now()
         .toISOString()
         .replace(/\.\d+Z$/, 'Z'),
-      generatedBy: ctx.actor.label,
+      generatedBy: doc.actor.label,
     },
     blocks: [
       {
@@ -68,6 +72,7 @@ export async function crosswalkExport(
   input: { framework: Framework; format: 'pdf' | 'xlsx' },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'crosswalk.read');
   const doc = crosswalkDocument(await showCrosswalk(input, ctx), ctx);
   if (input.format === 'pdf') {
     const { renderPdf } = await import('../../reports/pdf.ts');

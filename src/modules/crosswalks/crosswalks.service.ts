@@ -12,6 +12,7 @@ import {
   soc2Criteria,
   soc2Mapping,
 } from '../../reference/catalogue.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { controlsInForce } from '../soa/index.ts';
 import * as repo from './crosswalks.repository.ts';
@@ -51,6 +52,7 @@ export async function showCrosswalk(
   input: { framework: Framework },
   ctx: OrgContext,
 ): Promise<z.infer<typeof crosswalk>> {
+  authorize(ctx, 'crosswalk.read');
   const overrides = await repo.listOverrides(ctx.db, ctx.organisation.id, input.framework);
   const rows = effectiveMapping(
     shippedRows(input.framework),
@@ -95,6 +97,7 @@ export async function showCrosswalk(
 }
 
 export async function listOverrides(input: { framework: Framework }, ctx: OrgContext) {
+  authorize(ctx, 'crosswalk.read');
   return (await repo.listOverrides(ctx.db, ctx.organisation.id, input.framework)).map((o) => ({
     id: o.id,
     from: o.from_id,
@@ -112,6 +115,7 @@ export async function saveOverride(
   input: z.infer<typeof overrideInput> & { framework: Framework },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'crosswalk.manage');
   const known = input.fromKind === 'annex_a' ? annexTitles : clauseTitles;
   if (!known.has(input.from))
     throw invalid(
@@ -147,6 +151,7 @@ export async function saveOverride(
 }
 
 export async function removeOverride(input: { framework: Framework; id: string }, ctx: OrgContext) {
+  authorize(ctx, 'crosswalk.manage');
   await inTransaction(ctx, async (tx) => {
     if (!(await repo.deleteOverride(tx.db, tx.organisation.id, input.framework, input.id)))
       throw notFound(`mapping correction ${input.id}`);

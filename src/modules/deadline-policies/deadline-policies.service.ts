@@ -8,6 +8,7 @@ import {
 } from '../../contracts/findings.ts';
 import type { Db } from '../../db/connection.ts';
 import { type DeadlinePolicyDefinition, presetPolicies } from '../../domain/deadlines/policy.ts';
+import { authorize } from '../authorize.ts';
 import type { ChangeContext, OrgContext } from '../context.ts';
 import * as repo from './deadline-policies.repository.ts';
 
@@ -38,6 +39,7 @@ const present = (r: Awaited<ReturnType<typeof repo.listPolicies>>[number]): Poli
 });
 
 export async function listPolicies(_input: Record<string, never>, ctx: OrgContext): Promise<Policy[]> {
+  authorize(ctx, 'deadline_policy.read');
   await ctx.db
     .transaction()
     .execute((trx) => ensurePresets(trx, ctx.organisation.id, ctx.now().toISOString()));

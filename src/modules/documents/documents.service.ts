@@ -11,6 +11,7 @@ import {
   mandatoryDocuments,
   readiness,
 } from '../../domain/isms/documents.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './documents.repository.ts';
 
@@ -57,6 +58,7 @@ function checkKey(key: string | null | undefined) {
 }
 
 export async function listDocuments(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'document.read');
   const { rows, total } = await repo.pageDocuments(ctx.db, ctx.organisation.id, input);
   return {
     items: rows.map((r) => presentDocument(r, today(ctx))),
@@ -67,12 +69,14 @@ export async function listDocuments(input: PageQuery, ctx: OrgContext) {
 }
 
 export async function showDocument(input: { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'document.read');
   const r = await repo.findDocumentByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!r) throw notFound(`document ${input.ref}`);
   return presentDocument(r, today(ctx));
 }
 
 export async function createDocument(input: z.infer<typeof documentInput>, ctx: OrgContext) {
+  authorize(ctx, 'document.manage');
   checkKey(input.requirementKey);
   await inTransaction(ctx, async (tx) => {
     if (await repo.findDocumentByRef(tx.db, tx.organisation.id, input.ref))
@@ -107,6 +111,7 @@ export async function updateDocument(
   input: z.infer<typeof documentUpdate> & { ref: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'document.manage');
   checkKey(input.requirementKey);
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findDocumentByRef(tx.db, tx.organisation.id, input.ref);
@@ -138,6 +143,7 @@ export async function updateDocument(
 
 /** What an auditor checks first: every mandatory item has an approved document whose review is in date. */
 export async function documentReadiness(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'document.read');
   const rows = await repo.listDocuments(ctx.db, ctx.organisation.id);
   const items = readiness(rows.map(asRegistered), today(ctx)).map((i) => ({
     key: i.requirement.key,
@@ -160,6 +166,7 @@ export async function documentReadiness(_input: unknown, ctx: OrgContext) {
  * can run from cron (`closeloop documents remind`) as well as from the register page.
  */
 export async function sendReviewReminders(input: { days?: number | undefined }, ctx: OrgContext) {
+  authorize(ctx, ['document.manage', 'reminder.send']);
   const day = today(ctx);
   const rows = await repo.listDocuments(ctx.db, ctx.organisation.id);
   const due = dueForReminder(

@@ -4,6 +4,7 @@ import type { evidenceFile } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { EvidenceFileTable } from '../../db/schema.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findAction } from '../corrective-actions/index.ts';
 import { findFinding, insertEvent } from '../findings/index.ts';
@@ -40,6 +41,7 @@ export async function attachEvidence(
   input: EvidenceUpload,
   ctx: OrgContext & { store: ContentStore; maxBytes: number },
 ) {
+  authorize(ctx, 'evidence.attach', { findingId: input.findingId });
   const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes);
   const finding = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!finding) throw notFound('finding');
@@ -102,6 +104,7 @@ export async function readEvidence(
   input: { findingId: string; evidenceId: string },
   ctx: OrgContext & { store: ContentStore },
 ) {
+  authorize(ctx, 'finding.read', { findingId: input.findingId });
   const row = await repo.findEvidence(ctx.db, ctx.organisation.id, input.findingId, input.evidenceId);
   if (!row) throw notFound('evidence file');
   // Streamed and checked against the hash as it goes: a 25 MB file never sits whole in memory.

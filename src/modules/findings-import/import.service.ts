@@ -4,6 +4,7 @@ import type { ColumnMapping, ImportedFinding, RowError } from '../../domain/find
 import { readFindingRows, templateColumns } from '../../domain/findings/import-rows.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { findAuditByRef } from '../audits/index.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findFindingByRef, insertFindingRow } from '../findings/index.ts';
 import { memberByEmail } from '../members/index.ts';
@@ -39,6 +40,7 @@ export async function importFindings(
   input: { auditRef: string; bytes: Buffer; fileName: string; mapping: ColumnMapping; dryRun: boolean },
   ctx: OrgContext,
 ): Promise<ImportReport> {
+  authorize(ctx, 'finding.manage');
   const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.auditRef);
   if (!audit) throw notFound(`audit ${input.auditRef}`);
   const table = await readSheet(input.bytes, input.fileName);

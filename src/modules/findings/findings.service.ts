@@ -9,7 +9,7 @@ import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { initialStatus } from '../../vocabulary/index.ts';
 import { findAuditByRef } from '../audits/index.ts';
-import { findingScope } from '../authorize.ts';
+import { authorize, findingScope } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { assignableOwner } from '../members/index.ts';
@@ -53,6 +53,7 @@ export async function deadlinesFor(
 }
 
 export async function listFindings(input: PageQuery & z.infer<typeof findingQuery>, ctx: OrgContext) {
+  authorize(ctx, 'finding.read', 'scoped-list');
   let auditId: string | undefined;
   if (input.audit) {
     const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.audit);
@@ -131,6 +132,7 @@ export async function createFinding(
   input: z.infer<typeof findingInput> & { auditRef: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.manage');
   const id = await inTransaction(ctx, async (tx) => {
     const audit = await findAuditByRef(tx.db, tx.organisation.id, input.auditRef);
     if (!audit) throw notFound(`audit ${input.auditRef}`);
@@ -143,6 +145,7 @@ export async function updateFinding(
   input: z.infer<typeof findingUpdate> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.manage', { findingId: input.findingId });
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!before) throw notFound('finding');
@@ -185,6 +188,7 @@ export async function updateFinding(
 }
 
 export async function getFinding(input: { findingId: string }, ctx: OrgContext) {
+  authorize(ctx, 'finding.read', { findingId: input.findingId });
   const row = await repo.findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
   const flags = await escalationFor(ctx, [row]);

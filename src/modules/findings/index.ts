@@ -1,6 +1,10 @@
 // Public face of the findings module: other modules, src/http, src/cli and src/demo import only this file.
+<<<<<<< HEAD
 export { type AuditFigures, auditFigures } from './audit-figures.repository.ts';
 export { implementerIds, insertEvent, listEvents } from './events.repository.ts';
+=======
+export { findEvent, implementerIds, insertEvent, listEvents } from './events.repository.ts';
+>>>>>>> main
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
   findFinding,
@@ -16,4 +20,3 @@ export {
   listFindings,
   normaliseRequirements,
 } from './findings.service.ts';
-export { addComment, transitionFinding } from './transitions.service.ts';

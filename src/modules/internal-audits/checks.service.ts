@@ -3,6 +3,7 @@ import type { checkUpdate, raiseFindingInput } from '../../contracts/certificati
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { InternalAuditCheckTable } from '../../db/schema.ts';
 import { findAuditByRef, updateAudit } from '../audits/index.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext, roleOf } from '../context.ts';
 import { insertFindingRow } from '../findings/index.ts';
 import * as repo from './internal-audits.repository.ts';
@@ -29,6 +30,7 @@ export async function recordCheck(
   input: z.infer<typeof checkUpdate> & { auditRef: string; checkId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'internal_audit.perform');
   await inTransaction(ctx, async (tx) => {
     const { a, check } = await auditCheck(tx, input.auditRef, input.checkId);
     if (check.finding_id && input.result !== undefined && input.result !== check.result)
@@ -74,6 +76,7 @@ export async function raiseFinding(
   input: z.infer<typeof raiseFindingInput> & { auditRef: string; checkId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'internal_audit.perform');
   const findingId = await inTransaction(ctx, async (tx) => {
     const { a, check } = await auditCheck(tx, input.auditRef, input.checkId);
     if (check.finding_id) throw new AppError('conflict', 'a finding was already raised from this result');

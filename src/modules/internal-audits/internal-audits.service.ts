@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { internalAuditInput } from '../../contracts/certification-internal-audits.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import { addYears } from '../../domain/calendar/iso-date.ts';
 import {
   buildChecklist,
-  programmeCoverage,
   type Requirement,
   requirementsToRecheck,
 } from '../../domain/certification/programme.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { findAuditByRef, insertAudit } from '../audits/index.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { normaliseRequirements } from '../findings/index.ts';
 import { memberByEmail } from '../members/index.ts';
 import { presentCheck, presentSummary } from './internal-audits.presenter.ts';
+import { programmeBetween } from './internal-audits.read.ts';
 import * as repo from './internal-audits.repository.ts';
 
 // Roles that may conduct an internal audit (clause 7.2 competence is the organisation's call; the role
@@ -30,6 +30,7 @@ function requirementOf(label: string): Requirement {
 
 /** Plans an internal audit and generates its checklist from the requirements in scope. */
 export async function planInternalAudit(input: z.infer<typeof internalAuditInput>, ctx: OrgContext) {
+  authorize(ctx, 'internal_audit.plan');
   await inTransaction(ctx, async (tx) => {
     if (await findAuditByRef(tx.db, tx.organisation.id, input.ref))
       throw new AppError('conflict', `an audit ${input.ref} already exists`, [
@@ -132,41 +133,18 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
 }
 
 export async function showInternalAudit(input: { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'internal_audit.read');
   const a = await repo.findInternalAuditByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!a) throw notFound(`internal audit ${input.ref}`);
   const checks = await repo.checksOf(ctx.db, ctx.organisation.id, [a.audit_id]);
   return { ...presentSummary(a, checks), checklist: checks.map(presentCheck) };
 }
 
-/**
- * The programme over a window of the certification cycle: coverage of every clause 4–10 requirement and
- * every applicable control between `from` (else three years back) and `to` (else today), with the planned
- * internal audits. The certificates module supplies the current certificate's window
- * (`programmeOverCycle`), which the programme route uses.
- */
+/** The programme over a window (`programmeBetween` in internal-audits.read.ts says what it holds). */
 export async function auditProgramme(
   input: { from?: string | undefined; to?: string | undefined },
   ctx: OrgContext,
 ) {
-  const today = ctx.now().toISOString().slice(0, 10);
-  const from = input.from ?? addYears(today, -3);
-  const to = input.to ?? today;
-  const requirements = await repo.programmeRequirements(ctx.db, ctx.organisation.id);
-  const recorded = (await repo.recordedChecks(ctx.db, ctx.organisation.id)).map((c) => ({
-    requirement: c.requirement,
-    auditedOn: c.checked_on ?? '',
-    result: c.result as 'conform',
-  }));
-  const coverage = programmeCoverage(requirements, recorded, { from, to });
-  const audits = await repo.listInternalAudits(ctx.db, ctx.organisation.id);
-  const checks = await repo.checksOf(
-    ctx.db,
-    ctx.organisation.id,
-    audits.map((a) => a.audit_id),
-  );
-  return {
-    ...coverage,
-    basis: `clauses 4–10 and ${repo.APPLICABILITY_BASIS}`,
-    audits: audits.map((a) => presentSummary(a, checks)),
-  };
+  authorize(ctx, 'internal_audit.read');
+  return programmeBetween(ctx, input);
 }

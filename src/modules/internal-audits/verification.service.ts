@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { pendingVerification } from '../../contracts/certification-internal-audits.ts';
+import { authorize } from '../authorize.ts';
 import { type OrgContext, roleOf } from '../context.ts';
 import { findRecord, presentRecord } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
@@ -17,6 +18,7 @@ export async function pendingVerifications(
   _input: Record<string, never>,
   ctx: OrgContext,
 ): Promise<z.infer<typeof pendingVerification>[]> {
+  authorize(ctx, 'internal_audit.read');
   const { rows } = await listFindings(
     ctx.db,
     ctx.organisation.id,

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
 import { createAccount, deleteAccount, findUserByEmail } from '../accounts/index.ts';
+import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext, roleOf } from '../context.ts';
 import { findFinding } from '../findings/index.ts';
 import { findMembershipOfUser } from '../members/index.ts';
@@ -16,6 +17,7 @@ import { presentInvitation } from './invitations.presenter.ts';
 import * as repo from './invitations.repository.ts';
 
 export async function listInvitations(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'invitation.read');
   const { rows, total } = await repo.listInvitations(ctx.db, ctx.organisation.id, input);
   const now = ctx.now().toISOString();
   return {
@@ -28,6 +30,7 @@ export async function listInvitations(input: PageQuery, ctx: OrgContext) {
 
 /** Invites by email. The link carries 256 random bits; only its SHA-256 is stored. */
 export async function inviteMember(input: z.infer<typeof createInvitationRequest>, ctx: OrgContext) {
+  authorize(ctx, 'invitation.create');
   if (input.role === 'admin' && roleOf(ctx) !== 'admin')
     throw forbidden('only an administrator can invite an administrator');
   if (input.findingIds) {
@@ -79,6 +82,7 @@ export async function inviteMember(input: z.infer<typeof createInvitationRequest
 }
 
 export async function revokeInvitation(input: { invitationId: string }, ctx: OrgContext) {
+  authorize(ctx, 'invitation.revoke');
   await inTransaction(ctx, async (tx) => {
     const row = await repo.findInvitation(tx.db, ctx.organisation.id, input.invitationId);
     if (!row) throw notFound('invitation');

@@ -2,10 +2,12 @@ import { orgParams, type PageQuery, paged, pageQuery } from '../../contracts/com
 import { mailMessage } from '../../contracts/foundation.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ZodApp } from '../../http/route-types.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { listOutbox } from './mail.repository.ts';
 
 export async function readOutbox(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'mail_outbox.read');
   const { rows, total } = await listOutbox(ctx.db, ctx.organisation.id, input);
   return {
     items: rows.map((r) => ({

@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { ManagementReviewTable } from '../../db/schema.ts';
 import { gatherReviewInputs } from '../../domain/certification/review-inputs.ts';
 import type { ReportDocument } from '../../reports/model.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './management-review.repository.ts';
 
@@ -63,6 +64,7 @@ async function gather(ctx: OrgContext, heldOn: string) {
 }
 
 export async function createReview(input: z.infer<typeof managementReviewInput>, ctx: OrgContext) {
+  authorize(ctx, 'management_review.manage');
   const id = await inTransaction(ctx, async (tx) => {
     if (await repo.findReviewByRef(tx.db, tx.organisation.id, input.ref))
       throw new AppError('conflict', `a management review ${input.ref} already exists`, [
@@ -96,12 +98,14 @@ export async function createReview(input: z.infer<typeof managementReviewInput>,
 }
 
 export async function showReview(input: { reviewId: string }, ctx: OrgContext) {
+  authorize(ctx, 'management_review.read');
   const r = await repo.findReview(ctx.db, ctx.organisation.id, input.reviewId);
   if (!r) throw notFound('management review');
   return present(r);
 }
 
 export async function listReviews(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'management_review.read');
   const { rows, total } = await repo.listReviews(ctx.db, ctx.organisation.id, input);
   return { items: rows.map(present), page: input.page, pageSize: input.pageSize, total };
 }
@@ -111,6 +115,7 @@ export async function updateReview(
   input: z.infer<typeof managementReviewUpdate> & { reviewId: string; refreshInputs?: boolean },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'management_review.manage');
   await inTransaction(ctx, async (tx) => {
     const r = await repo.findReview(tx.db, tx.organisation.id, input.reviewId);
     if (!r) throw notFound('management review');
@@ -133,6 +138,7 @@ export async function updateReview(
 
 /** The minutes: attendance, each input with its clause, decisions and actions, notes. */
 export async function reviewMinutes(input: { reviewId: string }, ctx: OrgContext): Promise<ReportDocument> {
+  authorize(ctx, 'management_review.read');
   const r = await showReview(input, ctx);
   const doc: ReportDocument = {
     title: `Management review ${r.ref} — minutes`,

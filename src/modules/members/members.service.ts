@@ -1,11 +1,13 @@
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { Role } from '../../contracts/roles.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { presentMember } from './members.presenter.ts';
 import * as repo from './members.repository.ts';
 
 export async function listMembers(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'member.read');
   const { rows, total } = await repo.listMembers(ctx.db, ctx.organisation.id, input);
   return { items: rows.map(presentMember), page: input.page, pageSize: input.pageSize, total };
 }
@@ -18,6 +20,7 @@ async function assertKeepsAnAdmin(ctx: OrgContext, current: string) {
 }
 
 export async function changeRole(input: { memberId: string; role: Role }, ctx: OrgContext) {
+  authorize(ctx, 'member.update');
   return inTransaction(ctx, async (tx) => {
     const member = await repo.findMember(tx.db, ctx.organisation.id, input.memberId);
     if (!member) throw notFound('member');
@@ -36,6 +39,7 @@ export async function changeRole(input: { memberId: string; role: Role }, ctx: O
 }
 
 export async function removeMember(input: { memberId: string }, ctx: OrgContext) {
+  authorize(ctx, 'member.remove');
   await inTransaction(ctx, async (tx) => {
     const member = await repo.findMember(tx.db, ctx.organisation.id, input.memberId);
     if (!member) throw notFound('member');

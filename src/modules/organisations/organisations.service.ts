@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../contracts/errors.ts';
 import { organisationSettings as settingsSchema } from '../../contracts/foundation.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
+import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext, type Who } from '../context.ts';
 import * as repo from './organisations.repository.ts';
 
@@ -62,10 +63,12 @@ export async function createOrganisation(
 }
 
 export async function getSettings(_input: Record<string, never>, ctx: OrgContext) {
+  authorize(ctx, 'organisation.read');
   return settingsSchema.parse(await repo.organisationSettings(ctx.db, ctx.organisation.id));
 }
 
 export async function updateSettings(input: z.infer<typeof settingsSchema>, ctx: OrgContext) {
+  authorize(ctx, 'organisation.update');
   return inTransaction(ctx, async (tx) => {
     const before = settingsSchema.parse(await repo.organisationSettings(tx.db, ctx.organisation.id));
     const { name, ...settings } = input;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { notFound } from '../../contracts/errors.ts';
 import { type capacityInput, type timeOffInput, WORKING_DAY_HOURS } from '../../contracts/planning.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/index.ts';
 import * as repo from './planning.repository.ts';
@@ -17,6 +18,7 @@ export async function setCapacity(
   input: z.infer<typeof capacityInput> & { userId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'plan.manage');
   const share = input.share ?? (input.hoursPerDay ?? WORKING_DAY_HOURS) / WORKING_DAY_HOURS;
   await inTransaction(ctx, async (tx) => {
     await member(tx, input.userId);
@@ -38,6 +40,7 @@ export async function setCapacity(
 }
 
 export async function addTimeOff(input: z.infer<typeof timeOffInput> & { userId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   return inTransaction(ctx, async (tx) => {
     await member(tx, input.userId);
     const row = {
@@ -60,6 +63,7 @@ export async function addTimeOff(input: z.infer<typeof timeOffInput> & { userId:
 }
 
 export async function removeTimeOff(input: { userId: string; timeOffId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   await inTransaction(ctx, async (tx) => {
     if (!(await repo.deleteTimeOff(tx.db, tx.organisation.id, input.userId, input.timeOffId)))
       throw notFound('time off');

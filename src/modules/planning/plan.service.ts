@@ -4,6 +4,7 @@ import type { planPerson, plan as planSchema } from '../../contracts/planning.ts
 import { forecastPlan } from '../../domain/planning/forecast.ts';
 import type { Deadline, Forecast, PlanInput } from '../../domain/planning/model.ts';
 import { findAuditByRef } from '../audits/index.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { calendarOf } from '../findings/index.ts';
 import * as repo from './planning.repository.ts';
@@ -168,6 +169,7 @@ export async function runForecast(
 }
 
 export async function getPlan(input: { audit?: string | undefined }, ctx: OrgContext) {
+  authorize(ctx, 'plan.read');
   const loaded = await loadPlanData(ctx, input.audit);
   return {
     ...loaded.view,

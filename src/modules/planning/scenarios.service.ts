@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { PlanChange, scenarioInput, scenarioUpdate } from '../../contracts/planning.ts';
 import { applyChanges, compareForecasts, PlanChangeError } from '../../domain/planning/scenario.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/index.ts';
 import { setCapacity } from './people.service.ts';
@@ -27,6 +28,7 @@ const present = (r: Row) => ({
 });
 
 export async function listScenarios(_input: Record<string, never>, ctx: OrgContext) {
+  authorize(ctx, 'plan.read');
   return { items: (await scenarioRepo.listScenarios(ctx.db, ctx.organisation.id)).map(present) };
 }
 
@@ -37,6 +39,7 @@ async function open(ctx: OrgContext, id: string) {
 }
 
 export async function createScenario(input: z.infer<typeof scenarioInput>, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   return inTransaction(ctx, async (tx) => {
     const at = tx.now().toISOString();
     const row = {
@@ -59,6 +62,7 @@ export async function updateScenario(
   input: z.infer<typeof scenarioUpdate> & { scenarioId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'plan.manage');
   return inTransaction(ctx, async (tx) => {
     const row = await open(tx, input.scenarioId);
     if (row.status !== 'open') throw new AppError('invalid_state', `the scenario was ${row.status}`);
@@ -78,6 +82,7 @@ export async function compareScenario(
   input: { scenarioId: string; audit?: string | undefined },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'plan.read');
   const row = await open(ctx, input.scenarioId);
   const scenario = present(row);
   const loaded = await loadPlanData(ctx, input.audit);
@@ -126,6 +131,7 @@ export async function compareScenario(
  * cannot assign work to a person who cannot sign in.
  */
 export async function applyScenario(input: { scenarioId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   return inTransaction(ctx, async (tx) => applyInTransaction(input.scenarioId, tx));
 }
 
@@ -178,6 +184,7 @@ function applyChangesOrThrow(input: Parameters<typeof applyChanges>[0], changes:
 }
 
 export async function discardScenario(input: { scenarioId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   const row = await open(ctx, input.scenarioId);
   if (row.status !== 'open') throw new AppError('invalid_state', `the scenario was ${row.status}`);
   return closeScenario(ctx, row, 'discarded');

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { dependencyInput, taskInput, taskUpdate } from '../../contracts/planning.ts';
 import type { PlanTaskTable } from '../../db/schema-planning.ts';
 import { dependencyCycle } from '../../domain/planning/scenario.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { updateAction } from '../corrective-actions/index.ts';
 import { findFinding } from '../findings/index.ts';
@@ -20,6 +21,7 @@ async function ownerOf(tx: OrgContext, email: string | null | undefined) {
 }
 
 export async function createTask(input: z.infer<typeof taskInput>, ctx: OrgContext) {
+  authorize(ctx, 'plan.edit');
   const created = await inTransaction(ctx, async (tx) => {
     if (input.findingId && !(await findFinding(tx.db, tx.organisation.id, input.findingId)))
       throw new AppError('validation_failed', 'no such finding in this organisation', [
@@ -50,6 +52,7 @@ export async function createTask(input: z.infer<typeof taskInput>, ctx: OrgConte
 }
 
 export async function updateTask(input: z.infer<typeof taskUpdate> & { taskId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.edit');
   const { taskId, ...change } = input;
   const action = await repo.findActionById(ctx.db, ctx.organisation.id, taskId);
   const before = action ?? (await repo.findFreeTask(ctx.db, ctx.organisation.id, taskId));
@@ -80,6 +83,7 @@ export async function updateTask(input: z.infer<typeof taskUpdate> & { taskId: s
 }
 
 export async function deleteTask(input: { taskId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.edit');
   await inTransaction(ctx, async (tx) => {
     const t = await repo.findFreeTask(tx.db, tx.organisation.id, input.taskId);
     if (!t) {
@@ -109,6 +113,7 @@ async function taskExists(tx: ChangeContext, id: string) {
 
 /** Finish-to-start dependency; one that would close a loop is refused with the loop named. */
 export async function addDependency(input: z.infer<typeof dependencyInput>, ctx: OrgContext) {
+  authorize(ctx, 'plan.edit');
   return inTransaction(ctx, async (tx) => {
     const pred = await taskExists(tx, input.predecessorId);
     const succ = await taskExists(tx, input.successorId);
@@ -157,6 +162,7 @@ export async function addDependency(input: z.infer<typeof dependencyInput>, ctx:
 }
 
 export async function removeDependency(input: { dependencyId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.edit');
   await inTransaction(ctx, async (tx) => {
     const d = await repo.findDependency(tx.db, tx.organisation.id, input.dependencyId);
     if (!d) throw notFound('dependency');

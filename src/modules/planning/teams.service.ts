@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { teamInput, teamUpdate } from '../../contracts/planning.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/index.ts';
 import * as repo from './teams.repository.ts';
@@ -23,6 +24,7 @@ async function uniqueName(tx: ChangeContext, name: string, except?: string) {
 }
 
 export async function createTeam(input: z.infer<typeof teamInput>, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   return inTransaction(ctx, async (tx) => {
     await uniqueName(tx, input.name);
     await checkMembers(tx, input.memberIds);
@@ -41,6 +43,7 @@ export async function createTeam(input: z.infer<typeof teamInput>, ctx: OrgConte
 }
 
 export async function updateTeam(input: z.infer<typeof teamUpdate> & { teamId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   return inTransaction(ctx, async (tx) => {
     if (!(await repo.findTeam(tx.db, tx.organisation.id, input.teamId))) throw notFound('team');
     await uniqueName(tx, input.name, input.teamId);
@@ -59,6 +62,7 @@ export async function updateTeam(input: z.infer<typeof teamUpdate> & { teamId: s
 }
 
 export async function deleteTeam(input: { teamId: string }, ctx: OrgContext) {
+  authorize(ctx, 'plan.manage');
   await inTransaction(ctx, async (tx) => {
     const team = await repo.findTeam(tx.db, tx.organisation.id, input.teamId);
     if (!team) throw notFound('team');

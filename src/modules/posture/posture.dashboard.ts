@@ -3,6 +3,7 @@ import { currentDeadline } from '../../domain/findings/overdue.ts';
 import { burndown } from '../../domain/posture/burndown.ts';
 import { isOpenFinding } from '../../domain/posture/findings-load.ts';
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { listDocuments } from '../documents/index.ts';
 import { loadPlanData, runForecast } from '../planning/index.ts';
@@ -13,6 +14,7 @@ import * as repo from './posture.repository.ts';
 // by requirement, and everything overdue (findings, corrective actions, document reviews).
 
 export async function postureDashboard(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const loaded = await loadPostureInput(ctx);
   const { today, findingRows } = loaded;
   const plan = await loadPlanData(ctx);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
 import { scorePosture } from '../../domain/posture/score.ts';
+import { authorize } from '../authorize.ts';
 import { type AppEnv, makeContext, type OrgContext } from '../context.ts';
 import { loadPostureInput } from './posture.inputs.ts';
 import * as repo from './posture.repository.ts';
@@ -21,6 +22,7 @@ export const presentSnapshot = (r: PostureSnapshotTable) => ({
 });
 
 export async function postureHistory(input: { days: number }, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const since = new Date(ctx.now().getTime() - input.days * 86_400_000).toISOString();
   return { points: (await repo.snapshotsSince(ctx.db, ctx.organisation.id, since)).map(presentSnapshot) };
 }
@@ -30,6 +32,7 @@ export async function postureHistory(input: { days: number }, ctx: OrgContext) {
  * a comment, a member invited — do not move the scores); `daily` always is, once a day.
  */
 export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, at = ctx.now()) {
+  authorize(ctx, 'posture.record');
   const s = scorePosture((await loadPostureInput(ctx)).input);
   if (trigger === 'change') {
     const last = await repo.latestSnapshot(ctx.db, ctx.organisation.id);
@@ -59,6 +62,7 @@ export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, 
 }
 
 /**
+<<<<<<< HEAD
  * Registered with `onCommittedChange`: marks the organisation for the background refresh (one upsert), so
  * a write's latency does not grow with the organisation (issue #16). A public visitor's action (a trust
  * page NDA click) or a calendar feed never moves the figures and marks nothing.
@@ -97,6 +101,16 @@ export async function refreshChangedPostures(deps: {
     } catch (err) {
       deps.log.error({ err, organisation: org.slug }, 'posture snapshot not recorded');
     }
+=======
+ * Registered with `onCommittedChange`: a failure here must never undo or fail the change itself. The
+ * figures are recorded by the system, not by whoever made the change (a trust page visitor, a guest).
+ */
+export async function recordAfterChange(ctx: OrgContext) {
+  try {
+    await recordSnapshot(makeContext({ kind: 'system' }, ctx.organisation, ctx), 'change');
+  } catch (err) {
+    process.emitWarning(`posture snapshot not recorded for ${ctx.organisation.slug}: ${String(err)}`);
+>>>>>>> main
   }
   return { refreshed: due.length, recorded };
 }

@@ -3,6 +3,7 @@ import { MODEL_VERSION } from '../../domain/posture/model.ts';
 import { project } from '../../domain/posture/projection.ts';
 import { readiness } from '../../domain/posture/readiness.ts';
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { loadPlanData, runForecast } from '../planning/index.ts';
 import { type LoadedPosture, loadPostureInput } from './posture.inputs.ts';
@@ -24,6 +25,7 @@ export async function currentReadiness(ctx: OrgContext, loaded: LoadedPosture) {
 }
 
 export async function fastestPathPlan(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const loaded = await loadPostureInput(ctx);
   const steps = fastestPath(loaded.input);
   const plan = await loadPlanData(ctx);

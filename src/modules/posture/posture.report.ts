@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../../reports/document.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { postureDashboard } from './posture.dashboard.ts';
 import { getPosture } from './posture.service.ts';
@@ -14,6 +15,7 @@ const RECOMMENDATION: Record<string, string> = {
 const signed = (x: number, places: number) => `${x >= 0 ? '+' : ''}${x.toFixed(places)}`;
 
 export async function executiveSummary(_input: unknown, ctx: OrgContext): Promise<ReportDocument> {
+  authorize(ctx, 'posture.read');
   const p = await getPosture(undefined, ctx);
   const d = await postureDashboard(undefined, ctx);
   const first = p.trend[0];

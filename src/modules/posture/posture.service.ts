@@ -6,6 +6,7 @@ import * as model from '../../domain/posture/model.ts';
 import { applySelection, project, taskIndex } from '../../domain/posture/projection.ts';
 import { rankActions } from '../../domain/posture/ranking.ts';
 import { scorePosture } from '../../domain/posture/score.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { postureHistory } from './posture.history.ts';
 import { loadPostureInput } from './posture.inputs.ts';
@@ -15,6 +16,7 @@ import { currentReadiness } from './posture.path.ts';
 // trend; the explanation of every contribution; projections of a selection before anyone commits to it.
 
 export async function getPosture(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const loaded = await loadPostureInput(ctx);
   const s = scorePosture(loaded.input);
   return {
@@ -34,6 +36,7 @@ export async function getPosture(_input: unknown, ctx: OrgContext) {
 }
 
 export async function explainPosture(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const s = scorePosture((await loadPostureInput(ctx)).input);
   return {
     model: s.model,
@@ -64,11 +67,13 @@ export async function explainPosture(_input: unknown, ctx: OrgContext) {
 }
 
 export async function rankedActions(input: { limit: number }, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const loaded = await loadPostureInput(ctx);
   return { model: model.MODEL_VERSION, actions: rankActions(loaded.input, input.limit) };
 }
 
 export async function projectSelection(input: z.infer<typeof projectionRequest>, ctx: OrgContext) {
+  authorize(ctx, 'posture.read');
   const loaded = await loadPostureInput(ctx);
   const tasks = taskIndex(loaded.input);
   const findings = new Set(loaded.input.findings.map((f) => f.id));

@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { ReportDocument } from '../../reports/document.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { capDocument } from './cap.report.ts';
 import { nextCapRevision, submittedCap } from './cap.service.ts';
@@ -18,6 +19,7 @@ export async function buildAuditReport(
   input: { kind: ReportKind; auditRef?: string | undefined; revision?: number | undefined },
   ctx: OrgContext,
 ): Promise<ReportDocument> {
+  authorize(ctx, 'report.read');
   const audit = await loadAudit(ctx, input.auditRef);
   if (input.auditRef && !audit) throw notFound(`audit ${input.auditRef}`);
   const people = await peopleDirectory(ctx);

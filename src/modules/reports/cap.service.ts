@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { ReportDocument } from '../../reports/document.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { capDocument, capGaps } from './cap.report.ts';
 import { type AuditInfo, isNc, loadAudit, loadReportData, peopleDirectory } from './report-data.ts';
@@ -23,6 +24,7 @@ const signed = (who: string | null, at: string | null) =>
   who && at ? `${who}, ${at.slice(0, 10)}` : undefined;
 
 export async function submitCap(input: { auditRef: string }, ctx: OrgContext) {
+  authorize(ctx, 'cap.submit');
   return inTransaction(ctx, async (tx) => {
     const audit = await auditOf(tx, input.auditRef);
     const people = await peopleDirectory(tx);
@@ -80,6 +82,7 @@ export async function submitCap(input: { auditRef: string }, ctx: OrgContext) {
 
 /** Management's approval of a submitted revision; recorded once, by name and role. */
 export async function approveCap(input: { auditRef: string; number: number }, ctx: OrgContext) {
+  authorize(ctx, 'cap.approve');
   return inTransaction(ctx, async (tx) => {
     const audit = await auditOf(tx, input.auditRef);
     const row = await repo.findCapRevision(tx.db, tx.organisation.id, audit.id, input.number);
@@ -112,6 +115,7 @@ export async function approveCap(input: { auditRef: string; number: number }, ct
 }
 
 export async function capRevisions(input: { auditRef: string }, ctx: OrgContext) {
+  authorize(ctx, 'report.read');
   const audit = await auditOf(ctx, input.auditRef);
   const rows = await repo.listCapRevisions(ctx.db, ctx.organisation.id, audit.id);
   return rows.map((r) => ({

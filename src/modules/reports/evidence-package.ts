@@ -9,6 +9,7 @@ import yazl from 'yazl';
 import { toCsv } from '../../domain/files/csv.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { buildAuditReport, reportFileName } from './audit-reports.ts';
 import { isNc, loadAudit, loadReportData, peopleDirectory } from './report-data.ts';
@@ -37,6 +38,7 @@ export async function buildEvidencePackage(
   input: { auditRef?: string | undefined },
   ctx: OrgContext & { store: ContentStore },
 ) {
+  authorize(ctx, 'report.read');
   const doc = await buildAuditReport({ kind: 'evidence', auditRef: input.auditRef }, ctx);
   const pdf = await renderPdf(doc);
   const audit = await loadAudit(ctx, input.auditRef);

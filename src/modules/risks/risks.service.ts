@@ -15,6 +15,7 @@ import {
   riskScore,
 } from '../../domain/isms/risk.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { controlsInForce } from '../soa/index.ts';
 import * as repo from './risks.repository.ts';
@@ -99,6 +100,7 @@ async function checkActions(ctx: OrgContext, ids: string[] | undefined) {
 }
 
 export async function listRisks(input: PageQuery, ctx: OrgContext) {
+  authorize(ctx, 'risk.read');
   const m = await matrixOf(ctx);
   const soa = await soaStatuses(ctx);
   const { rows, total } = await repo.pageRisks(ctx.db, ctx.organisation.id, input);
@@ -112,6 +114,7 @@ export async function listRisks(input: PageQuery, ctx: OrgContext) {
 }
 
 export async function showRisk(input: { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'risk.read');
   const r = await repo.findRiskByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!r) throw notFound(`risk ${input.ref}`);
   return presentRisk(await matrixOf(ctx), r, await soaStatuses(ctx), today(ctx), await actionRefs(ctx, [r]));
@@ -143,6 +146,7 @@ function check(m: RiskMatrix, r: RiskTable) {
 }
 
 export async function createRisk(input: z.infer<typeof riskInput>, ctx: OrgContext) {
+  authorize(ctx, 'risk.manage');
   await checkActions(ctx, input.actions);
   await inTransaction(ctx, async (tx) => {
     if (await repo.findRiskByRef(tx.db, tx.organisation.id, input.ref))
@@ -179,6 +183,7 @@ export async function createRisk(input: z.infer<typeof riskInput>, ctx: OrgConte
 }
 
 export async function updateRisk(input: z.infer<typeof riskUpdate> & { ref: string }, ctx: OrgContext) {
+  authorize(ctx, 'risk.manage');
   await checkActions(ctx, input.actions);
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findRiskByRef(tx.db, tx.organisation.id, input.ref);
@@ -216,11 +221,13 @@ export async function updateRisk(input: z.infer<typeof riskUpdate> & { ref: stri
 }
 
 export async function showMatrix(_input: unknown, ctx: OrgContext): Promise<RiskMatrixDto> {
+  authorize(ctx, 'risk.read');
   return matrixOf(ctx);
 }
 
 /** A new matrix must still hold every risk already rated on it. */
 export async function saveMatrix(input: RiskMatrixDto, ctx: OrgContext) {
+  authorize(ctx, 'risk.manage');
   const problems = matrixProblems(input);
   if (problems.length > 0) throw invalid(problems.join('; '));
   await inTransaction(ctx, async (tx) => {
@@ -237,6 +244,7 @@ export async function saveMatrix(input: RiskMatrixDto, ctx: OrgContext) {
 }
 
 export async function heatMaps(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'risk.read');
   const m = await matrixOf(ctx);
   const rows = await repo.listRisks(ctx.db, ctx.organisation.id);
   return {

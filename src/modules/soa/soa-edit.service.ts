@@ -6,6 +6,7 @@ import type { SoaEntryTable } from '../../db/schema-isms.ts';
 import { migrate2013 } from '../../domain/isms/migration-2013.ts';
 import { diffEntries, type SoaEntryState } from '../../domain/isms/soa.ts';
 import { annexAControls, mapping2013to2022 } from '../../reference/catalogue.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { entryState, presentEntry } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
@@ -65,6 +66,7 @@ export async function updateEntry(
   input: SoaEntryUpdate & { number: number; controlId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'soa.manage');
   const v = await loadDraft(ctx, input.number);
   await inTransaction(ctx, async (tx) => {
     const row = (await repo.listEntries(tx.db, tx.organisation.id, v.id)).find(
@@ -92,6 +94,7 @@ export async function updateEntry(
 }
 
 export async function updateScope(input: z.infer<typeof scopeUpdate> & { number: number }, ctx: OrgContext) {
+  authorize(ctx, 'soa.manage');
   const v = await loadDraft(ctx, input.number);
   await inTransaction(ctx, async (tx) => {
     const at = tx.now().toISOString();
@@ -128,6 +131,7 @@ export async function migrateFrom2013(
   input: z.infer<typeof migration2013Input> & { number: number },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'soa.manage');
   const result = migrate2013(
     annexAControls(),
     mapping2013to2022(),

@@ -2,6 +2,7 @@ import type { ImplementationStatus, InclusionReason } from '../../domain/isms/so
 import type { OrgContext } from '../context.ts';
 import { entryState } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
+import { presentVersion } from './soa.service.ts';
 
 // Read model for other capabilities (planner, posture score, certification cycle): the controls of the
 // SoA in force — the latest approved version, else the draft of an organisation that has none yet.
@@ -37,4 +38,13 @@ export async function controlsInForce(
 export async function applicableControls(ctx: Pick<OrgContext, 'db' | 'organisation'>) {
   const { version, approved, controls } = await controlsInForce(ctx);
   return { version, approved, controls: controls.filter((c) => c.applicable) };
+}
+
+/**
+ * The current version as the SoA pages show it, or null: for a use-case of another module that has already
+ * authorised its own action (the trust page's SoA summary, served to visitors who may not read the SoA).
+ */
+export async function currentStatement(ctx: OrgContext) {
+  const v = await repo.currentVersion(ctx.db, ctx.organisation.id);
+  return v ? presentVersion(ctx, v) : null;
 }

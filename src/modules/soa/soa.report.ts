@@ -7,6 +7,7 @@ import {
 } from '../../contracts/isms-soa.ts';
 import type { Block, Cell, ReportDocument, TableColumn } from '../../reports/document.ts';
 import type { SheetSpec } from '../../reports/xlsx.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { showVersion } from './soa.service.ts';
 
@@ -140,22 +141,25 @@ function scopeBlocks(v: SoaVersion): Block[] {
   return blocks;
 }
 
-export function soaDocument(v: SoaVersion, ctx: OrgContext): ReportDocument {
+export function soaDocument(
+  v: SoaVersion,
+  doc: Pick<OrgContext, 'organisation' | 'actor' | 'now'>,
+): ReportDocument {
   const facts = versionFacts(v);
   const c = v.counts;
   return {
     title: 'Statement of Applicability',
     subtitle: 'ISO/IEC 27001:2022 clause 6.1.3 d — Annex A controls',
     meta: {
-      organisation: ctx.organisation.name,
+      organisation: doc.organisation.name,
       version: facts.version,
       approvedBy: facts.approvedBy,
       approvedOn: facts.approvedOn,
-      generatedAt: ctx
+      generatedAt: doc
         .now()
         .toISOString()
         .replace(/\.\d+Z$/, 'Z'),
-      generatedBy: ctx.actor.label,
+      generatedBy: doc.actor.label,
     },
     blocks: [
       {
@@ -200,17 +204,20 @@ const xlsxColumns = [
   { key: 'domains', header: 'Security domains' },
 ];
 
-export function soaSheets(v: SoaVersion, ctx: OrgContext): SheetSpec[] {
+export function soaSheets(
+  v: SoaVersion,
+  doc: Pick<OrgContext, 'organisation' | 'actor' | 'now'>,
+): SheetSpec[] {
   const facts = versionFacts(v);
   const about = [
-    ['Organisation', ctx.organisation.name],
+    ['Organisation', doc.organisation.name],
     ['Document', 'Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d)'],
     ['Version', facts.version],
     ['Approved by', facts.approvedBy],
     ['Approved on', facts.approvedOn],
     ['Change note', v.changeNote],
     ['Scope', v.scope.statement],
-    ['Generated at', ctx.now().toISOString()],
+    ['Generated at', doc.now().toISOString()],
   ];
   return [
     {
@@ -236,6 +243,7 @@ export async function soaExport(
   input: { number?: number | undefined; format: 'pdf' | 'xlsx' | 'json' },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'soa.read');
   const v = await showVersion({ number: input.number }, ctx);
   if (input.format === 'json')
     return { version: v, bytes: Buffer.from(`${JSON.stringify(soaJson(v), null, 2)}\n`) };

@@ -11,6 +11,7 @@ import {
 import type { SoaEntryTable, SoaVersionTable } from '../../db/schema-isms.ts';
 import { diffEntries } from '../../domain/isms/soa.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
@@ -37,6 +38,7 @@ export async function presentVersion(ctx: OrgContext, v: SoaVersionTable): Promi
 }
 
 export async function listVersions(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'soa.read');
   const versions = await repo.listVersions(ctx.db, ctx.organisation.id);
   const out = [];
   for (const v of versions) {
@@ -53,6 +55,7 @@ export async function loadVersion(ctx: OrgContext, number: number) {
 }
 
 export async function showVersion(input: { number?: number | undefined }, ctx: OrgContext) {
+  authorize(ctx, 'soa.read');
   if (input.number === undefined) {
     const current = await repo.currentVersion(ctx.db, ctx.organisation.id);
     if (!current) throw notFound('Statement of Applicability (no version yet)');
@@ -66,6 +69,7 @@ export async function showVersion(input: { number?: number | undefined }, ctx: O
  * applicable and not started (so every line is decided on purpose before approval).
  */
 export async function createVersion(input: { changeNote: string }, ctx: OrgContext) {
+  authorize(ctx, 'soa.manage');
   const number = await inTransaction(ctx, async (tx) => {
     const versions = await repo.listVersions(tx.db, tx.organisation.id);
     const draft = versions.find((v) => v.status === 'draft');
@@ -137,6 +141,7 @@ export async function approveVersion(
   input: z.infer<typeof approveSoa> & { number: number },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'soa.approve');
   const before = await loadDraft(ctx, input.number);
   const shown = await presentVersion(ctx, before);
   const issues = shown.entries.flatMap((e) => e.issues);
@@ -180,6 +185,7 @@ export async function compareVersions(
   input: { from: number; to: number },
   ctx: OrgContext,
 ): Promise<z.infer<typeof soaComparison>> {
+  authorize(ctx, 'soa.read');
   const a = await loadVersion(ctx, input.from);
   const b = await loadVersion(ctx, input.to);
   const [ea, eb] = await Promise.all([

@@ -5,6 +5,7 @@ import type { grantInput, linkInput, trustGrant, trustLink } from '../../contrac
 import type { TrustGrantTable, TrustLinkTable } from '../../db/schema.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import { isLive } from '../../domain/trust/access.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
 import * as access from './trust-access.repository.ts';
@@ -56,6 +57,7 @@ async function checkDocument(ctx: OrgContext, documentId: string | null) {
 }
 
 export async function listGrants(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   const t = await titles(ctx);
   return {
     items: (await access.grantsOf(ctx.db, ctx.organisation.id)).map((g) => presentGrant(g, t, ctx.now())),
@@ -63,6 +65,7 @@ export async function listGrants(_input: unknown, ctx: OrgContext) {
 }
 
 export async function createGrant(input: z.infer<typeof grantInput>, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   const email = input.subjectKind === 'email';
   if (
     email
@@ -129,6 +132,7 @@ export async function createGrant(input: z.infer<typeof grantInput>, ctx: OrgCon
 }
 
 export async function revokeGrant(input: { grantId: string }, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   await inTransaction(ctx, async (tx) => {
     if (!(await access.revokeGrant(tx.db, tx.organisation.id, input.grantId, tx.now().toISOString())))
       throw notFound('grant');
@@ -146,6 +150,7 @@ export async function revokeGrant(input: { grantId: string }, ctx: OrgContext) {
 }
 
 export async function listLinks(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   const t = await titles(ctx);
   return {
     items: (await access.linksOf(ctx.db, ctx.organisation.id)).map((l) => presentLink(l, t, ctx.now())),
@@ -153,6 +158,7 @@ export async function listLinks(_input: unknown, ctx: OrgContext) {
 }
 
 export async function createLink(input: z.infer<typeof linkInput>, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   await checkDocument(ctx, input.documentId);
   const token = generateToken('tsl_');
   const row: TrustLinkTable = {
@@ -187,6 +193,7 @@ export async function createLink(input: z.infer<typeof linkInput>, ctx: OrgConte
 
 /** Revoked at once: sessions opened through the link die with it (they are checked against it). */
 export async function revokeLink(input: { linkId: string }, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   await inTransaction(ctx, async (tx) => {
     const link = await access.findLink(tx.db, tx.organisation.id, input.linkId);
     if (!link || !(await access.revokeLink(tx.db, tx.organisation.id, link.id, tx.now().toISOString())))

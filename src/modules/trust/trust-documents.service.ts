@@ -6,9 +6,10 @@ import type { generatedDocumentInput, trustDocument, trustDocumentUpdate } from 
 import type { TrustDocumentTable } from '../../db/schema.ts';
 import { safeFileName } from '../../domain/files/sniff.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { acceptUpload } from '../evidence/index.ts';
-import { showVersion } from '../soa/index.ts';
+import { currentStatement } from '../soa/index.ts';
 import * as repo from './trust.repository.ts';
 import { canStamp } from './watermark.ts';
 
@@ -35,6 +36,7 @@ export const presentDocument = (r: TrustDocumentTable): Doc => ({
 });
 
 export async function listDocuments(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   return { items: (await repo.listDocuments(ctx.db, ctx.organisation.id)).map(presentDocument) };
 }
 
@@ -69,6 +71,7 @@ export async function uploadDocument(
   },
   ctx: StoreCtx,
 ) {
+  authorize(ctx, 'trust.manage');
   const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes);
   const stored = await ctx.store.put(input.bytes);
   const at = ctx.now().toISOString();
@@ -104,6 +107,7 @@ export async function uploadDocument(
 }
 
 export async function addGeneratedDocument(input: z.infer<typeof generatedDocumentInput>, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   const at = ctx.now().toISOString();
   const existing = await repo.listDocuments(ctx.db, ctx.organisation.id);
   const row: TrustDocumentTable = {
@@ -139,6 +143,7 @@ export async function updateDocument(
   input: { documentId: string } & z.infer<typeof trustDocumentUpdate>,
   ctx: OrgContext & { store: ContentStore },
 ) {
+  authorize(ctx, 'trust.manage');
   const row = await repo.findDocument(ctx.db, ctx.organisation.id, input.documentId);
   if (!row) throw notFound('trust document');
   if (input.accessLevel) await assertLevelFits(input.accessLevel, row, ctx.store);
@@ -165,6 +170,7 @@ export async function updateDocument(
 }
 
 export async function removeDocument(input: { documentId: string }, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   await inTransaction(ctx, async (tx) => {
     const row = await repo.findDocument(tx.db, tx.organisation.id, input.documentId);
     if (!row || !(await repo.deleteDocument(tx.db, tx.organisation.id, row.id)))
@@ -180,8 +186,8 @@ export async function removeDocument(input: { documentId: string }, ctx: OrgCont
 
 /** The SoA summary for outsiders: control, title, applicability and status; never owners or evidence. */
 async function soaSummaryPdf(ctx: OrgContext): Promise<Buffer> {
-  const v = await showVersion({}, ctx);
-  if (v.status !== 'approved') throw notFound('approved Statement of Applicability');
+  const v = await currentStatement(ctx);
+  if (v?.status !== 'approved') throw notFound('approved Statement of Applicability');
   const { renderPdf } = await import('../../reports/pdf.ts');
   const c = v.counts;
   return renderPdf({
@@ -222,18 +228,18 @@ async function soaSummaryPdf(ctx: OrgContext): Promise<Buffer> {
 }
 
 /** Bytes and file facts of a document, for the download route after the access decision. */
-export async function documentContent(row: TrustDocumentTable, ctx: OrgContext & { store: ContentStore }) {
+export async function documentContent(row: TrustDocumentTable, reader: OrgContext & { store: ContentStore }) {
   if (row.source === 'soa_summary')
     return {
       fileName: `${safeFileName(row.title)}.pdf`,
       mediaType: 'application/pdf',
-      bytes: await soaSummaryPdf(ctx),
+      bytes: await soaSummaryPdf(reader),
     };
   if (!row.sha256) throw notFound('trust document');
   return {
     fileName: row.file_name ?? 'document',
     mediaType: row.media_type ?? 'application/octet-stream',
-    bytes: await ctx.store.get(row.sha256),
+    bytes: await reader.store.get(row.sha256),
   };
 }
 
@@ -242,6 +248,7 @@ export async function readDocumentForMember(
   input: { documentId: string },
   ctx: OrgContext & { store: ContentStore },
 ) {
+  authorize(ctx, 'trust.read');
   const row = await repo.findDocument(ctx.db, ctx.organisation.id, input.documentId);
   if (!row) throw notFound('trust document');
   return documentContent(row, ctx);

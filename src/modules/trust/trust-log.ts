@@ -4,6 +4,7 @@ import type { accessEvent, accessEventKinds } from '../../contracts/trust.ts';
 import type { Db } from '../../db/connection.ts';
 import type { TrustAccessEventTable } from '../../db/schema.ts';
 import { toCsv } from '../../domain/files/csv.ts';
+import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import * as repo from './trust-access.repository.ts';
 
@@ -47,6 +48,7 @@ export async function accessLog(
   input: { page: number; pageSize: number; documentId?: string | undefined; email?: string | undefined },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'trust.read');
   const { rows, total } = await repo.events(ctx.db, ctx.organisation.id, input, input);
   return { items: rows.map(present), page: input.page, pageSize: input.pageSize, total };
 }
@@ -56,6 +58,7 @@ export async function accessLogCsv(
   input: { documentId?: string | undefined; email?: string | undefined },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'trust.read');
   const { rows } = await repo.events(ctx.db, ctx.organisation.id, input, null);
   return toCsv(
     ['at', 'event', 'document', 'viewer', 'ip', 'details'],

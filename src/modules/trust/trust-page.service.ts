@@ -5,6 +5,7 @@ import type { trustPage, trustPageInput } from '../../contracts/trust.ts';
 import type { Db } from '../../db/connection.ts';
 import type { TrustPageTable } from '../../db/schema.ts';
 import { anonymous } from '../../domain/trust/access.ts';
+import { authorize } from '../authorize.ts';
 import { allCertificates } from '../certificates/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
@@ -56,10 +57,12 @@ function draft(ctx: OrgContext): TrustPageTable {
 }
 
 export async function showPage(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   return presentPage((await repo.findPage(ctx.db, ctx.organisation.id)) ?? draft(ctx), ctx);
 }
 
 export async function savePage(input: z.infer<typeof trustPageInput>, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   await inTransaction(ctx, async (tx) => {
     const current = (await repo.findPage(tx.db, tx.organisation.id)) ?? draft(tx);
     await repo.upsertPage(tx.db, {
@@ -93,6 +96,7 @@ export async function savePage(input: z.infer<typeof trustPageInput>, ctx: OrgCo
 }
 
 export async function setPublished(input: { published: boolean }, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   await inTransaction(ctx, async (tx) => {
     const current = await repo.findPage(tx.db, tx.organisation.id);
     if (!current) {
@@ -119,6 +123,7 @@ export async function pageCertificates(db: Db, organisationId: string) {
 
 /** What an anonymous visitor would see, for the editor's preview (published or not). */
 export async function previewPage(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   const page = (await repo.findPage(ctx.db, ctx.organisation.id)) ?? draft(ctx);
   const visitor: VisitorView = { viewer: anonymous, name: '', viaLink: false, identified: false };
   const nda = await repo.currentNda(ctx.db, ctx.organisation.id);
@@ -135,6 +140,7 @@ export async function previewPage(_input: unknown, ctx: OrgContext) {
 }
 
 export async function listNdaVersions(_input: unknown, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   const rows = await repo.ndaVersions(ctx.db, ctx.organisation.id);
   return {
     items: rows.map((r) => ({
@@ -148,6 +154,7 @@ export async function listNdaVersions(_input: unknown, ctx: OrgContext) {
 
 /** A new NDA version; visitors who accepted an older one are asked to accept again. */
 export async function addNdaVersion(input: { text: string }, ctx: OrgContext) {
+  authorize(ctx, 'trust.manage');
   const version = await inTransaction(ctx, async (tx) => {
     const current = await repo.currentNda(tx.db, tx.organisation.id);
     if (current && current.text === input.text)

@@ -69,7 +69,7 @@ export function trustPublicRoutes(app: ZodApp, deps: ModuleDeps) {
         response: { 200: publicTrustPage },
       },
     },
-    async (req) => visitor.viewPage(await ctxOf(req)),
+    async (req) => visitor.viewPage({}, await ctxOf(req)),
   );
   app.post(
     `${base}/nda`,

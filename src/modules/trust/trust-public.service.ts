@@ -12,6 +12,7 @@ import {
   isLive,
   watermarkLine,
 } from '../../domain/trust/access.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction } from '../context.ts';
 import * as repo from './trust.repository.ts';
 import * as access from './trust-access.repository.ts';
@@ -33,7 +34,8 @@ async function currentNda(ctx: VisitorCtx) {
   return nda ? { version: Number(nda.version), text: nda.text } : null;
 }
 
-export async function viewPage(ctx: VisitorCtx) {
+export async function viewPage(_input: Record<string, never>, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.visit');
   const view = presentPublicPage({
     organisation: ctx.organisation.name,
     page: ctx.page,
@@ -54,6 +56,7 @@ export async function viewPage(ctx: VisitorCtx) {
 
 /** Clickwrap: name, email, company, time, IP and NDA version are kept as a durable record. */
 export async function acceptNda(input: z.infer<typeof ndaAcceptance>, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.visit');
   const nda = await currentNda(ctx);
   if (!nda) throw notFound('NDA');
   if (nda.version !== input.version)
@@ -105,6 +108,7 @@ export async function acceptNda(input: z.infer<typeof ndaAcceptance>, ctx: Visit
 }
 
 export async function requestAccess(input: z.infer<typeof accessRequestInput>, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.request_access');
   const doc = input.documentId
     ? await repo.findDocument(ctx.db, ctx.organisation.id, input.documentId)
     : null;
@@ -165,6 +169,7 @@ export async function requestAccess(input: z.infer<typeof accessRequestInput>, c
 
 /** The single-use link from an invitation or approval mail: proves the email, then it is spent. */
 export async function signIn(input: { token: string }, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.visit');
   const row = await access.signInByHash(ctx.db, ctx.organisation.id, hashToken(input.token));
   if (!row || row.used_at !== null || Date.parse(row.expires_at) <= ctx.now().getTime())
     throw notFound('sign-in link');
@@ -187,6 +192,7 @@ export async function signIn(input: { token: string }, ctx: VisitorCtx) {
 }
 
 export async function openLink(input: z.infer<typeof linkOpenInput>, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.visit');
   const link = await access.linkByHash(ctx.db, ctx.organisation.id, hashToken(input.token));
   if (!link || !isLive({ expiresAt: link.expires_at, revokedAt: link.revoked_at }, ctx.now()))
     throw notFound('share link');
@@ -215,11 +221,13 @@ export async function openLink(input: z.infer<typeof linkOpenInput>, ctx: Visito
 }
 
 export async function signOut(token: string | null, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.visit');
   if (token) await access.deleteSession(ctx.db, ctx.organisation.id, hashToken(token));
 }
 
 /** A download the visitor may take; nda and request documents come watermarked with who and when. */
 export async function download(input: { documentId: string }, ctx: VisitorCtx) {
+  authorize(ctx, 'trust.visit');
   const doc = await repo.findDocument(ctx.db, ctx.organisation.id, input.documentId);
   if (!doc) throw notFound('trust document');
   const level = doc.access_level as AccessLevel;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { requestDecision, trustRequest } from '../../contracts/trust.ts';
 import type { TrustAccessRequestTable } from '../../db/schema.ts';
+import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
 import * as access from './trust-access.repository.ts';
@@ -19,6 +20,7 @@ export const APPROVAL_DAYS = 90;
 type Request = z.infer<typeof trustRequest>;
 
 export async function listRequests(input: { status?: Request['status'] | undefined }, ctx: OrgContext) {
+  authorize(ctx, 'trust.read');
   const titles = new Map((await repo.listDocuments(ctx.db, ctx.organisation.id)).map((d) => [d.id, d.title]));
   const rows = await access.requestsOf(ctx.db, ctx.organisation.id, input.status);
   return {
@@ -99,6 +101,7 @@ export async function decideRequest(
   input: { requestId: string } & z.infer<typeof requestDecision>,
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'trust.approve');
   await inTransaction(ctx, async (tx) => {
     const r = await access.findRequest(tx.db, tx.organisation.id, input.requestId);
     if (!r) throw notFound('access request');

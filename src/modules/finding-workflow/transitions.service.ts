@@ -10,6 +10,7 @@ import {
 } from '../../domain/findings/lifecycle.ts';
 import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { type FindingStatus, isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, memberRole, type OrgContext } from '../context.ts';
 import {
   findRecord,
@@ -18,9 +19,8 @@ import {
   updateRecordRow as updateRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence } from '../evidence/index.ts';
+import { findEvent, findFinding, implementerIds, insertEvent, updateFinding } from '../findings/index.ts';
 import { notifyFindingMentions, notifyFindingStatus } from '../notifications/index.ts';
-import { findEvent, implementerIds, insertEvent } from './events.repository.ts';
-import { findFinding, updateFinding } from './findings.repository.ts';
 
 const errorStatus: Record<TransitionError, 'invalid_state' | 'forbidden' | 'validation_failed'> = {
   transition_not_allowed: 'invalid_state',
@@ -85,6 +85,7 @@ export async function transitionFinding(
   input: z.infer<typeof transitionRequest> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.transition', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');
@@ -194,6 +195,7 @@ export async function addComment(
   input: z.infer<typeof commentRequest> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.comment', { findingId: input.findingId });
   const created = await inTransaction(ctx, async (tx) => {
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');

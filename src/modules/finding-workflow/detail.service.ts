@@ -4,6 +4,7 @@ import { notFound } from '../../contracts/errors.ts';
 import { availableTransitions, type NcStatus } from '../../domain/findings/lifecycle.ts';
 import { availableOfiActions } from '../../domain/findings/ofi.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { type OrgContext, roleOf } from '../context.ts';
 import {
   findRecord,
@@ -14,10 +15,14 @@ import {
   presentRecord,
 } from '../corrective-actions/index.ts';
 import { listEvidence, presentEvidence } from '../evidence/index.ts';
+<<<<<<< HEAD:src/modules/findings/detail.service.ts
 import { escalationFor } from './escalation.service.ts';
 import { implementerIds, listEvents } from './events.repository.ts';
 import { presentFinding } from './findings.presenter.ts';
 import { findFinding } from './findings.repository.ts';
+=======
+import { escalationMap, findFinding, implementerIds, listEvents, presentFinding } from '../findings/index.ts';
+>>>>>>> main:src/modules/finding-workflow/detail.service.ts
 
 const ofiLabels: Record<string, string> = {
   accept_ofi: 'Accept',
@@ -31,6 +36,7 @@ export async function getFindingDetail(
   input: { findingId: string },
   ctx: OrgContext,
 ): Promise<z.infer<typeof findingDetail>> {
+  authorize(ctx, 'finding.read', { findingId: input.findingId });
   const row = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
   const today = ctx.now().toISOString().slice(0, 10);
