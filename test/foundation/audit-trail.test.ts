@@ -117,7 +117,12 @@ for (const kind of kinds) {
 
     it('rolls the change back when the audit write fails', async () => {
       const { slug, org } = await organisationWithTrail();
-      const ctx = makeContext(t, org, { who: { kind: 'system', label: 'test' } });
+      const person = await db()
+        .selectFrom('user')
+        .select(['id', 'email'])
+        .where('email', '=', 'admin@acme.test')
+        .executeTakeFirstOrThrow();
+      const ctx = makeContext(t, org, { role: 'admin', person });
       await expect(
         inTransaction(ctx, async (tx) => {
           await tx.db

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeContext } from '../../src/modules/context.ts';
-import { inviteMember } from '../../src/modules/invitations/invitations.service.ts';
 import { Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 import { publishedPage } from '../trust/fixture.ts';
 
@@ -18,15 +16,19 @@ for (const kind of kinds) {
       afterAll(async () => t?.close());
 
       it('lists (and revokes) an invitation made by the CLI or the demo, which have no inviting person', async () => {
-        const org = await t.rt.database.db.selectFrom('organisation').selectAll().executeTakeFirstOrThrow();
-        await inviteMember(
-          { email: 'sam@acme.test', role: 'action_owner', expiresInDays: 7 },
-          makeContext(
-            { kind: 'cli' },
-            { id: org.id, slug: org.slug, name: org.name },
-            { ...t.rt.database, env: t.rt.env },
-          ),
-        );
+        // Earlier releases' CLI and demo recorded invitations with no inviting person (`invited_by` holds no
+        // user id); such rows must stay listed and revocable.
+        const made = await admin.post('/api/v1/orgs/acme/invitations', {
+          email: 'sam@acme.test',
+          role: 'action_owner',
+          expiresInDays: 7,
+        });
+        expect(made.statusCode, made.body).toBe(201);
+        await t.rt.database.db
+          .updateTable('invitation')
+          .set({ invited_by: 'system' })
+          .where('email', '=', 'sam@acme.test')
+          .execute();
         const list = (await admin.get('/api/v1/orgs/acme/invitations')).json();
         const sam = list.items.find((i: { email: string }) => i.email === 'sam@acme.test');
         expect(sam).toMatchObject({ invitedBy: 'system' });

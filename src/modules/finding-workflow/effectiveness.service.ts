@@ -43,6 +43,8 @@ export async function planEffectivenessReview(
   input: z.infer<typeof effectivenessPlanInput> & { findingId: string },
   ctx: OrgContext,
 ) {
+  // First line: the role's grant; the finding-scoped check follows once the finding is read.
+  authorize(ctx, 'finding.manage');
   await inTransaction(ctx, async (tx) => {
     const f = await nonconformity(tx, input.findingId, 'finding.manage');
     const reviewer = await memberByEmail(tx.db, tx.organisation.id, input.reviewerEmail);
@@ -114,6 +116,7 @@ export async function recordEffectivenessResult(
   input: z.infer<typeof effectivenessResultInput> & { findingId: string },
   ctx: OrgContext,
 ) {
+  authorize(ctx, 'finding.review_effectiveness');
   await inTransaction(ctx, async (tx) => {
     const f = await nonconformity(tx, input.findingId, 'finding.review_effectiveness');
     const at = tx.now().toISOString();
