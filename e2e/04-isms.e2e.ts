@@ -111,7 +111,7 @@ test('records a risk on the heat map, sees missing documents and the SOC 2 cover
   const row = page.getByRole('row').filter({ hasText: 'R-01' });
   await expect(row).toContainText('20 Critical');
   await expect(row).toContainText('A.8.13 (Not started)');
-  await expect(page.getByLabel('likelihood 4, impact 5: 1 risks').first()).toBeVisible();
+  await expect(page.getByLabel('likelihood 4, impact 5: 1 risk').first()).toBeVisible();
   // The matrix is the organisation's: a band layout that leaves scores uncovered is refused with the reason.
   await page.getByRole('button', { name: 'Risk matrix' }).click();
   await page.getByRole('button', { name: 'Remove band Critical' }).click();

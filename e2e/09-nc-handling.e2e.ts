@@ -105,7 +105,7 @@ test('an internal-audit nonconformity is closed by the organisation, with no cer
   await page.goto(`/o/${slug}/findings/${nc.id}`);
   await expect(page.getByText('closed by the organisation (10.2)')).toBeVisible();
   await page.getByRole('button', { name: 'Accept plan (ISMS manager)' }).click();
-  await expect(page.getByTestId('finding-status')).toHaveText('plan accepted');
+  await expect(page.getByTestId('finding-status')).toHaveText('Plan accepted');
 
   await implementedAndVerified(baseURL!, nc);
   await page.reload();
@@ -132,7 +132,7 @@ test('an internal-audit nonconformity is closed by the organisation, with no cer
 
   await page.reload();
   await page.getByRole('button', { name: 'Close (organisation, 10.2)' }).click();
-  await expect(page.getByTestId('finding-status')).toHaveText('closed');
+  await expect(page.getByTestId('finding-status')).toHaveText('Closed');
   await expect(page.getByText(/certification body/i)).toHaveCount(0);
   await expect(page.getByTestId('effectiveness-result')).toHaveText(
     `Result: effective (reviewed on ${today})`,
@@ -185,7 +185,7 @@ test('a stage 2 major is verified by the certification body before the certifica
   await expect(page.getByText('closed by the certification body')).toBeVisible();
   await planReview(page, inDays(60));
   await page.getByRole('button', { name: 'Close', exact: true }).click();
-  await expect(page.getByTestId('finding-status')).toHaveText('closed');
+  await expect(page.getByTestId('finding-status')).toHaveText('Closed');
   await expect(page.getByTestId('effectiveness-line')).toHaveText(
     `closed by CB — effectiveness review due ${inDays(60)}`,
   );

@@ -37,7 +37,8 @@ export function OutboxPage() {
               <Text size="sm" c="dimmed">
                 to {m.to} · {formatDateTime(m.createdAt)} · <Badge size="xs">{m.status}</Badge>
               </Text>
-              <Code block mt="xs">
+              {/* Wrapped, never a scroll box: long links stay readable and reachable without a scrollbar. */}
+              <Code block mt="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {m.body}
               </Code>
             </Card>
