@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/support/sequencer.ts';
 
 // Unit tests sit beside the code (src/**/x.test.ts); integration tests that need both databases,
 // SMTP or the CLI as a process live in test/. The global setup starts a throw-away PostgreSQL cluster.
@@ -13,6 +14,7 @@ export default defineConfig({
     // processes, the policy walk, property runs) carry their own timeout with the reason beside it.
     // Hooks build a file's shared state (people, fixtures, a loaded demo) on both engines.
     hookTimeout: 120_000,
+    sequence: { sequencer: LongFirstSequencer },
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
-import { hasKind, kinds, ORIGIN, startTestApp } from '../support/harness.ts';
+import { hasKind, type Kind, ORIGIN, startTestApp } from '../support/harness.ts';
 import { freePort } from '../support/postgres-cluster.ts';
 import { acmeWithFinding } from './fixture.ts';
 
@@ -119,7 +119,11 @@ async function writeUntil(
   await Promise.all([a, b]);
 }
 
-for (const kind of kinds) {
+/**
+ * One engine's crash loop. Each engine has its own test file so that Vitest runs the two loops on
+ * separate workers: together they are the suite's longest path.
+ */
+export function crashDurability(kind: Kind) {
   describe.runIf(hasKind(kind))(`crash durability on ${kind} (issue #18)`, () => {
     // Long by design: KILLS restarts of a server process (each ~1-3 s to start), bounded by a deadline.
     it(`loses no acknowledged write across ${KILLS} SIGKILLs, and the audit chain verifies`, {
