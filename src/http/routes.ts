@@ -18,6 +18,7 @@ import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
+import { mcpRoutes } from '../modules/mcp/mcp.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
@@ -64,4 +65,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   documentsRoutes(app);
   crosswalksRoutes(app);
   postureRoutes(app);
+  mcpRoutes(app, deps);
 }
