@@ -6,7 +6,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
-  type Client,
+  Client,
   hasKind,
   kinds,
   setupAdmin,
@@ -127,6 +127,15 @@ for (const kind of kinds) {
             .executeTakeFirstOrThrow();
           expect(entry.data_json).toContain(name);
           expect(entry.actor_label).toMatch(/^tom@acme\.test \(API token "Claude desktop", cl_/);
+          const link = await call(c, 'record_evidence_link', {
+            findingId: acmeFinding,
+            url: 'https://tickets.example/SEC-1',
+            title: `Patch ticket ${name}`,
+          });
+          expect(link.isError).toBeFalsy();
+          const detail = body(await call(c, 'read_finding', { findingId: acmeFinding }));
+          expect(JSON.stringify(detail.evidence)).toContain(`Patch ticket ${name}`);
+          expect((await call(c, 'read_plan_forecast', {})).isError).toBeFalsy();
           const cap = await c.readResource({ uri: 'closeloop://audits/S2-2026/cap' });
           expect(JSON.stringify(cap.contents[0])).toContain('NC-01');
         } finally {
@@ -176,6 +185,20 @@ for (const kind of kinds) {
         body: JSON.stringify({ hello: 1 }),
       });
       expect(junk.status).toBe(400);
+    });
+
+    it('names the token in the audit trail for API calls too, not only the person', async () => {
+      const api = new Client(t.app, tokens.tom);
+      const res = await api.post(`/api/v1/orgs/acme/findings/${acmeFinding}/comments`, {
+        body: 'via the API',
+      });
+      expect(res.statusCode).toBe(201);
+      const entry = await t.rt.database.db
+        .selectFrom('audit_entry')
+        .select('actor_label')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(entry.actor_label).toMatch(/^tom@acme\.test \(API token "Claude desktop", cl_\w+\)$/);
     });
   });
 }

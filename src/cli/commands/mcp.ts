@@ -18,6 +18,7 @@ export const mcpCommand: Command = {
     const pino = (await import('pino')).default;
     const { createRuntime } = await import('../../runtime.ts');
     const mcp = await import('../../modules/mcp/index.ts');
+    const { openContentStore } = await import('../../storage/open.ts');
     const logger = pino({ level: run.config.logLevel === 'silent' ? 'silent' : 'warn' }, pino.destination(2));
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false, logger });
     try {
@@ -26,6 +27,8 @@ export const mcpCommand: Command = {
         version: process.env.npm_package_version ?? '0.1.0',
         callsPerMinute: run.config.rateLimit ? mcp.MCP_CALLS_PER_MINUTE : null,
         logError: (err) => logger.error({ err }, 'MCP tool failed'),
+        store: openContentStore(rt.database, run.config.dataDir),
+        maxBytes: run.config.maxUploadBytes,
       });
       return 0;
     } finally {

@@ -14,8 +14,8 @@ export async function capMarkdown(ctx: OrgContext, auditRef: string) {
   return `${renderMarkdown(doc)}\n[PDF](${reportUrl(ctx, 'cap', auditRef, 'pdf')})\n`;
 }
 
-/** Resources: the Statement of Applicability and the CAP, as text/markdown. */
-export function registerResources(server: McpServer, ctx: OrgContext) {
+/** Resources (for the organisation context `org`): the Statement of Applicability and the CAP, as text/markdown. */
+export function registerResources(server: McpServer, org: OrgContext) {
   server.registerResource(
     'statement-of-applicability',
     'closeloop://soa',
@@ -26,7 +26,7 @@ export function registerResources(server: McpServer, ctx: OrgContext) {
       mimeType: 'text/markdown',
     },
     async (uri) => {
-      const { bytes } = await soaExport({ format: 'markdown' }, ctx);
+      const { bytes } = await soaExport({ format: 'markdown' }, org);
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: bytes.toString('utf8') }] };
     },
   );
@@ -40,7 +40,7 @@ export function registerResources(server: McpServer, ctx: OrgContext) {
     },
     async (uri, vars) => {
       const ref = String(Array.isArray(vars.ref) ? vars.ref[0] : vars.ref);
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: await capMarkdown(ctx, ref) }] };
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: await capMarkdown(org, ref) }] };
     },
   );
 }

@@ -11,7 +11,10 @@ const jsonRpcMessage = z
   .catchall(z.unknown())
   .describe('a JSON-RPC 2.0 message of the Model Context Protocol (initialize, tools/list, tools/call, …)');
 
-export function mcpRoutes(app: ZodApp, deps: Pick<ModuleDeps, 'database' | 'env' | 'version' | 'rateLimit'>) {
+export function mcpRoutes(
+  app: ZodApp,
+  deps: Pick<ModuleDeps, 'database' | 'env' | 'version' | 'rateLimit' | 'store' | 'maxUploadBytes'>,
+) {
   app.post(
     '/api/mcp',
     {
@@ -24,7 +27,6 @@ export function mcpRoutes(app: ZodApp, deps: Pick<ModuleDeps, 'database' | 'env'
         summary: 'Model Context Protocol (Streamable HTTP, stateless) for assistants, with an API token',
         description:
           'Send `Authorization: Bearer cl_…` (an API token: its organisation and owner act) and `Accept: application/json, text/event-stream`. Answers JSON-RPC as JSON; a tool that fails answers `isError` with closeloop’s error code. See docs/guide/mcp.md.',
-        security: [{ bearer: [] }],
         body: z.union([jsonRpcMessage, z.array(jsonRpcMessage).min(1).max(50)]),
         response: {
           200: z
@@ -43,17 +45,31 @@ export function mcpRoutes(app: ZodApp, deps: Pick<ModuleDeps, 'database' | 'env'
         { ...deps.database, env: deps.env },
       );
       reply.hijack();
-      await answerMcpRequest(
-        ctx,
-        {
-          version: deps.version,
-          callsPerMinute: deps.rateLimit ? MCP_CALLS_PER_MINUTE : null,
-          logError: (err) => req.log.error({ err }, 'MCP tool failed'),
-        },
-        req.raw,
-        reply.raw,
-        req.body,
-      );
+      try {
+        await answerMcpRequest(ctx, options(deps, req), req.raw, reply.raw, req.body);
+      } catch (err) {
+        // After hijack Fastify no longer answers: a failure of the transport itself is a JSON-RPC error.
+        req.log.error({ err }, 'MCP request failed');
+        if (!reply.raw.headersSent)
+          reply.raw.writeHead(500, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              jsonrpc: '2.0',
+              id: null,
+              error: { code: -32603, message: 'internal error' },
+            }),
+          );
+      }
     },
   );
 }
+
+const options = (
+  deps: Pick<ModuleDeps, 'version' | 'rateLimit' | 'store' | 'maxUploadBytes'>,
+  req: { log: { error: (o: object, m: string) => void } },
+) => ({
+  version: deps.version,
+  callsPerMinute: deps.rateLimit ? MCP_CALLS_PER_MINUTE : null,
+  logError: (err: unknown) => req.log.error({ err }, 'MCP tool failed'),
+  store: deps.store,
+  maxBytes: deps.maxUploadBytes,
+});

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { AppError } from '../../contracts/errors.ts';
+import type { ContentStore } from '../../storage/content-store.ts';
 import type { OrgContext } from '../context.ts';
 import { countHit } from '../rate-limits/index.ts';
 import { registerResources } from './mcp.resources.ts';
@@ -16,6 +17,9 @@ export interface McpOptions {
   callsPerMinute: number | null;
   /** Logs an unexpected failure; the caller sees only `internal` with no detail. */
   logError?: (err: unknown) => void;
+  /** Where evidence (links recorded as evidence) is stored, and the upload limit. */
+  store: ContentStore;
+  maxBytes: number;
 }
 
 /** The error a tool answers with: closeloop's stable code, its message and field paths, as JSON text. */
@@ -65,7 +69,7 @@ export function createMcpServer(ctx: OrgContext, opts: McpOptions): McpServer {
       return toolError(err, opts.logError);
     }
   };
-  registerTools(server, ctx, run);
+  registerTools(server, ctx, run, opts);
   registerResources(server, ctx);
   return server;
 }

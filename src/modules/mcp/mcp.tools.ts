@@ -16,7 +16,9 @@ import { addAction, updateRecord } from '../corrective-actions/index.ts';
 import { addComment, getFindingDetail, transitionFinding } from '../finding-workflow/index.ts';
 import { listFindings } from '../findings/index.ts';
 import { getPlan } from '../planning/index.ts';
+import { evidenceLinkInput, recordEvidenceLink } from './mcp.evidence.ts';
 import { capMarkdown } from './mcp.resources.ts';
+import type { McpOptions } from './mcp.server.ts';
 
 type Run = (work: () => Promise<unknown>) => Promise<CallToolResult>;
 
@@ -24,7 +26,12 @@ const finding = z.object({ findingId: id.describe('the finding’s id (from list
 const audit = z.object({ ref: z.string().min(1).max(60).describe('the audit’s reference, e.g. "SA1-2026"') });
 
 /** The tools: each one use-case of a module's public face, its input schema from src/contracts. */
-export function registerTools(server: McpServer, ctx: OrgContext, run: Run) {
+export function registerTools(
+  server: McpServer,
+  ctx: OrgContext,
+  run: Run,
+  opts: Pick<McpOptions, 'store' | 'maxBytes'>,
+) {
   const read = { readOnlyHint: true, openWorldHint: false } as const;
   const write = { readOnlyHint: false, destructiveHint: false, openWorldHint: false } as const;
   const tool = <S extends z.ZodObject>(
@@ -112,5 +119,12 @@ export function registerTools(server: McpServer, ctx: OrgContext, run: Run) {
     planQuery,
     read,
     (a) => getPlan(a, ctx),
+  );
+  tool(
+    'record_evidence_link',
+    'Record a link to evidence (a ticket, a page, a document) on a finding, its correction, an action or its review.',
+    evidenceLinkInput,
+    write,
+    (a) => recordEvidenceLink(a, { ...ctx, store: opts.store, maxBytes: opts.maxBytes }),
   );
 }
