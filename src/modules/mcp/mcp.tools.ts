@@ -10,6 +10,7 @@ import {
 } from '../../contracts/corrective-actions.ts';
 import { findingQuery } from '../../contracts/findings.ts';
 import { planQuery } from '../../contracts/planning.ts';
+import type { ContentStore } from '../../storage/content-store.ts';
 import { listAudits, showAudit } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
 import { addAction, updateRecord } from '../corrective-actions/index.ts';
@@ -18,7 +19,6 @@ import { listFindings } from '../findings/index.ts';
 import { getPlan } from '../planning/index.ts';
 import { evidenceLinkInput, recordEvidenceLink } from './mcp.evidence.ts';
 import { capMarkdown } from './mcp.resources.ts';
-import type { McpOptions } from './mcp.server.ts';
 
 type Run = (work: () => Promise<unknown>) => Promise<CallToolResult>;
 
@@ -30,7 +30,7 @@ export function registerTools(
   server: McpServer,
   ctx: OrgContext,
   run: Run,
-  opts: Pick<McpOptions, 'store' | 'maxBytes'>,
+  opts: { store: ContentStore; maxBytes: number },
 ) {
   const read = { readOnlyHint: true, openWorldHint: false } as const;
   const write = { readOnlyHint: false, destructiveHint: false, openWorldHint: false } as const;
