@@ -3,3 +3,4 @@ export { recordAfterChange, recordDailySnapshots, recordSnapshot } from './postu
 export { loadPostureInput } from './posture.inputs.ts';
 export { deleteSnapshots, insertSnapshot } from './posture.repository.ts';
 export { getPosture } from './posture.service.ts';
+export { scoresForReview } from './posture.read.ts';
