@@ -19,9 +19,9 @@ test('the dashboard projects three chosen actions and the explanation adds up', 
   await signInThroughForm(page, 'isabel.martin@demo.example', PASSWORD);
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('alignment-figure')).toHaveText(/^\d{1,3}\.\d %$/);
+  await expect(page.getByTestId('readinessScore-figure')).toHaveText(/^\d{1,3}\.\d %$/);
   await expect(page.getByTestId('posture-figure')).toHaveText(/^\d{1,3} \/ 950$/);
-  const alignment = await figure(page, 'alignment-figure');
+  const readinessScore = await figure(page, 'readinessScore-figure');
   const posture = Number(((await page.getByTestId('posture-figure').textContent()) ?? '').split(' ')[0]);
 
   // The trend is drawn (the demo has three weeks of it) and readiness names its blockers.
@@ -36,15 +36,15 @@ test('the dashboard projects three chosen actions and the explanation adds up', 
   for (const i of [0, 1, 2]) await boxes.nth(i).check();
   const projected = page.getByRole('status', { name: 'Projected scores' });
   await expect(projected).toContainText('Alignment');
-  const after = await figure(page, 'projected-alignment');
+  const after = await figure(page, 'projected-readinessScore');
   const afterPosture = await figure(page, 'projected-posture');
-  expect(after).toBeGreaterThan(alignment);
+  expect(after).toBeGreaterThan(readinessScore);
   expect(afterPosture).toBeGreaterThan(posture);
-  await expect(projected).toContainText(`${alignment.toFixed(1)} %`);
+  await expect(projected).toContainText(`${readinessScore.toFixed(1)} %`);
 
   // Nothing was written: the figures after a reload are those from before.
   await page.reload();
-  await expect(page.getByTestId('alignment-figure')).toHaveText(`${alignment.toFixed(1)} %`);
+  await expect(page.getByTestId('readinessScore-figure')).toHaveText(`${readinessScore.toFixed(1)} %`);
 
   // The explanation: its rows add up to the total, and the total is the figure on the dashboard.
   await page.getByRole('link', { name: 'How the scores are computed' }).click();
@@ -55,7 +55,7 @@ test('the dashboard projects three chosen actions and the explanation adds up', 
   const total = values.at(-1)!;
   const added = values.slice(0, -1).reduce((s, v) => s + v, 0);
   expect(Math.abs(added - total)).toBeLessThan(0.011);
-  expect(Math.round(total * 10) / 10).toBe(alignment);
+  expect(Math.round(total * 10) / 10).toBe(readinessScore);
   const postureCells = await page
     .getByRole('region', { name: 'Posture sum' })
     .locator('td:nth-child(2)')
@@ -68,14 +68,14 @@ test('the dashboard projects three chosen actions and the explanation adds up', 
   await page.getByRole('link', { name: 'Corrective action log' }).click();
   await page.getByRole('link', { name: 'NC-01' }).first().click();
   const effect = page.getByRole('region', { name: 'Effect of closing this finding' });
-  await expect(effect).toContainText(`ISO 27001 alignment ${alignment.toFixed(1)} % →`);
+  await expect(effect).toContainText(`ISO 27001 readinessScore ${readinessScore.toFixed(1)} % →`);
 });
 
 test('the executive summary shows the figures and exports a PDF', async ({ page }) => {
   await signInThroughForm(page, 'marcus.lee@demo.example', PASSWORD);
   await page.getByRole('link', { name: 'Executive summary' }).click();
   await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
-  await expect(page.getByTestId('alignment-figure')).toHaveText(/ %$/);
+  await expect(page.getByTestId('readinessScore-figure')).toHaveText(/ %$/);
   await expect(page.getByRole('region', { name: 'Next five actions' }).getByRole('listitem')).toHaveCount(5);
   const [download] = await Promise.all([
     page.waitForEvent('download'),

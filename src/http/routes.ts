@@ -15,8 +15,8 @@ import { auditDeadlinesRoutes } from '../modules/findings/audit-deadlines.routes
 import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
-import { ismsContextRoutes } from '../modules/isms-context/isms-context.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
+import { ismsContextRoutes } from '../modules/isms-context/isms-context.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';

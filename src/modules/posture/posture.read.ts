@@ -13,10 +13,14 @@ export async function scoresForReview(ctx: OrgContext, previousHeldOn: string | 
   const then = first ? presentSnapshot(first) : null;
   return {
     model: s.model,
-    readiness: s.alignment,
-    implementation: s.posture,
+    readiness: s.readinessScore,
+    implementation: s.implementationScore,
     since: then
-      ? { on: then.recordedAt.slice(0, 10), readiness: then.alignment, implementation: then.posture }
+      ? {
+          on: then.recordedAt.slice(0, 10),
+          readiness: then.readinessScore,
+          implementation: then.implementationScore,
+        }
       : null,
   };
 }
