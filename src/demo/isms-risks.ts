@@ -291,9 +291,9 @@ export const demoRisks = rows.map(
     treatmentPlan: plan,
     controls,
     actions: [] as string[],
-    /** Days from today to the next review: spread over the coming year, R-05 already overdue. */
+    // Next review in days (R-05 overdue); owner's sign-off (6.1.3 f) days ago: R-20 (new) awaits
+    // approval, R-05 the acceptance of its residual risk.
     reviewInDays: ref === 'R-05' ? -10 : 30 + i * 15,
-    // Owner's sign-off (6.1.3 f), days ago; R-20 (new) awaits approval, R-05 the residual acceptance.
     approvedDaysAgo: ref === 'R-20' ? null : 75,
     acceptedDaysAgo: ref === 'R-20' || ref === 'R-05' ? null : 75,
   }),
