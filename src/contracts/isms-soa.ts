@@ -127,9 +127,17 @@ export const soaVersionSummary = z.object({
 });
 export type SoaVersionSummary = z.infer<typeof soaVersionSummary>;
 
+export const soaWarning = z.object({
+  kind: z.enum(['implemented_with_open_nc', 'certificate_scope', 'audit_scope']),
+  controlId: z.string().nullable(),
+  message: z.string(),
+});
 export const soaVersion = soaVersionSummary.extend({
   scope: ismsScope,
   entries: z.array(soaEntry),
+  warnings: z
+    .array(soaWarning)
+    .describe('what approval warns about (a draft: as of now; approved: as recorded when it was approved)'),
 });
 export type SoaVersion = z.infer<typeof soaVersion>;
 

@@ -291,8 +291,7 @@ export const demoRisks = rows.map(
     treatmentPlan: plan,
     controls,
     actions: [] as string[],
-    // Next review in days (R-05 overdue); owner's sign-off (6.1.3 f) days ago: R-20 (new) awaits
-    // approval, R-05 the acceptance of its residual risk.
+    // Next review in days (R-05 overdue); owner's sign-off days ago (R-20 new, R-05 re-rated).
     reviewInDays: ref === 'R-05' ? -10 : 30 + i * 15,
     approvedDaysAgo: ref === 'R-20' ? null : 75,
     acceptedDaysAgo: ref === 'R-20' || ref === 'R-05' ? null : 75,

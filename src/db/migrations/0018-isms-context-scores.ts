@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 // ISMS an auditor checks and honest figures (issue #13):
 // - each risk records its owner's approval of the treatment plan and acceptance of the residual risk
 //   (ISO/IEC 27001:2022 6.1.3 f), name and date;
+// - SoA approval warnings kept with the version (6.1.3 d);
 // - the context of the organisation (4.1 issues, 4.2 interested parties) with the climate-change
 //   determination of ISO/IEC 27001:2022/Amd 1:2024;
 // - recorded figures on closeloop's own 0–100 scales: `implementation` holds the implementation score.
@@ -30,6 +31,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('determined_on', 'text')
     .addColumn('updated_by', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // The warnings an SoA version was approved with (implemented control with an open NC, scope differing
+  // from the certificate or the audit): approval warns, it does not refuse.
+  await db.schema
+    .alterTable('soa_version')
+    .addColumn('approval_warnings_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
 
   await db.schema.alterTable('posture_snapshot').addColumn('implementation', 'real').execute();

@@ -4,7 +4,6 @@ import { invalid, notFound } from '../../contracts/errors.ts';
 import type { crosswalk, Framework, overrideInput } from '../../contracts/isms-crosswalks.ts';
 import { frameworkLabels } from '../../contracts/isms-crosswalks.ts';
 import { coverage, effectiveMapping, type OpenClauseFinding } from '../../domain/isms/crosswalk.ts';
-import { isFinishedFinding } from '../../vocabulary/index.ts';
 import {
   annexAControls,
   clauses,
@@ -14,6 +13,7 @@ import {
   soc2Mapping,
 } from '../../reference/catalogue.ts';
 import { authorize } from '../authorize.ts';
+import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { listFindingRows, requirementsOf } from '../findings/index.ts';
 import { controlsInForce } from '../soa/index.ts';
