@@ -2,6 +2,7 @@ import { invalid } from '../../contracts/errors.ts';
 import { type ContextInput, contextInput, type IsmsContextDto } from '../../contracts/isms-context.ts';
 import type { IsmsContextTable } from '../../db/schema-isms.ts';
 import { climateLine, contextGaps, contextProblems, type IsmsContext } from '../../domain/isms/context.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './isms-context.repository.ts';
 
@@ -35,6 +36,11 @@ export async function contextOf(ctx: Pick<OrgContext, 'db' | 'organisation'>): P
 }
 
 export async function showContext(_input: unknown, ctx: OrgContext): Promise<IsmsContextDto> {
+  authorize(ctx, 'context.read');
+  return presentContext(ctx);
+}
+
+async function presentContext(ctx: OrgContext): Promise<IsmsContextDto> {
   const row = await repo.findContext(ctx.db, ctx.organisation.id);
   const c = fromRow(row);
   return {
@@ -47,6 +53,7 @@ export async function showContext(_input: unknown, ctx: OrgContext): Promise<Ism
 }
 
 export async function saveContext(input: ContextInput, ctx: OrgContext) {
+  authorize(ctx, 'context.manage');
   const problems = contextProblems(input, ctx.now().toISOString().slice(0, 10));
   if (problems.length > 0)
     throw invalid(
@@ -72,5 +79,5 @@ export async function saveContext(input: ContextInput, ctx: OrgContext) {
       data: input,
     });
   });
-  return showContext({}, ctx);
+  return presentContext(ctx);
 }

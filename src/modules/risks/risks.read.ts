@@ -1,7 +1,8 @@
 import { riskBand, riskScore, type SignOffState, signOffState } from '../../domain/isms/risk.ts';
 import type { OrgContext } from '../context.ts';
+import { signatures } from './risks.presenter.ts';
 import * as repo from './risks.repository.ts';
-import { matrixOf, signatures } from './risks.service.ts';
+import { matrixOf } from './risks.service.ts';
 
 // Read model for other capabilities (posture score, planner): each risk with its residual score on the
 // organisation's matrix and the Annex A controls its treatment relies on.
