@@ -13,7 +13,7 @@ export interface SoaVersionTable {
   approved_on: string | null;
   created_at: string;
   updated_at: string;
-  /** Warnings the version was approved with (migration 0014), JSON list. */
+  /** Warnings the version was approved with (migration 0018), JSON list. */
   approval_warnings_json: string;
 }
 

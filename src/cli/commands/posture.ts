@@ -4,9 +4,8 @@ import { printJson, withOrganisation } from '../org-context.ts';
 // `closeloop posture`: the figures a dashboard shows, for scripts and for a quick look from the shell.
 // `--record` also records them as a daily snapshot (for installations that prefer cron to the server).
 export const postureCommand: Command = {
-  path: ['implementationScore'],
-  summary:
-    'print ISO 27001 readinessScore, security implementationScore, readiness and the top 10 ranked actions',
+  path: ['posture'],
+  summary: 'print the readiness and implementation scores (0–100), readiness and the top 10 ranked actions',
   usage: 'posture --org S [--json] [--record]',
   options: {
     org: { type: 'string', description: 'organisation slug', required: true },

@@ -11,7 +11,7 @@ import type { ImplementationStatus } from '../isms/soa.ts';
 // declining one never raises it (ISO/IEC 27001:2022 10.1 vs 10.2). Points recorded as /1 stay readable.
 // /3 (issue #13): closeloop's own readiness and implementation scores, both 0–100 (no 0–950 scale); open
 // findings reduce a score by a share of what is in place, so an empty organisation scores 0. Snapshots of
-// /1 and /2 are kept with their version, their posture carried over as ÷ 9.5 (migration 0014).
+// /1 and /2 are kept with their version, their posture carried over as ÷ 9.5 (migration 0018).
 export const MODEL_VERSION = 'closeloop-posture/3';
 
 export type Theme = 'organizational' | 'people' | 'physical' | 'technological';

@@ -12,8 +12,8 @@ import {
   soc2Criteria,
   soc2Mapping,
 } from '../../reference/catalogue.ts';
-import { authorize } from '../authorize.ts';
 import { isFinishedFinding } from '../../vocabulary/index.ts';
+import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { listFindingRows, requirementsOf } from '../findings/index.ts';
 import { controlsInForce } from '../soa/index.ts';

@@ -17,7 +17,7 @@ export const presentSnapshot = (r: PostureSnapshotTable) => ({
   model: r.model_version,
   trigger: r.trigger as SnapshotTrigger,
   // `alignment` holds the readiness score; `implementation` the implementation score (0–100; rows of
-  // models /1–/2 carried over from their 0–950 posture by migration 0014).
+  // models /1–/2 carried over from their 0–950 posture by migration 0018).
   readinessScore: Number(r.alignment),
   implementationScore: r.implementation === null ? Number(r.posture) / 9.5 : Number(r.implementation),
   openFindings: Number(r.open_findings),
