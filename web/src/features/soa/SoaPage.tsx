@@ -135,6 +135,18 @@ export function SoaPage() {
               {refusal.length > 10 && <Text size="sm">…and {refusal.length - 10} more</Text>}
             </Alert>
           )}
+          {v && v.warnings.length > 0 && (
+            <Alert
+              color="yellow"
+              title={v.status === 'approved' ? 'Approved with these warnings' : 'Approval will warn about'}
+            >
+              <ul>
+                {v.warnings.map((w) => (
+                  <li key={`${w.kind}-${w.controlId ?? ''}`}>{w.message}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
           {version.isError && <ErrorNote error={version.error} />}
           {v && (
             <Tabs defaultValue="controls" keepMounted={false}>
