@@ -31,6 +31,8 @@ export interface SoaEntryTable {
   evidence_json: string;
   documents_json: string;
   updated_at: string;
+  /** Own title of another necessary control (not Annex A); '' for Annex A (migration 0018). */
+  title: string;
 }
 
 export interface SoaChangeTable {

@@ -5,7 +5,13 @@ import { createDocument } from '../modules/documents/index.ts';
 import { listFindingRows as listFindings } from '../modules/findings/index.ts';
 import { saveContext } from '../modules/isms-context/index.ts';
 import { createRisk, updateRisk } from '../modules/risks/index.ts';
-import { approveVersion, createVersion, updateEntry, updateScope } from '../modules/soa/index.ts';
+import {
+  addOtherControl,
+  approveVersion,
+  createVersion,
+  updateEntry,
+  updateScope,
+} from '../modules/soa/index.ts';
 import { annexAControls } from '../reference/catalogue.ts';
 import { asDemoPerson } from './foundation.ts';
 import { demoContext } from './isms-context.ts';
@@ -191,4 +197,19 @@ export async function seedIsms(base: OrgContext) {
     ],
   ];
   for (const [reason, change] of changes) await updateEntry({ ...change, reason }, isabel);
+  // A control beyond Annex A, under the organisation's own id (6.1.3 b NOTE 1): enterprise contracts ask
+  // for a certificate of deletion of the customer's data when the contract ends.
+  await addOtherControl(
+    {
+      number: 2,
+      controlId: 'ORG-1',
+      title: 'Certificate of deletion of customer data at contract end',
+      reasons: ['contractual'],
+      status: 'partial',
+      owner: themeDoc.organizational![1],
+      implementation: 'Deletion runbook written; certificates issued for two of the five products.',
+      reason: 'Enterprise contracts require a deletion certificate',
+    },
+    isabel,
+  );
 }

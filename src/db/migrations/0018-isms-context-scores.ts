@@ -40,6 +40,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('approval_warnings_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
 
+  // Other necessary controls beside Annex A (6.1.3 b NOTE 1, 6.1.3 c NOTE 2) carry their own id and title;
+  // an Annex A entry keeps '' and takes its title from the catalogue.
+  await db.schema
+    .alterTable('soa_entry')
+    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+
   await db.schema.alterTable('posture_snapshot').addColumn('implementation', 'real').execute();
   await sql`update posture_snapshot set implementation = round(posture / 9.5, 1) where implementation is null`.execute(
     db,

@@ -1,3 +1,5 @@
+import { controlLabel } from '../../vocabulary/controls.ts';
+
 // What an approver of the Statement of Applicability should know but that does not make the SoA invalid
 // (ISO/IEC 27001:2022 6.1.3 d): approval warns, it does not refuse. An auditor who finds a control
 // "implemented" in the SoA while an open nonconformity is raised against it, or an SoA scope that is not
@@ -24,8 +26,6 @@ export const sameScope = (a: string, b: string) => {
   return norm(a) === norm(b);
 };
 
-const label = (id: string) => (/^[5-8]\.\d{1,2}$/.test(id) ? `A.${id}` : id);
-
 export function approvalWarnings(s: WarningSources): SoaWarning[] {
   const warnings: SoaWarning[] = [];
   for (const e of s.entries) {
@@ -34,7 +34,7 @@ export function approvalWarnings(s: WarningSources): SoaWarning[] {
       warnings.push({
         kind: 'implemented_with_open_nc',
         controlId: e.controlId,
-        message: `${label(e.controlId)} is marked implemented while open nonconformit${open.length === 1 ? 'y' : 'ies'} ${open.join(', ')} cite${open.length === 1 ? 's' : ''} it`,
+        message: `${controlLabel(e.controlId)} is marked implemented while open nonconformit${open.length === 1 ? 'y' : 'ies'} ${open.join(', ')} cite${open.length === 1 ? 's' : ''} it`,
       });
   }
   if (s.certificate && s.certificate.scope.trim() !== '' && !sameScope(s.certificate.scope, s.scopeStatement))

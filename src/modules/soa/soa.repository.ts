@@ -92,6 +92,15 @@ export async function updateEntry(
     .execute();
 }
 
+export async function deleteEntry(db: Db, organisationId: string, versionId: string, controlId: string) {
+  await db
+    .deleteFrom('soa_entry')
+    .where('organisation_id', '=', organisationId)
+    .where('version_id', '=', versionId)
+    .where('control_id', '=', controlId)
+    .execute();
+}
+
 export async function insertChange(db: Db, row: SoaChangeTable) {
   await db.insertInto('soa_change').values(row).execute();
 }

@@ -15,7 +15,7 @@ import { annexAControls } from '../../reference/catalogue.ts';
 import { finishedFindingStatuses } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
+import { ownTitles, presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 
 // Versions of the Statement of Applicability (6.1.3 d): one draft at a time is edited, approved by a
@@ -31,7 +31,8 @@ async function links(ctx: OrgContext) {
 export async function presentVersion(ctx: OrgContext, v: SoaVersionTable): Promise<SoaVersion> {
   const l = await links(ctx);
   const rows = await repo.listEntries(ctx.db, ctx.organisation.id, v.id);
-  const entries = sortedStates(rows).map((s) => presentEntry(s, l));
+  const titles = ownTitles(rows);
+  const entries = sortedStates(rows).map((s) => presentEntry(s, l, titles.get(s.controlId)));
   const scope = { ...emptyScope, ...(JSON.parse(v.scope_json) as Partial<IsmsScope>) };
   return {
     ...presentSummary(v, entries),
@@ -132,6 +133,7 @@ export async function createVersion(input: { changeNote: string }, ctx: OrgConte
           evidence_json: '[]',
           documents_json: '[]',
           updated_at: at,
+          title: '',
         }));
     await repo.insertEntries(tx.db, entries);
     await tx.audit({

@@ -7,6 +7,7 @@ import {
   statusLabels,
   themes,
 } from '../../../../src/contracts/isms-soa.ts';
+import { controlLabel } from '../../../../src/vocabulary/controls.ts';
 
 const statusColour = {
   not_started: 'gray',
@@ -22,12 +23,20 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
   const shown = v.entries.filter(
     (e) =>
       (!theme || e.theme === theme) &&
-      (q === '' || `A.${e.controlId} ${e.title} ${e.owner}`.toLowerCase().includes(q.toLowerCase())),
+      (q === '' ||
+        `${controlLabel(e.controlId)} ${e.title} ${e.owner}`.toLowerCase().includes(q.toLowerCase())),
   );
   return (
     <Card withBorder>
       <Group mb="sm">
-        <Select label="Theme" data={[...themes]} value={theme} onChange={setTheme} clearable w={200} />
+        <Select
+          label="Theme"
+          data={[...themes, 'other']}
+          value={theme}
+          onChange={setTheme}
+          clearable
+          w={200}
+        />
         <TextInput label="Search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
       </Group>
       <Table.ScrollContainer minWidth={900}>
@@ -48,7 +57,7 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
               <Table.Tr key={e.controlId}>
                 <Table.Td>
                   <Text size="sm" fw={600}>
-                    A.{e.controlId}
+                    {controlLabel(e.controlId)}
                   </Text>
                   <Text size="sm">{e.title}</Text>
                 </Table.Td>

@@ -24,6 +24,7 @@ import { Soa2013Panel } from './Soa2013Panel.tsx';
 import { SoaComparePanel } from './SoaComparePanel.tsx';
 import { SoaControlDrawer } from './SoaControlDrawer.tsx';
 import { ControlsTable } from './SoaControlsTable.tsx';
+import { SoaOtherControlForm } from './SoaOtherControlForm.tsx';
 import { SoaScopePanel } from './SoaScopePanel.tsx';
 
 export function SoaPage() {
@@ -158,6 +159,7 @@ export function SoaPage() {
               </Tabs.List>
               <Tabs.Panel value="controls" pt="md">
                 <ControlsTable v={v} onEdit={manage && v.status === 'draft' ? setEditing : null} />
+                {manage && v.status === 'draft' && <SoaOtherControlForm version={v.number} />}
               </Tabs.Panel>
               <Tabs.Panel value="scope" pt="md">
                 <SoaScopePanel version={v} editable={manage && v.status === 'draft'} />
