@@ -135,7 +135,7 @@ export function signOffState(s: {
   return 'complete';
 }
 
-/** What is wrong with the signatures as recorded: dated in the future, or signed by someone else. */
+/** What is wrong with the signatures as recorded: dated in the future, or on a risk that names no owner. */
 export function signOffProblems(
   s: { owner: string; treatmentApproval: OwnerSignature | null; residualAcceptance: OwnerSignature | null },
   today: string,
