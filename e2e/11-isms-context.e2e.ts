@@ -86,3 +86,23 @@ test('records the context with the climate determination, and the management rev
   await expect(page.getByText(/Continuity plans for extreme weather/).first()).toBeVisible();
   await page.context().close();
 });
+
+test('lists another necessary control beside Annex A in the SoA draft', async ({ browser, baseURL }) => {
+  const api = await signedIn(baseURL!, isa);
+  expect(
+    (await api.post(`/api/v1/orgs/${slug}/soa/versions`, { data: { changeNote: 'First SoA' } })).status(),
+  ).toBe(201);
+  await api.dispose();
+  const page = await pageAs(browser, baseURL!, isa);
+  await page.goto(`/o/${slug}/soa`);
+  await page.getByRole('textbox', { name: 'Control id' }).fill('org-1');
+  await expect(page.getByRole('textbox', { name: 'Control id' })).toHaveValue('ORG-1');
+  await page.getByRole('textbox', { name: 'Title' }).fill('Certificate of deletion at contract end');
+  await page.getByRole('checkbox', { name: 'Contractual' }).check();
+  await page.getByRole('button', { name: 'Add control' }).click();
+  const table = page.getByRole('table', { name: 'Controls of the version' });
+  await expect(table).toContainText('ORG-1');
+  await expect(table).toContainText('Certificate of deletion at contract end');
+  await expect(table).not.toContainText('A.ORG-1');
+  await page.context().close();
+});

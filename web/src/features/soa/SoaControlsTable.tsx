@@ -16,7 +16,7 @@ const statusColour = {
   implemented: 'teal',
 } as const;
 
-/** The 93 controls of one version, filterable by theme and text; edit buttons only on a draft. */
+/** The controls of one version (93 of Annex A, then any others), filterable by theme and text; edit buttons only on a draft. */
 export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEntry) => void) | null }) {
   const [theme, setTheme] = useState<string | null>(null);
   const [q, setQ] = useState('');
@@ -40,7 +40,7 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
         <TextInput label="Search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
       </Group>
       <Table.ScrollContainer minWidth={900}>
-        <Table striped aria-label="Annex A controls">
+        <Table striped aria-label="Controls of the version">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Control</Table.Th>
@@ -103,7 +103,7 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
                       size="xs"
                       variant="light"
                       onClick={() => onEdit(e)}
-                      aria-label={`Edit A.${e.controlId}`}
+                      aria-label={`Edit ${controlLabel(e.controlId)}`}
                     >
                       Edit
                     </Button>

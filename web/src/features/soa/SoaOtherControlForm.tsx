@@ -1,4 +1,4 @@
-import { Button, Card, Group, MultiSelect, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -46,13 +46,17 @@ export function SoaOtherControlForm({ version }: { version: number }) {
           w={160}
         />
         <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} w={320} />
-        <MultiSelect
+        <Checkbox.Group
           label="Why it is included"
-          data={inclusionReasons.map((r) => ({ value: r, label: inclusionReasonLabels[r] }))}
           value={reasons}
           onChange={(v) => setReasons(v as Reason[])}
-          w={280}
-        />
+        >
+          <Group mt={4}>
+            {inclusionReasons.map((r) => (
+              <Checkbox key={r} value={r} label={inclusionReasonLabels[r]} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         <Button
           variant="default"
           loading={add.isPending}
