@@ -203,7 +203,7 @@ for (const kind of kinds) {
       expect(approved.json().warnings).toHaveLength(2);
       // Kept with the version as approved, whatever happens to the finding later.
       expect((await claire.get(`${org}/soa/versions/1`)).json().warnings).toEqual(approved.json().warnings);
-    });
+    }, 30_000); // 93 edits and an approval: bounded, not timed
 
     it('answers 400 with field paths when compare misses from or to (regression: "received NaN")', async () => {
       const none = await claire.get(`${org}/soa/compare`);
