@@ -281,13 +281,15 @@ export interface Database extends IsmsTables {}
 // schema-hardening.ts and schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
 import type { PostureSnapshotTable } from './schema-posture.ts';
-import type { CapRevisionTable } from './schema-reports.ts';
+// Submitted CAP revisions (0011), remembered import mappings (0019): shapes in schema-reports.ts.
+import type { CapRevisionTable, ImportMappingTable } from './schema-reports.ts';
 
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
+  import_mapping: ImportMappingTable;
 }
 // Files (0012), effectiveness reviews (0013), jobs and shared limits (0017): schema-storage/-lifecycle/-jobs.
 export type * from './schema-lifecycle.ts';
