@@ -222,7 +222,11 @@ export async function updateFinding(
       patch.owner_user_id = await ownerIdFor(tx, input.ownerEmail, 'body/ownerEmail');
     if (input.grade !== undefined && input.grade !== before.grade) {
       if (before.status !== 'open' && before.status !== 'noted')
-        throw new AppError('invalid_state', 'the grade can change only before work starts');
+        throw new AppError(
+          'invalid_state',
+          `the grade sets the deadlines and the steps, so it can change only before work starts; ${before.ref} is already ${before.status.replaceAll('_', ' ')}`,
+          [{ path: 'body/grade', message: 'can change only before work starts' }],
+        );
       const audit = await findAuditByRef(tx.db, tx.organisation.id, before.audit_ref);
       const d = await deadlinesFor(tx, audit!, input.grade);
       Object.assign(patch, {
