@@ -14,6 +14,7 @@ import { EvidencePanel } from './EvidencePanel.tsx';
 import { FindingForm } from './FindingForm.tsx';
 import { gradeColour, statusLabel } from './FindingsTable.tsx';
 import { RecordEditor } from './RecordEditor.tsx';
+import { RecordView } from './RecordView.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 import { TransitionBar } from './TransitionBar.tsx';
 
@@ -111,7 +112,12 @@ export function FindingPage() {
         <FindingEffect org={org.slug} findingId={f.id} />
       )}
       <TransitionBar org={org.slug} finding={f} />
-      {nc && <RecordEditor key={f.id} org={org.slug} finding={f} editable={editable} />}
+      {nc &&
+        (editable ? (
+          <RecordEditor key={f.id} org={org.slug} finding={f} editable />
+        ) : (
+          <RecordView finding={f} />
+        ))}
       {nc && <ActionsPanel org={org.slug} finding={f} editable={editable} />}
       {nc && (
         <EffectivenessPanel
