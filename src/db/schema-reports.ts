@@ -25,3 +25,7 @@ export interface ImportMappingTable {
   updated_by_user_id: string | null;
   updated_at: string;
 }
+
+export interface ImportTables {
+  import_mapping: ImportMappingTable;
+}

@@ -277,19 +277,17 @@ export interface Database {
 // ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
-// Posture history (0007), hardening (0010), submitted CAP revisions (0011): shapes in schema-posture.ts,
-// schema-hardening.ts and schema-reports.ts.
+// Posture history (0007), hardening (0010), CAP revisions (0011), import mappings (0019): shapes in
+// schema-posture.ts, schema-hardening.ts and schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
 import type { PostureSnapshotTable } from './schema-posture.ts';
-// Submitted CAP revisions (0011), remembered import mappings (0019): shapes in schema-reports.ts.
-import type { CapRevisionTable, ImportMappingTable } from './schema-reports.ts';
+import type { CapRevisionTable, ImportTables } from './schema-reports.ts';
 
 export interface Database {
   posture_snapshot: PostureSnapshotTable;
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
-  import_mapping: ImportMappingTable;
 }
 // Files (0012), effectiveness reviews (0013), jobs and shared limits (0017): schema-storage/-lifecycle/-jobs.
 export type * from './schema-lifecycle.ts';
@@ -298,4 +296,4 @@ export type * from './schema-storage.ts';
 import type { JobTables } from './schema-jobs.ts';
 import type { LifecycleTables } from './schema-lifecycle.ts';
 import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables, LifecycleTables, JobTables {}
+export interface Database extends StorageTables, LifecycleTables, JobTables, ImportTables {}

@@ -13,7 +13,10 @@ import { contractResolver, showServerErrors } from '../../components/form.ts';
 import { type Audit, auditQueries, auditsApi } from './api.ts';
 
 type AuditInput = z.input<typeof auditInput>;
-type Values = Omit<AuditInput, 'leadAuditor' | 'reportReceivedOn' | 'recommendation' | 'policyKey' | 'endsOn'> & {
+type Values = Omit<
+  AuditInput,
+  'leadAuditor' | 'reportReceivedOn' | 'recommendation' | 'policyKey' | 'endsOn'
+> & {
   leadAuditor: string;
   reportReceivedOn: string;
   recommendation: string;
