@@ -19,7 +19,7 @@ const audit = (ref: string, certificationBody = 'Certa Assurance') => ({
   type: 'stage2',
   certificationBody,
   reportReceivedOn: '2026-03-02',
-  policyKey: 'guide-14-30-60',
+  policyKey: 'fast-14-30-60',
 });
 
 const cbCsv = [

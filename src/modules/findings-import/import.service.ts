@@ -8,6 +8,7 @@ import type {
 } from '../../domain/findings/import-rows.ts';
 import { readFindingRows, templateColumns } from '../../domain/findings/import-rows.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { plural } from '../../vocabulary/labels.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
@@ -94,7 +95,7 @@ export async function importFindings(
   if (errors.length > 0) {
     throw new AppError(
       'validation_failed',
-      `${errors.length} problem(s) in ${input.fileName}; nothing was imported`,
+      `${plural(errors.length, 'problem')} in ${input.fileName}; nothing was imported`,
       errors.map((e) => ({ path: `row ${e.row}, column ${e.column}`, message: e.message })),
     );
   }

@@ -16,6 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { importReport } from '../../../../src/contracts/findings.ts';
+import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
 import { auditsApi } from './api.ts';
@@ -69,7 +70,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
         setPreview(null);
         setFile(null);
         setMapping({});
-        notifications.show({ color: 'teal', message: `${r.imported} findings imported` });
+        notifications.show({ color: 'teal', message: `${plural(r.imported, 'finding')} imported` });
         await invalidateFindingWork(qc, org);
       }
     } catch (e) {
@@ -113,7 +114,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
           disabled={!preview || preview.errors.length > 0}
           loading={busy && Boolean(preview)}
         >
-          Import {preview && preview.errors.length === 0 ? `${preview.findings.length} findings` : ''}
+          Import {preview && preview.errors.length === 0 ? plural(preview.findings.length, 'finding') : ''}
         </Button>
       </Group>
       {preview && preview.headers.length > 0 && (
@@ -153,7 +154,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
         <Alert
           color="red"
           mt="sm"
-          title={`${preview.errors.length} problem(s): nothing will be imported until they are fixed`}
+          title={`${plural(preview.errors.length, 'problem')}: nothing will be imported until they are fixed`}
         >
           <Table aria-label="Import problems">
             <Table.Tbody>
@@ -184,7 +185,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
               <Table.Tr key={f.ref}>
                 <Table.Td>{f.line}</Table.Td>
                 <Table.Td>{f.ref}</Table.Td>
-                <Table.Td>{f.grade}</Table.Td>
+                <Table.Td>{labelOf.grade(f.grade)}</Table.Td>
                 <Table.Td>{f.requirements.join(', ')}</Table.Td>
                 <Table.Td>{f.statement}</Table.Td>
               </Table.Tr>

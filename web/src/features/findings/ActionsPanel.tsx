@@ -18,6 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { actionStatus, type amendmentInput } from '../../../../src/contracts/corrective-actions.ts';
+import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
 import { ActionForm } from './ActionForm.tsx';
@@ -104,20 +105,20 @@ export function ActionsPanel({
               <Table.Td>
                 {x.dueOn ?? '—'} {x.overdue && <Badge color="red">overdue</Badge>}
               </Table.Td>
-              <Table.Td>{x.effortDays === null ? '—' : `${x.effortDays} d`}</Table.Td>
+              <Table.Td>{x.effortDays === null ? '—' : plural(x.effortDays, 'working day')}</Table.Td>
               <Table.Td>
                 {editable ? (
                   <Select
                     aria-label={`Status of ${x.title}`}
                     size="xs"
                     w={140}
-                    data={actionStatus.options}
+                    data={actionStatus.options.map((o) => ({ value: o, label: labelOf.actionStatus(o) }))}
                     value={x.status}
                     onChange={(s) => s && setStatus.mutate({ id: x.id, status: actionStatus.parse(s) })}
                     allowDeselect={false}
                   />
                 ) : (
-                  x.status
+                  labelOf.actionStatus(x.status)
                 )}
               </Table.Td>
               {editable && (
