@@ -19,7 +19,7 @@ const Whole = ({ text }: { text: string }) => (
 export function RecordView({ finding }: { finding: FindingDetail }) {
   const { correction: c, rootCause: rc, expectedEffect, effectiveness: ef } = finding.record;
   return (
-    <Card withBorder aria-label="Corrective action record">
+    <Card withBorder component="section" aria-label="Corrective action record">
       <Title order={2} size="h4" mb="sm">
         Corrective action record
       </Title>

@@ -63,7 +63,7 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
   if (finding.availableActions.length === 0) return null;
   return (
     <>
-      <Group gap="xs" aria-label="Lifecycle actions">
+      <Group gap="xs" role="group" aria-label="Lifecycle actions">
         {finding.availableActions.map((a) => (
           <Button
             key={a.action}
