@@ -18,7 +18,8 @@ const ravi = `ravi@${slug}.test`;
 let findingUrl = '';
 
 const move = async (page: Page, label: string) => {
-  await page.getByRole('button', { name: label }).click();
+  // The lifecycle moves, not a message's × (named "Close" too).
+  await page.getByRole('group', { name: 'Lifecycle actions' }).getByRole('button', { name: label }).click();
 };
 
 test('the ISMS manager creates the audit and imports the nonconformity report', async ({
