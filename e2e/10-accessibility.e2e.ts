@@ -50,6 +50,7 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   // The external auditor reads the corrective action record as text, with her own decisions (#19 item 6).
   { name: 'finding-auditor', who: 'external_auditor', path: 'finding:NC-07' },
   { name: 'plan', who: 'isms_manager', path: 'plan', guide: true },
+  { name: 'context', who: 'isms_manager', path: 'context' },
   { name: 'soa', who: 'isms_manager', path: 'soa' },
   { name: 'risks', who: 'isms_manager', path: 'risks' },
   { name: 'documents', who: 'isms_manager', path: 'documents' },
