@@ -15,6 +15,7 @@ import * as fileStore from './migrations/0012-file-store.ts';
 import * as lifecycle from './migrations/0013-lifecycle.ts';
 import * as scaleOut from './migrations/0017-scale-out.ts';
 import * as ismsContextScores from './migrations/0018-isms-context-scores.ts';
+import * as importMappings from './migrations/0019-import-mappings.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013-lifecycle': lifecycle,
   '0017-scale-out': scaleOut,
   '0018-isms-context-scores': ismsContextScores,
+  '0019-import-mappings': importMappings,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -37,6 +37,8 @@ export interface OrgContext {
 export interface AppEnv {
   mailer: Mailer;
   publicUrl: string;
+  /** Origins accepted for state-changing requests (`acceptedOrigins` in src/config.ts); PUBLIC_URL's when absent. */
+  acceptedOrigins?: string[];
 }
 
 /** Who acts: a member (from the gate), or one of the actor kinds without a role. */

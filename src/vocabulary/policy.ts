@@ -27,7 +27,8 @@ export const policyTable = {
   'audit_log.verify': assurance,
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
-  'mail_outbox.read': ['admin'],
+  // ISMS managers invite, so they may read the organisation's mail to pass a link on (not account mail).
+  'mail_outbox.read': ['admin', 'isms_manager'],
   // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,
