@@ -5,9 +5,10 @@ import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } 
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
 import { recordSignIn } from './modules/accounts/index.ts';
-import { type AppEnv, onCommittedChange } from './modules/context.ts';
+import { type AppEnv, onAuditedChange, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { recordAfterChange } from './modules/posture/index.ts';
+import { recordWebhookEvent } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -86,10 +87,18 @@ export async function createRuntime(
   // Every committed change re-scores the organisation; the figures are recorded when they moved (#6).
   onCommittedChange(recordAfterChange);
   const mailer = createMailer(config, database.db, log);
-  const env: AppEnv = { mailer, publicUrl: config.publicUrl };
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
+  const env: AppEnv = {
+    mailer,
+    publicUrl: config.publicUrl,
+    serverSecret: secret,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+  };
+  // Changes that are webhook events write them to the outbox in their own transaction (#20).
+  onAuditedChange(recordWebhookEvent);
   const auth = createAuth({
     config,
-    secret: loadOrCreateSecret(config.dataDir, config.secret),
+    secret,
     database,
     mailer,
     hooks: { onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip) },
