@@ -289,13 +289,11 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files (0012), effectiveness reviews (0013), jobs and limits (0017), webhooks (0022): schema-<concern>.ts.
+// Files (0012), effectiveness reviews (0013), jobs and shared limits (0017): schema-storage/-lifecycle/-jobs.
 export type * from './schema-lifecycle.ts';
 export type * from './schema-storage.ts';
-export type * from './schema-webhooks.ts';
 
 import type { JobTables } from './schema-jobs.ts';
 import type { LifecycleTables } from './schema-lifecycle.ts';
 import type { StorageTables } from './schema-storage.ts';
-import type { WebhookTables } from './schema-webhooks.ts';
-export interface Database extends StorageTables, LifecycleTables, JobTables, WebhookTables {}
+export interface Database extends StorageTables, LifecycleTables, JobTables {}

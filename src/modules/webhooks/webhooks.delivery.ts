@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
-import type { WebhookEndpointTable } from '../../db/schema.ts';
+import type { WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import { isDelivered, nextAttemptAt } from '../../domain/webhooks/retry.ts';
 import { authorize } from '../authorize.ts';
 import {

@@ -150,6 +150,7 @@ const BODY_LIMIT = 1024;
 export function postJson(raw: string, headers: Record<string, string>, body: string, policy: TargetPolicy) {
   return new Promise<PostResult>((resolve) => {
     const url = new URL(raw);
+    let timer: NodeJS.Timeout | undefined;
     const settle = (r: PostResult) => {
       clearTimeout(timer);
       resolve(r);
@@ -168,7 +169,7 @@ export function postJson(raw: string, headers: Record<string, string>, body: str
         'content-length': String(Buffer.byteLength(body)),
       },
     });
-    const timer = setTimeout(() => req.destroy(new Error('timed out after 10 s')), TIMEOUT_MS);
+    timer = setTimeout(() => req.destroy(new Error('timed out after 10 s')), TIMEOUT_MS);
     req.on('error', (err) =>
       settle({
         status: null,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { webhookAttempt, webhookDelivery, webhookEndpoint } from '../../contracts/webhooks.ts';
-import type { WebhookAttemptTable, WebhookEndpointTable } from '../../db/schema.ts';
+import type { WebhookAttemptTable, WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import type { WebhookDeliveryStatus, WebhookEventType } from '../../vocabulary/webhooks.ts';
 
 // Which fields of a webhook endpoint leave the server: never its secret (only the answer to a creation or

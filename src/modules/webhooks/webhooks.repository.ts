@@ -4,7 +4,7 @@ import type {
   WebhookDeliveryTable,
   WebhookEndpointTable,
   WebhookEventTable,
-} from '../../db/schema.ts';
+} from '../../db/schema-webhooks.ts';
 
 // The webhooks module's SQL: endpoints, the outbox of events, deliveries and their attempts, each query
 // filtered by organisation.

@@ -124,11 +124,16 @@ export function webhooksRoutes(app: ZodApp) {
     `${base}/:endpointId/deliveries/:deliveryId/redeliver`,
     {
       config: manage,
-      schema: { tags, summary: 'Send a delivery again', params: deliveryParams, response: { 202: z.null() } },
+      schema: {
+        tags,
+        summary: 'Send a delivery again (on the delivery job’s next run)',
+        params: deliveryParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await service.redeliverWebhook(req.params, orgCtx(req));
-      return reply.status(202).send(null);
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../contracts/errors.ts';
-import type { WebhookEndpointTable } from '../../db/schema.ts';
+import type { WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import { seal, unseal } from '../../domain/secrets/sealed.ts';
 import type { AppEnv } from '../context.ts';
 

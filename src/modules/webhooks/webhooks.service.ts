@@ -7,7 +7,7 @@ import type {
   rotateWebhookSecretRequest,
   updateWebhookRequest,
 } from '../../contracts/webhooks.ts';
-import type { WebhookEndpointTable } from '../../db/schema.ts';
+import type { WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { checkUrl, targetPolicy } from './webhooks.network.ts';
