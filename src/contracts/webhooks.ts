@@ -20,11 +20,12 @@ export const updateWebhookRequest = z
     /** true turns a disabled endpoint back on. */
     enabled: z.boolean(),
   })
-  .partial();
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, 'change at least one field');
 
 export const rotateWebhookSecretRequest = z.object({
   /** How long the previous secret still signs beside the new one (0 ends it at once). */
-  overlapHours: z.number().int().min(0).max(168).default(24),
+  overlapHours: z.number().int().min(0).max(168),
 });
 
 export const webhookEndpoint = z.object({

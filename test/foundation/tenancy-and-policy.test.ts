@@ -30,7 +30,7 @@ const sampleBodies: Record<string, unknown> = {
   },
   'PATCH /api/v1/orgs/:org/findings/:findingId': { statement: 'changed' },
   'PATCH /api/v1/orgs/:org/webhooks/:endpointId': { description: 'changed' },
-  'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': {},
+  'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': { overlapHours: 1 },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': {},
   'POST /api/v1/orgs/:org/findings/:findingId/transitions': { action: 'start_analysis' },
   'POST /api/v1/orgs/:org/findings/:findingId/comments': { body: 'hello' },
@@ -187,9 +187,6 @@ async function trustFixture(t: TestApp, c: Client, slug: string) {
  * is listed here, so a 500 never passes as "allowed".
  */
 const grantedAnswers: Record<string, number> = {
-  // every field is optional or has a default: the endpoint is looked up (and not found)
-  'PATCH /api/v1/orgs/:org/webhooks/:endpointId': 404,
-  'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': 404,
   'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': 404,
   // multipart only: a JSON body is the wrong media type
   'POST /api/v1/orgs/:org/findings/:findingId/evidence': 415,
@@ -263,12 +260,8 @@ for (const kind of kinds) {
         await bob.post('/api/v1/orgs/beta/invitations', { email: 'x@beta.test', role: 'viewer' })
       ).json().id;
       betaIds.tokenId = (await bob.post('/api/v1/orgs/beta/api-tokens', { name: 'ci' })).json().id;
-      betaIds.endpointId = (
-        await bob.post('/api/v1/orgs/beta/webhooks', {
-          url: 'https://hooks.example.com/beta',
-          events: ['finding.created'],
-        })
-      ).json().id;
+      const hook = { url: 'https://hooks.example.com/beta', events: ['finding.created'] };
+      betaIds.endpointId = (await bob.post('/api/v1/orgs/beta/webhooks', hook)).json().id;
       Object.assign(betaIds, await findingFixture(bob, 'beta'));
       Object.assign(acmeIds, await findingFixture(alice, 'acme'));
       Object.assign(betaIds, await certificationFixture(bob, 'beta'));

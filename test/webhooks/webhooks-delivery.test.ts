@@ -186,6 +186,34 @@ for (const kind of kinds) {
       }
     }, 60_000);
 
+    it('sends deadline.missed once per deadline an owned finding passed', async () => {
+      const rx = await startReceiver();
+      try {
+        const ep = await addEndpoint(rx.url, ['deadline.missed']);
+        const res = await admin.post('/api/v1/orgs/acme/audits/S2-2026/findings', {
+          ref: 'NC-LATE',
+          grade: 'major',
+          requirements: ['8.8'],
+          statement: 'Late.',
+          objectiveEvidence: 'The CAP due on 2026-03-16 was not received.',
+          ownerEmail: 'admin@acme.test',
+        });
+        const id = res.json().id as string;
+        for (let i = 0; i < 2; i++) await runJobNow('notifications-due', deps());
+        await deliver();
+        const mine = rx.requests.map((r) => JSON.parse(r.body)).filter((b) => b.data.findingId === id);
+        // All three deadlines of 2026-03 have passed; two runs of the job send each once.
+        expect(mine.map((b) => [b.type, b.data.deadline])).toEqual([
+          ['deadline.missed', 'cap'],
+          ['deadline.missed', 'evidence'],
+          ['deadline.missed', 'close'],
+        ]);
+        await disable(ep.id);
+      } finally {
+        await rx.close();
+      }
+    }, 60_000);
+
     it('does not follow a redirect', async () => {
       const elsewhere = await startReceiver();
       const rx = await startReceiver(() => ({ status: 302, headers: { location: elsewhere.url } }));

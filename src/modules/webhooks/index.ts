@@ -1,7 +1,12 @@
 // Public face of the webhooks module (issue #20): outgoing, signed events of an organisation.
 export { deliverDueWebhooks, signedHeaders } from './webhooks.delivery.ts';
 export { targetPolicy } from './webhooks.network.ts';
-export { emitWebhookEvent, recordWebhookEvent } from './webhooks.outbox.ts';
+export {
+  deadlineMissed,
+  emitSystemEvent,
+  emitWebhookEvent,
+  recordWebhookEvent,
+} from './webhooks.outbox.ts';
 export {
   listWebhookDeliveries,
   listWebhooks,

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditedChange, eventOfChange, type WebhookEventDraft } from '../../domain/webhooks/events.ts';
 import type { WebhookEventType } from '../../vocabulary/webhooks.ts';
-import { type OrgContext, whenCommitted } from '../context.ts';
+import {
+  type ContextDeps,
+  inTransaction,
+  makeContext,
+  type OrganisationRef,
+  type OrgContext,
+  whenCommitted,
+} from '../context.ts';
 import * as repo from './webhooks.repository.ts';
 import { requestDelivery } from './webhooks.service.ts';
 
@@ -56,4 +63,20 @@ export async function emitWebhookEvent(tx: OrgContext, draft: WebhookEventDraft)
 export async function recordWebhookEvent(tx: OrgContext, entry: AuditedChange): Promise<void> {
   const draft = eventOfChange(entry);
   if (draft) await emitWebhookEvent(tx, draft);
+}
+
+/** An event no audited change carries (a deadline passing), recorded by a job in its own transaction. */
+export async function emitSystemEvent(deps: ContextDeps, org: OrganisationRef, draft: WebhookEventDraft) {
+  const ctx = makeContext({ kind: 'system', label: 'webhook events' }, org, deps);
+  await inTransaction(ctx, (tx) => emitWebhookEvent(tx, draft));
+}
+
+/** The deadline keys of the reminders (`finding:<id>:cap`, `action:<id>`, `task:<id>`) as event data. */
+export function deadlineMissed(key: string, dueOn: string): WebhookEventDraft {
+  const [kind, id, deadline] = key.split(':');
+  return {
+    type: 'deadline.missed',
+    subjectKey: kind === 'finding' && id ? `finding:${id}` : null,
+    data: { [`${kind}Id`]: id, ...(deadline ? { deadline } : {}), dueOn },
+  };
 }
