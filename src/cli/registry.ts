@@ -17,6 +17,11 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { storageMigrateCommand } from './commands/storage.ts';
 import { trustLinksCommand } from './commands/trust.ts';
+import {
+  webhooksDeliveriesCommand,
+  webhooksListCommand,
+  webhooksRedeliverCommand,
+} from './commands/webhooks.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
 export const commands: Command[] = [
@@ -42,6 +47,9 @@ export const commands: Command[] = [
   jobsRunCommand,
   jobsFailedCommand,
   jobsRetryCommand,
+  webhooksListCommand,
+  webhooksDeliveriesCommand,
+  webhooksRedeliverCommand,
   backupCommand,
   restoreCommand,
 ];

@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueWebhooks } from '../../src/modules/webhooks/index.ts';
+import { cli } from '../support/cli.ts';
 import { type Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 import { freePort } from '../support/postgres-cluster.ts';
 import { startReceiver } from '../support/webhook-receiver.ts';
@@ -157,6 +158,31 @@ for (const kind of kinds) {
       expect(mail).toHaveLength(1);
       const trail = (await admin.get('/api/v1/orgs/acme/audit-log?pageSize=200')).json();
       expect(JSON.stringify(trail)).toContain('webhook.disable');
+    }, 60_000);
+
+    it('lists endpoints and deliveries and redelivers from the CLI', async () => {
+      const { dataDir, databaseUrl } = t.rt.config;
+      const flags = [
+        '--org',
+        'acme',
+        '--data-dir',
+        dataDir,
+        ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+      ];
+      const list = await cli(['webhooks', 'list', ...flags]);
+      expect(list.code, list.stderr).toBe(0);
+      const ep = JSON.parse(list.stdout).items.find((e: { enabled: boolean }) => !e.enabled);
+      expect(list.stdout).not.toContain('whsec_');
+      const deliveries = await cli(['webhooks', 'deliveries', ep.id, ...flags]);
+      expect(deliveries.code, deliveries.stderr).toBe(0);
+      const d = JSON.parse(deliveries.stdout).items[0];
+      expect(d.status).toBe('failed');
+      const again = await cli(['webhooks', 'redeliver', ep.id, d.id, ...flags]);
+      expect(again.code, again.stderr).toBe(0);
+      const after = (await admin.get(`/api/v1/orgs/acme/webhooks/${ep.id}/deliveries`)).json().items[0];
+      expect(after.status).toBe('pending');
+      const trail = (await admin.get('/api/v1/orgs/acme/audit-log?pageSize=200')).json();
+      expect(JSON.stringify(trail)).toContain('webhook.redeliver');
     }, 60_000);
   });
 }
