@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
@@ -8,7 +8,7 @@ import { recordSignIn } from './modules/accounts/index.ts';
 import { type AppEnv, onAuditedChange, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { recordAfterChange } from './modules/posture/index.ts';
-import { recordWebhookEvent } from './modules/webhooks/index.ts';
+import { recordWebhookEvent, targetPolicy } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -70,6 +70,11 @@ export async function createRuntime(
   // Info, not warn: the CLI logs at warn and its stdout is JSON for automation; a server shows it.
   if (config.passwordHashing === 'fast-test-only') {
     log.info('CLOSELOOP_PASSWORD_HASHING=fast-test-only: passwords are hashed with test-only parameters');
+  }
+  try {
+    targetPolicy(config.webhookAllowPrivate);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration\n  ${(err as Error).message}`);
   }
   const database = openDatabase(config);
   let migration: MigrationLevel;

@@ -21,6 +21,7 @@ import {
   IconSubtask,
   IconTimeline,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { isAllowed, type OrgAction } from '../../src/vocabulary/policy.ts';
 import type { Role } from '../../src/vocabulary/roles.ts';
@@ -106,6 +107,7 @@ export const navigation: NavGroup[] = [
       { label: 'Settings', to: 'settings', icon: IconSettings, reads: 'organisation.read' },
       { label: 'API tokens', to: 'api-tokens', icon: IconKey, reads: 'api_token.manage' },
       { label: 'Mail outbox', to: 'mail-outbox', icon: IconMail, reads: 'mail_outbox.read' },
+      { label: 'Webhooks', to: 'webhooks', icon: IconWebhook, reads: 'webhook.read' },
       { label: 'Trust page', to: 'trust', icon: IconShieldLock, reads: 'trust.read' },
       { label: 'API reference', to: '//docs/api', icon: IconApi, reads: 'authenticated' },
     ],
