@@ -70,7 +70,7 @@ function Deliveries({ endpointId, url }: { endpointId: string; url: string }) {
               <Table.Th>Status</Table.Th>
               <Table.Th>Response</Table.Th>
               <Table.Th>Attempts</Table.Th>
-              <Table.Th aria-label="Actions" />
+              <Table.Th>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -139,6 +139,7 @@ export function WebhooksPage() {
           mb="md"
           title="Copy the signing secret now: it is shown only once"
           withCloseButton
+          closeButtonLabel="Dismiss the secret"
           onClose={() => setSecret(null)}
         >
           <Group>
@@ -198,19 +199,19 @@ export function WebhooksPage() {
         list.data?.items.map((e) => (
           <Card withBorder mb="md" key={e.id} aria-label={`Endpoint ${e.url}`}>
             <Group justify="space-between" mb="xs">
-              <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
+              <Title order={2} size="h5" style={{ overflowWrap: 'anywhere' }}>
                 {e.url}
               </Title>
               <Group>
                 <Badge color={e.enabled ? 'teal' : 'red'}>{e.enabled ? 'Enabled' : 'Disabled'}</Badge>
                 <Button
                   size="xs"
-                  variant="light"
+                  variant="default"
                   onClick={() => toggle.mutate({ id: e.id, enabled: !e.enabled })}
                 >
                   {e.enabled ? 'Disable' : 'Enable'}
                 </Button>
-                <Button size="xs" variant="subtle" onClick={() => setOpen(open === e.id ? null : e.id)}>
+                <Button size="xs" variant="default" onClick={() => setOpen(open === e.id ? null : e.id)}>
                   {open === e.id ? 'Hide deliveries' : 'Show deliveries'}
                 </Button>
               </Group>
