@@ -12,6 +12,8 @@ import {
   type TestApp,
 } from '../support/harness.ts';
 import { upload } from '../support/multipart.ts';
+import { trustFixture } from '../support/tenancy-fixtures.ts';
+import { webhookFixture } from '../support/webhook-receiver.ts';
 
 // Bodies for routes whose id lookups happen after validation; a new route with an id parameter and a
 // body fails this test until it gets a sample here, so tenant isolation is checked on every route.
@@ -131,6 +133,7 @@ async function findingFixture(c: Client, slug: string) {
     auditRef: 'S2',
     key: 'fast-14-30-60',
     kind: 'cap',
+    ...(await webhookFixture(c, slug)),
   };
 }
 
@@ -152,32 +155,6 @@ async function certificationFixture(c: Client, slug: string) {
     taskId: cert.audits[0].tasks[0].id,
     reviewId: review.id,
   };
-}
-
-/** A published trust page with a document, a pending request, a grant and a share link. */
-async function trustFixture(t: TestApp, c: Client, slug: string) {
-  const doc = (
-    await upload(c, `/api/v1/orgs/${slug}/trust/documents`, 'p.txt', Buffer.from('policy'), {
-      title: 'Policy',
-      accessLevel: 'public',
-    })
-  ).json();
-  await c.post(`/api/v1/orgs/${slug}/trust/publish`, { published: true });
-  const visitor = new Client(t.app);
-  const asked = await visitor.post(`/api/v1/trust/${slug}/requests`, {
-    name: 'V',
-    email: `v@${slug}-visitor.test`,
-    company: 'V',
-  });
-  expect(asked.statusCode).toBe(202);
-  const request = (await c.get(`/api/v1/orgs/${slug}/trust/requests`)).json().items[0];
-  const grant = (
-    await c.post(`/api/v1/orgs/${slug}/trust/grants`, { subjectKind: 'domain', subject: 'customer.test' })
-  ).json();
-  const link = (await c.post(`/api/v1/orgs/${slug}/trust/links`, { label: 'probe' })).json();
-  for (const [name, value] of Object.entries({ doc, request, grant, link }))
-    expect(value.id, name).toBeTruthy();
-  return { documentId: doc.id, requestId: request.id, grantId: grant.id, linkId: link.id };
 }
 
 /**
@@ -219,6 +196,7 @@ const grantedAnswers: Record<string, number> = {
   'GET /api/v1/orgs/:org/soa/versions/:version': 400,
   'GET /api/v1/orgs/:org/soa/versions/:version/export': 400,
   'GET /api/v1/orgs/:org/soa/compare': 400,
+  'DELETE /api/v1/orgs/:org/soa/versions/:version/other-controls/:controlId': 400,
   'GET /api/v1/orgs/:org/crosswalks/:framework': 400,
   'GET /api/v1/orgs/:org/crosswalks/:framework/export': 400,
   'GET /api/v1/orgs/:org/crosswalks/:framework/overrides': 400,
@@ -260,8 +238,6 @@ for (const kind of kinds) {
         await bob.post('/api/v1/orgs/beta/invitations', { email: 'x@beta.test', role: 'viewer' })
       ).json().id;
       betaIds.tokenId = (await bob.post('/api/v1/orgs/beta/api-tokens', { name: 'ci' })).json().id;
-      const hook = { url: 'https://hooks.example.com/beta', events: ['finding.created'] };
-      betaIds.endpointId = (await bob.post('/api/v1/orgs/beta/webhooks', hook)).json().id;
       Object.assign(betaIds, await findingFixture(bob, 'beta'));
       Object.assign(acmeIds, await findingFixture(alice, 'acme'));
       Object.assign(betaIds, await certificationFixture(bob, 'beta'));

@@ -50,3 +50,13 @@ export async function startReceiver(answer: (n: number) => Answer = () => ({ sta
       }),
   };
 }
+
+/** An endpoint of `slug` (a public https URL: nothing is sent in a test), for walks over every route. */
+export async function webhookFixture(
+  admin: { post(url: string, body?: unknown): Promise<{ json(): unknown }> },
+  slug: string,
+) {
+  const hook = { url: `https://hooks.example.com/${slug}`, events: ['finding.created'] };
+  const res = await admin.post(`/api/v1/orgs/${slug}/webhooks`, hook);
+  return { endpointId: (res.json() as { id: string }).id };
+}

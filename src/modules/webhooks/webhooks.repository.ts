@@ -129,6 +129,18 @@ export async function insertAttempt(db: Db, row: WebhookAttemptTable) {
   await db.insertInto('webhook_attempt').values(row).execute();
 }
 
+const deliveryColumns = [
+  'webhook_delivery.id',
+  'webhook_delivery.status',
+  'webhook_delivery.attempts',
+  'webhook_delivery.next_attempt_at',
+  'webhook_delivery.last_status_code',
+  'webhook_delivery.updated_at',
+  'webhook_event.id as event_id',
+  'webhook_event.type',
+  'webhook_event.created_at as event_created_at',
+] as const;
+
 export async function listDeliveries(
   db: Db,
   organisationId: string,
@@ -144,22 +156,24 @@ export async function listDeliveries(
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await base
-    .select([
-      'webhook_delivery.id',
-      'webhook_delivery.status',
-      'webhook_delivery.attempts',
-      'webhook_delivery.next_attempt_at',
-      'webhook_delivery.last_status_code',
-      'webhook_delivery.updated_at',
-      'webhook_event.id as event_id',
-      'webhook_event.type',
-      'webhook_event.created_at as event_created_at',
-    ])
+    .select(deliveryColumns)
     .orderBy('webhook_delivery.seq', 'desc')
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
   return { rows, total: Number(total.n) };
+}
+
+/** One delivery of an endpoint with its event, as the delivery log shows it. */
+export async function deliveryOfEndpoint(db: Db, organisationId: string, endpointId: string, id: string) {
+  return db
+    .selectFrom('webhook_delivery')
+    .innerJoin('webhook_event', 'webhook_event.id', 'webhook_delivery.event_id')
+    .select(deliveryColumns)
+    .where('webhook_delivery.organisation_id', '=', organisationId)
+    .where('webhook_delivery.endpoint_id', '=', endpointId)
+    .where('webhook_delivery.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findDelivery(db: Db, organisationId: string, id: string) {

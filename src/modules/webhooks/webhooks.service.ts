@@ -157,11 +157,7 @@ export async function showWebhookDelivery(
   ctx: OrgContext,
 ) {
   authorize(ctx, 'webhook.read');
-  const { rows } = await repo.listDeliveries(ctx.db, ctx.organisation.id, input.endpointId, {
-    page: 1,
-    pageSize: 200,
-  });
-  const row = rows.find((r) => r.id === input.deliveryId);
+  const row = await repo.deliveryOfEndpoint(ctx.db, ctx.organisation.id, input.endpointId, input.deliveryId);
   if (!row) throw notFound('webhook delivery');
   const log = await repo.listAttempts(ctx.db, ctx.organisation.id, row.id);
   return { ...presentDelivery(row), log: log.map(presentAttempt) };
