@@ -70,6 +70,9 @@ const envSchema = z.object({
   CLOSELOOP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   CLOSELOOP_TRUST_PROXY: trustProxySchema,
+  // Webhook targets that are not public addresses (loopback, private, link-local, or CIDR ranges,
+  // comma-separated): refused unless listed here (docs/guide/webhooks.md). Checked again at start.
+  CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: z.string().max(2000).default(''),
   // After SIGTERM, how long the instance keeps serving while failing readiness, so that the load
   // balancer notices before the listener closes. 0 (the default) closes at once; in-flight requests finish.
   CLOSELOOP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
@@ -96,6 +99,8 @@ export type Config = {
   maxUploadBytes: number;
   rateLimit: boolean;
   trustProxy: TrustProxy;
+  /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE as written; '' allows public https targets only. */
+  webhookAllowPrivate: string;
   drainSeconds: number;
   headersTimeoutSeconds: number;
   /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     maxUploadBytes: Math.round(e.CLOSELOOP_MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
     trustProxy: e.CLOSELOOP_TRUST_PROXY,
+    webhookAllowPrivate: e.CLOSELOOP_WEBHOOK_ALLOW_PRIVATE,
     drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,
     headersTimeoutSeconds: e.CLOSELOOP_HEADERS_TIMEOUT_SECONDS,
     passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,

@@ -18,6 +18,11 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { storageMigrateCommand } from './commands/storage.ts';
 import { trustLinksCommand } from './commands/trust.ts';
+import {
+  webhooksDeliveriesCommand,
+  webhooksListCommand,
+  webhooksRedeliverCommand,
+} from './commands/webhooks.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
 export const commands: Command[] = [
@@ -44,6 +49,9 @@ export const commands: Command[] = [
   jobsRunCommand,
   jobsFailedCommand,
   jobsRetryCommand,
+  webhooksListCommand,
+  webhooksDeliveriesCommand,
+  webhooksRedeliverCommand,
   backupCommand,
   restoreCommand,
 ];

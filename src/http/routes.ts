@@ -31,6 +31,7 @@ import { soaRoutes } from '../modules/soa/soa.routes.ts';
 import { trustAccessRoutes } from '../modules/trust/trust-access.routes.ts';
 import { trustAdminRoutes } from '../modules/trust/trust-admin.routes.ts';
 import { trustPublicRoutes } from '../modules/trust/trust-public.routes.ts';
+import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import type { ModuleDeps, ZodApp } from './route-types.ts';
 
 /** Every capability registers its routes here; the gate and the policy test see them all. */
@@ -41,6 +42,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   apiTokensRoutes(app);
   auditLogRoutes(app);
   mailRoutes(app);
+  webhooksRoutes(app);
   evidenceRoutes(app, deps);
   auditsRoutes(app);
   auditDeadlinesRoutes(app);

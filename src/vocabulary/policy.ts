@@ -29,6 +29,9 @@ export const policyTable = {
   'api_token.manage': staff,
   // ISMS managers invite, so they may read the organisation's mail to pass a link on (not account mail).
   'mail_outbox.read': ['admin', 'isms_manager'],
+  // Outgoing webhooks (issue #20): where the organisation's data is sent, so admins only.
+  'webhook.read': ['admin'],
+  'webhook.manage': ['admin'],
   // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,
@@ -94,6 +97,7 @@ export const outsideActions = [
   'calendar_feed.fetch',
   'reminder.send',
   'posture.record',
+  'webhook.deliver',
 ] as const;
 export type OutsideAction = (typeof outsideActions)[number];
 export type Action = OrgAction | OutsideAction;
@@ -120,11 +124,20 @@ export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
     'posture.read',
     'posture.record',
     'reminder.send',
+    'webhook.read',
+    'webhook.manage',
   ],
   visitor: ['trust.visit', 'trust.request_access'],
   // A feed shows the findings' deadlines and the certification cycle of one organisation, nothing else.
   feed: ['calendar_feed.fetch', 'certificate.read'],
-  system: ['reminder.send', 'posture.record', 'posture.read', 'certificate.read', 'document.read'],
+  system: [
+    'reminder.send',
+    'posture.record',
+    'posture.read',
+    'certificate.read',
+    'document.read',
+    'webhook.deliver',
+  ],
 };
 
 export function isAllowed(role: Role, action: OrgAction): boolean {

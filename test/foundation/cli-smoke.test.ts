@@ -260,6 +260,24 @@ describe('every closeloop command as a process', () => {
   );
 
   it(
+    'webhooks list, deliveries, redeliver',
+    async () => {
+      expect(JSON.parse((await run(['webhooks', 'list', '--org', 'acme'])).stdout)).toEqual({ items: [] });
+      for (const args of [
+        ['deliveries', 'nope'],
+        ['redeliver', 'nope', 'nope'],
+      ]) {
+        const r = await run(['webhooks', ...args, '--org', 'acme']);
+        expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({
+          code: 1,
+          stderr: `closeloop webhooks ${args[0]}: webhook ${args[0] === 'deliveries' ? 'endpoint' : 'delivery'} not found`,
+        });
+      }
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
     'documents remind',
     async () => {
       const docs = await run(['documents', 'remind', '--org', 'acme']);
