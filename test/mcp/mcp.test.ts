@@ -198,7 +198,7 @@ for (const kind of kinds) {
         .select('actor_label')
         .orderBy('seq', 'desc')
         .executeTakeFirstOrThrow();
-      expect(entry.actor_label).toMatch(/^tom@acme\.test \(API token "Claude desktop", cl_\w+\)$/);
+      expect(entry.actor_label).toMatch(/^tom@acme\.test \(API token "Claude desktop", cl_[\w-]+\)$/);
     });
   });
 }
