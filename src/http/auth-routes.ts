@@ -7,7 +7,7 @@ import {
   recordSignInSuccess,
   signInWait,
 } from '../modules/accounts/index.ts';
-import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { type Auth, CLIENT_IP_HEADER, duringSignIn } from './auth.ts';
 import { toHeaders } from './principal.ts';
 import { problemBody } from './problem.ts';
 
@@ -75,7 +75,10 @@ export function registerAuthRoutes(
       headers.set(CLIENT_IP_HEADER, req.ip);
       const init: RequestInit = { method: req.method, headers };
       if (req.method !== 'GET' && req.body !== undefined) init.body = JSON.stringify(req.body);
-      const response = await auth.handler(new Request(url, init));
+      const request = new Request(url, init);
+      const response = await (path === SIGN_IN
+        ? duringSignIn(() => auth.handler(request))
+        : auth.handler(request));
       const text = response.body ? await response.text() : null;
       if (guarded && response.status === 401) await recordSignInFailure(db, email, req.ip, new Date());
       if (guarded && response.status === 200) await recordSignInSuccess(db, email, req.ip);

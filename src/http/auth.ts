@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
@@ -20,6 +21,14 @@ export function argon2Parameters(hashing: Config['passwordHashing']) {
 
 /** Header carrying the socket's address into better-auth's request (rate limits, session records). */
 export const CLIENT_IP_HEADER = 'x-closeloop-client-ip';
+
+// Sign-in hashes the offered password of an unknown email too (so both answer in the same time); that
+// hash is thrown away, so the strength rule must not answer it, or a weak guess would tell an unknown
+// account (400 WEAK_PASSWORD) from a known one (401). OWASP Authentication Cheat Sheet, error messages.
+const signingIn = new AsyncLocalStorage<true>();
+
+/** Runs better-auth's sign-in: its throw-away hashes skip the strength rule that guards stored ones. */
+export const duringSignIn = <T>(run: () => Promise<T>): Promise<T> => signingIn.run(true, run);
 
 export interface AuthHooks {
   onSignIn(userId: string, ip: string | null): Promise<void>;
@@ -53,7 +62,7 @@ export function createAuth(opts: {
       password: {
         // Every path that sets a password (setup, invitations, CLI, reset, change) hashes it here first.
         hash: (password) => {
-          const weakness = passwordWeakness(password);
+          const weakness = signingIn.getStore() ? null : passwordWeakness(password);
           if (weakness) throw new APIError('BAD_REQUEST', { message: weakness, code: 'WEAK_PASSWORD' });
           return hash(password, argon2);
         },
