@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { sso } from '@better-auth/sso';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
@@ -32,6 +33,8 @@ export const duringSignIn = <T>(run: () => Promise<T>): Promise<T> => signingIn.
 
 export interface AuthHooks {
   onSignIn(userId: string, ip: string | null): Promise<void>;
+  /** After a sign-in through an organisation's identity provider: just-in-time membership. */
+  onSsoSignIn(user: { id: string; email: string }, providerId: string): Promise<void>;
 }
 
 export function createAuth(opts: {
@@ -50,7 +53,7 @@ export function createAuth(opts: {
     secret: opts.secret,
     database: { db: database.db, type: database.kind },
     telemetry: { enabled: false },
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: [config.publicUrl, ...config.ssoAllowOrigins],
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 12,
@@ -95,7 +98,17 @@ export function createAuth(opts: {
         ? { customStorage: sharedAuthStorage(database.db) }
         : { storage: 'memory' }),
     },
-    plugins: [twoFactor({ issuer: 'closeloop' })],
+    plugins: [
+      twoFactor({ issuer: 'closeloop' }),
+      // Providers are configured per organisation through closeloop's own admin routes
+      // (src/modules/sso), never through the plugin's registration endpoint; every sign-in provisions.
+      sso({
+        providersLimit: 0,
+        provisionUserOnEveryLogin: true,
+        provisionUser: ({ user, provider }) =>
+          hooks.onSsoSignIn({ id: user.id, email: user.email }, provider.providerId),
+      }),
+    ],
     databaseHooks: {
       session: {
         create: {

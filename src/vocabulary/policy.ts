@@ -28,6 +28,9 @@ export const policyTable = {
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
   'mail_outbox.read': ['admin'],
+  // Single sign-on (A.5.16, A.5.17): only an admin sees or changes how people of the organisation sign in.
+  'sso.read': ['admin'],
+  'sso.manage': ['admin'],
   // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,

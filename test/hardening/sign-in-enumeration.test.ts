@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasKind, kinds, ORIGIN, PASSWORD, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
+import {
+  hasKind,
+  kinds,
+  ORIGIN,
+  PASSWORD,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+} from '../support/harness.ts';
 
 // OWASP Authentication Cheat Sheet, "Authentication and error messages": a wrong password and an unknown
 // account answer alike, so the sign-in form does not tell who has an account. Found: 400 vs 401.
