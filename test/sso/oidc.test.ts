@@ -99,6 +99,26 @@ for (const kind of kinds) {
       expect(trail.body.match(/member\.join_sso/g)).toHaveLength(1);
     });
 
+    for (const fault of ['wrong-audience', 'expired'] as const) {
+      it(`an ID token ${fault === 'expired' ? 'that has expired' : 'for another audience'} is refused: no account, no session`, async () => {
+        idp.fault = fault;
+        try {
+          const { c, landed } = await ssoSignIn(t, `mallory-${fault}`);
+          expect(landed.statusCode).toBe(302);
+          expect(landed.headers.location).toMatch(/error=/);
+          expect(c.cookies.has('better-auth.session_token')).toBe(false);
+          const users = await t.rt.database.db
+            .selectFrom('user')
+            .select('id')
+            .where('email', '=', `mallory-${fault}@${DOMAIN}`)
+            .execute();
+          expect(users).toHaveLength(0);
+        } finally {
+          idp.fault = 'none';
+        }
+      });
+    }
+
     it('invitation-only: a new person signs in at the IdP but joins no organisation', async () => {
       expect((await configure({ jitRole: null })).statusCode).toBe(200);
       const { c, landed } = await ssoSignIn(t, 'tom');

@@ -1,11 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
 
 // A real OpenID Provider (oidc-provider, certified by the OpenID Foundation) on loopback, with its own
 // login and consent pages (dev interactions): any login name is an account `NAME@DOMAIN`.
+/** How the IdP misbehaves: its ID tokens, signed with its real key, for another audience or expired. */
+export type IdTokenFault = 'none' | 'wrong-audience' | 'expired';
+
 export interface TestIdp {
   issuer: string;
+  fault: IdTokenFault;
   clientId: string;
   clientSecret: string;
   close(): Promise<void>;
@@ -17,7 +22,10 @@ export async function startIdp(opts: { redirectUri: string; domain: string }): P
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'closeloop';
   const clientSecret = 'idp-client-secret-of-closeloop-0123456789';
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
+    jwks: { keys: [jwk] },
     clients: [
       {
         client_id: clientId,
@@ -39,13 +47,29 @@ export async function startIdp(opts: { redirectUri: string; domain: string }): P
     ttl: { Interaction: 600, Session: 600, Grant: 600, AuthorizationCode: 60, IdToken: 60, AccessToken: 60 },
   });
   provider.on('server_error', (_ctx, err) => console.error('idp server_error', err));
-  server.on('request', provider.callback());
-  return {
+  const idp: TestIdp = {
     issuer,
+    fault: 'none',
     clientId,
     clientSecret,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  // A faulty IdP: the token response's ID token re-signed with the IdP's own key, claims altered.
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as { id_token?: string } | undefined;
+    if (ctx.path !== '/token' || idp.fault === 'none' || !body?.id_token) return;
+    const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1]!, 'base64url').toString());
+    const now = Math.floor(Date.now() / 1000);
+    if (idp.fault === 'wrong-audience') claims.aud = 'some-other-application';
+    if (idp.fault === 'expired') Object.assign(claims, { iat: now - 7200, exp: now - 3600 });
+    ctx.body = {
+      ...body,
+      id_token: await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid }).sign(privateKey),
+    };
+  });
+  server.on('request', provider.callback());
+  return idp;
 }
 
 /** A browser's cookie jar for the IdP's own pages (plain fetch, redirects followed by hand). */
