@@ -16,9 +16,13 @@ export interface TestIdp {
   close(): Promise<void>;
 }
 
-export async function startIdp(opts: { redirectUri: string; domain: string }): Promise<TestIdp> {
+export async function startIdp(opts: {
+  redirectUri: string;
+  domain: string;
+  port?: number;
+}): Promise<TestIdp> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'closeloop';
   const clientSecret = 'idp-client-secret-of-closeloop-0123456789';
