@@ -38,6 +38,7 @@ test('an admin connects the organisation to its identity provider', async ({ bro
   const page = await context.newPage();
   await signInThroughForm(page, 'priya.shah@demo.example', DEMO_PASSWORD);
   const res = await page.request.put('/api/v1/orgs/demo/sso/oidc', {
+    headers: { origin: baseURL ?? '' },
     data: {
       issuer: idp.issuer,
       clientId: idp.clientId,
