@@ -48,6 +48,7 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   { name: 'findings', who: 'isms_manager', path: 'findings', guide: true },
   { name: 'finding', who: 'isms_manager', path: 'finding:NC-01', guide: true },
   { name: 'plan', who: 'isms_manager', path: 'plan', guide: true },
+  { name: 'context', who: 'isms_manager', path: 'context' },
   { name: 'soa', who: 'isms_manager', path: 'soa' },
   { name: 'risks', who: 'isms_manager', path: 'risks' },
   { name: 'documents', who: 'isms_manager', path: 'documents' },

@@ -68,8 +68,10 @@ export const policyTable = {
   'trust.read': assurance,
   'trust.manage': managers,
   'trust.approve': managers,
-  // ISMS baseline: scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
+  // ISMS baseline: context (4.1, 4.2, Amd 1:2024), scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
   // The external auditor reads them all; only managers change them; an admin corrects a mapping row.
+  'context.read': everyone,
+  'context.manage': managers,
   'soa.read': everyone,
   'soa.manage': managers,
   'soa.approve': managers,

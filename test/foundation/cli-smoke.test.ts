@@ -260,7 +260,7 @@ describe('every closeloop command as a process', () => {
     'posture',
     async () => {
       const posture = await run(['posture', '--org', 'acme', '--json']);
-      expect(JSON.parse(posture.stdout)).toHaveProperty('alignment');
+      expect(JSON.parse(posture.stdout)).toHaveProperty('readinessScore');
     },
     PROCESS_TIMEOUT,
   );

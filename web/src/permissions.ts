@@ -27,6 +27,7 @@ export const can = {
   manageReviews: may('management_review.manage'),
   readTrust: may('trust.read'),
   manageTrust: may('trust.manage'),
+  manageContext: may('context.manage'),
   manageSoa: may('soa.manage'),
   manageRisks: may('risk.manage'),
   manageDocuments: may('document.manage'),

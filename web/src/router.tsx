@@ -11,6 +11,7 @@ import { AuditPage } from './features/audits/AuditPage.tsx';
 import { AuditsPage } from './features/audits/AuditsPage.tsx';
 import { CertificationPage } from './features/certification/CertificationPage.tsx';
 import { CertificationReviewsPage } from './features/certification/CertificationReviewsPage.tsx';
+import { ContextPage } from './features/context/ContextPage.tsx';
 import { CrosswalksPage } from './features/crosswalks/CrosswalksPage.tsx';
 import { DocumentsPage } from './features/documents/DocumentsPage.tsx';
 import { CorrectiveActionLogPage } from './features/findings/CorrectiveActionLogPage.tsx';
@@ -100,6 +101,7 @@ const routeTree = root.addChildren([
     page('internal-audits', InternalAuditsPage),
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
+    page('context', ContextPage),
     page('soa', SoaPage),
     page('trust', TrustAdminPage),
     page('risks', RisksPage),

@@ -9,8 +9,8 @@ import { type Dashboard, type Summary, shortDate } from './model.ts';
 export function TrendChart({ s }: { s: Summary }) {
   const data = s.trend.map((p) => ({
     at: shortDate(p.recordedAt),
-    alignment: p.alignment,
-    posture: p.posture,
+    readinessScore: p.readinessScore,
+    implementationScore: p.implementationScore,
   }));
   return (
     <Card withBorder component="section" aria-label="Score trend">
@@ -28,12 +28,10 @@ export function TrendChart({ s }: { s: Summary }) {
           data={data}
           dataKey="at"
           withLegend
-          withRightYAxis
           yAxisProps={{ domain: [0, 100] }}
-          rightYAxisProps={{ domain: [0, 950] }}
           series={[
-            { name: 'alignment', label: 'Alignment (%)', color: 'indigo.6' },
-            { name: 'posture', label: 'Posture (/950)', color: 'teal.6', yAxisId: 'right' },
+            { name: 'readinessScore', label: 'Readiness (/100)', color: 'indigo.6' },
+            { name: 'implementationScore', label: 'Implementation (/100)', color: 'teal.6' },
           ]}
           curveType="monotone"
         />
@@ -118,9 +116,9 @@ export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
           ]}
         />
       </Card>
-      <Card withBorder component="section" aria-label="Alignment by clause and theme">
+      <Card withBorder component="section" aria-label="Readiness by clause and theme">
         <Title order={2} size="h4" mb="xs">
-          Alignment by clause and Annex A theme
+          Readiness by clause and Annex A theme
         </Title>
         <BarChart
           h={Math.max(200, areas.length * 22)}
@@ -130,7 +128,7 @@ export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
           yAxisProps={{ width: 170 }}
           xAxisProps={{ domain: [0, 100] }}
           valueFormatter={(v) => `${v} %`}
-          series={[{ name: 'score', label: 'Alignment', color: 'indigo.6' }]}
+          series={[{ name: 'score', label: 'Readiness', color: 'indigo.6' }]}
         />
       </Card>
     </SimpleGrid>
