@@ -28,3 +28,8 @@ export interface SsoTables {
   ssoProvider: SsoProviderTable;
   sso_connection: SsoConnectionTable;
 }
+
+// Merged into the one `Database` of schema.ts (kept under its size limit) by module augmentation.
+declare module './schema.ts' {
+  interface Database extends SsoTables {}
+}

@@ -289,11 +289,11 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;
 }
-// Files (0012), effectiveness reviews (0013), jobs and shared limits (0017), SSO (0021): schema-*.ts.
-import type { JobTables } from './schema-jobs.ts';
-import type { LifecycleTables } from './schema-lifecycle.ts';
-import type { SsoTables } from './schema-sso.ts';
-import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables, LifecycleTables, JobTables, SsoTables {}
+// Files (0012), effectiveness reviews (0013), jobs and shared limits (0017): schema-storage/-lifecycle/-jobs.
 export type * from './schema-lifecycle.ts';
 export type * from './schema-storage.ts';
+
+import type { JobTables } from './schema-jobs.ts';
+import type { LifecycleTables } from './schema-lifecycle.ts';
+import type { StorageTables } from './schema-storage.ts';
+export interface Database extends StorageTables, LifecycleTables, JobTables {}
