@@ -56,6 +56,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       CLOSELOOP_RATE_LIMIT: 'off',
       E2E_DATA_DIR: dataDir,
+      // 13-webhooks delivers to a receiver of its own on loopback, allowed explicitly as an operator would.
+      CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: 'loopback',
       CLOSELOOP_SSO_ALLOW_ORIGINS: `http://127.0.0.1:${process.env.E2E_IDP_PORT}`,
     },
   },

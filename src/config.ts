@@ -73,6 +73,9 @@ const envSchema = z.object({
   CLOSELOOP_SSO_ALLOW_ORIGINS: z.string().default(''),
   CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   CLOSELOOP_TRUST_PROXY: trustProxySchema,
+  // Webhook targets that are not public addresses (loopback, private, link-local, or CIDR ranges,
+  // comma-separated): refused unless listed here (docs/guide/webhooks.md). Checked again at start.
+  CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: z.string().max(2000).default(''),
   // After SIGTERM, how long the instance keeps serving while failing readiness, so that the load
   // balancer notices before the listener closes. 0 (the default) closes at once; in-flight requests finish.
   CLOSELOOP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
@@ -100,6 +103,8 @@ export type Config = {
   rateLimit: boolean;
   ssoAllowOrigins: string[];
   trustProxy: TrustProxy;
+  /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE as written; '' allows public https targets only. */
+  webhookAllowPrivate: string;
   drainSeconds: number;
   headersTimeoutSeconds: number;
   /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
@@ -155,8 +160,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: e.CLOSELOOP_TRUST_PROXY,
+    webhookAllowPrivate: e.CLOSELOOP_WEBHOOK_ALLOW_PRIVATE,
     drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,
     headersTimeoutSeconds: e.CLOSELOOP_HEADERS_TIMEOUT_SECONDS,
     passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,
   };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const WILDCARD = new Set(['0.0.0.0', '::']);
+
+/**
+ * The origins a browser may send state-changing requests from (the CSRF check and better-auth's trusted
+ * origins): PUBLIC_URL's, and the addresses the server itself listens on — `--host 127.0.0.1` is opened
+ * as http://127.0.0.1:3102 as often as http://localhost:3102. A wildcard listener accepts the loopback
+ * names only; any other name people use goes in PUBLIC_URL.
+ */
+export function acceptedOrigins(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string[] {
+  const out = new Set([new URL(config.publicUrl).origin]);
+  const at = (h: string) => `http://${h.includes(':') ? `[${h}]` : h}:${config.port}`;
+  if (LOOPBACK.has(config.host) || WILDCARD.has(config.host)) for (const h of LOOPBACK) out.add(at(h));
+  else out.add(at(config.host));
+  return [...out];
 }

@@ -1,14 +1,15 @@
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { acceptedOrigins, type Config, ConfigError } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
 import { recordSignIn } from './modules/accounts/index.ts';
-import { type AppEnv, onCommittedChange } from './modules/context.ts';
+import { type AppEnv, onAuditedChange, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { recordAfterChange } from './modules/posture/index.ts';
 import { provisionSsoMember } from './modules/sso/index.ts';
+import { recordWebhookEvent, targetPolicy } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -71,6 +72,11 @@ export async function createRuntime(
   if (config.passwordHashing === 'fast-test-only') {
     log.info('CLOSELOOP_PASSWORD_HASHING=fast-test-only: passwords are hashed with test-only parameters');
   }
+  try {
+    targetPolicy(config.webhookAllowPrivate);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration\n  ${(err as Error).message}`);
+  }
   const database = openDatabase(config);
   let migration: MigrationLevel;
   try {
@@ -87,10 +93,19 @@ export async function createRuntime(
   // Every committed change re-scores the organisation; the figures are recorded when they moved (#6).
   onCommittedChange(recordAfterChange);
   const mailer = createMailer(config, database.db, log);
-  const env: AppEnv = { mailer, publicUrl: config.publicUrl };
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
+  const env: AppEnv = {
+    mailer,
+    publicUrl: config.publicUrl,
+    acceptedOrigins: acceptedOrigins(config),
+    serverSecret: secret,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+  };
+  // Changes that are webhook events write them to the outbox in their own transaction (#20).
+  onAuditedChange(recordWebhookEvent);
   const auth = createAuth({
     config,
-    secret: loadOrCreateSecret(config.dataDir, config.secret),
+    secret,
     database,
     mailer,
     hooks: {

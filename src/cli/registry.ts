@@ -10,6 +10,7 @@ import {
   importFindingsCommand,
 } from './commands/findings.ts';
 import { jobsFailedCommand, jobsListCommand, jobsRetryCommand, jobsRunCommand } from './commands/jobs.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { planSolveCommand } from './commands/plan.ts';
 import { postureCommand } from './commands/posture.ts';
@@ -17,6 +18,11 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { storageMigrateCommand } from './commands/storage.ts';
 import { trustLinksCommand } from './commands/trust.ts';
+import {
+  webhooksDeliveriesCommand,
+  webhooksListCommand,
+  webhooksRedeliverCommand,
+} from './commands/webhooks.ts';
 
 /** Every `closeloop` command. Names are a contract with automation: never rename one. */
 export const commands: Command[] = [
@@ -38,10 +44,14 @@ export const commands: Command[] = [
   trustLinksCommand,
   documentsRemindCommand,
   postureCommand,
+  mcpCommand,
   jobsListCommand,
   jobsRunCommand,
   jobsFailedCommand,
   jobsRetryCommand,
+  webhooksListCommand,
+  webhooksDeliveriesCommand,
+  webhooksRedeliverCommand,
   backupCommand,
   restoreCommand,
 ];

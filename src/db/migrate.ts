@@ -15,7 +15,9 @@ import * as fileStore from './migrations/0012-file-store.ts';
 import * as lifecycle from './migrations/0013-lifecycle.ts';
 import * as scaleOut from './migrations/0017-scale-out.ts';
 import * as ismsContextScores from './migrations/0018-isms-context-scores.ts';
+import * as importMappings from './migrations/0019-import-mappings.ts';
 import * as sso from './migrations/0021-sso.ts';
+import * as webhooks from './migrations/0022-webhooks.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -34,7 +36,9 @@ export const migrations: Record<string, Migration> = {
   '0013-lifecycle': lifecycle,
   '0017-scale-out': scaleOut,
   '0018-isms-context-scores': ismsContextScores,
+  '0019-import-mappings': importMappings,
   '0021-sso': sso,
+  '0022-webhooks': webhooks,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

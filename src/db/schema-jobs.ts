@@ -1,4 +1,6 @@
-// Background jobs and shared limits (migration 0017, issue #17).
+// Background jobs and shared limits (migration 0017, issue #17), and the webhook outbox the delivery job
+// sends (migration 0022, issue #20: src/db/schema-webhooks.ts).
+import type { WebhookTables } from './schema-webhooks.ts';
 
 export interface JobFailureTable {
   id: string;
@@ -20,7 +22,7 @@ export interface RateLimitHitTable {
   expires_at: number | string;
 }
 
-export interface JobTables {
+export interface JobTables extends WebhookTables {
   job_failure: JobFailureTable;
   rate_limit_hit: RateLimitHitTable;
 }

@@ -19,6 +19,7 @@ import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts'
 import { ismsContextRoutes } from '../modules/isms-context/isms-context.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
+import { mcpRoutes } from '../modules/mcp/mcp.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
@@ -31,6 +32,7 @@ import { ssoRoutes } from '../modules/sso/index.ts';
 import { trustAccessRoutes } from '../modules/trust/trust-access.routes.ts';
 import { trustAdminRoutes } from '../modules/trust/trust-admin.routes.ts';
 import { trustPublicRoutes } from '../modules/trust/trust-public.routes.ts';
+import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import type { ModuleDeps, ZodApp } from './route-types.ts';
 
 /** Every capability registers its routes here; the gate and the policy test see them all. */
@@ -42,6 +44,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   apiTokensRoutes(app);
   auditLogRoutes(app);
   mailRoutes(app);
+  webhooksRoutes(app);
   evidenceRoutes(app, deps);
   auditsRoutes(app);
   auditDeadlinesRoutes(app);
@@ -68,4 +71,5 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   documentsRoutes(app);
   crosswalksRoutes(app);
   postureRoutes(app);
+  mcpRoutes(app, deps);
 }

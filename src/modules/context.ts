@@ -37,6 +37,12 @@ export interface OrgContext {
 export interface AppEnv {
   mailer: Mailer;
   publicUrl: string;
+  /** Origins accepted for state-changing requests (`acceptedOrigins` in src/config.ts); PUBLIC_URL's when absent. */
+  acceptedOrigins?: string[];
+  /** The server's secret (CLOSELOOP_SECRET or data/secret.key): seals secrets the server must reuse. */
+  serverSecret?: string;
+  /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: the non-public webhook targets an operator allowed ('' for none). */
+  webhookAllowPrivate?: string;
 }
 
 /** Who acts: a member (from the gate), or one of the actor kinds without a role. */
@@ -46,6 +52,8 @@ export type Who =
       userId: string;
       email: string;
       via: 'session' | 'token';
+      /** The API token acting for the member: the audit trail names it beside the person. */
+      token?: { name: string; prefix: string } | undefined;
       role: Role;
       scope?: MemberScope;
     }
@@ -74,7 +82,7 @@ export function makeContext(who: Who, organisation: OrganisationRef, deps: Conte
     case 'member':
       return {
         ...base,
-        actor: { userId: who.userId, label: who.email, via: who.via },
+        actor: { userId: who.userId, label: memberLabel(who), via: who.via },
         access: { kind: 'member', role: who.role, scope: who.scope ?? allFindings },
       };
     case 'cli':
@@ -104,6 +112,16 @@ export function makeContext(who: Who, organisation: OrganisationRef, deps: Conte
   }
 }
 
+/** The person's email; with an API token also the token, e.g. `ada@acme.test (API token "Claude", cl_1a2b3c4d)`. */
+function memberLabel(who: {
+  email: string;
+  via: 'session' | 'token';
+  token?: { name: string; prefix: string } | undefined;
+}) {
+  if (who.via !== 'token' || !who.token) return who.email;
+  return `${who.email} (API token "${who.token.name}", ${who.token.prefix})`;
+}
+
 /** The member's role, for rules that depend on it (the clause 10.2 lifecycle); null for other actors. */
 export const roleOf = (ctx: Pick<OrgContext, 'access'>): Role | null =>
   ctx.access.kind === 'member' ? ctx.access.role : null;
@@ -130,7 +148,7 @@ export async function inTransaction<T>(ctx: OrgContext, work: (tx: ChangeContext
   const later: ((db: Db) => Promise<void>)[] = [];
   const result = await ctx.db.transaction().execute(async (trx) => {
     await lockOrganisation(trx, ctx.kind, ctx.organisation.id);
-    return work({ ...withAudit(ctx, trx), afterCommit: (fn) => later.push(fn) });
+    return work(withAudit({ ...ctx, afterCommit: (fn) => later.push(fn) }, trx));
   });
   for (const fn of later) await fn(ctx.db);
   for (const listener of changeListeners) await listener(ctx);
@@ -146,6 +164,18 @@ const changeListeners = new Set<ChangeListener>();
  */
 export function onCommittedChange(listener: ChangeListener): void {
   changeListeners.add(listener);
+}
+
+type AuditListener = (tx: OrgContext, entry: AuditInput) => Promise<void>;
+const auditListeners = new Set<AuditListener>();
+
+/**
+ * Runs `listener` inside the transaction of every audited change, after its audit entry: the webhooks
+ * outbox records its event there, so an event exists exactly when its change committed (issue #20). A
+ * listener that throws rolls the change back, like a failed audit append. Registered once by the runtime.
+ */
+export function onAuditedChange(listener: AuditListener): void {
+  auditListeners.add(listener);
 }
 
 /** Runs `fn` now, or after the commit when called inside a transaction (SQLite has one connection). */
@@ -165,6 +195,7 @@ function withAudit(ctx: OrgContext, trx: Db): ChangeContext {
         at: ctx.now().toISOString(),
         ...entry,
       });
+      for (const listener of auditListeners) await listener({ ...ctx, db: trx }, entry);
     },
   };
 }

@@ -10,3 +10,4 @@ export * from './labels.ts';
 export * from './policy.ts';
 export * from './roles.ts';
 export * from './statuses.ts';
+export * from './webhooks.ts';

@@ -2,6 +2,7 @@ import { type AuditType, auditTypeTraits, type Recommendation } from './audit-ty
 import { type Grade, gradeLabels, gradeShortLabels } from './grades.ts';
 import { roleLabels } from './roles.ts';
 import { type ActionStatus, actionStatusLabels, findingStatusLabels } from './statuses.ts';
+import { webhookDeliveryStatusLabels, webhookEventLabels } from './webhooks.ts';
 
 // The one label map: every value of the shared vocabulary a person reads on screen, in a report or a
 // mail, in plain words ("stage2" → "Stage 2 audit", "in_progress" → "In progress"). Each map is a
@@ -34,6 +35,8 @@ export const labelOf = {
   auditType: (t: string) => known(auditTypeLabels, t) ?? plainWords(t),
   recommendation: (r: string | null) => (r ? (known(recommendationLabels, r) ?? plainWords(r)) : 'Not given'),
   role: (r: string) => known(roleLabels, r) ?? plainWords(r),
+  webhookEvent: (e: string) => known(webhookEventLabels, e) ?? plainWords(e),
+  webhookDeliveryStatus: (s: string) => known(webhookDeliveryStatusLabels, s) ?? plainWords(s),
 };
 
 // Audit-trail entries name what changed as `subject.verb` (e.g. "corrective_action_record.update"); on
@@ -56,6 +59,7 @@ const subjects: Record<string, string> = {
   auth: 'Account',
   task: 'Task',
   plan_task: 'Plan task',
+  import_mapping: "Certification body's import mapping",
 };
 
 const verbs: Record<string, string> = {
@@ -84,6 +88,7 @@ const verbs: Record<string, string> = {
   sign_in: 'signed in',
   apply: 'applied',
   discard: 'discarded',
+  remember: 'remembered',
   // A finding's lifecycle moves (src/domain/findings/lifecycle.ts), recorded as "finding.<move>".
   start_analysis: 'analysis started',
   submit_plan: 'corrective action plan submitted',

@@ -27,7 +27,11 @@ export const policyTable = {
   'audit_log.verify': assurance,
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
-  'mail_outbox.read': ['admin'],
+  // ISMS managers invite, so they may read the organisation's mail to pass a link on (not account mail).
+  'mail_outbox.read': ['admin', 'isms_manager'],
+  // Outgoing webhooks (issue #20): where the organisation's data is sent, so admins only.
+  'webhook.read': ['admin'],
+  'webhook.manage': ['admin'],
   // Single sign-on (A.5.16, A.5.17): only an admin sees or changes how people of the organisation sign in.
   'sso.read': ['admin'],
   'sso.manage': ['admin'],
@@ -96,6 +100,7 @@ export const outsideActions = [
   'calendar_feed.fetch',
   'reminder.send',
   'posture.record',
+  'webhook.deliver',
 ] as const;
 export type OutsideAction = (typeof outsideActions)[number];
 export type Action = OrgAction | OutsideAction;
@@ -122,11 +127,20 @@ export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
     'posture.read',
     'posture.record',
     'reminder.send',
+    'webhook.read',
+    'webhook.manage',
   ],
   visitor: ['trust.visit', 'trust.request_access'],
   // A feed shows the findings' deadlines and the certification cycle of one organisation, nothing else.
   feed: ['calendar_feed.fetch', 'certificate.read'],
-  system: ['reminder.send', 'posture.record', 'posture.read', 'certificate.read', 'document.read'],
+  system: [
+    'reminder.send',
+    'posture.record',
+    'posture.read',
+    'certificate.read',
+    'document.read',
+    'webhook.deliver',
+  ],
 };
 
 export function isAllowed(role: Role, action: OrgAction): boolean {

@@ -64,6 +64,18 @@ describe('every closeloop command as a process', () => {
   );
 
   it(
+    'mcp refuses to start without an API token (test/mcp/mcp.test.ts drives it with one)',
+    async () => {
+      const r = await run(['mcp'], [...flags, '--token', ' ']);
+      expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({
+        code: 2,
+        stderr: 'closeloop mcp: --token or CLOSELOOP_TOKEN: an API token is required',
+      });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
     'org create',
     async () => {
       const org = await run(
@@ -243,6 +255,24 @@ describe('every closeloop command as a process', () => {
     async () => {
       const links = await run(['trust', 'links', '--org', 'acme']);
       expect(JSON.parse(links.stdout)).toEqual({ items: [] });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'webhooks list, deliveries, redeliver',
+    async () => {
+      expect(JSON.parse((await run(['webhooks', 'list', '--org', 'acme'])).stdout)).toEqual({ items: [] });
+      for (const args of [
+        ['deliveries', 'nope'],
+        ['redeliver', 'nope', 'nope'],
+      ]) {
+        const r = await run(['webhooks', ...args, '--org', 'acme']);
+        expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({
+          code: 1,
+          stderr: `closeloop webhooks ${args[0]}: webhook ${args[0] === 'deliveries' ? 'endpoint' : 'delivery'} not found`,
+        });
+      }
     },
     PROCESS_TIMEOUT,
   );

@@ -12,6 +12,8 @@ import {
   type TestApp,
 } from '../support/harness.ts';
 import { upload } from '../support/multipart.ts';
+import { trustFixture } from '../support/tenancy-fixtures.ts';
+import { webhookFixture } from '../support/webhook-receiver.ts';
 
 // Bodies for routes whose id lookups happen after validation; a new route with an id parameter and a
 // body fails this test until it gets a sample here, so tenant isolation is checked on every route.
@@ -29,6 +31,9 @@ const sampleBodies: Record<string, unknown> = {
     definition: { dayKind: 'calendar', grades: {}, notes: '' },
   },
   'PATCH /api/v1/orgs/:org/findings/:findingId': { statement: 'changed' },
+  'PATCH /api/v1/orgs/:org/webhooks/:endpointId': { description: 'changed' },
+  'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': { overlapHours: 1 },
+  'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': {},
   'POST /api/v1/orgs/:org/findings/:findingId/transitions': { action: 'start_analysis' },
   'POST /api/v1/orgs/:org/findings/:findingId/comments': { body: 'hello' },
   'PUT /api/v1/orgs/:org/findings/:findingId/effectiveness-review': {
@@ -128,6 +133,7 @@ async function findingFixture(c: Client, slug: string) {
     auditRef: 'S2',
     key: 'fast-14-30-60',
     kind: 'cap',
+    ...(await webhookFixture(c, slug)),
   };
 }
 
@@ -151,32 +157,6 @@ async function certificationFixture(c: Client, slug: string) {
   };
 }
 
-/** A published trust page with a document, a pending request, a grant and a share link. */
-async function trustFixture(t: TestApp, c: Client, slug: string) {
-  const doc = (
-    await upload(c, `/api/v1/orgs/${slug}/trust/documents`, 'p.txt', Buffer.from('policy'), {
-      title: 'Policy',
-      accessLevel: 'public',
-    })
-  ).json();
-  await c.post(`/api/v1/orgs/${slug}/trust/publish`, { published: true });
-  const visitor = new Client(t.app);
-  const asked = await visitor.post(`/api/v1/trust/${slug}/requests`, {
-    name: 'V',
-    email: `v@${slug}-visitor.test`,
-    company: 'V',
-  });
-  expect(asked.statusCode).toBe(202);
-  const request = (await c.get(`/api/v1/orgs/${slug}/trust/requests`)).json().items[0];
-  const grant = (
-    await c.post(`/api/v1/orgs/${slug}/trust/grants`, { subjectKind: 'domain', subject: 'customer.test' })
-  ).json();
-  const link = (await c.post(`/api/v1/orgs/${slug}/trust/links`, { label: 'probe' })).json();
-  for (const [name, value] of Object.entries({ doc, request, grant, link }))
-    expect(value.id, name).toBeTruthy();
-  return { documentId: doc.id, requestId: request.id, grantId: grant.id, linkId: link.id };
-}
-
 /**
  * What a granted role gets from the walk below: an empty body (`{}`) and ids that do not exist. By default a
  * list answers 200, an id that does not exist 404 and an empty body 400 (validation, with field paths);
@@ -184,6 +164,7 @@ async function trustFixture(t: TestApp, c: Client, slug: string) {
  * is listed here, so a 500 never passes as "allowed".
  */
 const grantedAnswers: Record<string, number> = {
+  'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': 404,
   // multipart only: a JSON body is the wrong media type
   'POST /api/v1/orgs/:org/findings/:findingId/evidence': 415,
   'POST /api/v1/orgs/:org/audits/:auditRef/import': 415,

@@ -21,6 +21,7 @@ import {
   IconSubtask,
   IconTimeline,
   IconUsers,
+  IconWebhook,
   IconWorld,
 } from '@tabler/icons-react';
 import { isAllowed, type OrgAction } from '../../src/vocabulary/policy.ts';
@@ -109,6 +110,7 @@ export const navigation: NavGroup[] = [
       { label: 'Settings', to: 'settings', icon: IconSettings, reads: 'organisation.read' },
       { label: 'API tokens', to: 'api-tokens', icon: IconKey, reads: 'api_token.manage' },
       { label: 'Mail outbox', to: 'mail-outbox', icon: IconMail, reads: 'mail_outbox.read' },
+      { label: 'Webhooks', to: 'webhooks', icon: IconWebhook, reads: 'webhook.read' },
       { label: 'Trust page', to: 'trust', icon: IconShieldLock, reads: 'trust.read' },
       { label: 'API reference', to: '//docs/api', icon: IconApi, reads: 'authenticated' },
     ],

@@ -20,6 +20,7 @@ export const can = {
   reviewEffectiveness: may('finding.review_effectiveness'),
   commentOnTasks: may('task.comment'),
   readPlan: may('plan.read'),
+  editPlan: may('plan.edit'),
   manageCertificates: may('certificate.manage'),
   readInternalAudits: may('internal_audit.read'),
   planInternalAudits: may('internal_audit.plan'),

@@ -32,6 +32,7 @@ import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { SoaPage } from './features/soa/SoaPage.tsx';
 import { TrustAdminPage } from './features/trust/TrustAdminPage.tsx';
 import { TrustPublicPage, TrustSharePage, TrustSignInPage } from './features/trust/TrustPublicPage.tsx';
+import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
 import { landingPage } from './nav.ts';
 import { useMe, useSetupStatus } from './session.ts';
 
@@ -90,6 +91,7 @@ const routeTree = root.addChildren([
     page('settings', SettingsPage),
     page('api-tokens', ApiTokensPage),
     page('mail-outbox', OutboxPage),
+    page('webhooks', WebhooksPage),
     page('audits', AuditsPage),
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),

@@ -42,6 +42,11 @@ export const serveCommand: Command = {
       { db: rt.database.db, kind: rt.database.kind, env: rt.env, log: rt.log, now: () => new Date() },
       config.databaseUrl,
     );
+    // A committed webhook event asks for a delivery run at once; the minute schedule catches the rest.
+    const { onDeliveryRequested } = await import('../../modules/webhooks/index.ts');
+    onDeliveryRequested(() => {
+      jobs.runNow('webhooks-deliver').catch((err) => rt.log.error({ err }, 'webhook delivery not queued'));
+    });
     let closing = false;
     // Graceful shutdown, fit for a load balancer: fail readiness at once, keep serving for the drain
     // period (CLOSELOOP_DRAIN_SECONDS) so the balancer notices, then stop accepting, let in-flight

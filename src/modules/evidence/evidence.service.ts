@@ -92,6 +92,7 @@ export async function attachEvidence(
       entityId: row.id,
       data: {
         finding: finding.ref,
+        findingId: finding.id,
         fileName,
         sha256: stored.sha256,
         size: stored.size,

@@ -7,6 +7,7 @@ import { sendDueNotifications } from '../notifications/index.ts';
 import { organisationsAfter } from '../organisations/index.ts';
 import { recordDailySnapshots } from '../posture/index.ts';
 import { deleteStaleRateLimitHits } from '../rate-limits/index.ts';
+import { deliverDueWebhooks } from '../webhooks/index.ts';
 
 /** What a background job may use: the database, the mailer and the clock. Never a request. */
 export interface JobDeps {
@@ -82,6 +83,14 @@ export const jobCatalogue: readonly JobDefinition[] = [
     atStart: false,
     run: (deps) =>
       eachOrganisation(deps, (org) => sendReviewReminders({}, systemContext(deps, org, 'review reminders'))),
+  },
+  {
+    // Also asked for after every committed event (onDeliveryRequested); the schedule catches retries.
+    name: 'webhooks-deliver',
+    summary: 'send due webhook deliveries, retry failed ones with back-off for 24 h',
+    cron: '* * * * *',
+    atStart: true,
+    run: (deps) => deliverDueWebhooks(deps),
   },
   {
     name: 'expired-records-cleanup',

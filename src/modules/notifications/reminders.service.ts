@@ -1,6 +1,7 @@
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { daysBetween } from '../../domain/calendar/iso-date.ts';
 import type { AppEnv } from '../context.ts';
+import { deadlineMissed, emitSystemEvent } from '../webhooks/index.ts';
 import * as repo from './notifications.repository.ts';
 
 // Deadline reminders (configurable days before, once each), overdue notices (once per due date) and a
@@ -90,6 +91,7 @@ export async function sendDueNotifications(deps: {
       const left = daysBetween(today, d.dueOn);
       if (left < 0) {
         if (await repo.claimNotification(deps.db, org.id, `overdue:${d.key}:${d.dueOn}`, now.toISOString())) {
+          await emitSystemEvent(deps, org, deadlineMissed(d.key, d.dueOn));
           await send(d.owner, `Overdue: ${d.what}`, `"${d.what}" was due on ${d.dueOn}.`);
           counts.overdue++;
         }

@@ -244,11 +244,15 @@ export function soaSheets(
 }
 
 export async function soaExport(
-  input: { number?: number | undefined; format: 'pdf' | 'xlsx' | 'json' },
+  input: { number?: number | undefined; format: 'pdf' | 'xlsx' | 'json' | 'markdown' },
   ctx: OrgContext,
 ) {
   authorize(ctx, 'soa.read');
   const v = await showVersion({ number: input.number }, ctx);
+  if (input.format === 'markdown') {
+    const { renderMarkdown } = await import('../../reports/markdown.ts');
+    return { version: v, bytes: Buffer.from(renderMarkdown(soaDocument(v, ctx))) };
+  }
   if (input.format === 'json')
     return { version: v, bytes: Buffer.from(`${JSON.stringify(soaJson(v), null, 2)}\n`) };
   if (input.format === 'pdf') {

@@ -14,6 +14,7 @@ import {
 } from '../../domain/trust/access.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction } from '../context.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 import * as repo from './trust.repository.ts';
 import * as access from './trust-access.repository.ts';
 import { documentContent } from './trust-documents.service.ts';
@@ -132,6 +133,11 @@ export async function requestAccess(input: z.infer<typeof accessRequestInput>, c
       created_at: at.toISOString(),
     };
     await access.insertRequest(tx.db, row);
+    await emitWebhookEvent(tx, {
+      type: 'trust_request.received',
+      subjectKey: null,
+      data: { requestId: row.id, documentId: row.document_id, company: row.company },
+    });
     const document = doc ? { id: doc.id, title: doc.title } : null;
     await logAccess(tx.db, tx.organisation.id, at, {
       kind: 'request',

@@ -25,7 +25,8 @@ export type Feature =
   | 'settings'
   | 'soa'
   | 'tokens'
-  | 'trust';
+  | 'trust'
+  | 'webhooks';
 
 export const featureKeys = <F extends Feature>(feature: F) => ({
   all: (org: string) => ['org', org, feature] as const,

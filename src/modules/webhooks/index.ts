@@ -1,0 +1,15 @@
+// Public face of the webhooks module (issue #20): outgoing, signed events of an organisation.
+export { deliverDueWebhooks, signedHeaders } from './webhooks.delivery.ts';
+export { targetPolicy } from './webhooks.network.ts';
+export {
+  deadlineMissed,
+  emitSystemEvent,
+  emitWebhookEvent,
+  recordWebhookEvent,
+} from './webhooks.outbox.ts';
+export {
+  listWebhookDeliveries,
+  listWebhooks,
+  onDeliveryRequested,
+  redeliverWebhook,
+} from './webhooks.service.ts';

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { type AuditedChange, eventOfChange, type WebhookEventDraft } from '../../domain/webhooks/events.ts';
+import type { WebhookEventType } from '../../vocabulary/webhooks.ts';
+import {
+  type ContextDeps,
+  inTransaction,
+  makeContext,
+  type OrganisationRef,
+  type OrgContext,
+  whenCommitted,
+} from '../context.ts';
+import * as repo from './webhooks.repository.ts';
+import { requestDelivery } from './webhooks.service.ts';
+
+// The outbox (issue #20): an event is written in the transaction of the change it reports, with one
+// delivery per enabled endpoint that chose its type; the delivery job sends it after the commit. A change
+// that rolls back takes its event with it; a crash after the commit loses nothing (the job finds it).
+
+/** Writes an event of this change to the outbox; `tx` must be the change's transaction context. */
+export async function emitWebhookEvent(tx: OrgContext, draft: WebhookEventDraft): Promise<void> {
+  const endpoints = (await repo.listEndpoints(tx.db, tx.organisation.id)).filter(
+    (e) => e.enabled === 1 && (JSON.parse(e.events) as WebhookEventType[]).includes(draft.type),
+  );
+  if (endpoints.length === 0) return;
+  const at = tx.now().toISOString();
+  const id = `msg_${randomUUID().replaceAll('-', '')}`;
+  const seq = await repo.nextEventSeq(tx.db, tx.organisation.id);
+  const subjectKey = draft.subjectKey ?? id;
+  // Standard Webhooks payload: type, timestamp, data (the ids and the changed fields).
+  const payload = JSON.stringify({
+    type: draft.type,
+    timestamp: at,
+    data: { organisation: tx.organisation.slug, ...draft.data },
+  });
+  await repo.insertEvent(tx.db, {
+    id,
+    organisation_id: tx.organisation.id,
+    seq,
+    type: draft.type,
+    subject_key: subjectKey,
+    payload,
+    created_at: at,
+  });
+  for (const e of endpoints)
+    await repo.insertDelivery(tx.db, {
+      id: randomUUID(),
+      organisation_id: tx.organisation.id,
+      endpoint_id: e.id,
+      event_id: id,
+      seq,
+      subject_key: subjectKey,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      last_status_code: null,
+      created_at: at,
+      updated_at: at,
+    });
+  await whenCommitted(tx, async () => requestDelivery());
+}
+
+/** The audit listener the runtime registers: an audited change that is an event goes to the outbox. */
+export async function recordWebhookEvent(tx: OrgContext, entry: AuditedChange): Promise<void> {
+  const draft = eventOfChange(entry);
+  if (draft) await emitWebhookEvent(tx, draft);
+}
+
+/** An event no audited change carries (a deadline passing), recorded by a job in its own transaction. */
+export async function emitSystemEvent(deps: ContextDeps, org: OrganisationRef, draft: WebhookEventDraft) {
+  const ctx = makeContext({ kind: 'system', label: 'webhook events' }, org, deps);
+  await inTransaction(ctx, (tx) => emitWebhookEvent(tx, draft));
+}
+
+/** The deadline keys of the reminders (`finding:<id>:cap`, `action:<id>`, `task:<id>`) as event data. */
+export function deadlineMissed(key: string, dueOn: string): WebhookEventDraft {
+  const [kind, id, deadline] = key.split(':');
+  return {
+    type: 'deadline.missed',
+    subjectKey: kind === 'finding' && id ? `finding:${id}` : null,
+    data: { [`${kind}Id`]: id, ...(deadline ? { deadline } : {}), dueOn },
+  };
+}
