@@ -9,6 +9,8 @@ import { defineConfig } from '@playwright/test';
 // through the environment, so every process agrees on them.
 process.env.E2E_PORT ??= String(3900 + Math.floor(Math.random() * 90));
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-e2e-'));
+// The in-process OpenID Provider of the SSO test (12-sso) listens here; the server may reach it (loopback).
+process.env.E2E_IDP_PORT ??= String(Number(process.env.E2E_PORT) + 100);
 const port = Number(process.env.E2E_PORT);
 const dataDir = process.env.E2E_DATA_DIR;
 const baseURL = `http://localhost:${port}`;
@@ -56,6 +58,7 @@ export default defineConfig({
       E2E_DATA_DIR: dataDir,
       // 13-webhooks delivers to a receiver of its own on loopback, allowed explicitly as an operator would.
       CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: 'loopback',
+      CLOSELOOP_SSO_ALLOW_ORIGINS: `http://127.0.0.1:${process.env.E2E_IDP_PORT}`,
     },
   },
 });

@@ -68,6 +68,9 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default('closeloop <no-reply@localhost>'),
   // Brute-force protection of sign-in and reset endpoints; only test harnesses turn it off.
   CLOSELOOP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  // Identity providers on private or loopback addresses that SSO may reach (comma-separated origins);
+  // public issuers need no entry. Off by default against SSRF; the tests allow their loopback IdP.
+  CLOSELOOP_SSO_ALLOW_ORIGINS: z.string().default(''),
   CLOSELOOP_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   CLOSELOOP_TRUST_PROXY: trustProxySchema,
   // Webhook targets that are not public addresses (loopback, private, link-local, or CIDR ranges,
@@ -98,6 +101,7 @@ export type Config = {
   mailFrom: string;
   maxUploadBytes: number;
   rateLimit: boolean;
+  ssoAllowOrigins: string[];
   trustProxy: TrustProxy;
   /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE as written; '' allows public https targets only. */
   webhookAllowPrivate: string;
@@ -152,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     mailFrom: e.SMTP_FROM,
     maxUploadBytes: Math.round(e.CLOSELOOP_MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.CLOSELOOP_RATE_LIMIT === 'on',
+    ssoAllowOrigins: e.CLOSELOOP_SSO_ALLOW_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: e.CLOSELOOP_TRUST_PROXY,
     webhookAllowPrivate: e.CLOSELOOP_WEBHOOK_ALLOW_PRIVATE,
     drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,

@@ -8,6 +8,7 @@ import { recordSignIn } from './modules/accounts/index.ts';
 import { type AppEnv, onAuditedChange, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { recordAfterChange } from './modules/posture/index.ts';
+import { provisionSsoMember } from './modules/sso/index.ts';
 import { recordWebhookEvent, targetPolicy } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
@@ -107,7 +108,10 @@ export async function createRuntime(
     secret,
     database,
     mailer,
-    hooks: { onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip) },
+    hooks: {
+      onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip),
+      onSsoSignIn: (user, providerId) => provisionSsoMember(database, env, user, providerId),
+    },
   });
   return {
     config,

@@ -7,7 +7,8 @@ import {
   recordSignInSuccess,
   signInWait,
 } from '../modules/accounts/index.ts';
-import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { ssoRequired } from '../modules/sso/index.ts';
+import { type Auth, CLIENT_IP_HEADER, duringSignIn } from './auth.ts';
 import { toHeaders } from './principal.ts';
 import { problemBody } from './problem.ts';
 
@@ -16,7 +17,16 @@ import { problemBody } from './problem.ts';
 // guards around it (issue #18): the per-account sign-in back-off, TOTP codes accepted once (RFC 6238
 // §5.2), and 429s as problem+json with Retry-After like every other error. The back-off is brute-force
 // protection like the other rate limits, so `CLOSELOOP_RATE_LIMIT=off` (test harnesses) turns it off too.
-const CLOSED = new Set(['/api/auth/sign-up/email']);
+// The SSO plugin's own provider management is closed too: organisations configure their identity
+// provider through /api/v1/orgs/:org/sso (policy table, audit trail, secrets never returned).
+const CLOSED = new Set([
+  '/api/auth/sign-up/email',
+  '/api/auth/sso/register',
+  '/api/auth/sso/providers',
+  '/api/auth/sso/get-provider',
+  '/api/auth/sso/update-provider',
+  '/api/auth/sso/delete-provider',
+]);
 const SIGN_IN = '/api/auth/sign-in/email';
 const VERIFY_TOTP = '/api/auth/two-factor/verify-totp';
 
@@ -75,13 +85,36 @@ export function registerAuthRoutes(
       headers.set(CLIENT_IP_HEADER, req.ip);
       const init: RequestInit = { method: req.method, headers };
       if (req.method !== 'GET' && req.body !== undefined) init.body = JSON.stringify(req.body);
-      const response = await auth.handler(new Request(url, init));
+      const request = new Request(url, init);
+      const response = await (path === SIGN_IN
+        ? duringSignIn(() => auth.handler(request))
+        : auth.handler(request));
       const text = response.body ? await response.text() : null;
       if (guarded && response.status === 401) await recordSignInFailure(db, email, req.ip, new Date());
       if (guarded && response.status === 200) await recordSignInSuccess(db, email, req.ip);
       if (response.status === 429) {
         const seconds = Number(response.headers.get('x-retry-after')) || 60;
         return problem(reply, 'rate_limited', `too many requests: try again in ${seconds} s`, path, seconds);
+      }
+      // "SSO required" (issue #20): a member of such an organisation signs in through its identity
+      // provider; a correct password (with or without TOTP) opens no session. Admins keep this path as
+      // break-glass. Checked only after the password matched, so it tells nothing to a guesser.
+      if (
+        req.method === 'POST' &&
+        (path === SIGN_IN || path === VERIFY_TOTP) &&
+        response.status === 200 &&
+        text
+      ) {
+        const out = JSON.parse(text) as { token?: string; user?: { id?: string } };
+        if (out.user?.id && (await ssoRequired(db, out.user.id))) {
+          if (out.token) await (await auth.$context).internalAdapter.deleteSession(out.token);
+          return problem(
+            reply,
+            'forbidden',
+            'your organisation signs you in with your company account: use "Sign in with your company account"',
+            path,
+          );
+        }
       }
       if (req.method === 'POST' && path === VERIFY_TOTP && response.status === 200 && text) {
         const out = JSON.parse(text) as { token?: string; user?: { id?: string } };

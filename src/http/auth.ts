@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sso } from '@better-auth/sso';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
@@ -21,8 +23,18 @@ export function argon2Parameters(hashing: Config['passwordHashing']) {
 /** Header carrying the socket's address into better-auth's request (rate limits, session records). */
 export const CLIENT_IP_HEADER = 'x-closeloop-client-ip';
 
+// Sign-in hashes the offered password of an unknown email too (so both answer in the same time); that
+// hash is thrown away, so the strength rule must not answer it, or a weak guess would tell an unknown
+// account (400 WEAK_PASSWORD) from a known one (401). OWASP Authentication Cheat Sheet, error messages.
+const signingIn = new AsyncLocalStorage<true>();
+
+/** Runs better-auth's sign-in: its throw-away hashes skip the strength rule that guards stored ones. */
+export const duringSignIn = <T>(run: () => Promise<T>): Promise<T> => signingIn.run(true, run);
+
 export interface AuthHooks {
   onSignIn(userId: string, ip: string | null): Promise<void>;
+  /** After a sign-in through an organisation's identity provider: just-in-time membership. */
+  onSsoSignIn(user: { id: string; email: string }, providerId: string): Promise<void>;
 }
 
 export function createAuth(opts: {
@@ -41,7 +53,7 @@ export function createAuth(opts: {
     secret: opts.secret,
     database: { db: database.db, type: database.kind },
     telemetry: { enabled: false },
-    trustedOrigins: acceptedOrigins(config),
+    trustedOrigins: [...acceptedOrigins(config), ...config.ssoAllowOrigins],
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 12,
@@ -53,7 +65,7 @@ export function createAuth(opts: {
       password: {
         // Every path that sets a password (setup, invitations, CLI, reset, change) hashes it here first.
         hash: (password) => {
-          const weakness = passwordWeakness(password);
+          const weakness = signingIn.getStore() ? null : passwordWeakness(password);
           if (weakness) throw new APIError('BAD_REQUEST', { message: weakness, code: 'WEAK_PASSWORD' });
           return hash(password, argon2);
         },
@@ -86,7 +98,17 @@ export function createAuth(opts: {
         ? { customStorage: sharedAuthStorage(database.db) }
         : { storage: 'memory' }),
     },
-    plugins: [twoFactor({ issuer: 'closeloop' })],
+    plugins: [
+      twoFactor({ issuer: 'closeloop' }),
+      // Providers are configured per organisation through closeloop's own admin routes
+      // (src/modules/sso), never through the plugin's registration endpoint; every sign-in provisions.
+      sso({
+        providersLimit: 0,
+        provisionUserOnEveryLogin: true,
+        provisionUser: ({ user, provider }) =>
+          hooks.onSsoSignIn({ id: user.id, email: user.email }, provider.providerId),
+      }),
+    ],
     databaseHooks: {
       session: {
         create: {

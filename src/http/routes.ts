@@ -28,6 +28,7 @@ import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { risksRoutes } from '../modules/risks/risks.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import { soaRoutes } from '../modules/soa/soa.routes.ts';
+import { ssoRoutes } from '../modules/sso/index.ts';
 import { trustAccessRoutes } from '../modules/trust/trust-access.routes.ts';
 import { trustAdminRoutes } from '../modules/trust/trust-admin.routes.ts';
 import { trustPublicRoutes } from '../modules/trust/trust-public.routes.ts';
@@ -38,6 +39,7 @@ import type { ModuleDeps, ZodApp } from './route-types.ts';
 export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   setupRoutes(app, deps);
   membersRoutes(app);
+  ssoRoutes(app);
   invitationsRoutes(app, deps);
   apiTokensRoutes(app);
   auditLogRoutes(app);

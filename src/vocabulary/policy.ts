@@ -32,6 +32,9 @@ export const policyTable = {
   // Outgoing webhooks (issue #20): where the organisation's data is sent, so admins only.
   'webhook.read': ['admin'],
   'webhook.manage': ['admin'],
+  // Single sign-on (A.5.16, A.5.17): only an admin sees or changes how people of the organisation sign in.
+  'sso.read': ['admin'],
+  'sso.manage': ['admin'],
   // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,

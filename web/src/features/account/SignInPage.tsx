@@ -16,10 +16,28 @@ export function SignInPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
 
+  const redirectTarget = () => {
+    const redirect = new URLSearchParams(window.location.search).get('redirect');
+    return redirect?.startsWith('/') ? redirect : '/';
+  };
   async function done() {
     qc.clear();
-    const redirect = new URLSearchParams(window.location.search).get('redirect');
-    await navigate({ to: redirect?.startsWith('/') ? redirect : '/' });
+    await navigate({ to: redirectTarget() });
+  }
+  async function signInSso() {
+    setError(null);
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+      setError('Enter your work email first: its domain finds your company account.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await accountApi.signInSso({ email, callbackURL: redirectTarget() });
+      window.location.assign(res.url);
+    } catch {
+      setError('No company account is set up for this email domain: sign in with your password.');
+      setBusy(false);
+    }
   }
   async function signIn(e: React.FormEvent) {
     e.preventDefault();
@@ -93,6 +111,9 @@ export function SignInPage() {
           />
           <Button type="submit" loading={busy}>
             Sign in
+          </Button>
+          <Button type="button" variant="default" onClick={signInSso} disabled={busy}>
+            Sign in with your company account
           </Button>
           <Text size="sm">
             <Anchor component={Link} to="/forgot-password">

@@ -11,6 +11,7 @@ import { request } from '../../api/client.ts';
 // better-auth's own endpoints (src/http/auth.ts) have no contract of ours; their answers are read here.
 const twoFactorSetup = z.object({ totpURI: z.string(), backupCodes: z.array(z.string()) });
 const signInAnswer = z.object({ twoFactorRedirect: z.boolean().optional() }).loose();
+const ssoStart = z.object({ url: z.string() }).loose();
 const accepted = z.object({ organisation: z.object({ slug: z.string() }).loose() }).loose();
 
 export const accountApi = {
@@ -27,6 +28,9 @@ export const accountApi = {
     request('POST', '/api/v1/invitations/accept', { params: {}, body, response: accepted }),
   signIn: (body: { email: string; password: string }) =>
     request('POST', '/api/auth/sign-in/email', { params: {}, body, response: signInAnswer }),
+  /** Single sign-on: the email's domain picks the organisation's identity provider (issue #20). */
+  signInSso: (body: { email: string; callbackURL: string }) =>
+    request('POST', '/api/auth/sign-in/sso', { params: {}, body, response: ssoStart }),
   signOut: () => request('POST', '/api/auth/sign-out', { params: {}, body: {} }),
   verifyTotp: (code: string) =>
     request('POST', '/api/auth/two-factor/verify-totp', { params: {}, body: { code } }),

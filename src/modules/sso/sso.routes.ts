@@ -1,0 +1,35 @@
+import { orgParams } from '../../contracts/common.ts';
+import { oidcConnectionRequest, ssoConnection, ssoConnectionList } from '../../contracts/sso.ts';
+import { orgCtx } from '../../http/gate.ts';
+import type { ZodApp } from '../../http/route-types.ts';
+import * as service from './sso.service.ts';
+
+export function ssoRoutes(app: ZodApp) {
+  app.get(
+    '/api/v1/orgs/:org/sso',
+    {
+      config: { policy: 'sso.read' },
+      schema: {
+        tags: ['sso'],
+        summary: 'List the single sign-on connections (client secrets are never returned)',
+        params: orgParams,
+        response: { 200: ssoConnectionList },
+      },
+    },
+    async (req) => service.listConnections({}, orgCtx(req)),
+  );
+  app.put(
+    '/api/v1/orgs/:org/sso/oidc',
+    {
+      config: { policy: 'sso.manage' },
+      schema: {
+        tags: ['sso'],
+        summary: 'Configure the OpenID Connect connection (issuer discovery, client, PKCE, scopes, domain)',
+        params: orgParams,
+        body: oidcConnectionRequest,
+        response: { 200: ssoConnection },
+      },
+    },
+    async (req) => service.configureOidc(req.body, orgCtx(req)),
+  );
+}

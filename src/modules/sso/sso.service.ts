@@ -1,0 +1,124 @@
+import { AppError } from '../../contracts/errors.ts';
+import type { OidcConnectionRequest } from '../../contracts/sso.ts';
+import type { DatabaseHandle, Db } from '../../db/connection.ts';
+import { authorize } from '../authorize.ts';
+import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
+import { findMembershipOfUser } from '../members/index.ts';
+import { insertMembership } from '../organisations/index.ts';
+import { presentConnection } from './sso.presenter.ts';
+import * as repo from './sso.repository.ts';
+
+export async function listConnections(_input: Record<string, never>, ctx: OrgContext) {
+  authorize(ctx, 'sso.read');
+  const rows = await repo.connectionsOf(ctx.db, ctx.organisation.id);
+  return { items: rows.map((r) => presentConnection(r, ctx.env.publicUrl)) };
+}
+
+/**
+ * Creates or replaces the organisation's OpenID Connect connection. The issuer's discovery document is
+ * read by better-auth at sign-in (OIDC Discovery 1.0 §4); the email domain routes sign-in and belongs
+ * to one organisation only.
+ */
+export async function configureOidc(input: OidcConnectionRequest, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  const providerId = `oidc-${ctx.organisation.slug}`;
+  return inTransaction(ctx, async (tx) => {
+    const owner = await repo.connectionByDomain(tx.db, input.domain);
+    if (owner && owner.organisation_id !== ctx.organisation.id)
+      throw new AppError('conflict', 'this email domain is already routed to another organisation', [
+        { path: 'body/domain', message: 'already claimed by another organisation' },
+      ]);
+    if (owner && owner.provider_id !== providerId)
+      throw new AppError('conflict', 'this email domain is already routed to another connection', [
+        { path: 'body/domain', message: 'already used by another connection' },
+      ]);
+    const at = ctx.now().toISOString();
+    const issuer = input.issuer.replace(/\/$/, '');
+    await repo.saveConnection(
+      tx.db,
+      {
+        id: crypto.randomUUID(),
+        organisation_id: ctx.organisation.id,
+        provider_id: providerId,
+        protocol: 'oidc',
+        domain: input.domain,
+        jit_role: input.jitRole,
+        sso_required: input.ssoRequired ? 1 : 0,
+        enabled: 1,
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        issuer,
+        organizationId: ctx.organisation.id,
+        userId: ctx.actor.userId,
+        oidcConfig: JSON.stringify({
+          issuer,
+          clientId: input.clientId,
+          clientSecret: input.clientSecret,
+          discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
+          scopes: input.scopes,
+          pkce: input.pkce,
+        }),
+      },
+    );
+    await tx.audit({
+      action: 'sso.configure',
+      entityType: 'sso_connection',
+      entityId: providerId,
+      data: {
+        issuer,
+        domain: input.domain,
+        jitRole: input.jitRole,
+        ssoRequired: input.ssoRequired,
+        scopes: input.scopes,
+        pkce: input.pkce,
+      },
+    });
+    const rows = await repo.connectionsOf(tx.db, ctx.organisation.id);
+    const row = rows.find((r) => r.provider_id === providerId);
+    if (!row) throw new AppError('internal', 'the connection was not saved');
+    return presentConnection(row, ctx.env.publicUrl);
+  });
+}
+
+/**
+ * Just-in-time membership after an SSO sign-in: a person new to the organisation joins with the role its
+ * admin chose; with invitation-only (no role) the account stays without access until invited. The join
+ * is on the organisation's audit trail (A.5.18 access rights).
+ */
+export async function provisionSsoMember(
+  database: DatabaseHandle,
+  env: AppEnv,
+  user: { id: string; email: string },
+  providerId: string,
+): Promise<void> {
+  const conn = await repo.connectionWithOrganisation(database.db, providerId);
+  if (!conn?.jit_role || conn.enabled !== 1) return;
+  if (await findMembershipOfUser(database.db, conn.id, user.id)) return;
+  const role = conn.jit_role;
+  const ctx = makeContext(
+    { kind: 'system', label: `sso:${providerId}` },
+    { id: conn.id, slug: conn.slug, name: conn.name },
+    { ...database, env },
+  );
+  await inTransaction(ctx, async (tx) => {
+    const membershipId = crypto.randomUUID();
+    await insertMembership(tx.db, {
+      id: membershipId,
+      organisationId: conn.id,
+      userId: user.id,
+      role,
+      createdAt: ctx.now().toISOString(),
+    });
+    await tx.audit({
+      action: 'member.join_sso',
+      entityType: 'membership',
+      entityId: membershipId,
+      data: { email: user.email, role, providerId },
+    });
+  });
+}
+
+/** Whether this person must sign in through SSO (a member, not an admin, of an SSO-required organisation). */
+export const ssoRequired = (db: Db, userId: string) => repo.ssoRequiredFor(db, userId);

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  hasKind,
+  kinds,
+  ORIGIN,
+  PASSWORD,
+  setupAdmin,
+  startTestApp,
+  type TestApp,
+} from '../support/harness.ts';
+import { signInAtIdp, startIdp, type TestIdp } from '../support/oidc-idp.ts';
+
+// Issue #20: sign-in through an organisation's OpenID Provider (OIDC Core 1.0, code flow + PKCE).
+const DOMAIN = 'acme-corp.test';
+const CALLBACK = `${ORIGIN}/api/auth/sso/callback/oidc-acme`;
+
+/** Starts at closeloop's sign-in page with an email, walks the IdP's pages, lands back on closeloop. */
+async function ssoSignIn(t: TestApp, login: string) {
+  const c = new Client(t.app);
+  const start = await c.post('/api/auth/sign-in/sso', { email: `${login}@${DOMAIN}`, callbackURL: '/' });
+  expect(start.statusCode, start.body).toBe(200);
+  const back = await signInAtIdp(start.json().url as string, login);
+  expect(back.origin + back.pathname).toBe(CALLBACK);
+  const landed = await c.get(back.pathname + back.search);
+  return { c, landed };
+}
+
+for (const kind of kinds) {
+  // Each sign-in walks several pages of a real IdP: bounded to 30 s a test on a shared machine.
+  describe.runIf(hasKind(kind))(`OpenID Connect single sign-on on ${kind}`, { timeout: 30_000 }, () => {
+    let t: TestApp;
+    let idp: TestIdp;
+    let admin: Client;
+    beforeAll(async () => {
+      idp = await startIdp({ redirectUri: CALLBACK, domain: DOMAIN });
+      t = await startTestApp(kind, { CLOSELOOP_SSO_ALLOW_ORIGINS: idp.issuer });
+      admin = await setupAdmin(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await idp?.close();
+    });
+
+    const configure = (over: Record<string, unknown> = {}) =>
+      admin.put('/api/v1/orgs/acme/sso/oidc', {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        domain: DOMAIN,
+        jitRole: 'action_owner',
+        ...over,
+      });
+
+    it('an admin configures the connection; the client secret never comes back', async () => {
+      const res = await configure();
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).not.toContain(idp.clientSecret);
+      expect(res.json()).toMatchObject({ clientSecretSet: true, pkce: true, redirectUri: CALLBACK });
+      const list = await admin.get('/api/v1/orgs/acme/sso');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).not.toContain(idp.clientSecret);
+      const trail = await admin.get('/api/v1/orgs/acme/audit-log');
+      expect(trail.body).toContain('sso.configure');
+      expect(trail.body).not.toContain(idp.clientSecret);
+    });
+
+    it('the plugin’s own provider registration is closed', async () => {
+      const res = await admin.post('/api/auth/sso/register', {
+        providerId: 'x',
+        issuer: idp.issuer,
+        domain: 'x.test',
+      });
+      expect(res.statusCode).toBe(404);
+    });
+
+    it('first sign-in creates a member with the default role; the second reuses the account', async () => {
+      const first = await ssoSignIn(t, 'jane');
+      expect(first.landed.statusCode, first.landed.body).toBe(302);
+      expect(first.landed.headers.location).toBe('/');
+      const orgs = await first.c.get('/api/v1/me');
+      expect(orgs.statusCode, orgs.body).toBe(200);
+      expect(orgs.body).toContain('action_owner');
+      const members = await admin.get('/api/v1/orgs/acme/members?pageSize=100');
+      const janes = members.json().items.filter((m: { email: string }) => m.email === `jane@${DOMAIN}`);
+      expect(janes).toMatchObject([{ role: 'action_owner' }]);
+
+      const second = await ssoSignIn(t, 'jane');
+      expect(second.landed.statusCode).toBe(302);
+      const users = await t.rt.database.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', `jane@${DOMAIN}`)
+        .execute();
+      expect(users).toHaveLength(1);
+      const again = await admin.get('/api/v1/orgs/acme/members?pageSize=100');
+      expect(again.json().total).toBe(members.json().total);
+      const trail = await admin.get('/api/v1/orgs/acme/audit-log');
+      expect(trail.body.match(/member\.join_sso/g)).toHaveLength(1);
+    });
+
+    for (const fault of ['wrong-audience', 'expired'] as const) {
+      it(`an ID token ${fault === 'expired' ? 'that has expired' : 'for another audience'} is refused: no account, no session`, async () => {
+        idp.fault = fault;
+        try {
+          const { c, landed } = await ssoSignIn(t, `mallory-${fault}`);
+          expect(landed.statusCode).toBe(302);
+          expect(landed.headers.location).toMatch(/error=/);
+          expect(c.cookies.has('better-auth.session_token')).toBe(false);
+          const users = await t.rt.database.db
+            .selectFrom('user')
+            .select('id')
+            .where('email', '=', `mallory-${fault}@${DOMAIN}`)
+            .execute();
+          expect(users).toHaveLength(0);
+        } finally {
+          idp.fault = 'none';
+        }
+      });
+    }
+
+    it('invitation-only: a new person signs in at the IdP but joins no organisation', async () => {
+      expect((await configure({ jitRole: null })).statusCode).toBe(200);
+      const { c, landed } = await ssoSignIn(t, 'tom');
+      expect(landed.statusCode).toBe(302);
+      const members = await admin.get('/api/v1/orgs/acme/members?pageSize=100');
+      expect(members.body).not.toContain(`tom@${DOMAIN}`);
+      // Not a member: the organisation answers as if it did not exist (tenancy).
+      expect((await c.get('/api/v1/orgs/acme/findings')).statusCode).toBe(404);
+      expect((await configure()).statusCode).toBe(200);
+    });
+
+    it('an email domain owned by another organisation is refused', async () => {
+      const other = await admin.post('/api/v1/organisations', { name: 'Other Ltd', slug: 'other' });
+      expect([200, 201]).toContain(other.statusCode);
+      const res = await admin.put('/api/v1/orgs/other/sso/oidc', {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        domain: DOMAIN,
+        jitRole: 'viewer',
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().errors[0]).toMatchObject({ path: 'body/domain' });
+    });
+
+    it('SSO required blocks password sign-in for members, not for the admin (break-glass)', async () => {
+      expect((await configure({ ssoRequired: true })).statusCode).toBe(200);
+      const jane = await t.rt.database.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', `jane@${DOMAIN}`)
+        .executeTakeFirstOrThrow();
+      // Give Jane a password too, as if set before SSO was required.
+      const ctx = await t.rt.auth.$context;
+      await ctx.internalAdapter.linkAccount({
+        userId: jane.id,
+        providerId: 'credential',
+        accountId: jane.id,
+        password: await ctx.password.hash(PASSWORD),
+      });
+      const refused = await new Client(t.app).post('/api/auth/sign-in/email', {
+        email: `jane@${DOMAIN}`,
+        password: PASSWORD,
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail).toMatch(/company account/);
+      expect(refused.headers['set-cookie'] ?? '').not.toMatch(/session_token=[^;]/);
+      const breakGlass = await new Client(t.app).post('/api/auth/sign-in/email', {
+        email: 'admin@acme.test',
+        password: PASSWORD,
+      });
+      expect(breakGlass.statusCode).toBe(200);
+      expect((await configure({ ssoRequired: false })).statusCode).toBe(200);
+    });
+  });
+}
