@@ -14,6 +14,7 @@ import * as capRevisions from './migrations/0011-cap-revisions.ts';
 import * as fileStore from './migrations/0012-file-store.ts';
 import * as lifecycle from './migrations/0013-lifecycle.ts';
 import * as scaleOut from './migrations/0017-scale-out.ts';
+import * as boundedReads from './migrations/0020-bounded-reads.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0012-file-store': fileStore,
   '0013-lifecycle': lifecycle,
   '0017-scale-out': scaleOut,
+  '0020-bounded-reads': boundedReads,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
