@@ -39,7 +39,7 @@ export async function escalationFor(
   const flags = new Map<string, EscalationFlag[]>();
   if (page.length === 0) return flags;
   const org = ctx.organisation.id;
-  const settings = await organisationSettings(ctx.db, org);
+  const settings = await organisationSettings(ctx.db, org, ctx.organisation);
   const threshold = Number(
     (settings as { systemicMinorThreshold?: number }).systemicMinorThreshold ??
       defaultEscalationSettings.systemicMinorThreshold,
