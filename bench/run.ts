@@ -11,6 +11,7 @@ import { runHttpSection } from './http/run-http.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
 import { runPosture } from './posture.ts';
+import { printWebPages } from './web-size.ts';
 
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -91,6 +92,8 @@ console.log(
 console.log('\n(f) memory');
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);
+
+printWebPages();
 
 // (g) last: it starts servers of its own and measures them against a hello-world floor of the same minute.
 if (process.env.BENCH_HTTP !== 'off') await runHttpSection();

@@ -37,9 +37,13 @@ declare module 'fastify' {
 /** Trust the nearest `hops` proxies: the client is the address that many hops back in X-Forwarded-For. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const builtWebApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(rt: Runtime, opts: { version: string }): Promise<FastifyInstance> {
+export async function buildApp(
+  rt: Runtime,
+  opts: { version: string /** The built web app (tests serve a folder of their own). */; webDist?: string },
+): Promise<FastifyInstance> {
+  const webDist = opts.webDist ?? builtWebApp;
   const { config } = rt;
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
@@ -154,8 +158,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     },
   );
   if (built) {
-    // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files.
-    await app.register(fastifyStatic, { root: webDist, serve: false });
+    // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files. The
+    // build wrote .br and .gz siblings: the one the client accepts is sent (#16). Cache-Control is ours.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      serve: false,
+      preCompressed: true,
+      cacheControl: false,
+    });
     // The single-page app answers every non-API path; the API keeps its own 404s.
     app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
