@@ -69,7 +69,7 @@ console.log(
     `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
 );
 console.log(
-  `  posture re-scored after a change (added to every committed change): ${f(fl.snapshotMs, 1)} ms = ${f(fl.snapshotMs / floor, 2)} F`,
+  `  posture re-scored by the posture-refresh job (off the request path since #16): ${f(fl.snapshotMs, 1)} ms = ${f(fl.snapshotMs / floor, 2)} F`,
 );
 
 console.log('\n(d) remediation forecast of a 2,000-task plan (40 people with time off, 300 findings)');
