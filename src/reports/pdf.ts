@@ -25,8 +25,7 @@ import { artifact, drawTable } from './pdf-table.ts';
 import { type Pdf, type TextStyle, writeText } from './pdf-text.ts';
 
 // pdfkit (and the fontkit under it) load with the first PDF, not at server start (#16).
-const lazyRequire = createRequire(import.meta.url);
-const loadPdfkit = () => lazyRequire('pdfkit') as typeof import('pdfkit');
+const loadPdfkit = () => createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
 
 export interface PdfOptions {
   /**
