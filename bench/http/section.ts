@@ -13,6 +13,8 @@ export interface Dataset {
   name: string;
   /** Seeds a fresh data folder (and database, when `databaseUrl` is set); returns who signs in where. */
   seed(dataDir: string, databaseUrl?: string): Promise<{ slugs: string[]; email: string; password: string }>;
+  /** Findings list page sizes to drive (25 when not given); the 10,000-finding row adds 100. */
+  pageSizes?: number[];
 }
 
 export interface EndpointFigure extends LoadResult {
@@ -72,7 +74,10 @@ export async function measureDataset(
 
       const endpoints: [string, string][] = [
         ['GET /api/health', `${server.url}/api/health`],
-        ['findings list (page of 25)', `${api}/findings?pageSize=25`],
+        ...(dataset.pageSizes ?? [25]).map((n): [string, string] => [
+          `findings list (page of ${n})`,
+          `${api}/findings?pageSize=${n}`,
+        ]),
         ['finding detail', `${api}/findings/${findingId}`],
         ['audits list', `${api}/audits`],
         ['dashboard', `${api}/posture/dashboard`],
@@ -108,6 +113,16 @@ export async function measureDataset(
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A write's latency in each organisation against the demo's, per engine (the goal: at most 2×). */
+export function printWriteScaling(all: DatasetFigures[]) {
+  const demo = all.find((d) => d.dataset === 'demo');
+  if (!demo || all.length < 2) return;
+  const parts = all.map(
+    (d) => `${d.dataset} ${f(d.writeMs, 1)} ms${d === demo ? '' : ` (${f(d.writeMs / demo.writeMs, 2)}×)`}`,
+  );
+  console.log(`  write latency vs organisation size on ${demo.engine}: ${parts.join('; ')}`);
 }
 
 export function printDataset(d: DatasetFigures) {
