@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observeQueries } from '../../src/db/connection.ts';
 import { escalationFlags, MAX_RELATED } from '../../src/domain/findings/escalation.ts';
-import { type Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
+import { Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 
 // Issue #16: a read is bounded by what it returns. The findings list, a finding, the audits list and the
 // dashboard issue the same number of SQL statements in a small organisation and in a larger one (more
@@ -129,6 +129,18 @@ for (const kind of kinds) {
       expect(named).toBeGreaterThan(0);
     }, 60_000);
 
+    it("an API token's calls write its last use once a minute, not on every request", async () => {
+      const t = apps[0]!;
+      const created = await sized[0]!.admin.post('/api/v1/orgs/acme/api-tokens', { name: 'ci' });
+      expect(created.statusCode, created.body).toBe(201);
+      const bot = new Client(t.app, created.json().token as string);
+      const writes = async () =>
+        (await statementsOf(bot, '/api/v1/orgs/acme/audits')).filter((q) => /^update "api_token"/i.test(q));
+      expect(await writes()).toHaveLength(1);
+      expect(await writes()).toHaveLength(0);
+      expect(await writes()).toHaveLength(0);
+    }, 60_000);
+
     for (const [name, url] of reads) {
       it(`${name}: the same statements for 2 findings and for 48`, async () => {
         const [small, large] = [sized[0]!, sized[1]!];
@@ -136,6 +148,13 @@ for (const kind of kinds) {
         const b = await statementsOf(large.admin, url(large.findingId));
         expect(a.length).toBeGreaterThan(0);
         expect(b.length, `${name}:\n${b.join('\n')}`).toBe(a.length);
+        // No row is looked up twice in one page read (the gate's session, user, membership and settings
+        // included): no statement is issued twice. The dashboard, an organisation-wide aggregate, still
+        // reads the actions, tasks, dependencies and documents once for the score and once for the plan.
+        if (name !== 'dashboard') {
+          const twice = b.filter((q, i) => b.indexOf(q) !== i);
+          expect(twice, `${name}: repeated statements\n${twice.join('\n')}`).toEqual([]);
+        }
       }, 60_000);
     }
   });

@@ -65,8 +65,12 @@ for (const kind of kinds) {
       expect(flags.some((f) => /and \d+ more/.test(f.message))).toBe(true);
       expectShortTexts(flags.map((f) => f.message));
       expectShortTexts(
-        (audits.items as { impliedRecommendation: { reasons: string[] } | null; risks: { message: string }[] }[])
-          .flatMap((a) => [...(a.impliedRecommendation?.reasons ?? []), ...a.risks.map((r) => r.message)]),
+        (
+          audits.items as {
+            impliedRecommendation: { reasons: string[] } | null;
+            risks: { message: string }[];
+          }[]
+        ).flatMap((a) => [...(a.impliedRecommendation?.reasons ?? []), ...a.risks.map((r) => r.message)]),
       );
     }, 120_000);
 
