@@ -107,7 +107,9 @@ export class ConfigError extends Error {}
 export type ConfigOverrides = { dataDir?: string; databaseUrl?: string; port?: number; host?: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
-  const parsed = envSchema.safeParse(env);
+  // A variable set to the empty string (`PORT=` in a unit or compose file) means unset, as most tools read it.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
     throw new ConfigError(`invalid configuration\n  ${lines.join('\n  ')}`);

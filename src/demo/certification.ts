@@ -17,6 +17,7 @@ import {
 import { createReview, updateReview } from '../modules/management-review/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
+import { bufferContent } from '../storage/file-content.ts';
 import { asDemoPerson } from './foundation.ts';
 
 type Ctx = OrgContext & { store: ContentStore; maxBytes: number };
@@ -88,7 +89,7 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
     ],
   });
   await attachCertificateFile(
-    { certificateId: cert.id, fileName: `${cert.number}.pdf`, bytes: document },
+    { certificateId: cert.id, fileName: `${cert.number}.pdf`, content: bufferContent(document) },
     isabel,
   );
 
@@ -188,8 +189,10 @@ export async function seedCertification(base: OrgContext, store: ContentStore) {
       attachedId: null,
       fileName: 'endpoint-patch-compliance.csv',
       description: 'Compliance export: active endpoints and days to patch',
-      bytes: Buffer.from(
-        'device,last_update,days_to_patch\nLT-0041,2026-06-20,6\nLT-0112,2026-06-19,5\nLT-0187,2026-06-21,7\n',
+      content: bufferContent(
+        Buffer.from(
+          'device,last_update,days_to_patch\nLT-0041,2026-06-20,6\nLT-0112,2026-06-19,5\nLT-0187,2026-06-21,7\n',
+        ),
       ),
     },
     lena,

@@ -5,6 +5,7 @@ import { attachEvidence } from '../modules/evidence/index.ts';
 import { addComment, planEffectivenessReview, transitionFinding } from '../modules/finding-workflow/index.ts';
 import { createFinding } from '../modules/findings/index.ts';
 import type { ContentStore } from '../storage/content-store.ts';
+import { bufferContent } from '../storage/file-content.ts';
 import { demoFindings } from './findings-data.ts';
 import type { DemoFinding } from './findings-model.ts';
 import { asDemoPerson } from './foundation.ts';
@@ -111,7 +112,7 @@ async function seedOne(d: DemoFinding, as: (email: string) => Promise<Ctx>, isab
           attachedId: actionIds[0] ?? null,
           fileName: ev.name,
           description: ev.description,
-          bytes: Buffer.from(ev.text),
+          content: bufferContent(Buffer.from(ev.text)),
         },
         owner,
       );

@@ -12,6 +12,7 @@ import {
 } from '../modules/trust/index.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
+import { bufferContent } from '../storage/file-content.ts';
 import { asDemoPerson } from './foundation.ts';
 
 // The trust page of the demo: published, with overview, FAQ, contact, the live certificate, one document
@@ -108,7 +109,14 @@ export async function seedTrust(base: OrgContext, store: ContentStore) {
   for (const [title, category, accessLevel, lines] of docs) {
     const bytes = await pdf(title, org, [...lines]);
     const d = await uploadDocument(
-      { title, description: '', category, accessLevel, fileName: `${title}.pdf`, bytes },
+      {
+        title,
+        description: '',
+        category,
+        accessLevel,
+        fileName: `${title}.pdf`,
+        content: bufferContent(bytes),
+      },
       isabel,
     );
     ids[accessLevel] = d.id;

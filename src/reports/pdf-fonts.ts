@@ -1,6 +1,7 @@
 // The fonts every PDF embeds (pdfkit subsets them, so a report carries only the glyphs it uses) and the
 // choice of font for each run of text: DejaVu Sans first (Latin with Extended-A/B and Vietnamese, Greek,
-// Cyrillic, arrows, ≤ ≥, ✓, €), then Noto Sans JP, SC and KR for Japanese, Chinese and Korean. The choice
+// Cyrillic, Hebrew and Arabic letters, arrows, ≤ ≥, ✓, €), then Noto Sans JP, SC and KR for Japanese, Chinese
+// and Korean, Noto Sans Devanagari and Thai (shaped by fontkit), and Noto Emoji (monochrome). The choice
 // is made per character and consecutive characters of one font form a run, so a Polish sentence with a
 // Japanese name in it keeps both. See docs/decisions/0009-report-fonts.md for sources and licences.
 
@@ -32,6 +33,12 @@ const FALLBACKS: FontFile[] = [
   { name: 'cjk-jp', path: noto('noto-sans-jp', 'NotoSansJP_400Regular.ttf') },
   { name: 'cjk-sc', path: noto('noto-sans-sc', 'NotoSansSC_400Regular.ttf') },
   { name: 'cjk-kr', path: noto('noto-sans-kr', 'NotoSansKR_400Regular.ttf') },
+  { name: 'devanagari', path: noto('noto-sans-devanagari', 'NotoSansDevanagari_400Regular.ttf') },
+  { name: 'thai', path: noto('noto-sans-thai', 'NotoSansThai_400Regular.ttf') },
+  {
+    name: 'emoji',
+    path: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
+  },
 ];
 
 type Coverage = Fontkit.Font;

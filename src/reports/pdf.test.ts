@@ -114,6 +114,29 @@ describe('renderPdf', () => {
     expect(all).toContain('Owner Ünal');
   });
 
+  it('prints Thai, Devanagari, Czech, Vietnamese, Ukrainian, Chinese and Korean text and emoji, none dropped', async () => {
+    // Before session 6 Thai and Devanagari vanished from the page and emoji printed as empty boxes.
+    const samples = [
+      'สวัสดีชาวโลก การแก้ไข',
+      'नमस्ते सुधारात्मक',
+      'Příliš žluťoučký kůň',
+      'Nguyễn Thị Ánh',
+      'Ґанна Єва Їжак',
+      '纠正措施',
+      '시정 조치',
+      'Done 👍',
+    ];
+    const bytes = await renderPdf({
+      title: 'Scripts',
+      meta: { organisation: ORG, generatedAt: GENERATED, generatedBy: 'Zoë' },
+      blocks: samples.map((text) => ({ kind: 'paragraph', text })),
+    });
+    const text = pagesOf(bytes).join('\n');
+    for (const sample of samples) expect(text, sample).toContain(sample);
+    const fonts = withFile(bytes, (file) => run('pdffonts', [file]));
+    for (const font of ['NotoSansThai', 'NotoSansDevanagari', 'NotoEmoji']) expect(fonts).toContain(font);
+  });
+
   it('writes the document information dictionary', () =>
     renderPdf(doc).then((bytes) =>
       withFile(bytes, (file) => {

@@ -21,3 +21,6 @@ export const roleLabels: Record<Role, string> = {
   external_auditor: 'External auditor (guest)',
   viewer: 'Viewer',
 };
+
+/** A role as a title beside a person's name in records and reports: "Claire Dubois (External auditor)". */
+export const roleTitles: Record<Role, string> = { ...roleLabels, external_auditor: 'External auditor' };

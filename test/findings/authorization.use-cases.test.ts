@@ -12,6 +12,7 @@ import { saveDeadlinePolicy } from '../../src/modules/findings/audit-deadlines.s
 import { createFinding, getFinding, listFindings } from '../../src/modules/findings/findings.service.ts';
 import { importFindings } from '../../src/modules/findings-import/import.service.ts';
 import { capRevisions, submitCap } from '../../src/modules/reports/cap.service.ts';
+import { bufferContent } from '../../src/storage/file-content.ts';
 import type { Role } from '../../src/vocabulary/index.ts';
 import { hasKind, kinds } from '../support/harness.ts';
 import {
@@ -127,7 +128,7 @@ for (const kind of kinds) {
           attachedId: null,
           fileName: 'scan.txt',
           description: '',
-          bytes: Buffer.from('scan'),
+          content: bufferContent(Buffer.from('scan')),
         };
         const ctx = { ...as('viewer'), store: null as never, maxBytes: 1000 };
         await refused(() => attachEvidence(upload, ctx));

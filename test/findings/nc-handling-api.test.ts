@@ -197,7 +197,9 @@ for (const kind of kinds) {
       const url = '/api/v1/orgs/acme/reports/evidence?audit=S2-1&format=pdf';
       const before = squash(await pdfText((await isa.get(url)).rawPayload));
       expect(before).toContain("Certification body's decisions");
-      expect(before).toContain('Not reviewed yet — due on 2028-12-31');
+      expect(before).toContain(
+        'Planned: due on 2028-12-31, reviewer ravi (Internal auditor) (not reviewed yet)',
+      );
 
       const r = await ravi.post(`${nc.base}/effectiveness-review/result`, {
         result: 'not_effective',

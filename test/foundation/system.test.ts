@@ -36,6 +36,17 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
     }
   });
+  it('reads a variable set to the empty string as unset', () => {
+    const c = loadConfig({
+      PORT: '',
+      CLOSELOOP_PASSWORD_HASHING: '',
+      LOG_LEVEL: '',
+      CLOSELOOP_MAX_UPLOAD_MB: '',
+    });
+    expect(c.port).toBe(loadConfig({}).port);
+    expect(c.passwordHashing).toBe('standard');
+    expect(c.maxUploadBytes).toBe(25 * 1024 * 1024);
+  });
   it('refuses test-only password hashing outside the test suite', () => {
     for (const NODE_ENV of [undefined, 'production', 'development']) {
       expect(() =>

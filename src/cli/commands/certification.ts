@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { certificateInput } from '../../contracts/certification.ts';
 import { AppError } from '../../contracts/errors.ts';
+import { bufferContent } from '../../storage/file-content.ts';
 import { type Command, intOpt, stringOpt, UsageError } from '../command.ts';
 import { printJson, withOrganisation } from '../org-context.ts';
 
@@ -94,7 +95,7 @@ export const certAddCommand: Command = {
       });
       if (!bytes || !file) return added;
       return attachCertificateFile(
-        { certificateId: added.id, fileName: path.basename(file), bytes },
+        { certificateId: added.id, fileName: path.basename(file), content: bufferContent(bytes) },
         {
           ...ctx,
           store: openContentStore(ctx, run.config.dataDir),

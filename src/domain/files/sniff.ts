@@ -14,16 +14,32 @@ const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) =>
 const ascii = (b: Uint8Array, from: number, to: number) =>
   new TextDecoder('latin1').decode(b.subarray(from, Math.min(to, b.length)));
 
+/**
+ * What type sniffing reads of a file: its first bytes, its last bytes (where a ZIP archive keeps its
+ * directory) with the offset they start at, and whether the whole file is UTF-8 text without NUL. An
+ * upload staged on disk provides these without the file ever being in memory whole (issue #17).
+ */
+export interface SniffInput {
+  head: Uint8Array;
+  tail: Uint8Array;
+  tailOffset: number;
+  utf8Text: boolean;
+}
+
+/** How much of a file's start and end sniffing reads: the ZIP end record and a large directory fit. */
+export const SNIFF_HEAD_BYTES = 64 * 1024;
+export const SNIFF_TAIL_BYTES = 2 * 1024 * 1024;
+
 /** Office Open XML and OpenDocument files are ZIP archives; the first entries tell which one. */
-function sniffZip(b: Uint8Array): SniffedType | null {
-  const head = ascii(b, 0, Math.min(b.length, 4096));
+function sniffZip(input: SniffInput): SniffedType | null {
+  const head = ascii(input.head, 0, Math.min(input.head.length, 4096));
   if (head.includes('mimetypeapplication/vnd.oasis.opendocument.text'))
     return { mediaType: 'application/vnd.oasis.opendocument.text', extension: 'odt' };
   if (head.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
     return { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods' };
   let names: string[];
   try {
-    names = zipEntries(b).map((e) => e.name);
+    names = zipEntries(input.tail, 10_000, input.tailOffset).map((e) => e.name);
   } catch (err) {
     if (err instanceof ZipError) return null;
     throw err;
@@ -48,7 +64,8 @@ function sniffZip(b: Uint8Array): SniffedType | null {
   return null;
 }
 
-function isUtf8Text(b: Uint8Array): boolean {
+/** Whole-file UTF-8 check for bytes in memory; a staged upload runs the same check as its bytes arrive. */
+export function isUtf8Text(b: Uint8Array): boolean {
   if (b.includes(0)) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(b);
@@ -59,6 +76,11 @@ function isUtf8Text(b: Uint8Array): boolean {
 }
 
 export function sniffType(bytes: Uint8Array, fileName: string): SniffedType | null {
+  return sniffContent({ head: bytes, tail: bytes, tailOffset: 0, utf8Text: isUtf8Text(bytes) }, fileName);
+}
+
+export function sniffContent(input: SniffInput, fileName: string): SniffedType | null {
+  const bytes = input.head;
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
     return { mediaType: 'application/pdf', extension: 'pdf' };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
@@ -68,8 +90,8 @@ export function sniffType(bytes: Uint8Array, fileName: string): SniffedType | nu
     return { mediaType: 'image/gif', extension: 'gif' };
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP')
     return { mediaType: 'image/webp', extension: 'webp' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes);
-  if (!isUtf8Text(bytes)) return null;
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(input);
+  if (!input.utf8Text) return null;
   // Text has no signature: the extension picks among the text types we accept, defaulting to plain text.
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'csv') return { mediaType: 'text/csv', extension: 'csv' };

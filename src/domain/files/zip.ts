@@ -18,8 +18,12 @@ export class ZipError extends Error {}
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-/** The entries of the central directory, or a ZipError when the archive is malformed or truncated. */
-export function zipEntries(bytes: Uint8Array, maxEntries = 10_000): ZipEntry[] {
+/**
+ * The entries of the central directory, or a ZipError when the archive is malformed or truncated. `bytes`
+ * may be the archive's tail only (an upload staged on disk is sniffed from its last bytes): `base` is where
+ * that tail starts in the file, and a directory that begins before it is refused like a truncated one.
+ */
+export function zipEntries(bytes: Uint8Array, maxEntries = 10_000, base = 0): ZipEntry[] {
   const v = view(bytes);
   // The end record is within the last 22 + 65,535 (comment) bytes.
   let eocd = -1;
@@ -32,9 +36,11 @@ export function zipEntries(bytes: Uint8Array, maxEntries = 10_000): ZipEntry[] {
   if (eocd < 0) throw new ZipError('no end of central directory');
   const count = v.getUint16(eocd + 10, true);
   const size = v.getUint32(eocd + 12, true);
-  const offset = v.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new ZipError('ZIP64 archives are not accepted');
+  const absolute = v.getUint32(eocd + 16, true);
+  if (count === 0xffff || absolute === 0xffffffff) throw new ZipError('ZIP64 archives are not accepted');
   if (count > maxEntries) throw new ZipError(`more than ${maxEntries} entries`);
+  const offset = absolute - base;
+  if (offset < 0) throw new ZipError('central directory outside the bytes read');
   if (offset + size > eocd) throw new ZipError('central directory out of bounds');
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');

@@ -1,5 +1,6 @@
 import { notFound } from '../../contracts/errors.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import type { FileContent } from '../../storage/file-content.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { acceptUpload } from '../evidence/index.ts';
@@ -13,7 +14,7 @@ type FileCtx = OrgContext & { store: ContentStore; maxBytes: number };
 const ACCEPTED = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 
 export async function attachCertificateFile(
-  input: { certificateId: string; fileName: string; bytes: Buffer },
+  input: { certificateId: string; fileName: string; content: FileContent },
   ctx: FileCtx,
 ) {
   authorize(ctx, 'certificate.manage');
@@ -23,7 +24,7 @@ export async function attachCertificateFile(
   });
   const c = await repo.findCertificate(ctx.db, ctx.organisation.id, input.certificateId);
   if (!c) throw notFound('certificate');
-  const stored = await ctx.store.put(input.bytes);
+  const stored = await ctx.store.putStream(input.content.open());
   await inTransaction(ctx, async (tx) => {
     await repo.updateCertificate(tx.db, tx.organisation.id, c.id, {
       file_name: fileName,

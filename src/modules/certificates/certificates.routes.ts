@@ -12,7 +12,7 @@ import { id, orgParams, paged, pageQuery } from '../../contracts/common.ts';
 import { orgCtx } from '../../http/gate.ts';
 import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
-import { readSingleFileUpload } from '../../http/upload.ts';
+import { withStagedUpload } from '../../http/upload.ts';
 import { attachCertificateFile, readCertificateFile } from './certificate-file.service.ts';
 import * as service from './certificates.service.ts';
 import * as history from './cycle-history.service.ts';
@@ -168,10 +168,11 @@ export function certificatesRoutes(app: ZodApp, deps: ModuleDeps) {
     async (req) => {
       // The certificate is looked up first: another organisation's id answers 404 whatever is sent.
       await service.showCertificate(req.params, orgCtx(req));
-      const { file } = await readSingleFileUpload(req, deps.maxUploadBytes, 5);
-      return attachCertificateFile(
-        { certificateId: req.params.certificateId, fileName: file.name, bytes: file.bytes },
-        { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },
+      return withStagedUpload(req, deps.maxUploadBytes, ({ file }) =>
+        attachCertificateFile(
+          { certificateId: req.params.certificateId, fileName: file.name, content: file.content },
+          { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },
+        ),
       );
     },
   );

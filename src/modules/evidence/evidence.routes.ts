@@ -5,7 +5,7 @@ import { AppError } from '../../contracts/errors.ts';
 import { orgCtx } from '../../http/gate.ts';
 import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
-import { readSingleFileUpload } from '../../http/upload.ts';
+import { withStagedUpload } from '../../http/upload.ts';
 import { attachEvidence, readEvidence } from './evidence.service.ts';
 
 const attachTargets = z.enum(['finding', 'correction', 'action', 'review']);
@@ -25,27 +25,30 @@ export function evidenceRoutes(app: ZodApp, deps: ModuleDeps) {
         response: { 201: evidenceFile },
       },
     },
-    async (req, reply) => {
-      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes);
-      const target = attachTargets.safeParse(fields.attachedTo ?? 'finding');
-      if (!target.success) {
-        throw new AppError('validation_failed', 'attachedTo must be finding, correction, action or review', [
-          { path: 'body/attachedTo', message: 'invalid' },
-        ]);
-      }
-      const created = await attachEvidence(
-        {
-          findingId: req.params.findingId,
-          attachedTo: target.data,
-          attachedId: fields.attachedId || null,
-          fileName: file.name,
-          description: fields.description ?? '',
-          bytes: file.bytes,
-        },
-        { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },
-      );
-      return reply.status(201).send(created);
-    },
+    async (req, reply) =>
+      // The file goes to a temporary file as it arrives and from there to the store (issue #17).
+      withStagedUpload(req, deps.maxUploadBytes, async ({ fields, file }) => {
+        const target = attachTargets.safeParse(fields.attachedTo ?? 'finding');
+        if (!target.success) {
+          throw new AppError(
+            'validation_failed',
+            'attachedTo must be finding, correction, action or review',
+            [{ path: 'body/attachedTo', message: 'invalid' }],
+          );
+        }
+        const created = await attachEvidence(
+          {
+            findingId: req.params.findingId,
+            attachedTo: target.data,
+            attachedId: fields.attachedId || null,
+            fileName: file.name,
+            description: fields.description ?? '',
+            content: file.content,
+          },
+          { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },
+        );
+        return reply.status(201).send(created);
+      }),
   );
   app.get(
     '/api/v1/orgs/:org/findings/:findingId/evidence/:evidenceId',

@@ -4,6 +4,7 @@ import type { evidenceFile } from '../../contracts/corrective-actions.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { EvidenceFileTable } from '../../db/schema.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import type { FileContent } from '../../storage/file-content.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findAction } from '../corrective-actions/index.ts';
@@ -30,7 +31,7 @@ export interface EvidenceUpload {
   attachedId: string | null;
   fileName: string;
   description: string;
-  bytes: Buffer;
+  content: FileContent;
 }
 
 /**
@@ -52,7 +53,7 @@ export async function attachEvidence(
     if (!input.attachedId || !(await findAction(ctx.db, ctx.organisation.id, finding.id, input.attachedId)))
       throw notFound('corrective action');
   }
-  const stored = await ctx.store.put(input.bytes);
+  const stored = await ctx.store.putStream(input.content.open());
   const at = ctx.now().toISOString();
   const row: EvidenceFileTable = {
     id: randomUUID(),

@@ -30,7 +30,7 @@ export async function buildAuditReport(
   const meta = {
     organisation: ctx.organisation.name,
     generatedAt,
-    generatedBy: people.byId(ctx.actor.userId) ?? people.named(ctx.actor.label),
+    generatedBy: people.byId(ctx.actor.userId) ?? generatorName(ctx, people),
   };
   if (input.revision !== undefined) {
     if (input.kind !== 'cap')
@@ -81,4 +81,13 @@ export function reportFileName(
     .filter(Boolean)
     .join('-')
     .concat(`.${ext}`);
+}
+
+/** Who produced a report when no member did: the operator's command line or a scheduled job, in words. */
+function generatorName(ctx: OrgContext, people: Awaited<ReturnType<typeof peopleDirectory>>): string {
+  const { kind } = ctx.access;
+  const label = ctx.actor.label;
+  if (kind === 'cli') return `closeloop command line${label && label !== 'cli' ? ` (${label})` : ''}`;
+  if (kind === 'system') return 'closeloop (scheduled job)';
+  return people.named(label);
 }

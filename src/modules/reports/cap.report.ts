@@ -4,12 +4,14 @@
 // for the certification body. The header names the revision and who submitted and approved it.
 
 import type { Block, ReportDocument } from '../../reports/document.ts';
+import { plainWords } from '../../vocabulary/labels.ts';
 import {
+  actionState,
   baseDocument,
   correctionText,
   dash,
+  effectivenessText,
   findingHeading,
-  humanStatus,
   statementFields,
 } from './report-blocks.ts';
 import { type FindingData, isNc, type ReportData } from './report-data.ts';
@@ -77,7 +79,7 @@ function ncBlocks(f: FindingData): Block[] {
         title: a.description ? `${a.title} — ${a.description}` : a.title,
         owner: a.owner ?? 'no owner',
         dueOn: a.dueOn ?? 'no due date',
-        status: humanStatus(a.status),
+        status: actionState(a.status),
       })),
     });
   blocks.push({
@@ -85,10 +87,9 @@ function ncBlocks(f: FindingData): Block[] {
     items: [
       { label: 'Expected effect', value: dash(rec.expectedEffect) },
       { label: 'Effectiveness criteria (10.2 d)', value: dash(rec.effectiveness.criteria) },
-      {
-        label: 'Effectiveness review',
-        value: f.closeByOn ? `to be reviewed by ${f.closeByOn}` : 'date not set',
-      },
+      // The planned review is the review record's (due date, independent reviewer), the same text as the
+      // Evidence of Correction prints; the closure deadline is not a review date.
+      { label: 'Effectiveness review (10.2 d)', value: effectivenessText(f) },
     ],
   });
   if (f.amendments.length === 0)
@@ -102,7 +103,7 @@ function ncBlocks(f: FindingData): Block[] {
         { key: 'reference', header: 'Reference', width: 1.4 },
         { key: 'description', header: 'Change', width: 3 },
       ],
-      rows: f.amendments.map((m) => ({ ...m, kind: humanStatus(m.kind) })),
+      rows: f.amendments.map((m) => ({ ...m, kind: plainWords(m.kind) })),
     });
   const plan = f.decisions.filter((d) => d.label.startsWith('Plan'));
   blocks.push({

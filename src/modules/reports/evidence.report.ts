@@ -6,6 +6,7 @@
 
 import type { Block, ReportDocument } from '../../reports/document.ts';
 import {
+  actionState,
   baseDocument,
   correctionText,
   dash,
@@ -71,7 +72,7 @@ function ncBlocks(f: FindingData): Block[] {
         .map((a) => ({
           title: a.title,
           owner: a.owner ?? 'no owner',
-          status: humanStatus(a.status),
+          status: actionState(a.status),
           completedOn: a.completedOn ?? (a.dueOn ? `due ${a.dueOn}` : '—'),
         })),
     },
@@ -106,19 +107,21 @@ function ncBlocks(f: FindingData): Block[] {
     });
   blocks.push(verification(f));
   const review = f.review;
+  // The review's own record once it has a result; until then the one line says when and by whom it is due.
   blocks.push({
     kind: 'keyValue',
     items: [
       { label: 'Effectiveness review (10.2 d)', value: effectivenessText(f) },
-      { label: 'Reviewer', value: dash(review?.reviewer) },
-      {
-        label: 'Reviewed on',
-        value: review?.reviewedOn ?? (review?.dueOn ? `due on ${review.dueOn}` : '—'),
-      },
-      {
-        label: 'Evidence reviewed',
-        value: review?.evidence.length ? review.evidence.join('; ') : '—',
-      },
+      ...(review?.result
+        ? [
+            { label: 'Reviewer', value: dash(review.reviewer) },
+            { label: 'Reviewed on', value: dash(review.reviewedOn) },
+            {
+              label: 'Evidence reviewed',
+              value: review.evidence.length ? review.evidence.join('; ') : '—',
+            },
+          ]
+        : []),
     ],
   });
   blocks.push({

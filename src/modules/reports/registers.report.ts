@@ -2,11 +2,12 @@
 // action log, the register clause 10.2 asks to keep as documented information (10.2 f, g).
 
 import type { ReportDocument } from '../../reports/document.ts';
+import { labelOf } from '../../vocabulary/labels.ts';
 import {
   ageDays,
   baseDocument,
   dash,
-  effectivenessText,
+  effectivenessBrief,
   findingHeading,
   gradeLabel,
   humanStatus,
@@ -79,14 +80,14 @@ export function actionLogDocument(data: ReportData, meta: Meta, today: string): 
     rows: data.findings.filter(isNc).map((f) => ({
       ref: f.ref,
       audit: f.auditRef,
-      grade: f.grade,
+      grade: labelOf.gradeShort(f.grade),
       requirement: f.requirements.map((r) => r.ref).join(', '),
       raisedOn: f.raisedOn,
       ageDays: ageDays(f, today),
       owner: f.owner ?? f.actions.find((a) => a.owner)?.owner ?? '—',
       state: humanStatus(f.status),
       rootCause: dash(f.record?.rootCause.statement),
-      effectiveness: effectivenessText(f),
+      effectiveness: effectivenessBrief(f),
       closedOn: f.closedOn ?? 'open',
     })),
   });

@@ -2,6 +2,7 @@
 
 import type { Block, ReportDocument } from '../../reports/document.ts';
 import { type AuditType, auditTypeTraits } from '../../vocabulary/audit-types.ts';
+import { labelOf } from '../../vocabulary/labels.ts';
 import type { AuditInfo, FindingData } from './report-data.ts';
 
 const GRADES: Record<string, string> = {
@@ -11,7 +12,9 @@ const GRADES: Record<string, string> = {
   observation: 'Observation',
 };
 export const gradeLabel = (g: string) => GRADES[g] ?? g;
-export const humanStatus = (s: string) => s.replaceAll('_', ' ');
+/** A finding's or an action's state in the words the web app uses (src/vocabulary/labels.ts). */
+export const humanStatus = (s: string) => labelOf.findingStatus(s);
+export const actionState = (s: string) => labelOf.actionStatus(s);
 export const dash = (v: string | null | undefined) => (v && v.trim() !== '' ? v : '—');
 
 /** "A.8.8 Management of technical vulnerabilities; 9.2 Internal audit" */
@@ -54,8 +57,17 @@ export function effectivenessText(f: FindingData): string {
   const r = f.review;
   if (r?.result)
     return `${r.result === 'effective' ? 'Effective' : 'Not effective'} — reviewed by ${dash(r.reviewer)} on ${dash(r.reviewedOn)}${r.notes ? `: ${r.notes}` : ''}`;
-  if (r?.dueOn) return `Not reviewed yet — due on ${r.dueOn}`;
-  return 'Not reviewed yet — review not planned';
+  if (r?.dueOn)
+    return `Planned: due on ${r.dueOn}${r.reviewer ? `, reviewer ${r.reviewer}` : ''} (not reviewed yet)`;
+  return 'Not planned yet: a due date and an independent reviewer are still to be set';
+}
+
+/** The same review in a table cell of the corrective action log: the result or the due date, briefly. */
+export function effectivenessBrief(f: FindingData): string {
+  const r = f.review;
+  if (r?.result) return `${r.result === 'effective' ? 'Effective' : 'Not effective'}, ${dash(r.reviewedOn)}`;
+  if (r?.dueOn) return `Due ${r.dueOn}`;
+  return 'Not planned';
 }
 
 const days = (from: string, to: string) =>
@@ -69,8 +81,11 @@ const isCertificationAudit = (type: string) =>
 export function auditFacts(audit: AuditInfo | null): Record<string, string> {
   if (!audit) return { audit: 'All audits' };
   return {
-    audit: `${audit.ref} (${audit.type.replaceAll('_', ' ')})`,
-    auditDates: `${dash(audit.startsOn)} to ${dash(audit.endsOn)}`,
+    audit: `${audit.ref} (${labelOf.auditType(audit.type)})`,
+    auditDates:
+      audit.startsOn && audit.startsOn === audit.endsOn
+        ? audit.startsOn
+        : `${dash(audit.startsOn)} to ${dash(audit.endsOn)}`,
     // An internal or second-party audit has no certification body: it names who audited.
     ...(isCertificationAudit(audit.type)
       ? { certificationBody: audit.certificationBody }

@@ -3,11 +3,11 @@
 // action record, actions, ISMS changes, evidence and the certification body's decisions, with people
 // named by name and role (never by email alone).
 
-import { roleLabels } from '../../contracts/roles.ts';
 import { closerOf } from '../../domain/findings/closure.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
+import { roleTitles } from '../../vocabulary/roles.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
 import { findRecord, listActions, listAmendments, presentRecord } from '../corrective-actions/index.ts';
@@ -137,7 +137,7 @@ const proves: Record<string, string> = {
 export async function peopleDirectory(ctx: OrgContext) {
   const { rows } = await listMembers(ctx.db, ctx.organisation.id, { page: 1, pageSize: 1000 });
   const label = (m: (typeof rows)[number]) =>
-    `${m.name || m.email} (${roleLabels[m.role as keyof typeof roleLabels] ?? m.role})`;
+    `${m.name || m.email} (${roleTitles[m.role as keyof typeof roleTitles] ?? m.role})`;
   const byEmail = new Map(rows.map((m) => [m.email.toLowerCase(), label(m)]));
   const byId = new Map(rows.map((m) => [m.user_id, label(m)]));
   return {

@@ -18,7 +18,7 @@ import {
 import { orgCtx } from '../../http/gate.ts';
 import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
-import { readSingleFileUpload } from '../../http/upload.ts';
+import { withStagedUpload } from '../../http/upload.ts';
 import * as grants from './trust-access.service.ts';
 import * as docs from './trust-documents.service.ts';
 import * as page from './trust-page.service.ts';
@@ -161,28 +161,28 @@ export function trustAdminRoutes(app: ZodApp, deps: ModuleDeps) {
         response: { 201: trustDocument },
       },
     },
-    async (req, reply) => {
-      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes);
-      const meta = z
-        .object({
-          title: z.string().trim().min(1).max(300),
-          description: z.string().max(2000).default(''),
-          category: z.enum(trustCategories).default('other'),
-          accessLevel: trustAccessLevel,
-        })
-        .safeParse(fields);
-      if (!meta.success)
-        throw new AppError(
-          'validation_failed',
-          'title and accessLevel are required',
-          meta.error.issues.map((i) => ({ path: `body/${i.path.join('/')}`, message: i.message })),
+    async (req, reply) =>
+      withStagedUpload(req, deps.maxUploadBytes, async ({ fields, file }) => {
+        const meta = z
+          .object({
+            title: z.string().trim().min(1).max(300),
+            description: z.string().max(2000).default(''),
+            category: z.enum(trustCategories).default('other'),
+            accessLevel: trustAccessLevel,
+          })
+          .safeParse(fields);
+        if (!meta.success)
+          throw new AppError(
+            'validation_failed',
+            'title and accessLevel are required',
+            meta.error.issues.map((i) => ({ path: `body/${i.path.join('/')}`, message: i.message })),
+          );
+        const created = await docs.uploadDocument(
+          { ...meta.data, fileName: file.name, content: file.content },
+          { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },
         );
-      const created = await docs.uploadDocument(
-        { ...meta.data, fileName: file.name, bytes: file.bytes },
-        { ...orgCtx(req), store: deps.store, maxBytes: deps.maxUploadBytes },
-      );
-      return reply.status(201).send(created);
-    },
+        return reply.status(201).send(created);
+      }),
   );
   app.post(
     `${base}/documents/generated`,

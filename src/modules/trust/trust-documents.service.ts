@@ -6,6 +6,7 @@ import type { generatedDocumentInput, trustDocument, trustDocumentUpdate } from 
 import type { TrustDocumentTable } from '../../db/schema.ts';
 import { safeFileName } from '../../domain/files/sniff.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
+import type { FileContent } from '../../storage/file-content.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { acceptUpload } from '../evidence/index.ts';
@@ -67,13 +68,13 @@ export async function uploadDocument(
     category: string;
     accessLevel: string;
     fileName: string;
-    bytes: Buffer;
+    content: FileContent;
   },
   ctx: StoreCtx,
 ) {
   authorize(ctx, 'trust.manage');
   const { fileName, mediaType } = acceptUpload(input, ctx.maxBytes);
-  const stored = await ctx.store.put(input.bytes);
+  const stored = await ctx.store.putStream(input.content.open());
   const at = ctx.now().toISOString();
   const existing = await repo.listDocuments(ctx.db, ctx.organisation.id);
   const row: TrustDocumentTable = {
