@@ -18,7 +18,8 @@ const ravi = `ravi@${slug}.test`;
 let findingUrl = '';
 
 const move = async (page: Page, label: string) => {
-  await page.getByRole('button', { name: label }).click();
+  // The lifecycle moves, not a message's × (named "Close" too).
+  await page.getByRole('group', { name: 'Lifecycle actions' }).getByRole('button', { name: label }).click();
 };
 
 test('the ISMS manager creates the audit and imports the nonconformity report', async ({
@@ -79,7 +80,8 @@ test('the ISMS manager creates the audit and imports the nonconformity report', 
   );
   await expect(page.getByTestId('finding-status')).toHaveText('Analysing');
   await page.getByLabel('New corrective action').fill('Define patch SLAs and assign the owner');
-  await page.getByLabel('Owner email').fill(tom);
+  await page.getByRole('combobox', { name: 'Owner' }).click();
+  await page.getByRole('option', { name: `tom (${tom})` }).click();
   await page.getByLabel('Due date').fill('2026-12-15');
   await page.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByRole('table', { name: 'Corrective actions' })).toContainText('Define patch SLAs');
@@ -103,7 +105,7 @@ test('the action owner completes the action, attaches evidence and submits it', 
   const page = await pageAs(browser, baseURL!, tom);
   await page.goto(findingUrl);
   await page.getByRole('combobox', { name: 'Status of Define patch SLAs and assign the owner' }).click();
-  await page.getByRole('option', { name: 'done' }).click();
+  await page.getByRole('option', { name: 'Done', exact: true }).click();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-e2e-ev-')), 'patch-sla.txt');
   fs.writeFileSync(file, 'Patch SLA: critical 14 days, high 30 days. Owner: Tom.\n');
   await page.locator('input[type="file"]').setInputFiles(file);

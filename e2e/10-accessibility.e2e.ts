@@ -47,7 +47,10 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   { name: 'audit', who: 'isms_manager', path: 'audits/S2-2026' },
   { name: 'findings', who: 'isms_manager', path: 'findings', guide: true },
   { name: 'finding', who: 'isms_manager', path: 'finding:NC-01', guide: true },
+  // The external auditor reads the corrective action record as text, with her own decisions (#19 item 6).
+  { name: 'finding-auditor', who: 'external_auditor', path: 'finding:NC-07' },
   { name: 'plan', who: 'isms_manager', path: 'plan', guide: true },
+  { name: 'context', who: 'isms_manager', path: 'context' },
   { name: 'soa', who: 'isms_manager', path: 'soa' },
   { name: 'risks', who: 'isms_manager', path: 'risks' },
   { name: 'documents', who: 'isms_manager', path: 'documents' },
@@ -250,15 +253,14 @@ test('keyboard only: the external auditor accepts a corrective action plan', asy
   await tabTo(page, 'S2-2026 NC-03');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'NC-03' })).toBeFocused();
-  await tabTo(page, /^Accept (the )?plan/i);
+  await tabTo(page, /^Accept (the |this )?plan/i);
   await page.keyboard.press('Enter');
-  // A decision may ask for confirmation (a dialog): confirmed with the keyboard too.
-  const dialog = page.getByRole('dialog');
-  if (await dialog.isVisible({ timeout: 2_000 }).catch(() => false)) {
-    await tabTo(page, /^(Accept|Confirm)/i);
-    await page.keyboard.press('Enter');
-  }
-  await expect(page.getByText(/plan accepted/i).first()).toBeVisible();
+  // Her decision asks for confirmation (a dialog, #19 item 6): confirmed with the keyboard too.
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await tabTo(page, /^Accept this plan/i);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Your decision is recorded: Accept this plan (NC-03)')).toBeVisible();
+  await expect(page.getByTestId('finding-status')).toHaveText('Plan accepted');
   await page.context().close();
 });
 

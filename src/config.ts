@@ -153,3 +153,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,
   };
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const WILDCARD = new Set(['0.0.0.0', '::']);
+
+/**
+ * The origins a browser may send state-changing requests from (the CSRF check and better-auth's trusted
+ * origins): PUBLIC_URL's, and the addresses the server itself listens on — `--host 127.0.0.1` is opened
+ * as http://127.0.0.1:3102 as often as http://localhost:3102. A wildcard listener accepts the loopback
+ * names only; any other name people use goes in PUBLIC_URL.
+ */
+export function acceptedOrigins(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string[] {
+  const out = new Set([new URL(config.publicUrl).origin]);
+  const at = (h: string) => `http://${h.includes(':') ? `[${h}]` : h}:${config.port}`;
+  if (LOOPBACK.has(config.host) || WILDCARD.has(config.host)) for (const h of LOOPBACK) out.add(at(h));
+  else out.add(at(config.host));
+  return [...out];
+}

@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { acceptedOrigins, type Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } from './db/migrate.ts';
 import { type Auth, createAuth } from './http/auth.ts';
@@ -98,7 +98,7 @@ export async function createRuntime(
   changeLog = log;
   onCommittedChange(markChangedLogged);
   const mailer = createMailer(config, database.db, log);
-  const env: AppEnv = { mailer, publicUrl: config.publicUrl };
+  const env: AppEnv = { mailer, publicUrl: config.publicUrl, acceptedOrigins: acceptedOrigins(config) };
   const auth = createAuth({
     config,
     secret: loadOrCreateSecret(config.dataDir, config.secret),

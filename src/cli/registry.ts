@@ -10,6 +10,7 @@ import {
   importFindingsCommand,
 } from './commands/findings.ts';
 import { jobsFailedCommand, jobsListCommand, jobsRetryCommand, jobsRunCommand } from './commands/jobs.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { planSolveCommand } from './commands/plan.ts';
 import { postureCommand } from './commands/posture.ts';
@@ -38,6 +39,7 @@ export const commands: Command[] = [
   trustLinksCommand,
   documentsRemindCommand,
   postureCommand,
+  mcpCommand,
   jobsListCommand,
   jobsRunCommand,
   jobsFailedCommand,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from './errors.ts';
+import './plain-messages.ts';
 
 export const isoDateTime = z.string().describe('ISO 8601 timestamp (UTC)');
 /** A real calendar date (no 2026-02-30, no month 13), years 1900-2999: the one date schema of the API. */

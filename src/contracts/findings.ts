@@ -181,4 +181,12 @@ export const importReport = z.object({
     }),
   ),
   errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  headerRow: z.number().int().describe('row of the header (title rows above it are skipped)'),
+  headers: z.array(z.string()).describe('the headers found in that row'),
+  mapping: z
+    .record(z.string(), z.string().nullable())
+    .describe(
+      'the header read for each template column (chosen, remembered or suggested); null: not imported',
+    ),
+  remembered: z.boolean().describe("a mapping remembered for the audit's certification body was applied"),
 });

@@ -62,6 +62,10 @@ export const invitation = z.object({
   expiresAt: isoDateTime,
   status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
 });
+/** The answer to the one who invites: the link, so they can pass it on when no mail goes out. */
+export const createdInvitation = invitation.extend({
+  link: z.string().describe('the single-use link, shown only to the person who created the invitation'),
+});
 export const createInvitationRequest = z.object({
   email,
   role,

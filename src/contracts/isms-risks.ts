@@ -36,6 +36,15 @@ export const riskMatrix = z.object({
 export type RiskMatrixDto = z.infer<typeof riskMatrix>;
 
 const rating = z.object({ likelihood: level, impact: level });
+
+/** The risk owner's signature (ISO/IEC 27001:2022 6.1.3 f): who, on which day. */
+export const ownerSignature = z.object({ by: z.string().trim().min(1).max(200), on: isoDate });
+export const signOffStates = ['complete', 'awaiting_approval', 'awaiting_acceptance'] as const;
+export const signOffLabels: Record<(typeof signOffStates)[number], string> = {
+  complete: 'Approved and accepted',
+  awaiting_approval: 'Treatment plan awaiting the owner’s approval',
+  awaiting_acceptance: 'Residual risk awaiting the owner’s acceptance',
+};
 const ratingOut = rating.extend({ score: z.number().int(), band: z.string(), bandLabel: z.string() });
 
 export const riskInput = z.object({
@@ -52,6 +61,14 @@ export const riskInput = z.object({
   controls: z.array(annexId).max(93).default([]),
   actions: z.array(z.string().trim().min(1).max(64)).max(50).default([]).describe('corrective action ids'),
   reviewOn: isoDate.nullable().default(null),
+  treatmentApproval: ownerSignature
+    .nullable()
+    .default(null)
+    .describe('the risk owner approved the treatment plan (6.1.3 f)'),
+  residualAcceptance: ownerSignature
+    .nullable()
+    .default(null)
+    .describe('the risk owner accepted the residual risk (6.1.3 f)'),
 });
 
 /** Explicit update shape (no defaults), so a PATCH changes only what it names. */
@@ -69,6 +86,8 @@ export const riskUpdate = z
     controls: z.array(annexId).max(93).optional(),
     actions: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
     reviewOn: isoDate.nullable().optional(),
+    treatmentApproval: ownerSignature.nullable().optional(),
+    residualAcceptance: ownerSignature.nullable().optional(),
   })
   .strict();
 
@@ -89,6 +108,9 @@ export const risk = z.object({
   actions: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), finding: z.string() })),
   reviewOn: isoDate.nullable(),
   reviewOverdue: z.boolean(),
+  treatmentApproval: ownerSignature.nullable(),
+  residualAcceptance: ownerSignature.nullable(),
+  signOff: z.enum(signOffStates).describe('where the risk owner’s sign-off stands (6.1.3 f)'),
   updatedAt: isoDateTime,
 });
 export type Risk = z.infer<typeof risk>;

@@ -24,6 +24,20 @@ export const controlId = z
   .string()
   .regex(/^[5-8]\.\d{1,2}$/, 'an Annex A 2022 control id such as 5.1 or 8.34');
 export const versionNumber = wholeNumber(1, 100000);
+/**
+ * Another necessary control, beside Annex A (6.1.3 b NOTE 1: controls can be designed as required or
+ * taken from any source; 6.1.3 c NOTE 2: Annex A is not exhaustive), under the organisation's own id.
+ */
+export const otherControlId = z
+  .string()
+  .regex(/^[A-Z]{1,10}-[A-Z0-9][A-Z0-9.-]{0,19}$/, 'an own control id such as ORG-1 or CSA-IAM-02');
+/** Any control an SoA line may carry: an Annex A id (5.1 … 8.34) or an own id (ORG-1). */
+export const entryControlId = z
+  .string()
+  .regex(
+    /^(?:[5-8]\.\d{1,2}|[A-Z]{1,10}-[A-Z0-9][A-Z0-9.-]{0,19})$/,
+    'an Annex A 2022 control id such as 5.1, or an own control id such as ORG-1',
+  );
 
 const text = (max: number) => z.string().trim().max(max);
 const list = z.array(text(300).min(1)).max(50);
@@ -89,7 +103,10 @@ export type AnnexAControlDto = z.infer<typeof annexAControl>;
 export const soaEntry = z.object({
   controlId: z.string(),
   title: z.string(),
-  theme: z.enum(themes),
+  source: z
+    .enum(['annex_a', 'other'])
+    .describe('an Annex A control, or another necessary control under its own id (6.1.3 b NOTE 1)'),
+  theme: z.enum([...themes, 'other']),
   attributes: controlAttributes,
   applicable: z.boolean(),
   reasons: z.array(inclusionReason),
@@ -127,9 +144,17 @@ export const soaVersionSummary = z.object({
 });
 export type SoaVersionSummary = z.infer<typeof soaVersionSummary>;
 
+export const soaWarning = z.object({
+  kind: z.enum(['implemented_with_open_nc', 'certificate_scope', 'audit_scope']),
+  controlId: z.string().nullable(),
+  message: z.string(),
+});
 export const soaVersion = soaVersionSummary.extend({
   scope: ismsScope,
   entries: z.array(soaEntry),
+  warnings: z
+    .array(soaWarning)
+    .describe('what approval warns about (a draft: as of now; approved: as recorded when it was approved)'),
 });
 export type SoaVersion = z.infer<typeof soaVersion>;
 
@@ -150,6 +175,20 @@ export const soaEntryUpdate = z
   })
   .strict();
 export type SoaEntryUpdate = z.infer<typeof soaEntryUpdate>;
+
+/** A line for another necessary control (not Annex A), added to a draft with its own id and title. */
+export const otherControlInput = z
+  .object({
+    controlId: otherControlId,
+    title: text(300).min(1),
+    reasons: z.array(inclusionReason).min(1).max(4),
+    status: implementationStatus.default('not_started'),
+    owner: text(200).default(''),
+    implementation: text(8000).default(''),
+    reason: text(2000).optional().describe('why the control is added (kept in the change log)'),
+  })
+  .strict();
+export type OtherControlInput = z.infer<typeof otherControlInput>;
 
 export const scopeUpdate = z.object({ scope: ismsScope, reason: text(2000).optional() }).strict();
 

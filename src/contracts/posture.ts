@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { id, isoDate, isoDateTime } from './common.ts';
 import { recommendation } from './findings.ts';
 
-// The posture API: ISO 27001 alignment and security posture with every contribution, projections of
+// The posture API: closeloop's readiness and implementation scores (0–100) with every contribution, projections of
 // chosen work, the ranked actions, the fastest path to a `recommended` decision, readiness, history and
 // the dashboard's series. The model (src/domain/posture) is versioned; every figure names its version.
 
 export const figures = z.object({
-  alignment: z.number().describe('ISO 27001 alignment, percent (0–100)'),
-  posture: z.number().describe('security posture, points (0–950)'),
+  readinessScore: z
+    .number()
+    .describe('readiness score, 0–100: applicable controls and mandatory documents in place, less open NCs'),
+  implementationScore: z
+    .number()
+    .describe('implementation score, 0–100: risk-weighted controls and attribute coverage, less open NCs'),
 });
 
 export const areaScore = z.object({
@@ -57,21 +61,21 @@ export const snapshot = z.object({
   recordedAt: isoDateTime,
   model: z.string(),
   trigger: z.enum(['change', 'daily', 'replay']),
-  alignment: z.number(),
-  posture: z.number(),
+  readinessScore: z.number(),
+  implementationScore: z.number(),
   openFindings: z.number().int(),
 });
 
 const parts = z.object({
-  alignment: z.object({ controls: z.number(), documents: z.number(), findings: z.number() }),
-  posture: z.object({ controls: z.number(), attributes: z.number(), findings: z.number() }),
+  readinessScore: z.object({ controls: z.number(), documents: z.number(), findings: z.number() }),
+  implementationScore: z.object({ controls: z.number(), attributes: z.number(), findings: z.number() }),
 });
 
 export const postureSummary = z.object({
   model: z.string(),
   computedAt: isoDateTime,
-  alignment: z.number(),
-  posture: z.number(),
+  readinessScore: z.number(),
+  implementationScore: z.number(),
   parts,
   byClause: z.array(areaScore),
   byTheme: z.array(areaScore),
@@ -85,13 +89,13 @@ export const postureSummary = z.object({
 export const postureExplanation = z.object({
   model: z.string(),
   computedAt: isoDateTime,
-  alignment: z.number(),
-  posture: z.number(),
+  readinessScore: z.number(),
+  implementationScore: z.number(),
   exact: figures,
   parts,
   weights: z.record(z.string(), z.unknown()).describe('the constants of the model version'),
   contributions: z.object({
-    allowances: figures,
+    bases: figures.describe('each score before open findings: what the findings’ shares are taken from'),
     controls: z.array(
       z.object({
         id: z.string(),
@@ -102,8 +106,8 @@ export const postureExplanation = z.object({
         factor: z.number(),
         weight: z.number(),
         risks: z.array(z.string()),
-        alignment: z.number(),
-        posture: z.number(),
+        readinessScore: z.number(),
+        implementationScore: z.number(),
       }),
     ),
     documents: z.array(
@@ -113,7 +117,7 @@ export const postureExplanation = z.object({
         title: z.string(),
         state: z.string(),
         factor: z.number(),
-        alignment: z.number(),
+        readinessScore: z.number(),
       }),
     ),
     attributes: z.array(
@@ -122,7 +126,7 @@ export const postureExplanation = z.object({
         dimension: z.string(),
         controls: z.number().int(),
         coverage: z.number(),
-        posture: z.number(),
+        implementationScore: z.number(),
       }),
     ),
     findings: z.array(
@@ -135,8 +139,8 @@ export const postureExplanation = z.object({
         requirements: z.array(z.string()),
         progress: z.number(),
         load: z.number(),
-        alignment: z.number(),
-        posture: z.number(),
+        readinessScore: z.number(),
+        implementationScore: z.number(),
       }),
     ),
   }),
@@ -152,7 +156,7 @@ export const projectionRequest = z
 export const projectionResponse = z.object({
   model: z.string(),
   exact: z.object({ before: figures, after: figures, delta: figures }),
-  before: figures.describe('as displayed (alignment one decimal, posture whole points)'),
+  before: figures.describe('as displayed (one decimal)'),
   after: figures,
   implied: z.object({ before: recommendation, after: recommendation }),
 });
@@ -170,8 +174,8 @@ export const fastestPathResponse = z.object({
     z.object({
       deadline: z.enum(['cap', 'evidence']),
       on: isoDate,
-      alignment: z.number(),
-      posture: z.number(),
+      readinessScore: z.number(),
+      implementationScore: z.number(),
     }),
   ),
 });

@@ -14,6 +14,8 @@ import * as capRevisions from './migrations/0011-cap-revisions.ts';
 import * as fileStore from './migrations/0012-file-store.ts';
 import * as lifecycle from './migrations/0013-lifecycle.ts';
 import * as scaleOut from './migrations/0017-scale-out.ts';
+import * as ismsContextScores from './migrations/0018-isms-context-scores.ts';
+import * as importMappings from './migrations/0019-import-mappings.ts';
 import * as boundedReads from './migrations/0020-bounded-reads.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
@@ -32,6 +34,8 @@ export const migrations: Record<string, Migration> = {
   '0012-file-store': fileStore,
   '0013-lifecycle': lifecycle,
   '0017-scale-out': scaleOut,
+  '0018-isms-context-scores': ismsContextScores,
+  '0019-import-mappings': importMappings,
   '0020-bounded-reads': boundedReads,
 };
 

@@ -13,6 +13,8 @@ export interface SoaVersionTable {
   approved_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Warnings the version was approved with (migration 0018), JSON list. */
+  approval_warnings_json: string;
 }
 
 export interface SoaEntryTable {
@@ -29,6 +31,8 @@ export interface SoaEntryTable {
   evidence_json: string;
   documents_json: string;
   updated_at: string;
+  /** Own title of another necessary control (not Annex A); '' for Annex A (migration 0018). */
+  title: string;
 }
 
 export interface SoaChangeTable {
@@ -66,7 +70,25 @@ export interface RiskTable {
   controls_json: string;
   actions_json: string;
   review_on: string | null;
+  /** The risk owner's approval of the treatment plan and acceptance of residual risk (6.1.3 f). */
+  treatment_approved_by: string | null;
+  treatment_approved_on: string | null;
+  residual_accepted_by: string | null;
+  residual_accepted_on: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** Context of the organisation (4.1, 4.2) with the climate-change determination (Amd 1:2024); migration 0018. */
+export interface IsmsContextTable {
+  organisation_id: string;
+  issues_json: string;
+  parties_json: string;
+  feedback_json: string;
+  climate_relevant: number | null;
+  climate_statement: string;
+  determined_on: string | null;
+  updated_by: string;
   updated_at: string;
 }
 
@@ -108,6 +130,7 @@ export interface IsmsTables {
   soa_change: SoaChangeTable;
   risk_matrix: RiskMatrixTable;
   risk: RiskTable;
+  isms_context: IsmsContextTable;
   isms_document: IsmsDocumentTable;
   crosswalk_override: CrosswalkOverrideTable;
 }

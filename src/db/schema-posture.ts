@@ -9,7 +9,10 @@ export interface PostureSnapshotTable {
   model_version: string;
   trigger: string;
   alignment: number;
+  /** 0–950 of models /1–/2; kept for the record, not read (migration 0018). */
   posture: number;
+  /** Implementation score 0–100 (migration 0018; older rows carried over as posture ÷ 9.5). */
+  implementation: number | null;
   open_findings: number;
   areas_json: string;
 }

@@ -14,3 +14,18 @@ export interface CapRevisionTable {
   /** The ReportDocument as submitted. */
   document_json: string;
 }
+
+// The column mapping of a certification body's reports (migration 0019, issue #19).
+export interface ImportMappingTable {
+  organisation_id: string;
+  /** Normalised certification body name. */
+  certification_body: string;
+  /** { templateColumn: header } as last imported. */
+  mapping_json: string;
+  updated_by_user_id: string | null;
+  updated_at: string;
+}
+
+export interface ImportTables {
+  import_mapping: ImportMappingTable;
+}

@@ -277,11 +277,11 @@ export interface Database {
 // ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
-// Posture history (0007) and derived rows (0020), hardening (0010), submitted CAP revisions (0011): shapes in schema-posture.ts,
-// schema-hardening.ts and schema-reports.ts.
+// Posture history (0007) and derived rows (0020), hardening (0010), CAP revisions (0011), import mappings
+// (0019): shapes in schema-posture.ts, schema-hardening.ts and schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
 import type { PostureTables } from './schema-posture.ts';
-import type { CapRevisionTable } from './schema-reports.ts';
+import type { CapRevisionTable, ImportTables } from './schema-reports.ts';
 
 export interface Database extends PostureTables {
   totp_last_step: TotpLastStepTable;
@@ -295,4 +295,4 @@ export type * from './schema-storage.ts';
 import type { JobTables } from './schema-jobs.ts';
 import type { LifecycleTables } from './schema-lifecycle.ts';
 import type { StorageTables } from './schema-storage.ts';
-export interface Database extends StorageTables, LifecycleTables, JobTables {}
+export interface Database extends StorageTables, LifecycleTables, JobTables, ImportTables {}

@@ -11,6 +11,8 @@ import type { Runtime } from '../runtime.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'closeloop-demo-2026';
+/** The demo company; the NDA, the trust page and the reports name it. */
+export const DEMO_COMPANY = 'Northwind Cloud Services Ltd';
 
 /** The people of the demo organisation: one per role, as a real ISMS would have them. */
 export const demoPeople: { name: string; email: string; role: Role }[] = [
@@ -36,7 +38,7 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
   const org = await createOrganisation(
     {
       slug: DEMO_SLUG,
-      name: 'Northwind Cloud Services Ltd',
+      name: DEMO_COMPANY,
       adminUserId: users.get(admin.email)!,
       adminEmail: admin.email,
     },

@@ -291,7 +291,9 @@ export const demoRisks = rows.map(
     treatmentPlan: plan,
     controls,
     actions: [] as string[],
-    /** Days from today to the next review: spread over the coming year, R-05 already overdue. */
+    // Next review in days (R-05 overdue); owner's sign-off days ago (R-20 new, R-05 re-rated).
     reviewInDays: ref === 'R-05' ? -10 : 30 + i * 15,
+    approvedDaysAgo: ref === 'R-20' ? null : 75,
+    acceptedDaysAgo: ref === 'R-20' || ref === 'R-05' ? null : 75,
   }),
 );

@@ -3,14 +3,22 @@ import type { OrgContext } from '../modules/context.ts';
 import { listActions } from '../modules/corrective-actions/index.ts';
 import { createDocument } from '../modules/documents/index.ts';
 import { listFindingRows as listFindings } from '../modules/findings/index.ts';
+import { saveContext } from '../modules/isms-context/index.ts';
 import { createRisk, updateRisk } from '../modules/risks/index.ts';
-import { approveVersion, createVersion, updateEntry, updateScope } from '../modules/soa/index.ts';
+import {
+  addOtherControl,
+  approveVersion,
+  createVersion,
+  updateEntry,
+  updateScope,
+} from '../modules/soa/index.ts';
 import { annexAControls } from '../reference/catalogue.ts';
 import { asDemoPerson } from './foundation.ts';
+import { demoContext } from './isms-context.ts';
 import { demoDocuments } from './isms-documents.ts';
 import { demoRisks } from './isms-risks.ts';
 
-// The demo organisation's ISMS baseline: twenty risks, a filled document register with one overdue
+// The demo organisation's ISMS baseline: its context (4.1, 4.2, climate), twenty risks, a filled document register with one overdue
 // review, the ISMS scope, an approved SoA v1 and a draft v2 with changes.
 
 const scope: IsmsScope = {
@@ -78,8 +86,18 @@ export async function seedIsms(base: OrgContext) {
   const isabel = await as('isabel.martin@demo.example');
   const priya = await as('priya.shah@demo.example');
   const today = base.now().toISOString().slice(0, 10);
-  for (const { reviewInDays, ...r } of demoRisks)
-    await createRisk({ ...r, reviewOn: dayFrom(today, reviewInDays) }, isabel);
+  const signed = (owner: string, daysAgo: number | null) =>
+    daysAgo === null ? null : { by: owner, on: dayFrom(today, -daysAgo) };
+  for (const { reviewInDays, approvedDaysAgo, acceptedDaysAgo, ...r } of demoRisks)
+    await createRisk(
+      {
+        ...r,
+        reviewOn: dayFrom(today, reviewInDays),
+        treatmentApproval: signed(r.owner, approvedDaysAgo),
+        residualAcceptance: signed(r.owner, acceptedDaysAgo),
+      },
+      isabel,
+    );
   // R-03 (unpatched services) is treated partly by the corrective actions of NC-01 (A.8.8).
   const nc = await listFindings(
     base.db,
@@ -93,6 +111,10 @@ export async function seedIsms(base: OrgContext) {
     nc.rows.map((f) => f.id),
   );
   await updateRisk({ ref: 'R-03', actions: actions.map((a) => a.id) }, isabel);
+  await saveContext(
+    demoContext((days) => dayFrom(today, days)),
+    isabel,
+  );
   for (const { approvedDaysAgo, reviewInDays, ...d } of demoDocuments)
     await createDocument(
       { ...d, approvedOn: dayFrom(today, -approvedDaysAgo), nextReviewOn: dayFrom(today, reviewInDays) },
@@ -175,4 +197,19 @@ export async function seedIsms(base: OrgContext) {
     ],
   ];
   for (const [reason, change] of changes) await updateEntry({ ...change, reason }, isabel);
+  // A control beyond Annex A, under the organisation's own id (6.1.3 b NOTE 1): enterprise contracts ask
+  // for a certificate of deletion of the customer's data when the contract ends.
+  await addOtherControl(
+    {
+      number: 2,
+      controlId: 'ORG-1',
+      title: 'Certificate of deletion of customer data at contract end',
+      reasons: ['contractual'],
+      status: 'partial',
+      owner: themeDoc.organizational![1],
+      implementation: 'Deletion runbook written; certificates issued for two of the five products.',
+      reason: 'Enterprise contracts require a deletion certificate',
+    },
+    isabel,
+  );
 }

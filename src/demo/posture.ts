@@ -30,8 +30,9 @@ export async function seedPosture(ctx: OrgContext) {
       recorded_on: at.toISOString().slice(0, 10),
       model_version: s.model,
       trigger: 'replay',
-      alignment: s.alignment,
-      posture: s.posture,
+      alignment: s.readinessScore,
+      implementation: s.implementationScore,
+      posture: 0,
       open_findings: s.openFindings,
       areas_json: JSON.stringify(
         Object.fromEntries([...s.byClause, ...s.byTheme].map((a) => [a.key, a.score])),

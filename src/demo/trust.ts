@@ -13,14 +13,14 @@ import {
 import { renderPdf } from '../reports/pdf.ts';
 import type { ContentStore } from '../storage/content-store.ts';
 import { bufferContent } from '../storage/file-content.ts';
-import { asDemoPerson } from './foundation.ts';
+import { asDemoPerson, DEMO_COMPANY } from './foundation.ts';
 
 // The trust page of the demo: published, with overview, FAQ, contact, the live certificate, one document
 // per access level (PDFs rendered now with pdfkit), the SoA summary, NDA v1, an auto-approved partner
 // domain and a listed customer, one pending request, one grant and one direct share link.
 
 export const demoNda =
-  'Mutual non-disclosure agreement (Northwind Systems Ltd). The recipient keeps the documents and the ' +
+  `Mutual non-disclosure agreement (${DEMO_COMPANY}). The recipient keeps the documents and the ` +
   'information in them confidential, uses them only to assess Northwind as a supplier, does not pass them ' +
   'on outside its organisation, and destroys them on request. This agreement is governed by the laws of ' +
   'England and Wales and lasts three years from acceptance.';
@@ -28,7 +28,7 @@ export const demoNda =
 async function pdf(title: string, org: string, lines: string[]) {
   return renderPdf({
     title,
-    meta: { organisation: org, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
+    meta: { organisation: org, generatedAt: new Date().toISOString().replace(/.d+Z$/, 'Z') },
     blocks: [{ kind: 'bulletList', items: lines }],
   });
 }

@@ -124,6 +124,7 @@ export async function buildApp(
     version: opts.version,
     store: openContentStore(database, config.dataDir),
     maxUploadBytes: config.maxUploadBytes,
+    rateLimit: config.rateLimit,
   });
   registerLifecycleRoutes(app.withTypeProvider<ZodTypeProvider>(), rt, opts.version);
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>

@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
-import type { Config } from '../config.ts';
+import { acceptedOrigins, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { passwordWeakness } from '../domain/secrets/password-strength.ts';
 import type { Mailer } from '../modules/mail/index.ts';
@@ -41,7 +41,7 @@ export function createAuth(opts: {
     secret: opts.secret,
     database: { db: database.db, type: database.kind },
     telemetry: { enabled: false },
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: acceptedOrigins(config),
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 12,

@@ -41,11 +41,11 @@ export function registerGate(
   app: FastifyInstance,
   deps: { auth: Auth; database: DatabaseHandle; env: AppEnv },
 ) {
-  const allowedOrigins = new Set([new URL(deps.env.publicUrl).origin]);
+  const allowedOrigins = new Set(deps.env.acceptedOrigins ?? [new URL(deps.env.publicUrl).origin]);
   app.decorateRequest('principal', null);
   app.decorateRequest('orgContext', null);
   app.addHook('onRequest', async (req) => {
-    checkOrigin(req, allowedOrigins);
+    checkOrigin(req, allowedOrigins, deps.env.publicUrl);
   });
   // preValidation: callers without access learn nothing, not even whether their body was valid.
   app.addHook('preValidation', async (req) => {

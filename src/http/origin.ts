@@ -8,13 +8,16 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * headers"): a browser always sends Origin on such requests, so a foreign Origin is refused, and so is a
  * cookie-carrying request without one. Bearer-token calls carry no ambient credentials and are exempt.
  */
-export function checkOrigin(req: FastifyRequest, allowedOrigins: Set<string>): void {
+export function checkOrigin(req: FastifyRequest, allowedOrigins: Set<string>, publicUrl = ''): void {
   if (SAFE.has(req.method)) return;
   if (req.headers.authorization?.startsWith('Bearer ')) return;
   const origin = req.headers.origin;
   if (origin) {
     if (!allowedOrigins.has(origin))
-      throw new AppError('origin_rejected', `requests from ${origin} are not accepted`);
+      throw new AppError(
+        'origin_rejected',
+        `requests from ${origin} are not accepted: this server answers at ${publicUrl || [...allowedOrigins][0]}; open that address, or set PUBLIC_URL to the address people use`,
+      );
     return;
   }
   if (req.headers.cookie)

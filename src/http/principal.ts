@@ -12,6 +12,8 @@ export interface Principal {
   via: 'session' | 'token';
   /** Set for API tokens: the only organisation the token may act in. */
   tokenOrganisationId?: string;
+  /** Set for API tokens: the token's name and prefix, which the audit trail names beside its owner. */
+  token?: { name: string; prefix: string };
   sessionId?: string;
 }
 
@@ -47,6 +49,7 @@ async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> 
     name: row.name,
     via: 'token',
     tokenOrganisationId: row.organisation_id,
+    token: { name: row.tokenName, prefix: row.tokenPrefix },
   };
 }
 

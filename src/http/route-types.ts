@@ -31,4 +31,6 @@ export interface ModuleDeps {
   version: string;
   store: ContentStore;
   maxUploadBytes: number;
+  /** CLOSELOOP_RATE_LIMIT: routes that limit their callers do so only when on. */
+  rateLimit: boolean;
 }

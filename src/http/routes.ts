@@ -16,8 +16,10 @@ import { findingsRoutes } from '../modules/findings/findings.routes.ts';
 import { importRoutes } from '../modules/findings-import/import.routes.ts';
 import { internalAuditsRoutes } from '../modules/internal-audits/internal-audits.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
+import { ismsContextRoutes } from '../modules/isms-context/isms-context.routes.ts';
 import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
+import { mcpRoutes } from '../modules/mcp/mcp.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
@@ -60,8 +62,10 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   trustAdminRoutes(app, deps);
   trustAccessRoutes(app);
   trustPublicRoutes(app, deps);
+  ismsContextRoutes(app);
   risksRoutes(app);
   documentsRoutes(app);
   crosswalksRoutes(app);
   postureRoutes(app);
+  mcpRoutes(app, deps);
 }

@@ -39,6 +39,8 @@ export interface OrgContext {
 export interface AppEnv {
   mailer: Mailer;
   publicUrl: string;
+  /** Origins accepted for state-changing requests (`acceptedOrigins` in src/config.ts); PUBLIC_URL's when absent. */
+  acceptedOrigins?: string[];
 }
 
 /** Who acts: a member (from the gate), or one of the actor kinds without a role. */
@@ -48,6 +50,8 @@ export type Who =
       userId: string;
       email: string;
       via: 'session' | 'token';
+      /** The API token acting for the member: the audit trail names it beside the person. */
+      token?: { name: string; prefix: string } | undefined;
       role: Role;
       scope?: MemberScope;
     }
@@ -76,7 +80,7 @@ export function makeContext(who: Who, organisation: OrganisationRef, deps: Conte
     case 'member':
       return {
         ...base,
-        actor: { userId: who.userId, label: who.email, via: who.via },
+        actor: { userId: who.userId, label: memberLabel(who), via: who.via },
         access: { kind: 'member', role: who.role, scope: who.scope ?? allFindings },
       };
     case 'cli':
@@ -104,6 +108,16 @@ export function makeContext(who: Who, organisation: OrganisationRef, deps: Conte
         access: { kind: 'feed' },
       };
   }
+}
+
+/** The person's email; with an API token also the token, e.g. `ada@acme.test (API token "Claude", cl_1a2b3c4d)`. */
+function memberLabel(who: {
+  email: string;
+  via: 'session' | 'token';
+  token?: { name: string; prefix: string } | undefined;
+}) {
+  if (who.via !== 'token' || !who.token) return who.email;
+  return `${who.email} (API token "${who.token.name}", ${who.token.prefix})`;
 }
 
 /** The member's role, for rules that depend on it (the clause 10.2 lifecycle); null for other actors. */

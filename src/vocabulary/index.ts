@@ -3,6 +3,7 @@
 // contracts, the server, the CLI and the web app may all import it.
 export * from './actors.ts';
 export * from './audit-types.ts';
+export * from './controls.ts';
 export * from './deadline-policy.ts';
 export * from './grades.ts';
 export * from './labels.ts';

@@ -56,6 +56,7 @@ const subjects: Record<string, string> = {
   auth: 'Account',
   task: 'Task',
   plan_task: 'Plan task',
+  import_mapping: "Certification body's import mapping",
 };
 
 const verbs: Record<string, string> = {
@@ -84,6 +85,7 @@ const verbs: Record<string, string> = {
   sign_in: 'signed in',
   apply: 'applied',
   discard: 'discarded',
+  remember: 'remembered',
   // A finding's lifecycle moves (src/domain/findings/lifecycle.ts), recorded as "finding.<move>".
   start_analysis: 'analysis started',
   submit_plan: 'corrective action plan submitted',

@@ -27,7 +27,8 @@ export const policyTable = {
   'audit_log.verify': assurance,
   // Personal tokens act with their owner's role in one organisation; guests do not automate.
   'api_token.manage': staff,
-  'mail_outbox.read': ['admin'],
+  // ISMS managers invite, so they may read the organisation's mail to pass a link on (not account mail).
+  'mail_outbox.read': ['admin', 'isms_manager'],
   // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,
@@ -65,8 +66,10 @@ export const policyTable = {
   'trust.read': assurance,
   'trust.manage': managers,
   'trust.approve': managers,
-  // ISMS baseline: scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
+  // ISMS baseline: context (4.1, 4.2, Amd 1:2024), scope and SoA (4.3, 6.1.3 d), risk register (6.1.2, 8.2), documents (7.5), crosswalks.
   // The external auditor reads them all; only managers change them; an admin corrects a mapping row.
+  'context.read': everyone,
+  'context.manage': managers,
   'soa.read': everyone,
   'soa.manage': managers,
   'soa.approve': managers,

@@ -64,6 +64,18 @@ describe('every closeloop command as a process', () => {
   );
 
   it(
+    'mcp refuses to start without an API token (test/mcp/mcp.test.ts drives it with one)',
+    async () => {
+      const r = await run(['mcp'], [...flags, '--token', ' ']);
+      expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({
+        code: 2,
+        stderr: 'closeloop mcp: --token or CLOSELOOP_TOKEN: an API token is required',
+      });
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
     'org create',
     async () => {
       const org = await run(
@@ -260,7 +272,7 @@ describe('every closeloop command as a process', () => {
     'posture',
     async () => {
       const posture = await run(['posture', '--org', 'acme', '--json']);
-      expect(JSON.parse(posture.stdout)).toHaveProperty('alignment');
+      expect(JSON.parse(posture.stdout)).toHaveProperty('readinessScore');
     },
     PROCESS_TIMEOUT,
   );

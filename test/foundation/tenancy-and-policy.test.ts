@@ -215,6 +215,7 @@ const grantedAnswers: Record<string, number> = {
   'GET /api/v1/orgs/:org/soa/versions/:version': 400,
   'GET /api/v1/orgs/:org/soa/versions/:version/export': 400,
   'GET /api/v1/orgs/:org/soa/compare': 400,
+  'DELETE /api/v1/orgs/:org/soa/versions/:version/other-controls/:controlId': 400,
   'GET /api/v1/orgs/:org/crosswalks/:framework': 400,
   'GET /api/v1/orgs/:org/crosswalks/:framework/export': 400,
   'GET /api/v1/orgs/:org/crosswalks/:framework/overrides': 400,

@@ -183,8 +183,11 @@ for (const kind of kinds) {
         .execute();
       expect(mail).toHaveLength(1);
       expect(mail[0]!.body_text).toContain('POL-01');
-      // Once a day at most.
-      expect((await ima.post(`${org}/document-reminders`, {})).json().sent).toEqual([]);
+      // Once a day at most, and the answer names the overdue document it did not remind again (#19).
+      expect((await ima.post(`${org}/document-reminders`, {})).json()).toEqual({
+        sent: [],
+        skipped: [{ ref: 'POL-01', why: 'owner already reminded today (one reminder a day)' }],
+      });
       const moved = await ima.patch(`${org}/documents/POL-01`, { nextReviewOn: '2099-01-01' });
       expect(moved.json()).toMatchObject({ state: 'ok', lastRemindedOn: null, version: '3.0' });
     });

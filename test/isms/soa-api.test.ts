@@ -95,7 +95,7 @@ for (const kind of kinds) {
       expect(locked.statusCode).toBe(409);
       expect(locked.json().detail).toContain('read-only');
       expect((await admin.put(`${soa}/versions/1/scope`, { scope })).statusCode).toBe(409);
-    });
+    }, 30_000); // 93 edits and an approval: bounded, not timed
 
     it('starts v2 from v1 and compares them: what changed, who, why', async () => {
       const v2 = (await admin.post(`${soa}/versions`, { changeNote: 'Cloud migration' })).json();

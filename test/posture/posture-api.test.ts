@@ -13,10 +13,10 @@ import {
 import { pdfText } from '../support/pdf-text.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-type Figures = { alignment: number; posture: number };
+type Figures = { readinessScore: number; implementationScore: number };
 
 for (const kind of kinds) {
-  describe.runIf(hasKind(kind))(`posture, projection and readiness on ${kind}`, () => {
+  describe.runIf(hasKind(kind))(`scores, projection and readiness on ${kind}`, () => {
     let t: TestApp;
     let admin: Client;
     let viewer: Client;
@@ -52,6 +52,19 @@ for (const kind of kinds) {
             statement: ref,
           })
         ).json().id as string;
+      // Something in place: a draft SoA with A.5.1 implemented and A.8.8 partly (model /3: open findings
+      // take a share of what is in place, so with nothing in place nothing would move).
+      expect((await admin.post('/api/v1/orgs/acme/soa/versions', { changeNote: 'first' })).statusCode).toBe(
+        201,
+      );
+      for (const [id, status] of [
+        ['5.1', 'implemented'],
+        ['8.8', 'partial'],
+      ])
+        await admin.patch(`/api/v1/orgs/acme/soa/versions/1/controls/${id}`, {
+          status,
+          implementation: 'described',
+        });
       ids.major = await finding('NC-1', 'major', ['A.8.8']);
       ids.minor = await finding('NC-2', 'minor', ['A.8.8']);
       ids.ofi = await finding('OFI-1', 'ofi', ['9.2']);
@@ -102,11 +115,12 @@ for (const kind of kinds) {
       const res = await viewer.get(base);
       expect(res.statusCode).toBe(200);
       const p = res.json();
-      expect(p.model).toBe('closeloop-posture/2');
-      expect(p.alignment).toBeGreaterThanOrEqual(0);
-      expect(p.alignment).toBeLessThanOrEqual(100);
-      expect(p.posture).toBeGreaterThanOrEqual(0);
-      expect(p.posture).toBeLessThanOrEqual(950);
+      expect(p.model).toBe('closeloop-posture/3');
+      expect(p.readinessScore).toBeGreaterThanOrEqual(0);
+      expect(p.readinessScore).toBeLessThanOrEqual(100);
+      expect(p.implementationScore).toBeGreaterThanOrEqual(0);
+      expect(p.implementationScore).toBeLessThanOrEqual(100);
+      expect(p.implementationScore).toBeGreaterThan(0);
       expect(p.byClause.map((a: { key: string }) => a.key)).toEqual(['4', '5', '6', '7', '8', '9', '10']);
       expect(p.readiness.implied).toBe('not_recommended');
       expect(p.readiness.recommendedBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -116,32 +130,41 @@ for (const kind of kinds) {
       expect(scan.effortDays).toBe(5);
       // The change that created the findings was recorded in the trend.
       expect(p.trend.length).toBeGreaterThan(0);
-      expect(p.trend.at(-1)).toMatchObject({ alignment: p.alignment, posture: p.posture, trigger: 'change' });
+      expect(p.trend.at(-1)).toMatchObject({
+        readinessScore: p.readinessScore,
+        implementationScore: p.implementationScore,
+        trigger: 'change',
+      });
     });
 
     it('explains the figures with contributions that add up to them', async () => {
       const e = (await admin.get(`${base}/explanation`)).json();
-      const sum = (xs: { alignment?: number; posture?: number }[], k: keyof Figures) =>
+      const sum = (xs: { readinessScore?: number; implementationScore?: number }[], k: keyof Figures) =>
         xs.reduce((s, x) => s + (x[k] ?? 0), 0);
       const c = e.contributions;
-      const alignment =
-        sum(c.controls, 'alignment') +
-        sum(c.documents, 'alignment') +
-        c.allowances.alignment +
-        sum(c.findings, 'alignment');
+      const readinessScore =
+        sum(c.controls, 'readinessScore') +
+        sum(c.documents, 'readinessScore') +
+        sum(c.findings, 'readinessScore');
       const posture =
-        sum(c.controls, 'posture') +
-        sum(c.attributes, 'posture') +
-        c.allowances.posture +
-        sum(c.findings, 'posture');
-      expect(alignment).toBeCloseTo(e.exact.alignment, 6);
-      expect(posture).toBeCloseTo(e.exact.posture, 6);
-      expect(Math.round(alignment * 10) / 10).toBe(e.alignment);
+        sum(c.controls, 'implementationScore') +
+        sum(c.attributes, 'implementationScore') +
+        sum(c.findings, 'implementationScore');
+      expect(readinessScore).toBeCloseTo(e.exact.readinessScore, 6);
+      expect(posture).toBeCloseTo(e.exact.implementationScore, 6);
+      expect(Math.round(readinessScore * 10) / 10).toBe(e.readinessScore);
       expect(c.controls).toHaveLength(93);
       expect(c.findings.map((f: { ref: string }) => f.ref).sort()).toEqual(['NC-1', 'NC-2', 'OFI-1']);
       const major = c.findings.find((f: { ref: string }) => f.ref === 'NC-1');
       const minor = c.findings.find((f: { ref: string }) => f.ref === 'NC-2');
-      expect(major.alignment).toBeLessThan(minor.alignment);
+      expect(major.readinessScore).toBeLessThan(minor.readinessScore);
+      // An OFI is not a nonconformity: it takes nothing away (regression: OFIs lowered the scores).
+      const ofi = c.findings.find((f: { ref: string }) => f.ref === 'OFI-1');
+      expect(ofi).toMatchObject({ load: 0, readinessScore: 0, implementationScore: 0 });
+      expect(e.weights).toMatchObject({
+        readinessScore: { controls: 50, documents: 50 },
+        findingsPenalty: 0.4,
+      });
     });
 
     it('projects a selection without writing anything, and the projection is what completing it records', async () => {
@@ -151,13 +174,13 @@ for (const kind of kinds) {
       const res = await admin.post(`${base}/projection`, { tasks: [ids.owner, ids.scan] });
       expect(res.statusCode).toBe(200);
       const p = res.json();
-      expect(p.exact.delta.alignment).toBeGreaterThan(0);
-      expect(p.exact.delta.posture).toBeGreaterThan(0);
+      expect(p.exact.delta.readinessScore).toBeGreaterThan(0);
+      expect(p.exact.delta.implementationScore).toBeGreaterThan(0);
       expect(p.implied).toEqual({ before: 'not_recommended', after: 'not_recommended' });
       const close = (await admin.post(`${base}/projection`, { findings: [ids.major] })).json();
       expect(close.implied.after).toBe('recommended_upon_action_plan');
       const closeMinor = (await admin.post(`${base}/projection`, { findings: [ids.minor] })).json();
-      expect(close.exact.delta.alignment).toBeGreaterThan(closeMinor.exact.delta.alignment);
+      expect(close.exact.delta.readinessScore).toBeGreaterThan(closeMinor.exact.delta.readinessScore);
       expect(await trail()).toBe(entries);
 
       for (const taskId of [ids.owner, ids.scan])
@@ -167,9 +190,12 @@ for (const kind of kinds) {
         ).toBe(200);
       expect(await refreshTrend(2)).toMatchObject({ recorded: 1 });
       const after = (await admin.get(base)).json();
-      expect(after.alignment).toBe(p.after.alignment);
-      expect(after.posture).toBe(p.after.posture);
-      expect(after.trend.at(-1)).toMatchObject({ alignment: p.after.alignment, posture: p.after.posture });
+      expect(after.readinessScore).toBe(p.after.readinessScore);
+      expect(after.implementationScore).toBe(p.after.implementationScore);
+      expect(after.trend.at(-1)).toMatchObject({
+        readinessScore: p.after.readinessScore,
+        implementationScore: p.after.implementationScore,
+      });
     });
 
     it("refuses unknown ids and another organisation's with field paths, the same way", async () => {
@@ -210,7 +236,9 @@ for (const kind of kinds) {
       expect(pdf.headers['content-type']).toBe('application/pdf');
       const text = await pdfText(pdf.rawPayload);
       expect(text).toContain('Executive summary');
-      expect(text).toContain('ISO 27001 alignment');
+      expect(text).toContain('Readiness score');
+      expect(text).toMatch(/Implementation score\s+\d{1,3}\.\d \/ 100/);
+      expect(text).not.toContain('950');
       expect(text).toContain('NC-1 (major)');
     });
 
@@ -226,7 +254,7 @@ for (const kind of kinds) {
       expect(later.filter((p: { trigger: string }) => p.trigger === 'change').length).toBeGreaterThan(1);
     });
 
-    it('prints alignment, posture and the top ranked actions from the command line', async () => {
+    it('prints both scores and the top ranked actions from the command line', async () => {
       const db = t.rt.config;
       const r = await cli([
         'posture',
@@ -240,10 +268,49 @@ for (const kind of kinds) {
       expect(r.code, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
       const api = (await admin.get(base)).json();
-      expect(out.alignment).toBe(api.alignment);
-      expect(out.posture).toBe(api.posture);
+      expect(out.readinessScore).toBe(api.readinessScore);
+      expect(out.implementationScore).toBe(api.implementationScore);
       expect(out.actions[0]).toMatchObject({ rank: 1, title: 'Fix the minor', finding: 'NC-2' });
-      expect(out.actions[0].delta.alignment).toBeGreaterThan(0);
+      expect(out.actions[0].delta.readinessScore).toBeGreaterThan(0);
+    });
+
+    it('scores an organisation with nothing in place 0, whatever its findings (regression: was 50 %)', async () => {
+      const beta = (await admin.get('/api/v1/orgs/beta/posture')).json();
+      expect(beta).toMatchObject({ readinessScore: 0, implementationScore: 0, openFindings: 1 });
+    });
+
+    it('renders snapshots recorded on the 0–950 scale of models /1–/2 on the 0–100 axis', async () => {
+      const db = t.rt.database.db;
+      const org = await db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'acme')
+        .executeTakeFirstOrThrow();
+      const at = new Date(Date.now() - 30 * 86_400_000).toISOString();
+      await db
+        .insertInto('posture_snapshot')
+        .values({
+          id: 'legacy-1',
+          organisation_id: org.id,
+          recorded_at: at,
+          recorded_on: at.slice(0, 10),
+          model_version: 'closeloop-posture/2',
+          trigger: 'daily',
+          alignment: 61.5,
+          posture: 760,
+          implementation: null,
+          open_findings: 2,
+          areas_json: '{}',
+        })
+        .execute();
+      const points = (await admin.get(`${base}/history?days=90`)).json().points;
+      expect(points[0]).toMatchObject({
+        model: 'closeloop-posture/2',
+        readinessScore: 61.5,
+        implementationScore: 80,
+      });
+      for (const p of points) expect(p.implementationScore).toBeLessThanOrEqual(100);
+      await db.deleteFrom('posture_snapshot').where('id', '=', 'legacy-1').execute();
     });
   });
 }

@@ -21,6 +21,7 @@ import {
   IconSubtask,
   IconTimeline,
   IconUsers,
+  IconWorld,
 } from '@tabler/icons-react';
 import { isAllowed, type OrgAction } from '../../src/vocabulary/policy.ts';
 import type { Role } from '../../src/vocabulary/roles.ts';
@@ -74,6 +75,8 @@ export const navigation: NavGroup[] = [
   {
     label: 'ISMS',
     items: [
+      // Context of the organisation (4.1, 4.2) with the climate-change determination (Amd 1:2024).
+      { label: 'Context', to: 'context', icon: IconWorld, reads: 'context.read' },
       { label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, reads: 'soa.read' },
       { label: 'Risk register', to: 'risks', icon: IconAlertTriangle, reads: 'risk.read' },
       { label: 'Documented information', to: 'documents', icon: IconFiles, reads: 'document.read' },

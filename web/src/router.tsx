@@ -41,6 +41,7 @@ const CertificationReviewsPage = lazyRouteComponent(
   () => import('./features/certification/CertificationReviewsPage.tsx'),
   'CertificationReviewsPage',
 );
+const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
 const CrosswalksPage = lazyRouteComponent(
   () => import('./features/crosswalks/CrosswalksPage.tsx'),
   'CrosswalksPage',
@@ -176,6 +177,7 @@ const routeTree = root.addChildren([
     page('internal-audits', InternalAuditsPage),
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
+    page('context', ContextPage),
     page('soa', SoaPage),
     page('trust', TrustAdminPage),
     page('risks', RisksPage),

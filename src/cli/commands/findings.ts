@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { auditInput, findingStatus, grade } from '../../contracts/findings.ts';
+import { templateColumns } from '../../domain/findings/import-columns.ts';
 import { type Command, stringOpt, UsageError } from '../command.ts';
 import { printJson, withOrganisation } from '../org-context.ts';
 
@@ -133,7 +134,8 @@ export const importFindingsCommand: Command = {
     map: {
       type: 'string',
       multiple: true,
-      description: 'use another header, e.g. --map statement="Finding text"',
+      description:
+        'use another header, e.g. --map statement="Finding text" (column= leaves it empty); other columns are found by their usual names, the mapping remembered for the certification body or a synonym',
     },
   },
   positionals: [{ name: 'FILE', required: true }],
@@ -143,6 +145,8 @@ export const importFindingsCommand: Command = {
     for (const m of (run.options.map as string[] | undefined) ?? []) {
       const [k, ...v] = m.split('=');
       if (!k || v.length === 0) throw new UsageError(`--map: expected column=Header, got '${m}'`);
+      if (!(templateColumns as readonly string[]).includes(k))
+        throw new UsageError(`--map: '${k}' is not a template column (${templateColumns.join(', ')})`);
       mapping[k] = v.join('=');
     }
     let bytes: Buffer;

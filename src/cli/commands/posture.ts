@@ -5,7 +5,7 @@ import { printJson, withOrganisation } from '../org-context.ts';
 // `--record` also records them as a daily snapshot (for installations that prefer cron to the server).
 export const postureCommand: Command = {
   path: ['posture'],
-  summary: 'print ISO 27001 alignment, security posture, readiness and the top 10 ranked actions',
+  summary: 'print the readiness and implementation scores (0–100), readiness and the top 10 ranked actions',
   usage: 'posture --org S [--json] [--record]',
   options: {
     org: { type: 'string', description: 'organisation slug', required: true },
@@ -22,8 +22,8 @@ export const postureCommand: Command = {
     const result = {
       model: p.model,
       computedAt: p.computedAt,
-      alignment: p.alignment,
-      posture: p.posture,
+      readinessScore: p.readinessScore,
+      implementationScore: p.implementationScore,
       byClause: Object.fromEntries(p.byClause.map((a) => [a.key, a.score])),
       byTheme: Object.fromEntries(p.byTheme.map((a) => [a.key, a.score])),
       readiness: {
@@ -38,7 +38,10 @@ export const postureCommand: Command = {
         grade: a.grade,
         effortDays: a.effortDays,
         prerequisites: a.prerequisites.length,
-        delta: { alignment: round(a.delta.alignment, 2), posture: round(a.delta.posture, 1) },
+        delta: {
+          readinessScore: round(a.delta.readinessScore, 2),
+          implementationScore: round(a.delta.implementationScore, 2),
+        },
       })),
     };
     if (run.options.json === true) {
@@ -46,13 +49,13 @@ export const postureCommand: Command = {
       return 0;
     }
     const lines = [
-      `${run.options.org}: ISO 27001 alignment ${p.alignment.toFixed(1)} %, security posture ${p.posture}/950 (${p.model})`,
+      `${run.options.org}: readiness score ${p.readinessScore.toFixed(1)}/100, implementation score ${p.implementationScore.toFixed(1)}/100 (${p.model})`,
       `implied recommendation: ${p.readiness.implied}; can be recommended by ${p.readiness.recommendedBy ?? 'no date (a nonconformity has no plan)'}`,
       ...result.readiness.blockers.map((b) => `  blocker: ${b}`),
       'top actions (effect per day of effort):',
       ...result.actions.map(
         (a) =>
-          `  ${String(a.rank).padStart(2)}. ${a.finding} ${a.title} — ${a.effortDays} d, alignment ${sign(a.delta.alignment)}, posture ${sign(a.delta.posture)}`,
+          `  ${String(a.rank).padStart(2)}. ${a.finding} ${a.title} — ${a.effortDays} d, readiness ${sign(a.delta.readinessScore)}, implementation ${sign(a.delta.implementationScore)}`,
       ),
     ];
     run.io.stdout(`${lines.join('\n')}\n`);

@@ -1,4 +1,14 @@
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
+import type { IsmsContext } from '../isms/context.ts';
+import {
+  feedbackLines,
+  issuesLines,
+  partiesLines,
+  type ReviewRisk,
+  type ReviewScores,
+  riskLines,
+  scoreLines,
+} from './review-inputs-isms.ts';
 // Inputs of a management review (ISO/IEC 27001:2022 clause 9.3.2), gathered from the records as they
 // stand on the day of the review. A section whose source closeloop does not hold yet says so
 // (`available: false`) rather than leaving the topic out: the minutes must show it was considered.
@@ -13,15 +23,19 @@ export interface ReviewSection {
 
 export interface ReviewSources {
   heldOn: string;
+  /** Date of the previous review: what changed since then is marked (9.3.2 b, c, e). */
+  previousHeldOn: string | null;
   /** Decisions of the previous review, with owner and due date (9.3.2 a). */
   previousDecisions: { topic: string; decision: string; owner: string; dueOn: string | null }[] | null;
   findings: { ref: string; auditRef: string; grade: string; status: string; closeByOn: string | null }[];
   audits: { ref: string; type: string; startsOn: string | null; recommendation: string | null }[];
   internalResults: { result: string; checkedOn: string | null }[];
-  /** Extension points: null until the capability exists (risk register, objectives, scores). */
-  risks: string[] | null;
+  /** Context of the organisation (4.1, 4.2, Amd 1:2024); null when none is recorded. */
+  context: IsmsContext | null;
+  risks: ReviewRisk[] | null;
+  /** Extension point: null until closeloop records information security objectives (6.2). */
   objectives: string[] | null;
-  scores: string[] | null;
+  scores: ReviewScores | null;
 }
 
 const count = <T>(xs: readonly T[], p: (x: T) => boolean) => xs.filter(p).length;
@@ -64,6 +78,18 @@ export function gatherReviewInputs(s: ReviewSources): ReviewSection[] {
                 `${d.topic}: ${d.decision}${d.owner ? ` — ${d.owner}` : ''}${d.dueOn ? `, due ${d.dueOn}` : ''}`,
             ),
     },
+    extension(
+      'issues',
+      '9.3.2 b',
+      'Changes in external and internal issues relevant to the ISMS (climate change included)',
+      issuesLines(s.context, s.previousHeldOn),
+    ),
+    extension(
+      'interested_parties',
+      '9.3.2 c',
+      'Changes in needs and expectations of interested parties relevant to the ISMS',
+      partiesLines(s.context, s.previousHeldOn),
+    ),
     {
       key: 'nonconformities',
       clause: '9.3.2 d 1',
@@ -75,7 +101,12 @@ export function gatherReviewInputs(s: ReviewSources): ReviewSection[] {
         ...trend(s),
       ],
     },
-    extension('measurement', '9.3.2 d 2', 'Monitoring and measurement results (scores and trends)', s.scores),
+    extension(
+      'measurement',
+      '9.3.2 d 2',
+      'Monitoring and measurement results (scores and trends)',
+      scoreLines(s.scores),
+    ),
     {
       key: 'audit_results',
       clause: '9.3.2 d 3',
@@ -97,10 +128,16 @@ export function gatherReviewInputs(s: ReviewSources): ReviewSection[] {
     },
     extension('objectives', '9.3.2 d 4', 'Fulfilment of information security objectives', s.objectives),
     extension(
+      'feedback',
+      '9.3.2 e',
+      'Feedback from interested parties',
+      feedbackLines(s.context, s.previousHeldOn, s.heldOn),
+    ),
+    extension(
       'risks',
       '9.3.2 f',
       'Results of risk assessment and status of the risk treatment plan',
-      s.risks,
+      riskLines(s.risks, s.heldOn),
     ),
     {
       key: 'improvement',

@@ -97,3 +97,11 @@ export const existsFor = (s: TransitionSpec, c: Closer) => !s.closers || s.close
 /** A decision of the certification body: only in its own lifecycle. */
 export const isAuditorDecision = (s: TransitionSpec, c: Closer) =>
   Boolean(s.auditorDecision) && c === 'certification_body';
+
+/** What the external auditor reads on her own decisions: her decision, not one recorded on her behalf (#19). */
+export const auditorOwnLabels: Partial<Record<string, string>> = {
+  accept_plan: 'Accept this plan',
+  reject_plan: 'Reject this plan',
+  reject_evidence: 'Reject this evidence',
+  record_auditor_acceptance: 'Accept the correction and its evidence',
+};

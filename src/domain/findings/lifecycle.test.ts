@@ -134,6 +134,21 @@ describe('corrective action lifecycle', () => {
     expect(availableTransitions({ status: 'plan_submitted', auditorAccepted: false }, 'viewer')).toEqual([]);
   });
 
+  it("words the auditor's moves as her own decision and offers Close only after her acceptance (#19)", () => {
+    const mine = availableTransitions(
+      { status: 'plan_submitted', auditorAccepted: false },
+      'external_auditor',
+    );
+    expect(mine.map((t) => t.label)).toEqual(['Accept this plan', 'Reject this plan']);
+    const verified = (auditorAccepted: boolean) =>
+      availableTransitions({ status: 'verified_internally', auditorAccepted }, 'external_auditor').map(
+        (t) => t.action,
+      );
+    expect(verified(false)).not.toContain('close');
+    expect(verified(false)).toContain('record_auditor_acceptance');
+    expect(verified(true)).toContain('close');
+  });
+
   it('lets a rejected plan be resubmitted or its analysis reopened', () => {
     const rejected: NcRecord = { status: 'plan_rejected', auditorAccepted: false };
     expect(availableTransitions(rejected, 'action_owner').map((t) => t.action)).toEqual([

@@ -1,7 +1,6 @@
 // The corrective action lifecycle of a nonconformity (ISO/IEC 27001:2022 clause 10.2), with a permission
-// per transition. Internal audit verifies before the certification body decides (clause 9.2), and the
-// verifier must not be someone who implemented the actions (independence, clause 9.2.2). Pure: no I/O,
-// no clock (the caller passes `today`).
+// per transition. Internal audit verifies before the certification body decides (clause 9.2); the verifier
+// must not have implemented the actions (independence, 9.2.2). Pure: no I/O, no clock (`today` is passed).
 //
 //   open → analysing → plan_submitted → plan_accepted → implementing → evidence_submitted
 //        → verified_internally → (auditor acceptance recorded) → closed
@@ -9,7 +8,7 @@
 // Who closes depends on the audit (closure.ts): the certification body for stage 2, surveillance and
 // recertification; the organisation itself for internal and second-party audits and stage 1 areas of
 // concern, where the ISMS manager accepts the plan and no certification body step exists at all.
-// Send-backs are states, so the history shows that work was returned and why (the comment is required):
+// Send-backs are states, so the history shows that work was returned and why (a comment is required):
 // - plan_rejected (from plan_submitted): the team resubmits a revised plan directly, or reopens the
 //   analysis (start_analysis → analysing) when the rejection questioned the root cause;
 // - evidence_rejected (internal auditor from evidence_submitted via return_evidence, or the certification
@@ -21,6 +20,7 @@
 // A review that finds the action not effective reopens the record for a new cause analysis (10.2 b).
 
 import {
+  auditorOwnLabels,
   closerOfRecord,
   existsFor,
   isAuditorDecision,
@@ -264,10 +264,7 @@ export interface AvailableTransition {
   needsDecision: boolean;
 }
 
-/**
- * Transitions this role may attempt from the current state (readiness guards are checked when attempted).
- * Given the actor and the implementers, internal verification is not offered to an implementer.
- */
+/** Moves this role may attempt now (guards are checked when attempted); never verification by an implementer. */
 export function availableTransitions(
   record: NcRecord,
   role: Role,
@@ -284,6 +281,8 @@ export function availableTransitions(
         s.from.includes(record.status) &&
         rolesOf(s, closer).includes(role) &&
         !(a === 'record_auditor_acceptance' && record.auditorAccepted) &&
+        // The certification body closes only after its acceptance: Close is not offered before it (#19).
+        !(a === 'close' && closer === 'certification_body' && !record.auditorAccepted) &&
         !(a === 'verify_internally' && actorId !== null && implementerIds.includes(actorId))
       );
     })
@@ -291,7 +290,7 @@ export function availableTransitions(
       const s: TransitionSpec = transitions[a];
       return {
         action: a,
-        label: labelOf(s, closer),
+        label: (role === 'external_auditor' && auditorOwnLabels[a]) || labelOf(s, closer),
         needsComment: Boolean(s.needsComment),
         needsDecision: isAuditorDecision(s, closer) && role !== 'external_auditor',
       };

@@ -1,7 +1,8 @@
 // Coverage of another framework (SOC 2 2017 TSC, NIST CSF 2.0) by the ISMS, read through a mapping from
 // ISO/IEC 27001:2022. Each target (criterion, subcategory) is covered as far as the Annex A controls
 // mapped to it are implemented according to the SoA. Clauses 4–10 cannot be excluded from an ISMS, so a
-// clause source counts as in place.
+// clause source is in place unless an open nonconformity is raised against it: an open major leaves it
+// not in place (the requirement is not fulfilled, ISO/IEC 27001:2022 3.28), an open minor half in place.
 
 import type { ImplementationStatus } from './soa.ts';
 
@@ -57,9 +58,31 @@ export interface ControlState {
   status: ImplementationStatus;
 }
 
+/** Open nonconformities against a clause of 4–10, as findings cite them (`9.2`, `6.1.3`). */
+export interface OpenClauseFinding {
+  grade: 'major' | 'minor';
+  requirements: readonly string[];
+}
+
+/** A finding citing `9.2` touches the clause source `9.2`, `9.2.1` and `9`; not `9.3` nor `A.9`. */
+const touches = (requirement: string, clause: string) =>
+  requirement === clause || requirement.startsWith(`${clause}.`) || clause.startsWith(`${requirement}.`);
+
+/** How far a clause of 4–10 is in place given the open nonconformities against it. */
+export function clauseScore(clause: string, open: readonly OpenClauseFinding[]): number {
+  const against = open.filter((f) => f.requirements.some((r) => touches(r.trim(), clause)));
+  if (against.some((f) => f.grade === 'major')) return 0;
+  return against.length > 0 ? 0.5 : 1;
+}
+
 /** How far one source is in place: implemented 1, partial ½, anything else (or excluded) 0. */
-export function sourceScore(fromKind: 'annex_a' | 'clause', c: ControlState | undefined): number {
-  if (fromKind === 'clause') return 1;
+export function sourceScore(
+  fromKind: 'annex_a' | 'clause',
+  c: ControlState | undefined,
+  from = '',
+  open: readonly OpenClauseFinding[] = [],
+): number {
+  if (fromKind === 'clause') return clauseScore(from, open);
   if (!c?.applicable) return 0;
   return c.status === 'implemented' ? 1 : c.status === 'partial' ? 0.5 : 0;
 }
@@ -86,6 +109,7 @@ export function coverage(
   targets: readonly { id: string; title: string; group: string }[],
   rows: readonly (MappingRow & { origin: RowOrigin })[],
   controls: ReadonlyMap<string, ControlState>,
+  openAgainstClauses: readonly OpenClauseFinding[] = [],
 ): { targets: TargetCoverage[]; percent: number; gaps: TargetCoverage[] } {
   const result = targets.map((t): TargetCoverage => {
     const sources = rows
@@ -95,7 +119,7 @@ export function coverage(
         fromKind: r.fromKind,
         relationship: r.relationship,
         origin: r.origin,
-        score: sourceScore(r.fromKind, controls.get(r.from)),
+        score: sourceScore(r.fromKind, controls.get(r.from), r.from, openAgainstClauses),
       }));
     if (sources.length === 0) return { ...t, level: 'unmapped', percent: 0, sources };
     const mean = sources.reduce((s, x) => s + x.score, 0) / sources.length;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annexAControls, mapping2013to2022, soc2Criteria, soc2Mapping } from '../../reference/catalogue.ts';
-import { type ControlState, coverage, effectiveMapping } from './crosswalk.ts';
+import { type ControlState, clauseScore, coverage, effectiveMapping } from './crosswalk.ts';
 import { documentState, dueForReminder, mandatoryDocuments, readiness } from './documents.ts';
 import { migrate2013 } from './migration-2013.ts';
 import { defaultRiskMatrix, heatMap, matrixProblems, riskBand, riskProblems } from './risk.ts';
@@ -171,6 +171,33 @@ describe('crosswalk coverage', () => {
       ),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('crosswalk coverage of clauses 4–10 with open nonconformities (regression: counted in place)', () => {
+  const targets = soc2Criteria().map((c) => ({ id: c.id, title: c.title, group: c.series }));
+  const rows = effectiveMapping(soc2Mapping(), []);
+  const clauseRow = rows.find((r) => r.fromKind === 'clause')!;
+  const all = new Map<string, ControlState>(
+    annexAControls().map((c) => [c.id, { applicable: true, status: 'implemented' }]),
+  );
+  it('takes a clause out of place for an open major, half for a minor, and only the clause cited', () => {
+    expect(clauseScore('9.2', [])).toBe(1);
+    expect(clauseScore('9.2', [{ grade: 'minor', requirements: ['9.2.2'] }])).toBe(0.5);
+    expect(clauseScore('9', [{ grade: 'major', requirements: ['9.2'] }])).toBe(0);
+    expect(clauseScore('9.3', [{ grade: 'major', requirements: ['9.2'] }])).toBe(1);
+    expect(clauseScore('9.2', [{ grade: 'major', requirements: ['A.9.2'] }])).toBe(1);
+    expect(clauseScore('10.2', [{ grade: 'minor', requirements: ['10.1', '10.2'] }])).toBe(0.5);
+  });
+  it('lowers the coverage of the targets a clause maps to, and only those', () => {
+    const before = coverage(targets, rows, all);
+    const after = coverage(targets, rows, all, [{ grade: 'major', requirements: [clauseRow.from] }]);
+    expect(after.percent).toBeLessThan(before.percent);
+    const target = after.targets.find((t) => t.id === clauseRow.to)!;
+    expect(target.sources.find((x) => x.from === clauseRow.from)!.score).toBe(0);
+    expect(target.level).not.toBe('covered');
+    const untouched = after.targets.filter((t) => !t.sources.some((x) => x.fromKind === 'clause'));
+    for (const t of untouched) expect(t.percent).toBe(before.targets.find((b) => b.id === t.id)!.percent);
   });
 });
 

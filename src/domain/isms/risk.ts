@@ -113,3 +113,43 @@ export function heatMap(m: RiskMatrix, risks: readonly { ref: string; rating: Ra
   }
   return rows;
 }
+
+/** A risk owner's signature on a date (ISO/IEC 27001:2022 6.1.3 f). */
+export interface OwnerSignature {
+  by: string;
+  on: string;
+}
+
+export type SignOffState = 'complete' | 'awaiting_approval' | 'awaiting_acceptance';
+
+/**
+ * 6.1.3 f: the organisation obtains the risk owners' approval of the risk treatment plan and their
+ * acceptance of the residual information security risks. Both are needed before the plan is in force.
+ */
+export function signOffState(s: {
+  treatmentApproval: OwnerSignature | null;
+  residualAcceptance: OwnerSignature | null;
+}): SignOffState {
+  if (s.treatmentApproval === null) return 'awaiting_approval';
+  if (s.residualAcceptance === null) return 'awaiting_acceptance';
+  return 'complete';
+}
+
+/** What is wrong with the signatures as recorded: dated in the future, or on a risk that names no owner. */
+export function signOffProblems(
+  s: { owner: string; treatmentApproval: OwnerSignature | null; residualAcceptance: OwnerSignature | null },
+  today: string,
+): { field: 'treatmentApproval' | 'residualAcceptance'; message: string }[] {
+  const problems: { field: 'treatmentApproval' | 'residualAcceptance'; message: string }[] = [];
+  for (const [field, sig, what] of [
+    ['treatmentApproval', s.treatmentApproval, 'approval of the treatment plan'],
+    ['residualAcceptance', s.residualAcceptance, 'acceptance of the residual risk'],
+  ] as const) {
+    if (sig === null) continue;
+    if (sig.on > today) problems.push({ field, message: `the ${what} cannot be dated after today` });
+    // 6.1.3 f names the risk owner: a risk without an owner has nobody to approve or accept it.
+    if (s.owner.trim() === '')
+      problems.push({ field, message: `name the risk owner before recording the ${what}` });
+  }
+  return problems;
+}

@@ -1,3 +1,4 @@
+import { controlLabel } from '../../vocabulary/controls.ts';
 // Statement of Applicability rules (ISO/IEC 27001:2022 clause 6.1.3 d): for each Annex A control, whether
 // it is applicable, why it is included or the justification for excluding it, and whether it is
 // implemented. Pure: the catalogue of controls is passed in.
@@ -41,7 +42,7 @@ export interface SoaIssue {
  */
 export function validateEntry(e: SoaEntryState, riskLinked = false): SoaIssue[] {
   const issues: SoaIssue[] = [];
-  const at = `A.${e.controlId}`;
+  const at = controlLabel(e.controlId);
   if (!e.applicable) {
     if (e.justification.trim() === '')
       issues.push({

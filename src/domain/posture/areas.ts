@@ -7,7 +7,7 @@ import {
 } from './model.ts';
 import type { AreaScore } from './scores.ts';
 
-// Alignment per clause 4–10 (from the mandatory documented information of each clause) and per Annex A
+// Readiness per clause 4–10 (from the mandatory documented information of each clause) and per Annex A
 // theme (from the applicable controls of each theme), each reduced by the open findings raised against a
 // requirement of that clause or theme. A finding naming several requirements shares its load among them.
 

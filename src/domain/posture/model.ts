@@ -9,7 +9,10 @@ import type { ImplementationStatus } from '../isms/soa.ts';
 
 // /2 (issue #13): an opportunity for improvement is not a nonconformity, so it never lowers a score and
 // declining one never raises it (ISO/IEC 27001:2022 10.1 vs 10.2). Points recorded as /1 stay readable.
-export const MODEL_VERSION = 'closeloop-posture/2';
+// /3 (issue #13): closeloop's own readiness and implementation scores, both 0–100 (no 0–950 scale); open
+// findings reduce a score by a share of what is in place, so an empty organisation scores 0. Snapshots of
+// /1 and /2 are kept with their version, their posture carried over as ÷ 9.5 (migration 0018).
+export const MODEL_VERSION = 'closeloop-posture/3';
 
 export type Theme = 'organizational' | 'people' | 'physical' | 'technological';
 
@@ -108,12 +111,24 @@ export const MAX_PROGRESS = 0.8;
 /** Scale of the findings terms: with total load L the allowance kept is exp(-L / FINDINGS_SCALE). */
 export const FINDINGS_SCALE = 12;
 
-/** Alignment, in percentage points: Annex A controls, mandatory documents, open findings. */
-export const ALIGNMENT_WEIGHTS = { controls: 40, documents: 30, findings: 30 } as const;
-/** Posture, in points out of 950: risk-weighted controls, attribute coverage, open findings. */
-export const POSTURE_MAX = 950;
-export const POSTURE_WEIGHTS = { controls: 475, attributes: 237.5, findings: 237.5 } as const;
-/** A control's weight in the posture: 1 plus this times the normalised residual risk it treats. */
+/**
+ * Readiness score (0–100): how far the ISMS is ready for certification. Points for the applicable Annex A
+ * controls (equal shares) and for the mandatory documented information of clauses 4–10 (equal shares).
+ */
+export const READINESS_WEIGHTS = { controls: 50, documents: 50 } as const;
+/**
+ * Implementation score (0–100): how far the controls are implemented where the risk is. Points for the
+ * applicable controls weighted by the residual risk they treat, and for the coverage of the ISO/IEC
+ * 27002:2022 attributes (five cybersecurity concepts and three security properties, equal shares).
+ */
+export const IMPLEMENTATION_WEIGHTS = { controls: 60, attributes: 40 } as const;
+/**
+ * Open nonconformities take away at most this share of each score: with total load L the score keeps
+ * base × (1 − FINDINGS_PENALTY × (1 − exp(−L / FINDINGS_SCALE))). A multiplier, not an allowance, so that
+ * an organisation with nothing in place scores 0 and no finding can ever add points.
+ */
+export const FINDINGS_PENALTY = 0.4;
+/** A control's weight in the implementation score: 1 plus this times the normalised residual risk it treats. */
 export const RISK_WEIGHT = 3;
 
 export const CONCEPTS = ['identify', 'protect', 'detect', 'respond', 'recover'] as const;

@@ -98,7 +98,7 @@ const undoneTasks = (i: PostureInput) =>
   i.findings.flatMap((f) => f.tasks.filter((t) => !t.done).map((t) => t.id));
 
 describe('posture model (properties)', () => {
-  it('never moves a score for an OFI: raising, accepting or declining one (regression, model /2)', () => {
+  it('never moves a score for an OFI: raising, accepting or declining one never raises or lowers it', () => {
     let withOfis = 0;
     fc.assert(
       fc.property(inputArb, fc.constantFrom('open', 'accepted', 'planned', 'declined'), (input, status) => {
@@ -118,14 +118,51 @@ describe('posture model (properties)', () => {
     expect(withOfis).toBeGreaterThan(50);
   });
 
+  it('scores 0 with nothing implemented and no document, whatever the findings (regression: was 50 %)', () => {
+    let withFindings = 0;
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const empty: PostureInput = {
+          ...input,
+          controls: input.controls.map((c) => ({ ...c, status: 'not_started' as const })),
+          documents: input.documents.map((d) => ({ ...d, state: 'missing' as const })),
+        };
+        if (input.findings.length > 0) withFindings++;
+        expect(exact(empty)).toEqual({ readinessScore: 0, implementationScore: 0 });
+        expect(scorePosture({ ...empty, findings: [] })).toMatchObject({
+          readinessScore: 0,
+          implementationScore: 0,
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(withFindings).toBeGreaterThan(50);
+  });
+
+  it('never raises a score by raising a finding, of any grade and status', () => {
+    let moved = 0;
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        fc.pre(input.findings.length > 0);
+        const without = exact({ ...input, findings: [] });
+        const withAll = exact(input);
+        if (withAll.readinessScore < without.readinessScore - 1e-9) moved++;
+        expect(withAll.readinessScore).toBeLessThanOrEqual(without.readinessScore + 1e-9);
+        expect(withAll.implementationScore).toBeLessThanOrEqual(without.implementationScore + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+    expect(moved).toBeGreaterThan(10);
+  });
+
   it('keeps both scores and every area in range', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const s = scorePosture(input);
-        expect(s.alignment).toBeGreaterThanOrEqual(0);
-        expect(s.alignment).toBeLessThanOrEqual(100);
-        expect(s.posture).toBeGreaterThanOrEqual(0);
-        expect(s.posture).toBeLessThanOrEqual(950);
+        expect(s.readinessScore).toBeGreaterThanOrEqual(0);
+        expect(s.readinessScore).toBeLessThanOrEqual(100);
+        expect(s.implementationScore).toBeGreaterThanOrEqual(0);
+        expect(s.implementationScore).toBeLessThanOrEqual(100);
         for (const a of [...s.byClause, ...s.byTheme])
           if (a.score !== null) expect(a.score >= 0 && a.score <= 100).toBe(true);
       }),
@@ -140,8 +177,8 @@ describe('posture model (properties)', () => {
         fc.pre(open.length > 0);
         const before = exact(input);
         const after = exact(applySelection(input, { tasks: [open[pick % open.length]!] }));
-        expect(after.alignment).toBeGreaterThanOrEqual(before.alignment - 1e-9);
-        expect(after.posture).toBeGreaterThanOrEqual(before.posture - 1e-9);
+        expect(after.readinessScore).toBeGreaterThanOrEqual(before.readinessScore - 1e-9);
+        expect(after.implementationScore).toBeGreaterThanOrEqual(before.implementationScore - 1e-9);
       }),
       { numRuns: 400 },
     );
@@ -174,8 +211,11 @@ describe('posture model (properties)', () => {
         const base = exact(both);
         const closeMajor = exact(applySelection(both, { findings: ['major'] }));
         const closeMinor = exact(applySelection(both, { findings: ['minor'] }));
-        expect(closeMajor.alignment - base.alignment).toBeGreaterThan(closeMinor.alignment - base.alignment);
-        expect(closeMajor.posture - base.posture).toBeGreaterThan(closeMinor.posture - base.posture);
+        // With nothing in place there is nothing for a finding to take away (model /3): no move at all.
+        const inPlace = scorePosture(both).contributions.bases;
+        for (const k of ['readinessScore', 'implementationScore'] as const)
+          if (inPlace[k] > 1e-9) expect(closeMajor[k] - base[k]).toBeGreaterThan(closeMinor[k] - base[k]);
+          else expect(closeMajor[k] - base[k]).toBeCloseTo(0, 9);
       }),
       { numRuns: 300 },
     );
@@ -186,16 +226,23 @@ describe('posture model (properties)', () => {
       fc.property(inputArb, (input) => {
         const s = scorePosture(input);
         const c = s.contributions;
-        const add = (xs: { alignment?: number; posture?: number }[], k: 'alignment' | 'posture') =>
-          xs.reduce((sum, x) => sum + (x[k] ?? 0), 0);
-        const alignment =
-          add(c.controls, 'alignment') + add(c.documents, 'alignment') + c.allowances.alignment;
-        const posture = add(c.controls, 'posture') + add(c.attributes, 'posture') + c.allowances.posture;
-        expect(alignment + add(c.findings, 'alignment')).toBeCloseTo(s.exact.alignment, 9);
-        expect(posture + add(c.findings, 'posture')).toBeCloseTo(s.exact.posture, 9);
+        const add = (
+          xs: { readinessScore?: number; implementationScore?: number }[],
+          k: 'readinessScore' | 'implementationScore',
+        ) => xs.reduce((sum, x) => sum + (x[k] ?? 0), 0);
+        const readinessScore = add(c.controls, 'readinessScore') + add(c.documents, 'readinessScore');
+        const implementationScore =
+          add(c.controls, 'implementationScore') + add(c.attributes, 'implementationScore');
+        expect(readinessScore).toBeCloseTo(c.bases.readinessScore, 9);
+        expect(implementationScore).toBeCloseTo(c.bases.implementationScore, 9);
+        expect(readinessScore + add(c.findings, 'readinessScore')).toBeCloseTo(s.exact.readinessScore, 9);
+        expect(implementationScore + add(c.findings, 'implementationScore')).toBeCloseTo(
+          s.exact.implementationScore,
+          9,
+        );
         const reversed = scorePosture({ ...input, findings: [...input.findings].reverse() });
-        expect(reversed.exact.alignment).toBeCloseTo(s.exact.alignment, 9);
-        expect(reversed.exact.posture).toBeCloseTo(s.exact.posture, 9);
+        expect(reversed.exact.readinessScore).toBeCloseTo(s.exact.readinessScore, 9);
+        expect(reversed.exact.implementationScore).toBeCloseTo(s.exact.implementationScore, 9);
       }),
       { numRuns: 200 },
     );
@@ -211,8 +258,8 @@ describe('posture model (properties)', () => {
         };
         const projected = new Projector(input).project(sel);
         const scored = exact(applySelection(input, sel));
-        expect(projected.alignment).toBeCloseTo(scored.alignment, 9);
-        expect(projected.posture).toBeCloseTo(scored.posture, 9);
+        expect(projected.readinessScore).toBeCloseTo(scored.readinessScore, 9);
+        expect(projected.implementationScore).toBeCloseTo(scored.implementationScore, 9);
       }),
       { numRuns: 300 },
     );

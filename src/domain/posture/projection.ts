@@ -27,7 +27,10 @@ export function applySelection(input: PostureInput, sel: Selection): PostureInpu
 }
 
 export function diff(before: Figures, after: Figures): Figures {
-  return { alignment: after.alignment - before.alignment, posture: after.posture - before.posture };
+  return {
+    readinessScore: after.readinessScore - before.readinessScore,
+    implementationScore: after.implementationScore - before.implementationScore,
+  };
 }
 
 export function project(input: PostureInput, sel: Selection): Projection {
@@ -37,7 +40,7 @@ export function project(input: PostureInput, sel: Selection): Projection {
 }
 
 /** One dimensionless measure of impact: both scores on a 0–1 scale, added. */
-export const impactOf = (d: Figures) => d.alignment / 100 + d.posture / 950;
+export const impactOf = (d: Figures) => d.readinessScore / 100 + d.implementationScore / 100;
 
 /** Every task of the plan by id, with the finding it belongs to. */
 export function taskIndex(input: PostureInput): Map<string, PostureTask & { findingId: string }> {

@@ -1,11 +1,5 @@
 import { loadOf } from './findings-load.ts';
-import {
-  ALIGNMENT_WEIGHTS,
-  FINDINGS_SCALE,
-  POSTURE_WEIGHTS,
-  type PostureFinding,
-  type PostureInput,
-} from './model.ts';
+import { FINDINGS_PENALTY, FINDINGS_SCALE, type PostureFinding, type PostureInput } from './model.ts';
 import { scorePosture } from './score.ts';
 
 // Projections without re-scoring everything: doing corrective work or closing findings changes only the
@@ -21,8 +15,8 @@ export interface Selection {
 }
 
 export interface Figures {
-  alignment: number;
-  posture: number;
+  readinessScore: number;
+  implementationScore: number;
 }
 
 export class Projector {
@@ -35,7 +29,10 @@ export class Projector {
 
   constructor(input: PostureInput) {
     const s = scorePosture(input);
-    this.before = { alignment: s.exact.alignment, posture: s.exact.posture };
+    this.before = {
+      readinessScore: s.exact.readinessScore,
+      implementationScore: s.exact.implementationScore,
+    };
     this.findings = new Map(input.findings.map((f) => [f.id, f]));
     let total = 0;
     for (const f of input.findings) {
@@ -45,22 +42,19 @@ export class Projector {
       for (const t of f.tasks) this.findingOfTask.set(t.id, f.id);
     }
     this.totalLoad = total;
-    const kept = Math.exp(-total / FINDINGS_SCALE);
-    this.rest = {
-      alignment: s.exact.alignment - ALIGNMENT_WEIGHTS.findings * kept,
-      posture: s.exact.posture - POSTURE_WEIGHTS.findings * kept,
-    };
+    // What is in place before open findings: the findings term is a share of it (model.ts).
+    this.rest = { ...s.contributions.bases };
   }
 
   /** Figures with the loads of some findings replaced. */
   withLoads(changed: ReadonlyMap<string, number>): Figures {
     let total = this.totalLoad;
     for (const [id, load] of changed) total += load - (this.loads.get(id) ?? 0);
-    const kept = Math.exp(-Math.max(0, total) / FINDINGS_SCALE);
-    const clamp = (x: number, max: number) => Math.min(max, Math.max(0, x));
+    const keptShare = 1 - FINDINGS_PENALTY * (1 - Math.exp(-Math.max(0, total) / FINDINGS_SCALE));
+    const clamp = (x: number) => Math.min(100, Math.max(0, x));
     return {
-      alignment: clamp(this.rest.alignment + ALIGNMENT_WEIGHTS.findings * kept, 100),
-      posture: clamp(this.rest.posture + POSTURE_WEIGHTS.findings * kept, 950),
+      readinessScore: clamp(this.rest.readinessScore * keptShare),
+      implementationScore: clamp(this.rest.implementationScore * keptShare),
     };
   }
 

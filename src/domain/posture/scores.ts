@@ -2,7 +2,7 @@ import type { DocumentState } from '../isms/documents.ts';
 import type { ImplementationStatus } from '../isms/soa.ts';
 import type { Theme } from './model.ts';
 
-// The shape of a scored posture: the two figures, their parts, the per-area views and every contribution.
+// The shape of a scored implementationScore: the two figures, their parts, the per-area views and every contribution.
 
 export interface AreaScore {
   /** `4`…`10` for clauses, the theme name for Annex A. */
@@ -25,8 +25,8 @@ export interface ControlContribution {
   factor: number;
   weight: number;
   risks: string[];
-  alignment: number;
-  posture: number;
+  readinessScore: number;
+  implementationScore: number;
 }
 
 export interface DocumentContribution {
@@ -35,7 +35,7 @@ export interface DocumentContribution {
   title: string;
   state: DocumentState;
   factor: number;
-  alignment: number;
+  readinessScore: number;
 }
 
 export interface AttributeContribution {
@@ -43,7 +43,7 @@ export interface AttributeContribution {
   dimension: string;
   controls: number;
   coverage: number;
-  posture: number;
+  implementationScore: number;
 }
 
 export interface FindingContribution {
@@ -55,26 +55,27 @@ export interface FindingContribution {
   requirements: string[];
   progress: number;
   load: number;
-  alignment: number;
-  posture: number;
+  readinessScore: number;
+  implementationScore: number;
 }
 
 export interface PostureScores {
   model: string;
-  /** Percentage, one decimal. */
-  alignment: number;
-  /** 0–950, whole points. */
-  posture: number;
-  exact: { alignment: number; posture: number };
+  /** 0–100, one decimal. */
+  readinessScore: number;
+  /** 0–100, one decimal. */
+  implementationScore: number;
+  exact: { readinessScore: number; implementationScore: number };
   parts: {
-    alignment: { controls: number; documents: number; findings: number };
-    posture: { controls: number; attributes: number; findings: number };
+    readinessScore: { controls: number; documents: number; findings: number };
+    implementationScore: { controls: number; attributes: number; findings: number };
   };
   byClause: AreaScore[];
   byTheme: AreaScore[];
   openFindings: number;
   contributions: {
-    allowances: { alignment: number; posture: number };
+    /** Each score before open findings: what the findings' shares are taken from. */
+    bases: { readinessScore: number; implementationScore: number };
     controls: ControlContribution[];
     documents: DocumentContribution[];
     attributes: AttributeContribution[];

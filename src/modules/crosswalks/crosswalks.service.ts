@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { invalid, notFound } from '../../contracts/errors.ts';
 import type { crosswalk, Framework, overrideInput } from '../../contracts/isms-crosswalks.ts';
 import { frameworkLabels } from '../../contracts/isms-crosswalks.ts';
-import { coverage, effectiveMapping } from '../../domain/isms/crosswalk.ts';
+import { coverage, effectiveMapping, type OpenClauseFinding } from '../../domain/isms/crosswalk.ts';
 import {
   annexAControls,
   clauses,
@@ -12,8 +12,10 @@ import {
   soc2Criteria,
   soc2Mapping,
 } from '../../reference/catalogue.ts';
+import { isFinishedFinding } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { listFindingRows, requirementsOf } from '../findings/index.ts';
 import { controlsInForce } from '../soa/index.ts';
 import * as repo from './crosswalks.repository.ts';
 
@@ -67,7 +69,8 @@ export async function showCrosswalk(
   );
   const soa = await controlsInForce(ctx);
   const states = new Map(soa.controls.map((c) => [c.controlId, c]));
-  const result = coverage(targetsOf(input.framework), rows, states);
+  const open = await openClauseFindings(ctx);
+  const result = coverage(targetsOf(input.framework), rows, states, open);
   const reasons = new Map(rows.map((r) => [`${r.fromKind}|${r.from}|${r.to}`, r.reason]));
   const counts = { covered: 0, partial: 0, gap: 0, unmapped: 0 };
   for (const t of result.targets) counts[t.level] += 1;
@@ -88,12 +91,30 @@ export async function showCrosswalk(
           title: (s.fromKind === 'annex_a' ? annexTitles : clauseTitles).get(s.from) ?? s.from,
           reason: reasons.get(`${s.fromKind}|${s.from}|${t.id}`) ?? null,
           soaStatus:
-            s.fromKind === 'clause' ? 'ISMS requirement' : !c ? null : c.applicable ? c.status : 'excluded',
+            s.fromKind === 'clause'
+              ? s.score === 1
+                ? 'ISMS requirement'
+                : `open ${s.score === 0 ? 'major' : 'minor'} nonconformity`
+              : !c
+                ? null
+                : c.applicable
+                  ? c.status
+                  : 'excluded',
         };
       }),
     })),
     gaps: result.gaps.map((g) => g.id),
   };
+}
+
+/** Open major and minor nonconformities citing a clause of 4–10 (not an Annex A control). */
+async function openClauseFindings(ctx: OrgContext): Promise<OpenClauseFinding[]> {
+  const { rows } = await listFindingRows(ctx.db, ctx.organisation.id, {}, { sort: 'ref', direction: 'asc' });
+  return rows.flatMap((r) =>
+    (r.grade === 'major' || r.grade === 'minor') && !isFinishedFinding(r.status)
+      ? [{ grade: r.grade, requirements: requirementsOf(r).filter((q) => /^\d/.test(q.trim())) }]
+      : [],
+  );
 }
 
 export async function listOverrides(input: { framework: Framework }, ctx: OrgContext) {

@@ -169,13 +169,18 @@ export async function sendReviewReminders(input: { days?: number | undefined }, 
   authorize(ctx, ['document.manage', 'reminder.send']);
   const day = today(ctx);
   const rows = await repo.listDocuments(ctx.db, ctx.organisation.id);
-  const due = dueForReminder(
-    rows.map((r) => ({ ...asRegistered(r), lastRemindedOn: r.last_reminded_on })),
+  const registered = rows.map((r) => ({ ...asRegistered(r), lastRemindedOn: r.last_reminded_on }));
+  const due = dueForReminder(registered, day, input.days ?? 14);
+  const sent: { ref: string; to: string; nextReviewOn: string }[] = [];
+  // A document shown due or overdue whose owner was already reminded today is named, not left out: the
+  // answer must agree with the register (issue #19).
+  const skipped: { ref: string; why: string }[] = dueForReminder(
+    registered.map((d) => ({ ...d, lastRemindedOn: null })),
     day,
     input.days ?? 14,
-  );
-  const sent: { ref: string; to: string; nextReviewOn: string }[] = [];
-  const skipped: { ref: string; why: string }[] = [];
+  )
+    .filter((d) => !due.some((x) => x.ref === d.ref))
+    .map((d) => ({ ref: d.ref, why: 'owner already reminded today (one reminder a day)' }));
   for (const d of due) {
     const row = rows.find((r) => r.ref === d.ref)!;
     if (!row.owner_email) {

@@ -9,7 +9,9 @@ import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { readSingleFileUpload } from '../../http/upload.ts';
 import { importFindings, templateCsv } from './import.service.ts';
 
-const mappingSchema = z.record(z.enum(templateColumns), z.string().min(1).max(120));
+// Any subset of the template columns (zod's record over an enum would demand all six); an empty header
+// says "do not import this column".
+const mappingSchema = z.partialRecord(z.enum(templateColumns), z.string().trim().max(120));
 
 /** Malformed JSON in a form field is the caller's mistake: a 400 naming the field, never a 500. */
 function parseJson(text: string): unknown {
@@ -58,9 +60,11 @@ export function importRoutes(app: ZodApp, deps: ModuleDeps) {
       if (fields.mapping) {
         const parsed = mappingSchema.safeParse(parseJson(fields.mapping));
         if (!parsed.success)
-          throw new AppError('validation_failed', 'mapping must map template columns to header names', [
-            { path: 'body/mapping', message: 'invalid' },
-          ]);
+          throw new AppError(
+            'validation_failed',
+            `mapping must be a JSON object from template columns (${templateColumns.join(', ')}) to header names`,
+            [{ path: 'body/mapping', message: 'invalid' }],
+          );
         mapping = parsed.data;
       }
       return importFindings(

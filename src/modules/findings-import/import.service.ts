@@ -1,13 +1,20 @@
 import { AppError, notFound } from '../../contracts/errors.ts';
 import { toCsv } from '../../domain/files/csv.ts';
-import type { ColumnMapping, ImportedFinding, RowError } from '../../domain/findings/import-rows.ts';
+import type {
+  ColumnMapping,
+  ImportedFinding,
+  RowError,
+  TemplateColumn,
+} from '../../domain/findings/import-rows.ts';
 import { readFindingRows, templateColumns } from '../../domain/findings/import-rows.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
+import { plural } from '../../vocabulary/labels.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { findFindingByRef, insertFindingRow } from '../findings/index.ts';
 import { memberByEmail } from '../members/index.ts';
+import { rememberedMapping, rememberMapping } from './import.repository.ts';
 import { readSheet } from './sheet.ts';
 
 export interface ImportReport {
@@ -15,6 +22,14 @@ export interface ImportReport {
   imported: number;
   findings: ImportedFinding[];
   errors: RowError[];
+  /** Row number of the header row (title rows above it are skipped). */
+  headerRow: number;
+  /** The headers found in that row. */
+  headers: string[];
+  /** The header read for each template column (chosen, remembered or suggested); null: not imported. */
+  mapping: Record<TemplateColumn, string | null>;
+  /** Whether a mapping remembered for this audit's certification body was applied. */
+  remembered: boolean;
 }
 
 export const templateCsv = () =>
@@ -44,9 +59,11 @@ export async function importFindings(
   const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.auditRef);
   if (!audit) throw notFound(`audit ${input.auditRef}`);
   const table = await readSheet(input.bytes, input.fileName);
-  const { findings, errors } = readFindingRows(table, input.mapping, requirementCatalogue);
-  const refColumn = input.mapping.ref ?? 'ref';
-  const ownerColumn = input.mapping.owner_email ?? 'owner_email';
+  const remembered = (await rememberedMapping(ctx.db, ctx.organisation.id, audit.certification_body)) ?? {};
+  const read = readFindingRows(table, input.mapping, requirementCatalogue, remembered as ColumnMapping);
+  const { findings, errors } = read;
+  const refColumn = read.used.ref ?? 'ref';
+  const ownerColumn = read.used.owner_email ?? 'owner_email';
   for (const f of findings) {
     if (await findFindingByRef(ctx.db, ctx.organisation.id, audit.id, f.ref)) {
       errors.push({
@@ -67,11 +84,18 @@ export async function importFindings(
     }
   }
   errors.sort((a, b) => a.row - b.row);
-  if (input.dryRun) return { dryRun: true, imported: 0, findings: errors.length ? [] : findings, errors };
+  const about = {
+    headerRow: read.headerRow,
+    headers: read.headers,
+    mapping: read.used,
+    remembered: Object.keys(remembered).length > 0,
+  };
+  if (input.dryRun)
+    return { dryRun: true, imported: 0, findings: errors.length ? [] : findings, errors, ...about };
   if (errors.length > 0) {
     throw new AppError(
       'validation_failed',
-      `${errors.length} problem(s) in ${input.fileName}; nothing was imported`,
+      `${plural(errors.length, 'problem')} in ${input.fileName}; nothing was imported`,
       errors.map((e) => ({ path: `row ${e.row}, column ${e.column}`, message: e.message })),
     );
   }
@@ -92,6 +116,21 @@ export async function importFindings(
         `import:${input.fileName}`,
       );
     }
+    // The next report from this certification body is read with the same headers.
+    const used = Object.fromEntries(Object.entries(read.used).map(([k, v]) => [k, v ?? '']));
+    await rememberMapping(tx.db, {
+      organisationId: tx.organisation.id,
+      certificationBody: audit.certification_body,
+      mapping: used,
+      by: tx.actor.userId,
+      at: tx.now().toISOString(),
+    });
+    await tx.audit({
+      action: 'import_mapping.remember',
+      entityType: 'audit',
+      entityId: audit.id,
+      data: { certificationBody: audit.certification_body, mapping: used },
+    });
   });
-  return { dryRun: false, imported: findings.length, findings, errors: [] };
+  return { dryRun: false, imported: findings.length, findings, errors: [], ...about };
 }

@@ -9,6 +9,7 @@ import { closureRule } from '../../domain/findings/closure.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { initialStatus } from '../../vocabulary/index.ts';
+import { labelOf } from '../../vocabulary/labels.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import { authorize, findingScope } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
@@ -186,7 +187,11 @@ export async function updateFinding(
       patch.owner_user_id = await ownerIdFor(tx, input.ownerEmail, 'body/ownerEmail');
     if (input.grade !== undefined && input.grade !== before.grade) {
       if (before.status !== 'open' && before.status !== 'noted')
-        throw new AppError('invalid_state', 'the grade can change only before work starts');
+        throw new AppError(
+          'invalid_state',
+          `the grade sets the deadlines and the steps, so it can change only before work starts; ${before.ref} is already ${labelOf.findingStatus(before.status).toLowerCase()}`,
+          [{ path: 'body/grade', message: 'can change only before work starts' }],
+        );
       const audit = await findAuditByRef(tx.db, tx.organisation.id, before.audit_ref);
       const d = await deadlinesFor(tx, audit!, input.grade);
       Object.assign(patch, {

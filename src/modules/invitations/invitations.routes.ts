@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, orgParams, paged, pageQuery, problem, slug } from '../../contracts/common.ts';
 import {
   acceptInvitationRequest,
+  createdInvitation,
   createInvitationRequest,
   invitation,
   invitationPreview,
@@ -37,7 +38,7 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
         summary: 'Invite a person by email',
         params: orgParams,
         body: createInvitationRequest,
-        response: { 201: invitation },
+        response: { 201: createdInvitation },
       },
     },
     async (req, reply) => reply.status(201).send(await service.inviteMember(req.body, orgCtx(req))),

@@ -78,7 +78,7 @@ export async function inviteMember(input: z.infer<typeof createInvitationRequest
     subject: `You are invited to ${ctx.organisation.name} on closeloop`,
     text: `${ctx.actor.label} invites you to join ${ctx.organisation.name} on closeloop as ${roleLabels[input.role]}.\n\nThis link works once and expires on ${row.expires_at.slice(0, 10)}:\n${link}\n`,
   });
-  return presentInvitation({ ...row, inviter_email: ctx.actor.label }, now.toISOString());
+  return { ...presentInvitation({ ...row, inviter_email: ctx.actor.label }, now.toISOString()), link };
 }
 
 export async function revokeInvitation(input: { invitationId: string }, ctx: OrgContext) {

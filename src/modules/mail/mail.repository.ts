@@ -6,27 +6,36 @@ export async function insertOutboxMessage(db: Db, row: MailOutboxTable) {
 }
 
 /**
- * Mail an organisation's admins may read: messages sent for the organisation, and account messages
- * (password resets) addressed to its members.
+ * Mail of an organisation: messages sent for it (invitations, reminders), and — for its admins only —
+ * account messages (password resets) addressed to its members.
  */
-export async function listOutbox(db: Db, organisationId: string, page: { page: number; pageSize: number }) {
+export async function listOutbox(
+  db: Db,
+  organisationId: string,
+  page: { page: number; pageSize: number },
+  withAccountMail: boolean,
+) {
   const base = db
     .selectFrom('mail_outbox')
     .where((eb) =>
       eb.or([
         eb('organisation_id', '=', organisationId),
-        eb.and([
-          eb('organisation_id', 'is', null),
-          eb(
-            'to_address',
-            'in',
-            eb
-              .selectFrom('membership')
-              .innerJoin('user', 'user.id', 'membership.user_id')
-              .select('user.email')
-              .where('membership.organisation_id', '=', organisationId),
-          ),
-        ]),
+        ...(withAccountMail
+          ? [
+              eb.and([
+                eb('organisation_id', 'is', null),
+                eb(
+                  'to_address',
+                  'in',
+                  eb
+                    .selectFrom('membership')
+                    .innerJoin('user', 'user.id', 'membership.user_id')
+                    .select('user.email')
+                    .where('membership.organisation_id', '=', organisationId),
+                ),
+              ]),
+            ]
+          : []),
       ]),
     );
   const total = await base

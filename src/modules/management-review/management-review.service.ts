@@ -14,6 +14,9 @@ import { gatherReviewInputs } from '../../domain/certification/review-inputs.ts'
 import type { ReportDocument } from '../../reports/model.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { contextOf } from '../isms-context/index.ts';
+import { scoresForReview } from '../posture/index.ts';
+import { risksInForce } from '../risks/index.ts';
 import * as repo from './management-review.repository.ts';
 
 type Review = z.infer<typeof managementReview>;
@@ -39,8 +42,11 @@ async function gather(ctx: OrgContext, heldOn: string) {
   const findings = await repo.findingsSnapshot(ctx.db, ctx.organisation.id);
   const audits = await repo.auditsSnapshot(ctx.db, ctx.organisation.id);
   const internal = await repo.internalResultsSnapshot(ctx.db, ctx.organisation.id);
+  const context = await contextOf(ctx);
+  const previousHeldOn = previous?.held_on ?? null;
   return gatherReviewInputs({
     heldOn,
+    previousHeldOn,
     previousDecisions: previous ? reviewDecision.array().parse(JSON.parse(previous.decisions_json)) : null,
     findings: findings.map((f) => ({
       ref: f.ref,
@@ -56,10 +62,11 @@ async function gather(ctx: OrgContext, heldOn: string) {
       recommendation: a.recommendation,
     })),
     internalResults: internal.map((r) => ({ result: r.result ?? '', checkedOn: r.checked_on })),
-    // Extension points: the risk register, objectives and scores are other capabilities.
-    risks: null,
+    context,
+    risks: await risksInForce(ctx),
+    // Information security objectives (6.2) are not recorded in closeloop yet: the section says so.
     objectives: null,
-    scores: null,
+    scores: await scoresForReview(ctx, previousHeldOn),
   });
 }
 

@@ -2,6 +2,7 @@
 export {
   findOrganisationBySlug,
   insertMembership,
+  membershipById,
   membershipBySlug,
   membershipsWithEmail,
   organisationSettings,

@@ -95,6 +95,23 @@ export async function updateOrganisation(
 }
 
 /** The caller's membership in the organisation named by a URL slug (the gate's tenancy check). */
+/** The member's row in one organisation by its id (an API token names its organisation by id). */
+export async function membershipById(db: Db, organisationId: string, userId: string) {
+  return db
+    .selectFrom('organisation')
+    .innerJoin('membership', 'membership.organisation_id', 'organisation.id')
+    .select([
+      'organisation.id',
+      'organisation.slug',
+      'organisation.name',
+      'membership.role',
+      'membership.scope_json',
+    ])
+    .where('organisation.id', '=', organisationId)
+    .where('membership.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
 export async function membershipBySlug(db: Db, slug: string, userId: string) {
   return db
     .selectFrom('organisation')

@@ -1,6 +1,6 @@
 // Public face of the planning module: other modules, src/http, src/cli and src/demo import only this file.
 export { addTimeOff, setCapacity } from './people.service.ts';
-export { ASSUMED_EFFORT_DAYS, loadPlanData, runForecast } from './plan.service.ts';
+export { ASSUMED_EFFORT_DAYS, getPlan, loadPlanData, runForecast } from './plan.service.ts';
 export {
   findActionById,
   findFreeTask,

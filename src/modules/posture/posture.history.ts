@@ -16,8 +16,10 @@ export const presentSnapshot = (r: PostureSnapshotTable) => ({
   recordedAt: r.recorded_at,
   model: r.model_version,
   trigger: r.trigger as SnapshotTrigger,
-  alignment: Number(r.alignment),
-  posture: Number(r.posture),
+  // `alignment` holds the readiness score; `implementation` the implementation score (0–100; rows of
+  // models /1–/2 carried over from their 0–950 posture by migration 0018).
+  readinessScore: Number(r.alignment),
+  implementationScore: r.implementation === null ? Number(r.posture) / 9.5 : Number(r.implementation),
   openFindings: Number(r.open_findings),
 });
 
@@ -39,8 +41,8 @@ export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, 
     if (
       last &&
       last.model_version === s.model &&
-      Number(last.alignment) === s.alignment &&
-      Number(last.posture) === s.posture &&
+      Number(last.alignment) === s.readinessScore &&
+      Number(last.implementation) === s.implementationScore &&
       Number(last.open_findings) === s.openFindings
     )
       return false;
@@ -53,8 +55,10 @@ export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, 
     recorded_on: at.toISOString().slice(0, 10),
     model_version: s.model,
     trigger,
-    alignment: s.alignment,
-    posture: s.posture,
+    alignment: s.readinessScore,
+    implementation: s.implementationScore,
+    // The 0–950 column of models /1–/2 is no longer written with a meaning: kept NOT NULL as 0.
+    posture: 0,
     open_findings: s.openFindings,
     areas_json: JSON.stringify(areas),
   });

@@ -56,7 +56,12 @@ export async function fastestPathPlan(_input: unknown, ctx: OrgContext) {
     .map(([deadline, on]) => {
       const done = withDates.filter((s) => s.finishOn !== null && s.finishOn <= on).map((s) => s.taskId);
       const p = project(loaded.input, { tasks: done }).after;
-      return { deadline, on, alignment: Math.round(p.alignment * 10) / 10, posture: Math.round(p.posture) };
+      return {
+        deadline,
+        on,
+        readinessScore: Math.round(p.readinessScore * 10) / 10,
+        implementationScore: Math.round(p.implementationScore * 10) / 10,
+      };
     });
   return {
     model: MODEL_VERSION,

@@ -5,7 +5,8 @@ import { postureDashboard } from './posture.dashboard.ts';
 import { getPosture } from './posture.service.ts';
 
 // The one-page executive summary as a report document (PDF for a management review, clause 9.3.2 d:
-// information on the information security performance, including nonconformities and audit results).
+// information on the information security performance, including nonconformities and corrective actions,
+// monitoring and measurement results and audit results). The scores are closeloop's own, each 0–100.
 
 const RECOMMENDATION: Record<string, string> = {
   recommended: 'Recommended',
@@ -21,7 +22,7 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
   const first = p.trend[0];
   const r = p.readiness;
   return {
-    title: 'Security posture and certification readiness',
+    title: 'Readiness, implementation and certification readiness',
     subtitle: 'Executive summary',
     meta: {
       organisation: ctx.organisation.name,
@@ -33,12 +34,12 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
       {
         kind: 'keyValue',
         items: [
-          { label: 'ISO 27001 alignment', value: `${p.alignment.toFixed(1)} % (out of 100 %)` },
-          { label: 'Security posture', value: `${p.posture} / 950` },
+          { label: 'Readiness score', value: `${p.readinessScore.toFixed(1)} / 100` },
+          { label: 'Implementation score', value: `${p.implementationScore.toFixed(1)} / 100` },
           {
             label: 'Trend',
             value: first
-              ? `${signed(p.alignment - first.alignment, 1)} points alignment, ${signed(p.posture - first.posture, 0)} posture since ${first.recordedAt.slice(0, 10)}`
+              ? `${signed(p.readinessScore - first.readinessScore, 1)} readiness, ${signed(p.implementationScore - first.implementationScore, 1)} implementation since ${first.recordedAt.slice(0, 10)}`
               : 'first figures recorded today',
           },
           { label: 'Implied recommendation', value: RECOMMENDATION[r.implied] ?? r.implied },
@@ -57,8 +58,8 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
         caption: 'Trend',
         labels: p.trend.map((x) => x.recordedAt.slice(0, 10)),
         series: [
-          { label: 'Alignment (%)', max: 100, values: p.trend.map((x) => x.alignment) },
-          { label: 'Posture', max: 950, values: p.trend.map((x) => x.posture) },
+          { label: 'Readiness (/100)', max: 100, values: p.trend.map((x) => x.readinessScore) },
+          { label: 'Implementation (/100)', max: 100, values: p.trend.map((x) => x.implementationScore) },
         ],
       },
       { kind: 'heading', text: 'What stands between us and a recommendation', level: 2 },
@@ -71,7 +72,7 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
       },
       {
         kind: 'bars',
-        caption: 'Alignment by clause and Annex A theme',
+        caption: 'Readiness by clause and Annex A theme',
         max: 100,
         unit: ' %',
         items: [...p.byClause, ...p.byTheme].map((a) => ({
@@ -92,15 +93,15 @@ export async function executiveSummary(_input: unknown, ctx: OrgContext): Promis
           { key: 'action', header: 'Action', width: 4 },
           { key: 'finding', header: 'Finding' },
           { key: 'effort', header: 'Days' },
-          { key: 'alignment', header: 'Alignment' },
-          { key: 'posture', header: 'Posture' },
+          { key: 'readinessScore', header: 'Readiness' },
+          { key: 'implementationScore', header: 'Implementation' },
         ],
         rows: p.ranked.map((a) => ({
           action: a.title,
           finding: `${a.findingRef} (${a.grade})`,
           effort: a.effortDays,
-          alignment: signed(a.delta.alignment, 2),
-          posture: signed(a.delta.posture, 1),
+          readinessScore: signed(a.delta.readinessScore, 2),
+          implementationScore: signed(a.delta.implementationScore, 2),
         })),
       },
       {

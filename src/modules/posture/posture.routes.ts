@@ -34,7 +34,8 @@ export function postureRoutes(app: ZodApp) {
       config,
       schema: {
         tags,
-        summary: 'Alignment, posture, readiness, the top 10 actions and the 90-day trend',
+        summary:
+          'Readiness and implementation scores (0–100), certification readiness, the top 10 actions and the 90-day trend',
         params: orgParams,
         response: { 200: postureSummary },
       },

@@ -22,8 +22,8 @@ export async function getPosture(_input: unknown, ctx: OrgContext) {
   return {
     model: s.model,
     computedAt: ctx.now().toISOString(),
-    alignment: s.alignment,
-    posture: s.posture,
+    readinessScore: s.readinessScore,
+    implementationScore: s.implementationScore,
     parts: s.parts,
     byClause: s.byClause,
     byTheme: s.byTheme,
@@ -41,8 +41,8 @@ export async function explainPosture(_input: unknown, ctx: OrgContext) {
   return {
     model: s.model,
     computedAt: ctx.now().toISOString(),
-    alignment: s.alignment,
-    posture: s.posture,
+    readinessScore: s.readinessScore,
+    implementationScore: s.implementationScore,
     exact: s.exact,
     parts: s.parts,
     weights: {
@@ -58,8 +58,9 @@ export async function explainPosture(_input: unknown, ctx: OrgContext) {
         max: model.MAX_PROGRESS,
       },
       findingsScale: model.FINDINGS_SCALE,
-      alignment: model.ALIGNMENT_WEIGHTS,
-      posture: model.POSTURE_WEIGHTS,
+      findingsPenalty: model.FINDINGS_PENALTY,
+      readinessScore: model.READINESS_WEIGHTS,
+      implementationScore: model.IMPLEMENTATION_WEIGHTS,
       riskWeight: model.RISK_WEIGHT,
     },
     contributions: s.contributions,
@@ -91,9 +92,9 @@ export async function projectSelection(input: z.infer<typeof projectionRequest>,
     .map((x) => ({ path: x.path, message: `no ${x.what} ${x.id} in this organisation's plan` }));
   if (issues.length > 0) throw invalid('some chosen items are not part of the plan', issues);
   const p = project(loaded.input, input);
-  const round = (f: { alignment: number; posture: number }) => ({
-    alignment: Math.round(f.alignment * 10) / 10,
-    posture: Math.round(f.posture),
+  const round = (f: { readinessScore: number; implementationScore: number }) => ({
+    readinessScore: Math.round(f.readinessScore * 10) / 10,
+    implementationScore: Math.round(f.implementationScore * 10) / 10,
   });
   return {
     model: model.MODEL_VERSION,

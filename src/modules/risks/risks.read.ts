@@ -1,5 +1,6 @@
-import { riskBand, riskScore } from '../../domain/isms/risk.ts';
+import { riskBand, riskScore, type SignOffState, signOffState } from '../../domain/isms/risk.ts';
 import type { OrgContext } from '../context.ts';
+import { signatures } from './risks.presenter.ts';
 import * as repo from './risks.repository.ts';
 import { matrixOf } from './risks.service.ts';
 
@@ -19,6 +20,8 @@ export interface RiskInForce {
   acceptable: boolean;
   controls: string[];
   reviewOn: string | null;
+  /** The owner's approval of the treatment plan and acceptance of the residual risk (6.1.3 f). */
+  signOff: SignOffState;
 }
 
 export async function risksInForce(ctx: Pick<OrgContext, 'db' | 'organisation'>): Promise<RiskInForce[]> {
@@ -38,6 +41,7 @@ export async function risksInForce(ctx: Pick<OrgContext, 'db' | 'organisation'>)
       acceptable: residualScore <= m.acceptableMax,
       controls: JSON.parse(r.controls_json) as string[],
       reviewOn: r.review_on,
+      signOff: signOffState(signatures(r)),
     };
   });
 }

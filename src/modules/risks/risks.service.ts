@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, invalid, notFound } from '../../contracts/errors.ts';
-import type { Risk, RiskMatrixDto, riskInput, riskUpdate } from '../../contracts/isms-risks.ts';
+import type { RiskMatrixDto, riskInput, riskUpdate } from '../../contracts/isms-risks.ts';
 import type { RiskTable } from '../../db/schema-isms.ts';
 import {
   defaultRiskMatrix,
@@ -10,63 +10,29 @@ import {
   matrixProblems,
   type RiskMatrix,
   type RiskTreatment,
-  riskBand,
   riskProblems,
-  riskScore,
+  signOffProblems,
 } from '../../domain/isms/risk.ts';
-import { annexAControls } from '../../reference/catalogue.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { controlsInForce } from '../soa/index.ts';
+import { presentRisk, signatures } from './risks.presenter.ts';
 import * as repo from './risks.repository.ts';
-
-const titles = new Map(annexAControls().map((c) => [c.id, c.title]));
 
 export async function matrixOf(ctx: Pick<OrgContext, 'db' | 'organisation'>): Promise<RiskMatrix> {
   const row = await repo.findMatrix(ctx.db, ctx.organisation.id);
   return row ? (JSON.parse(row.definition_json) as RiskMatrix) : defaultRiskMatrix;
 }
 
-function rated(m: RiskMatrix, likelihood: number, impact: number) {
-  const score = riskScore(m, { likelihood, impact });
-  const band = riskBand(m, score);
-  return { likelihood, impact, score, band: band.key, bandLabel: band.label };
-}
-
-type ActionRef = Risk['actions'][number];
-
-export function presentRisk(
-  m: RiskMatrix,
-  r: RiskTable,
-  soa: ReadonlyMap<string, string>,
-  today: string,
-  actions: ReadonlyMap<string, ActionRef>,
-): Risk {
-  const residual = rated(m, r.residual_likelihood, r.residual_impact);
-  return {
-    id: r.id,
-    ref: r.ref,
-    title: r.title,
-    asset: r.asset,
-    threat: r.threat,
-    vulnerability: r.vulnerability,
-    owner: r.owner,
-    inherent: rated(m, r.inherent_likelihood, r.inherent_impact),
-    residual,
-    acceptable: residual.score <= m.acceptableMax,
-    treatment: r.treatment as RiskTreatment,
-    treatmentPlan: r.treatment_plan,
-    controls: (JSON.parse(r.controls_json) as string[]).map((id) => ({
-      id,
-      title: titles.get(id) ?? id,
-      soaStatus: soa.get(id) ?? null,
-    })),
-    actions: (JSON.parse(r.actions_json) as string[]).flatMap((id) => actions.get(id) ?? []),
-    reviewOn: r.review_on,
-    reviewOverdue: r.review_on !== null && r.review_on < today,
-    updatedAt: r.updated_at,
-  };
-}
+type Signature = { by: string; on: string } | null;
+const approvalColumns = (s: Signature) => ({
+  treatment_approved_by: s?.by ?? null,
+  treatment_approved_on: s?.on ?? null,
+});
+const acceptanceColumns = (s: Signature) => ({
+  residual_accepted_by: s?.by ?? null,
+  residual_accepted_on: s?.on ?? null,
+});
 
 async function soaStatuses(ctx: OrgContext) {
   const { controls } = await controlsInForce(ctx);
@@ -120,7 +86,13 @@ export async function showRisk(input: { ref: string }, ctx: OrgContext) {
   return presentRisk(await matrixOf(ctx), r, await soaStatuses(ctx), today(ctx), await actionRefs(ctx, [r]));
 }
 
-function check(m: RiskMatrix, r: RiskTable) {
+function check(m: RiskMatrix, r: RiskTable, today: string) {
+  const signed = signOffProblems({ owner: r.owner, ...signatures(r) }, today);
+  if (signed.length > 0)
+    throw invalid(
+      signed.map((p) => p.message).join('; '),
+      signed.map((p) => ({ path: `body/${p.field}`, message: p.message })),
+    );
   const inherent = { likelihood: r.inherent_likelihood, impact: r.inherent_impact };
   const residual = { likelihood: r.residual_likelihood, impact: r.residual_impact };
   for (const [name, v] of [
@@ -172,10 +144,12 @@ export async function createRisk(input: z.infer<typeof riskInput>, ctx: OrgConte
       controls_json: JSON.stringify([...new Set(input.controls)]),
       actions_json: JSON.stringify(input.actions),
       review_on: input.reviewOn,
+      ...approvalColumns(input.treatmentApproval),
+      ...acceptanceColumns(input.residualAcceptance),
       created_at: at,
       updated_at: at,
     };
-    check(await matrixOf(tx), row);
+    check(await matrixOf(tx), row, today(tx));
     await repo.insertRisk(tx.db, row);
     await tx.audit({ action: 'risk.create', entityType: 'risk', entityId: row.id, data: input });
   });
@@ -207,7 +181,10 @@ export async function updateRisk(input: z.infer<typeof riskUpdate> & { ref: stri
     if (input.controls !== undefined) patch.controls_json = JSON.stringify([...new Set(input.controls)]);
     if (input.actions !== undefined) patch.actions_json = JSON.stringify(input.actions);
     if (input.reviewOn !== undefined) patch.review_on = input.reviewOn;
-    check(await matrixOf(tx), { ...before, ...patch });
+    if (input.treatmentApproval !== undefined) Object.assign(patch, approvalColumns(input.treatmentApproval));
+    if (input.residualAcceptance !== undefined)
+      Object.assign(patch, acceptanceColumns(input.residualAcceptance));
+    check(await matrixOf(tx), { ...before, ...patch }, today(tx));
     await repo.updateRisk(tx.db, tx.organisation.id, before.id, patch);
     const { ref: _r, ...changes } = input;
     await tx.audit({
@@ -231,7 +208,7 @@ export async function saveMatrix(input: RiskMatrixDto, ctx: OrgContext) {
   const problems = matrixProblems(input);
   if (problems.length > 0) throw invalid(problems.join('; '));
   await inTransaction(ctx, async (tx) => {
-    for (const r of await repo.listRisks(tx.db, tx.organisation.id)) check(input, r);
+    for (const r of await repo.listRisks(tx.db, tx.organisation.id)) check(input, r, '9999-12-31');
     await repo.saveMatrix(tx.db, tx.organisation.id, JSON.stringify(input), tx.now().toISOString());
     await tx.audit({
       action: 'risk_matrix.update',

@@ -4,3 +4,4 @@ export { controlsInForce, currentStatement } from './soa.read.ts';
 export { soaExport } from './soa.report.ts';
 export { approveVersion, createVersion, showVersion } from './soa.service.ts';
 export { updateEntry, updateScope } from './soa-edit.service.ts';
+export { addOtherControl } from './soa-other.service.ts';

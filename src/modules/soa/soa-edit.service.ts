@@ -72,7 +72,7 @@ export async function updateEntry(
     const row = (await repo.listEntries(tx.db, tx.organisation.id, v.id)).find(
       (e) => e.control_id === input.controlId,
     );
-    if (!row) throw notFound(`Annex A control ${input.controlId}`);
+    if (!row) throw notFound(`control ${input.controlId} in SoA version ${input.number}`);
     const before = entryState(row);
     const after: SoaEntryState = { ...before };
     if (input.applicable !== undefined) after.applicable = input.applicable;
@@ -90,7 +90,7 @@ export async function updateEntry(
   )!;
   const risks = await repo.riskRefsByControl(ctx.db, ctx.organisation.id);
   const findings = await repo.findingRefsByControl(ctx.db, ctx.organisation.id);
-  return presentEntry(entryState(row), { risks, findings });
+  return presentEntry(entryState(row), { risks, findings }, row.title);
 }
 
 export async function updateScope(input: z.infer<typeof scopeUpdate> & { number: number }, ctx: OrgContext) {

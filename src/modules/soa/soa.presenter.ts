@@ -27,26 +27,41 @@ export function entryState(r: SoaEntryTable): SoaEntryState {
   };
 }
 
+/** Annex A in catalogue order (5.1 … 8.34), then the other necessary controls by their own id. */
 export function sortedStates(rows: readonly SoaEntryTable[]): SoaEntryState[] {
+  const rank = (id: string) => catalogueOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
   return rows
     .map(entryState)
-    .sort((a, b) => (catalogueOrder.get(a.controlId) ?? 0) - (catalogueOrder.get(b.controlId) ?? 0));
+    .sort((a, b) => rank(a.controlId) - rank(b.controlId) || a.controlId.localeCompare(b.controlId));
 }
+
+/** The own titles of the other necessary controls of a version (6.1.3 b NOTE 1), by id. */
+export const ownTitles = (rows: readonly SoaEntryTable[]) =>
+  new Map(rows.filter((r) => !controlsById.has(r.control_id)).map((r) => [r.control_id, r.title]));
+
+const noAttributes = {
+  controlType: [],
+  informationSecurityProperties: [],
+  cybersecurityConcepts: [],
+  operationalCapabilities: [],
+  securityDomains: [],
+};
 
 export interface EntryLinks {
   risks: ReadonlyMap<string, string[]>;
   findings: ReadonlyMap<string, string[]>;
 }
 
-export function presentEntry(s: SoaEntryState, links: EntryLinks): SoaEntry {
+/** An SoA line; another necessary control (not Annex A) shows its own title and no 27002 attributes. */
+export function presentEntry(s: SoaEntryState, links: EntryLinks, ownTitle?: string): SoaEntry {
   const c = controlsById.get(s.controlId);
-  if (!c) throw new Error(`SoA entry for unknown control ${s.controlId}`);
   const risks = links.risks.get(s.controlId) ?? [];
   return {
     ...s,
-    title: c.title,
-    theme: c.theme,
-    attributes: c.attributes,
+    title: c?.title ?? ownTitle ?? s.controlId,
+    source: c ? 'annex_a' : 'other',
+    theme: c?.theme ?? 'other',
+    attributes: c?.attributes ?? noAttributes,
     risks,
     findings: links.findings.get(s.controlId) ?? [],
     issues: validateEntry(s, risks.length > 0),

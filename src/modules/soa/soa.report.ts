@@ -7,6 +7,7 @@ import {
 } from '../../contracts/isms-soa.ts';
 import type { Block, Cell, ReportDocument, TableColumn } from '../../reports/document.ts';
 import type { SheetSpec } from '../../reports/xlsx.ts';
+import { controlLabel } from '../../vocabulary/controls.ts';
 import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { showVersion } from './soa.service.ts';
@@ -14,11 +15,13 @@ import { showVersion } from './soa.service.ts';
 // The SoA as an auditor reads it without an account: PDF (cover with version, approver and date, the
 // ISMS scope, then one table per Annex A theme) and XLSX (one row per control, every column, filters on).
 
-const themeTitles: Record<(typeof themes)[number], string> = {
+const themeTitles: Record<(typeof themes)[number] | 'other', string> = {
   organizational: 'Organizational controls (5.1–5.37)',
   people: 'People controls (6.1–6.8)',
   physical: 'Physical controls (7.1–7.14)',
   technological: 'Technological controls (8.1–8.34)',
+  // 6.1.3 b NOTE 1, 6.1.3 c NOTE 2: controls beside Annex A, under the organisation's own ids.
+  other: 'Other necessary controls (beyond Annex A)',
 };
 
 /** The JSON shape of `closeloop report soa --format json`: the 93 controls and the version facts. */
@@ -57,7 +60,7 @@ function reasonText(e: SoaEntry): string {
 
 function row(e: SoaEntry): Record<string, Cell> {
   return {
-    id: `A.${e.controlId}`,
+    id: controlLabel(e.controlId),
     title: e.title,
     theme: e.theme,
     applicable: e.applicable,
@@ -147,6 +150,7 @@ export function soaDocument(
 ): ReportDocument {
   const facts = versionFacts(v);
   const c = v.counts;
+  const others = v.entries.filter((e) => e.source === 'other').length;
   return {
     title: 'Statement of Applicability',
     subtitle: 'ISO/IEC 27001:2022 clause 6.1.3 d — Annex A controls',
@@ -169,12 +173,12 @@ export function soaDocument(
           { label: 'Change note', value: v.changeNote || '—' },
           {
             label: 'Controls',
-            value: `${c.controls} in Annex A: ${c.applicable} applicable (${c.implemented} implemented, ${c.partial} partially, ${c.planned} planned, ${c.notStarted} not started), ${c.excluded} excluded`,
+            value: `${c.controls - others} in Annex A${others > 0 ? ` and ${others} other necessary` : ''}: ${c.applicable} applicable (${c.implemented} implemented, ${c.partial} partially, ${c.planned} planned, ${c.notStarted} not started), ${c.excluded} excluded`,
           },
         ],
       },
       ...scopeBlocks(v),
-      ...themes.flatMap((t): Block[] => [
+      ...[...themes, ...(others > 0 ? (['other'] as const) : [])].flatMap((t): Block[] => [
         { kind: 'pageBreak' },
         {
           kind: 'table',
@@ -240,11 +244,15 @@ export function soaSheets(
 }
 
 export async function soaExport(
-  input: { number?: number | undefined; format: 'pdf' | 'xlsx' | 'json' },
+  input: { number?: number | undefined; format: 'pdf' | 'xlsx' | 'json' | 'markdown' },
   ctx: OrgContext,
 ) {
   authorize(ctx, 'soa.read');
   const v = await showVersion({ number: input.number }, ctx);
+  if (input.format === 'markdown') {
+    const { renderMarkdown } = await import('../../reports/markdown.ts');
+    return { version: v, bytes: Buffer.from(renderMarkdown(soaDocument(v, ctx))) };
+  }
   if (input.format === 'json')
     return { version: v, bytes: Buffer.from(`${JSON.stringify(soaJson(v), null, 2)}\n`) };
   if (input.format === 'pdf') {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { SoaChangeTable, SoaEntryTable, SoaVersionTable } from '../../db/schema-isms.ts';
+import type { FindingStatus } from '../../vocabulary/index.ts';
 
 // The only SQL of the Statement of Applicability; every query is filtered by organisation.
 
@@ -91,6 +92,15 @@ export async function updateEntry(
     .execute();
 }
 
+export async function deleteEntry(db: Db, organisationId: string, versionId: string, controlId: string) {
+  await db
+    .deleteFrom('soa_entry')
+    .where('organisation_id', '=', organisationId)
+    .where('version_id', '=', versionId)
+    .where('control_id', '=', controlId)
+    .execute();
+}
+
 export async function insertChange(db: Db, row: SoaChangeTable) {
   await db.insertInto('soa_change').values(row).execute();
 }
@@ -150,4 +160,54 @@ export async function findingRefsByControl(db: Db, organisationId: string) {
     }
   }
   return map;
+}
+
+/**
+ * For the approval warnings (read-only, like the back-references above: certificates and audits depend
+ * on soa, so soa reads their rows here rather than calling them): open major and minor nonconformities
+ * per control, the current certificate's scope, and the scope of the latest certification audit.
+ */
+export async function openNcRefsByControl(
+  db: Db,
+  organisationId: string,
+  finished: readonly FindingStatus[],
+) {
+  const rows = await db
+    .selectFrom('finding')
+    .innerJoin('audit', 'audit.id', 'finding.audit_id')
+    .select(['finding.ref', 'audit.ref as audit_ref', 'finding.requirements_json'])
+    .where('finding.organisation_id', '=', organisationId)
+    .where('finding.grade', 'in', ['major', 'minor'])
+    .where('finding.status', 'not in', [...finished])
+    .orderBy('audit.ref')
+    .orderBy('finding.ref')
+    .execute();
+  const map = new Map<string, string[]>();
+  for (const r of rows)
+    for (const label of JSON.parse(r.requirements_json) as string[])
+      if (label.startsWith('A.'))
+        map.set(label.slice(2), [...(map.get(label.slice(2)) ?? []), `${r.audit_ref}/${r.ref}`]);
+  return map;
+}
+
+export async function currentCertificateScope(db: Db, organisationId: string) {
+  return db
+    .selectFrom('certificate')
+    .select(['number', 'scope'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'valid')
+    .orderBy('issued_on', 'desc')
+    .executeTakeFirst();
+}
+
+export async function latestAuditScope(db: Db, organisationId: string) {
+  return db
+    .selectFrom('audit')
+    .select(['ref', 'scope'])
+    .where('organisation_id', '=', organisationId)
+    .where('type', 'not in', ['internal', 'second_party'])
+    .where('starts_on', 'is not', null)
+    .orderBy('starts_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
 }

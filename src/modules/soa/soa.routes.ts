@@ -3,11 +3,12 @@ import { orgParams } from '../../contracts/common.ts';
 import {
   annexAControl,
   approveSoa,
-  controlId,
   createSoaVersion,
+  entryControlId,
   ismsScope,
   migration2013Input,
   migration2013Result,
+  otherControlInput,
   scopeUpdate,
   soaComparison,
   soaEntry,
@@ -24,6 +25,7 @@ import { annexAControls } from '../../reference/catalogue.ts';
 import { soaExport } from './soa.report.ts';
 import * as service from './soa.service.ts';
 import * as edit from './soa-edit.service.ts';
+import * as other from './soa-other.service.ts';
 
 const mediaTypes = {
   pdf: 'application/pdf',
@@ -107,7 +109,7 @@ export function soaRoutes(app: ZodApp) {
       schema: {
         tags,
         summary: 'Edit one control of a draft version (logged with the reason given)',
-        params: one.extend({ controlId }),
+        params: one.extend({ controlId: entryControlId }),
         body: soaEntryUpdate,
         response: { 200: soaEntry },
       },
@@ -117,6 +119,42 @@ export function soaRoutes(app: ZodApp) {
         { ...req.body, number: req.params.version, controlId: req.params.controlId },
         orgCtx(req),
       ),
+  );
+  app.post(
+    `${base}/versions/:version/other-controls`,
+    {
+      config: { policy: 'soa.manage' },
+      schema: {
+        tags,
+        summary: 'Add another necessary control, beside Annex A, under its own id (6.1.3 b NOTE 1)',
+        params: one,
+        body: otherControlInput,
+        response: { 201: soaEntry },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await other.addOtherControl({ ...req.body, number: req.params.version }, orgCtx(req))),
+  );
+  app.delete(
+    `${base}/versions/:version/other-controls/:controlId`,
+    {
+      config: { policy: 'soa.manage' },
+      schema: {
+        tags,
+        summary: 'Remove another necessary control from a draft (Annex A controls are excluded, not removed)',
+        params: one.extend({ controlId: entryControlId }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await other.removeOtherControl(
+        { number: req.params.version, controlId: req.params.controlId },
+        orgCtx(req),
+      );
+      return reply.status(204).send(null);
+    },
   );
   app.put(
     `${base}/versions/:version/scope`,

@@ -10,10 +10,12 @@ import {
 } from '../../contracts/isms-soa.ts';
 import type { SoaEntryTable, SoaVersionTable } from '../../db/schema-isms.ts';
 import { diffEntries } from '../../domain/isms/soa.ts';
+import { approvalWarnings, type SoaWarning } from '../../domain/isms/soa-warnings.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
+import { finishedFindingStatuses } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
+import { ownTitles, presentEntry, presentSummary, sortedStates } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 
 // Versions of the Statement of Applicability (6.1.3 d): one draft at a time is edited, approved by a
@@ -29,12 +31,29 @@ async function links(ctx: OrgContext) {
 export async function presentVersion(ctx: OrgContext, v: SoaVersionTable): Promise<SoaVersion> {
   const l = await links(ctx);
   const rows = await repo.listEntries(ctx.db, ctx.organisation.id, v.id);
-  const entries = sortedStates(rows).map((s) => presentEntry(s, l));
+  const titles = ownTitles(rows);
+  const entries = sortedStates(rows).map((s) => presentEntry(s, l, titles.get(s.controlId)));
+  const scope = { ...emptyScope, ...(JSON.parse(v.scope_json) as Partial<IsmsScope>) };
   return {
     ...presentSummary(v, entries),
-    scope: { ...emptyScope, ...(JSON.parse(v.scope_json) as Partial<IsmsScope>) },
+    scope,
     entries,
+    warnings:
+      v.status === 'approved'
+        ? (JSON.parse(v.approval_warnings_json ?? '[]') as SoaWarning[])
+        : await warningsFor(ctx, entries, scope.statement),
   };
+}
+
+/** What approving now would warn about (6.1.3 d; scope 4.3 against the certificate and the audit). */
+async function warningsFor(ctx: OrgContext, entries: SoaVersion['entries'], scopeStatement: string) {
+  return approvalWarnings({
+    entries,
+    openNcsByControl: await repo.openNcRefsByControl(ctx.db, ctx.organisation.id, finishedFindingStatuses),
+    scopeStatement,
+    certificate: (await repo.currentCertificateScope(ctx.db, ctx.organisation.id)) ?? null,
+    audit: (await repo.latestAuditScope(ctx.db, ctx.organisation.id)) ?? null,
+  });
 }
 
 export async function listVersions(_input: unknown, ctx: OrgContext) {
@@ -92,6 +111,7 @@ export async function createVersion(input: { changeNote: string }, ctx: OrgConte
       approved_by: null,
       approved_by_user_id: null,
       approved_on: null,
+      approval_warnings_json: '[]',
       created_at: at,
       updated_at: at,
     };
@@ -113,6 +133,7 @@ export async function createVersion(input: { changeNote: string }, ctx: OrgConte
           evidence_json: '[]',
           documents_json: '[]',
           updated_at: at,
+          title: '',
         }));
     await repo.insertEntries(tx.db, entries);
     await tx.audit({
@@ -167,6 +188,7 @@ export async function approveVersion(
       approved_by: tx.actor.label,
       approved_by_user_id: tx.actor.userId,
       approved_on: input.approvedOn ?? today,
+      approval_warnings_json: JSON.stringify(shown.warnings),
       updated_at: tx.now().toISOString(),
     };
     await repo.updateVersion(tx.db, tx.organisation.id, before.id, patch);
@@ -174,7 +196,12 @@ export async function approveVersion(
       action: 'soa.version.approve',
       entityType: 'soa_version',
       entityId: before.id,
-      data: { number: input.number, approvedOn: patch.approved_on, note: input.note ?? '' },
+      data: {
+        number: input.number,
+        approvedOn: patch.approved_on,
+        note: input.note ?? '',
+        warnings: shown.warnings.map((w) => w.message),
+      },
     });
   });
   return showVersion({ number: input.number }, ctx);

@@ -9,6 +9,7 @@ export type Feature =
   | 'audits'
   | 'calendar-feeds'
   | 'certification'
+  | 'context'
   | 'crosswalks'
   | 'deadline-policies'
   | 'documents'

@@ -1,10 +1,26 @@
-import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
+import { FindingForm } from '../findings/FindingForm.tsx';
 import { FindingsTable } from '../findings/FindingsTable.tsx';
+import { AuditForm } from './AuditForm.tsx';
 import { impliedColour, recommendationLabel } from './AuditsPage.tsx';
 import { auditQueries, auditsApi } from './api.ts';
 import { ImportPanel } from './ImportPanel.tsx';
@@ -27,6 +43,8 @@ export function AuditPage() {
   const org = useOrg();
   const { auditRef } = useParams({ strict: false }) as { auditRef: string };
   const audit = useQuery(auditQueries.detail(org.slug, auditRef));
+  const [recording, record] = useDisclosure(false);
+  const [editing, edit] = useDisclosure(false);
   if (audit.isLoading) return <Loading />;
   if (audit.isError || !audit.data) return <ErrorNote error={audit.error} />;
   const a = audit.data;
@@ -37,7 +55,23 @@ export function AuditPage() {
       <PageHeader
         title={`Audit ${a.ref}`}
         description={`${labelOf.auditType(a.type)} · ${a.certificationBody}${a.leadAuditor ? ` · ${a.leadAuditor}` : ''} · report received ${a.reportReceivedOn ?? '—'} · policy ${a.policyKey}`}
+        actions={
+          can.manageFindings(org.role) && (
+            <Group>
+              <Button variant="light" onClick={edit.open}>
+                Edit audit
+              </Button>
+              <Button onClick={record.open}>Record a finding</Button>
+            </Group>
+          )
+        }
       />
+      <Drawer opened={recording} onClose={record.close} title="Record a finding" position="right" size="md">
+        <FindingForm org={org.slug} auditRef={a.ref} onDone={record.close} />
+      </Drawer>
+      <Drawer opened={editing} onClose={edit.close} title={`Edit audit ${a.ref}`} position="right" size="md">
+        <AuditForm audit={a} onDone={edit.close} />
+      </Drawer>
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <Card withBorder>
@@ -156,7 +190,7 @@ export function AuditPage() {
           <FindingsTable
             org={org.slug}
             audit={a.ref}
-            emptyHint="Import the auditor's nonconformity report below, or record findings one by one through the API."
+            emptyHint="Import the auditor's nonconformity report below, or record each finding with “Record a finding”."
           />
         </Card>
         {can.manageFindings(org.role) && <ImportPanel org={org.slug} audit={a.ref} />}

@@ -1,15 +1,14 @@
 import {
-  Accordion,
   Alert,
   Anchor,
   Button,
   Card,
   FileInput,
   Group,
+  Select,
   SimpleGrid,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -17,6 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { importReport } from '../../../../src/contracts/findings.ts';
+import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
 import { auditsApi } from './api.ts';
@@ -24,6 +24,16 @@ import { auditsApi } from './api.ts';
 type Report = z.infer<typeof importReport>;
 
 const columns = ['ref', 'grade', 'requirement', 'statement', 'evidence', 'owner_email'] as const;
+const columnLabels: Record<(typeof columns)[number], string> = {
+  ref: 'Finding number (required)',
+  grade: 'Grade (required)',
+  requirement: 'Clause or control (required)',
+  statement: 'Statement (required)',
+  evidence: 'Objective evidence',
+  owner_email: 'Owner email',
+};
+/** The Select's value for "do not import this column" (the API takes an empty header). */
+const NONE = '\u0000none';
 
 async function send(
   org: string,
@@ -34,11 +44,14 @@ async function send(
 ): Promise<Report> {
   const form = new FormData();
   form.set('dryRun', String(dryRun));
-  const used = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v.trim()));
-  if (Object.keys(used).length > 0) form.set('mapping', JSON.stringify(used));
+  if (Object.keys(mapping).length > 0) form.set('mapping', JSON.stringify(mapping));
   form.set('file', file);
   return auditsApi.importReport(org, audit, form);
 }
+
+/** The mapping the server read, as explicit choices (null → not imported). */
+const currentMapping = (r: Report) =>
+  Object.fromEntries(Object.entries(r.mapping).map(([k, v]) => [k, v ?? '']));
 
 /** Import a nonconformity report: preview every row first; nothing is written while any row is bad. */
 export function ImportPanel({ org, audit }: { org: string; audit: string }) {
@@ -47,16 +60,17 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
   const [busy, setBusy] = useState(false);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const qc = useQueryClient();
-  async function check(dryRun: boolean) {
-    if (!file) return;
+  async function check(dryRun: boolean, chosen = mapping, chosenFile = file) {
+    if (!chosenFile) return;
     setBusy(true);
     try {
-      const r = await send(org, audit, file, dryRun, mapping);
+      const r = await send(org, audit, chosenFile, dryRun, chosen);
       if (dryRun) setPreview(r);
       else {
         setPreview(null);
         setFile(null);
-        notifications.show({ color: 'teal', message: `${r.imported} findings imported` });
+        setMapping({});
+        notifications.show({ color: 'teal', message: `${plural(r.imported, 'finding')} imported` });
         await invalidateFindingWork(qc, org);
       }
     } catch (e) {
@@ -70,31 +84,14 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
       <Title order={2} size="h4" mb="xs">
         Import the nonconformity report
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        CSV or XLSX with the columns ref, grade, requirement, statement, evidence, owner_email.{' '}
-        <Anchor href={auditsApi.importTemplateUrl(org)}>Download the template</Anchor>.
+      <Text size="sm" mb="sm">
+        CSV or XLSX, with the certification body's own headers or the template's (ref, grade, requirement,
+        statement, evidence, owner_email); title rows above the headers are skipped.{' '}
+        <Anchor href={auditsApi.importTemplateUrl(org)} underline="always">
+          Download the template
+        </Anchor>
+        .
       </Text>
-      <Accordion variant="contained" mb="sm">
-        <Accordion.Item value="mapping">
-          <Accordion.Control>Column mapping (when your file uses other headers)</Accordion.Control>
-          <Accordion.Panel>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {columns.map((c) => (
-                <TextInput
-                  key={c}
-                  label={`Header for ${c}`}
-                  placeholder={c}
-                  value={mapping[c] ?? ''}
-                  onChange={(e) => {
-                    setMapping({ ...mapping, [c]: e.currentTarget.value });
-                    setPreview(null);
-                  }}
-                />
-              ))}
-            </SimpleGrid>
-          </Accordion.Panel>
-        </Accordion.Item>
-      </Accordion>
       <Group align="flex-end">
         <FileInput
           label="Report file"
@@ -103,6 +100,8 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
           onChange={(f) => {
             setFile(f);
             setPreview(null);
+            setMapping({});
+            if (f) void check(true, {}, f);
           }}
           w={320}
           clearable
@@ -115,14 +114,47 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
           disabled={!preview || preview.errors.length > 0}
           loading={busy && Boolean(preview)}
         >
-          Import {preview && preview.errors.length === 0 ? `${preview.findings.length} findings` : ''}
+          Import {preview && preview.errors.length === 0 ? plural(preview.findings.length, 'finding') : ''}
         </Button>
       </Group>
+      {preview && preview.headers.length > 0 && (
+        <Card withBorder mt="sm" aria-label="Column mapping">
+          <Title order={3} size="h5">
+            Columns of your file
+          </Title>
+          <Text size="sm" mb="xs">
+            Headers found in row {preview.headerRow}.{' '}
+            {preview.remembered
+              ? 'The mapping used last time for this certification body was applied; check it.'
+              : 'A mapping was suggested from the headers; check it.'}{' '}
+            Columns you leave as "not imported" stay empty.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {columns.map((c) => (
+              <Select
+                key={c}
+                label={columnLabels[c]}
+                data={[
+                  { value: NONE, label: '— not imported —' },
+                  ...preview.headers.filter(Boolean).map((h) => ({ value: h, label: h })),
+                ]}
+                value={preview.mapping[c] ?? NONE}
+                allowDeselect={false}
+                onChange={(v) => {
+                  const next = { ...mapping, ...currentMapping(preview), [c]: v === NONE || !v ? '' : v };
+                  setMapping(next);
+                  void check(true, next);
+                }}
+              />
+            ))}
+          </SimpleGrid>
+        </Card>
+      )}
       {preview && preview.errors.length > 0 && (
         <Alert
           color="red"
           mt="sm"
-          title={`${preview.errors.length} problem(s): nothing will be imported until they are fixed`}
+          title={`${plural(preview.errors.length, 'problem')}: nothing will be imported until they are fixed`}
         >
           <Table aria-label="Import problems">
             <Table.Tbody>
@@ -153,7 +185,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
               <Table.Tr key={f.ref}>
                 <Table.Td>{f.line}</Table.Td>
                 <Table.Td>{f.ref}</Table.Td>
-                <Table.Td>{f.grade}</Table.Td>
+                <Table.Td>{labelOf.grade(f.grade)}</Table.Td>
                 <Table.Td>{f.requirements.join(', ')}</Table.Td>
                 <Table.Td>{f.statement}</Table.Td>
               </Table.Tr>

@@ -4,6 +4,7 @@ import { paged } from '../../../../src/contracts/common.ts';
 import {
   type auditInput,
   auditSummary,
+  type auditUpdate,
   deadlinePolicy,
   importReport,
   type upsertDeadlinePolicy,
@@ -11,6 +12,7 @@ import {
 import { apiUrl, type PageArgs, request } from '../../api/client.ts';
 import { featureKeys } from '../../api/keys.ts';
 
+export type Audit = z.infer<typeof auditSummary>;
 export const auditKeys = featureKeys('audits');
 export const policyKeys = featureKeys('deadline-policies');
 
@@ -20,6 +22,12 @@ export const auditsApi = {
   detail: (org: string, auditRef: string) =>
     request('GET', '/api/v1/orgs/:org/audits/:auditRef', {
       params: { org, auditRef },
+      response: auditSummary,
+    }),
+  update: (org: string, auditRef: string, body: z.input<typeof auditUpdate>) =>
+    request('PATCH', '/api/v1/orgs/:org/audits/:auditRef', {
+      params: { org, auditRef },
+      body,
       response: auditSummary,
     }),
   create: (org: string, body: z.input<typeof auditInput>) =>

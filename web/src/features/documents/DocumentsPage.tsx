@@ -36,7 +36,7 @@ export function DocumentsPage() {
         message:
           [...r.sent.map((s) => `${s.ref} → ${s.to}`), ...r.skipped.map((s) => `${s.ref}: ${s.why}`)].join(
             '; ',
-          ) || 'Nothing due.',
+          ) || 'No review is due or overdue.',
       });
     },
     onError: (e) =>

@@ -1,11 +1,27 @@
-import { Badge, Button, Card, Group, List, Select, Table, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Modal,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { actionStatus, type amendmentInput } from '../../../../src/contracts/corrective-actions.ts';
-import { ApiError, errorMessage } from '../../api/client.ts';
+import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
+import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
+import { ActionForm } from './ActionForm.tsx';
 import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
@@ -21,34 +37,36 @@ export function ActionsPanel({
 }) {
   const qc = useQueryClient();
   const one = { org, findingId: finding.id };
-  const [a, setA] = useState({ title: '', ownerEmail: '', dueOn: '' });
+  const [editing, setEditing] = useState<string | null>(null);
   const [m, setM] = useState<z.input<typeof amendmentInput>>({
     kind: 'document',
     reference: '',
     description: '',
   });
-  // The server validates with correctiveActionInput; its field paths land under the field concerned.
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const onError = (e: unknown) =>
     notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
   const done = () => invalidateFindingWork(qc, org);
-  const add = useMutation({
-    mutationFn: () =>
-      findingsApi.addAction(one, {
-        title: a.title,
-        ownerEmail: a.ownerEmail || null,
-        dueOn: a.dueOn || null,
-      }),
+  const remove = useMutation({
+    mutationFn: (x: { id: string }) => findingsApi.removeAction({ ...one, actionId: x.id }),
     onSuccess: () => {
-      setA({ title: '', ownerEmail: '', dueOn: '' });
-      setFieldErrors({});
+      notifications.show({ color: 'teal', message: 'Corrective action deleted' });
       void done();
     },
-    onError: (e) => {
-      setFieldErrors(e instanceof ApiError ? e.fieldErrors() : {});
-      onError(e);
-    },
+    onError: (e) => notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(e) }),
   });
+  const confirmRemove = (x: { id: string; title: string }) =>
+    modals.openConfirmModal({
+      title: `Delete “${x.title}”?`,
+      children: (
+        <Text size="sm">
+          The action leaves the plan. The audit trail keeps a record that it existed and who deleted it.
+        </Text>
+      ),
+      labels: { confirm: 'Delete', cancel: 'Keep' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => remove.mutate(x),
+    });
+  const editingAction = finding.actions.find((x) => x.id === editing);
   const setStatus = useMutation({
     mutationFn: (x: { id: string; status: z.infer<typeof actionStatus> }) =>
       findingsApi.updateAction({ ...one, actionId: x.id }, { status: x.status }),
@@ -74,7 +92,9 @@ export function ActionsPanel({
             <Table.Th>Action</Table.Th>
             <Table.Th>Owner</Table.Th>
             <Table.Th>Due</Table.Th>
+            <Table.Th>Effort</Table.Th>
             <Table.Th>Status</Table.Th>
+            {editable && <Table.Th>Change</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -85,62 +105,58 @@ export function ActionsPanel({
               <Table.Td>
                 {x.dueOn ?? '—'} {x.overdue && <Badge color="red">overdue</Badge>}
               </Table.Td>
+              <Table.Td>{x.effortDays === null ? '—' : plural(x.effortDays, 'working day')}</Table.Td>
               <Table.Td>
                 {editable ? (
                   <Select
                     aria-label={`Status of ${x.title}`}
                     size="xs"
                     w={140}
-                    data={actionStatus.options}
+                    data={actionStatus.options.map((o) => ({ value: o, label: labelOf.actionStatus(o) }))}
                     value={x.status}
                     onChange={(s) => s && setStatus.mutate({ id: x.id, status: actionStatus.parse(s) })}
                     allowDeselect={false}
                   />
                 ) : (
-                  x.status
+                  labelOf.actionStatus(x.status)
                 )}
               </Table.Td>
+              {editable && (
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={() => setEditing(x.id)}>
+                      Edit<VisuallyHidden> {x.title}</VisuallyHidden>
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => confirmRemove(x)}>
+                      Delete<VisuallyHidden> {x.title}</VisuallyHidden>
+                    </Button>
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {editable && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
-          <Group align="flex-end" wrap="wrap">
-            <TextInput
-              label="New corrective action"
-              value={a.title}
-              onChange={(e) => setA({ ...a, title: e.currentTarget.value })}
-              error={fieldErrors.title}
-              required
-              w={320}
-            />
-            <TextInput
-              label="Owner email"
-              value={a.ownerEmail}
-              onChange={(e) => setA({ ...a, ownerEmail: e.currentTarget.value })}
-              error={fieldErrors.ownerEmail}
-              w={220}
-            />
-            <TextInput
-              label="Due date"
-              type="date"
-              value={a.dueOn}
-              onChange={(e) => setA({ ...a, dueOn: e.currentTarget.value })}
-              error={fieldErrors.dueOn}
-              w={160}
-            />
-            <Button type="submit" loading={add.isPending}>
-              Add action
-            </Button>
-          </Group>
-        </form>
+      {finding.actions.length === 0 && (
+        <Text size="sm" mb="sm">
+          No corrective action yet.
+        </Text>
       )}
+      {editable && <ActionForm org={org} findingId={finding.id} />}
+      <Modal
+        opened={Boolean(editingAction)}
+        onClose={() => setEditing(null)}
+        title={editingAction ? `Edit “${editingAction.title}”` : ''}
+      >
+        {editingAction && (
+          <ActionForm
+            org={org}
+            findingId={finding.id}
+            action={editingAction}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
       <Title order={3} size="h5" mt="lg" mb="xs">
         ISMS amendments
       </Title>

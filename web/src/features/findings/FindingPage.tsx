@@ -1,4 +1,5 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Drawer, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { isFinishedFinding, isNonconformity } from '../../../../src/vocabulary/index.ts';
@@ -10,8 +11,10 @@ import { ActionsPanel } from './ActionsPanel.tsx';
 import { findingQueries } from './api.ts';
 import { EffectivenessPanel } from './EffectivenessPanel.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
+import { FindingForm } from './FindingForm.tsx';
 import { gradeColour, statusLabel } from './FindingsTable.tsx';
 import { RecordEditor } from './RecordEditor.tsx';
+import { RecordView } from './RecordView.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 import { TransitionBar } from './TransitionBar.tsx';
 
@@ -20,6 +23,7 @@ export function FindingPage() {
   const org = useOrg();
   const { findingId } = useParams({ strict: false }) as { findingId: string };
   const q = useQuery(findingQueries.detail(org.slug, findingId));
+  const [editing, edit] = useDisclosure(false);
   if (q.isLoading) return <Loading />;
   if (q.isError || !q.data) return <ErrorNote error={q.error} />;
   const f = q.data;
@@ -30,6 +34,11 @@ export function FindingPage() {
     <Stack gap="lg">
       <div>
         <Group gap="sm">
+          {can.manageFindings(org.role) && f.status !== 'closed' && (
+            <Button variant="light" onClick={edit.open} style={{ order: 9 }} ml="auto">
+              Edit finding
+            </Button>
+          )}
           <Title order={1} size="h2">
             {f.ref}
           </Title>
@@ -103,7 +112,12 @@ export function FindingPage() {
         <FindingEffect org={org.slug} findingId={f.id} />
       )}
       <TransitionBar org={org.slug} finding={f} />
-      {nc && <RecordEditor key={f.id} org={org.slug} finding={f} editable={editable} />}
+      {nc &&
+        (editable ? (
+          <RecordEditor key={f.id} org={org.slug} finding={f} editable />
+        ) : (
+          <RecordView finding={f} />
+        ))}
       {nc && <ActionsPanel org={org.slug} finding={f} editable={editable} />}
       {nc && (
         <EffectivenessPanel
@@ -116,6 +130,9 @@ export function FindingPage() {
       )}
       <EvidencePanel org={org.slug} finding={f} canAttach={can.attachEvidence(org.role)} />
       <TimelinePanel org={org.slug} finding={f} canComment={can.comment(org.role)} />
+      <Drawer opened={editing} onClose={edit.close} title={`Edit ${f.ref}`} position="right" size="md">
+        <FindingForm org={org.slug} auditRef={f.auditRef} finding={f} onDone={edit.close} />
+      </Drawer>
     </Stack>
   );
 }

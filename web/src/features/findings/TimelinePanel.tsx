@@ -35,7 +35,7 @@ export function TimelinePanel({
       <Title order={2} size="h4" mb="sm">
         Timeline
       </Title>
-      <Timeline bulletSize={22} lineWidth={2} aria-label="Timeline">
+      <Timeline bulletSize={22} lineWidth={2} role="group" aria-label="Timeline">
         {finding.timeline.map((e) => {
           const Icon = icons[e.kind];
           const title =

@@ -1,8 +1,10 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { invalidateFindingWork } from '../../api/keys.ts';
+import { useOrg } from '../../components/common.tsx';
 import { findingsApi } from './api.ts';
 import type { FindingDetail } from './finding-types.ts';
 
@@ -11,6 +13,8 @@ type Available = FindingDetail['availableActions'][number];
 /** The lifecycle moves this person may make now; send-backs ask why, recorded decisions ask when. */
 export function TransitionBar({ org, finding }: { org: string; finding: FindingDetail }) {
   const qc = useQueryClient();
+  // The external auditor's every move is her decision on the record: each one asks for confirmation.
+  const deciding = useOrg().role === 'external_auditor';
   const [pending, setPending] = useState<Available | null>(null);
   const [comment, setComment] = useState('');
   const [decisionDate, setDecisionDate] = useState(new Date().toISOString().slice(0, 10));
@@ -35,7 +39,13 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
         },
       ),
     onMutate: () => setRefusal(null),
-    onSuccess: () => {
+    onSuccess: (_r, a) => {
+      notifications.show({
+        color: 'teal',
+        message: deciding
+          ? `Your decision is recorded: ${a.label} (${finding.ref})`
+          : `${a.label}: done (${finding.ref})`,
+      });
       setPending(null);
       setComment('');
       setNote('');
@@ -53,7 +63,7 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
   if (finding.availableActions.length === 0) return null;
   return (
     <>
-      <Group gap="xs" aria-label="Lifecycle actions">
+      <Group gap="xs" role="group" aria-label="Lifecycle actions">
         {finding.availableActions.map((a) => (
           <Button
             key={a.action}
@@ -62,7 +72,8 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
             color={/reject|return|decline/.test(a.action) ? 'red' : undefined}
             onClick={() => {
               setRefusal(null);
-              if (a.needsComment || a.needsDecision || a.action === 'verify_internally') setPending(a);
+              if (deciding || a.needsComment || a.needsDecision || a.action === 'verify_internally')
+                setPending(a);
               else move.mutate(a);
             }}
             loading={move.isPending && move.variables?.action === a.action}
@@ -88,6 +99,12 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
             }}
           >
             <Stack gap="sm">
+              {deciding && (
+                <Text size="sm">
+                  {pending.label} for {finding.ref}: your decision as the certification body's auditor. It is
+                  recorded in your name and the organisation is notified.
+                </Text>
+              )}
               <Textarea
                 label={pending.needsComment ? 'Why (required)' : 'Comment'}
                 autosize
@@ -140,7 +157,7 @@ export function TransitionBar({ org, finding }: { org: string; finding: FindingD
               {refused}
               <Group justify="flex-end">
                 <Button type="submit" loading={move.isPending}>
-                  Confirm
+                  {deciding ? pending.label : 'Confirm'}
                 </Button>
               </Group>
             </Stack>

@@ -18,7 +18,12 @@ import {
   type effectivenessResultInput,
   effectivenessView,
 } from '../../../../src/contracts/effectiveness.ts';
-import { type findingQuery, findingSummary } from '../../../../src/contracts/findings.ts';
+import {
+  type findingInput,
+  type findingQuery,
+  findingSummary,
+  type findingUpdate,
+} from '../../../../src/contracts/findings.ts';
 import { apiUrl, type PageArgs, request } from '../../api/client.ts';
 import { featureKeys } from '../../api/keys.ts';
 
@@ -29,6 +34,16 @@ type One = { org: string; findingId: string };
 export const findingsApi = {
   list: (org: string, query: FindingFilters & PageArgs) =>
     request('GET', '/api/v1/orgs/:org/findings', { params: { org }, query, response: paged(findingSummary) }),
+  create: (org: string, auditRef: string, body: z.input<typeof findingInput>) =>
+    request('POST', '/api/v1/orgs/:org/audits/:auditRef/findings', {
+      params: { org, auditRef },
+      body,
+      response: findingSummary,
+    }),
+  update: (p: One, body: z.input<typeof findingUpdate>) =>
+    request('PATCH', '/api/v1/orgs/:org/findings/:findingId', { params: p, body, response: findingSummary }),
+  removeAction: (p: One & { actionId: string }) =>
+    request('DELETE', '/api/v1/orgs/:org/findings/:findingId/actions/:actionId', { params: p }),
   detail: (p: One) =>
     request('GET', '/api/v1/orgs/:org/findings/:findingId', { params: p, response: findingDetail }),
   transition: (p: One, body: z.input<typeof transitionRequest>) =>

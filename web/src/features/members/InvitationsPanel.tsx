@@ -1,13 +1,17 @@
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Card,
+  Code,
+  CopyButton,
   Group,
   MultiSelect,
   NumberInput,
   Select,
   Table,
+  Text,
   TextInput,
   Title,
   Tooltip,
@@ -42,6 +46,7 @@ export function InvitationsPanel() {
   // The picker of findings a guest may see: the first 200 by reference, searchable in the field.
   const findings = useQuery(findingQueries.list(org.slug, { page: 1, pageSize: 200 }));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [lastLink, setLastLink] = useState<{ email: string; link: string } | null>(null);
   const [page, setPage] = useState(1);
   const list = useQuery(memberQueries.invitations(org.slug, { page, pageSize: PAGE_SIZE }));
   const invite = useMutation({
@@ -56,6 +61,7 @@ export function InvitationsPanel() {
       setEmail('');
       setScope([]);
       setErrors({});
+      setLastLink({ email: inv.email, link: inv.link });
       notifications.show({ color: 'teal', message: `Invitation sent to ${inv.email}` });
       void invalidate(qc, org.slug, 'invitations');
     },
@@ -126,6 +132,23 @@ export function InvitationsPanel() {
           </Button>
         </Group>
       </form>
+      {lastLink && (
+        <Alert color="blue" mb="md" title={`Link for ${lastLink.email}`}>
+          <Text size="sm" mb="xs">
+            The invitation went by mail. If it does not arrive, pass this single-use link on yourself:
+          </Text>
+          <Group gap="xs" wrap="nowrap">
+            <Code style={{ overflowWrap: 'anywhere' }}>{lastLink.link}</Code>
+            <CopyButton value={lastLink.link}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Alert>
+      )}
       {list.isLoading ? (
         <Loading />
       ) : list.isError ? (

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { paged } from '../../../../src/contracts/common.ts';
 import {
+  createdInvitation,
   type createInvitationRequest,
   invitation,
   member,
@@ -27,7 +28,7 @@ export const membersApi = {
   invitations: (org: string, query: PageArgs) =>
     request('GET', '/api/v1/orgs/:org/invitations', { params: { org }, query, response: paged(invitation) }),
   invite: (org: string, body: z.input<typeof createInvitationRequest>) =>
-    request('POST', '/api/v1/orgs/:org/invitations', { params: { org }, body, response: invitation }),
+    request('POST', '/api/v1/orgs/:org/invitations', { params: { org }, body, response: createdInvitation }),
   revokeInvitation: (org: string, invitationId: string) =>
     request('DELETE', '/api/v1/orgs/:org/invitations/:invitationId', { params: { org, invitationId } }),
 };

@@ -1,4 +1,5 @@
-import { Card, Group, Select, Tabs, Text } from '@mantine/core';
+import { Button, Card, Drawer, Group, Select, Stack, Tabs, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { can } from '../../permissions.ts';
 import { planApi } from './api.ts';
 import { CalendarFeedsButton } from './CalendarFeedsButton.tsx';
 import { DependencyGraph } from './DependencyGraph.tsx';
+import { FreeTaskForm } from './FreeTaskForm.tsx';
 import { GanttChart } from './GanttChart.tsx';
 import { createScenario, type DragChange, type Plan, usePlan, useScenarioChanges } from './model.ts';
 import { RiskSummary } from './RiskSummary.tsx';
@@ -28,6 +30,8 @@ export function PlanPage() {
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const plan = usePlan(org.slug, audit);
   const changes = useScenarioChanges(org.slug);
+  const [adding, add] = useDisclosure(false);
+  const canAdd = can.editPlan(org.role);
   const auditRefs = [...new Set((plan.data?.findings ?? []).map((f) => f.auditRef))];
 
   // A drag on the main Gantt goes into the chosen scenario (or a new one), never into the plan itself.
@@ -82,6 +86,7 @@ export function PlanPage() {
               w={180}
             />
             <CalendarFeedsButton org={org.slug} />
+            {canAdd && plan.data && <Button onClick={add.open}>Add a free task</Button>}
           </Group>
         }
       />
@@ -109,6 +114,7 @@ export function PlanPage() {
             <Card withBorder>
               <Tabs.Panel value="gantt">
                 <PlanGantt
+                  {...(canAdd ? { onAdd: add.open } : {})}
                   plan={plan.data}
                   onOpen={setTaskId}
                   onDrag={can.manageFindings(org.role) ? onDrag : undefined}
@@ -158,6 +164,9 @@ export function PlanPage() {
             canEdit={can.workOnFindings(org.role)}
             canComment={can.commentOnTasks(org.role)}
           />
+          <Drawer opened={adding} onClose={add.close} title="Add a free task" position="right" size="md">
+            <FreeTaskForm org={org.slug} plan={plan.data} onDone={add.close} />
+          </Drawer>
         </>
       )}
     </>
@@ -168,12 +177,23 @@ function PlanGantt({
   plan,
   onOpen,
   onDrag,
+  onAdd,
 }: {
   plan: Plan;
   onOpen: (id: string) => void;
   onDrag?: (d: DragChange) => void;
+  onAdd?: () => void;
 }) {
   if (plan.forecast.tasks.length === 0)
-    return <Text c="dimmed">No open task: add corrective actions to the findings, or tasks here.</Text>;
+    return (
+      <Stack align="flex-start" gap="xs">
+        <Text>No open task: add corrective actions to the findings, or a free task here.</Text>
+        {onAdd && (
+          <Button variant="light" onClick={onAdd}>
+            Add a free task
+          </Button>
+        )}
+      </Stack>
+    );
   return <GanttChart plan={plan} forecast={plan.forecast} onOpen={onOpen} {...(onDrag ? { onDrag } : {})} />;
 }

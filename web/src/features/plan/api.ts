@@ -14,6 +14,7 @@ import {
   scenarioComparison,
   type scenarioInput,
   type scenarioUpdate,
+  type taskInput,
   type taskUpdate,
   type teamInput,
   type teamUpdate,
@@ -30,6 +31,12 @@ const auditQuery = (audit: string | null) => (audit ? { audit } : {});
 export const planApi = {
   plan: (org: string, audit: string | null) =>
     request('GET', '/api/v1/orgs/:org/plan', { params: { org }, query: auditQuery(audit), response: plan }),
+  createTask: (org: string, body: z.input<typeof taskInput>) =>
+    request('POST', '/api/v1/orgs/:org/plan/tasks', {
+      params: { org },
+      body,
+      response: z.object({ id: z.string() }),
+    }),
   updateTask: (org: string, taskId: string, body: z.input<typeof taskUpdate>) =>
     request('PATCH', '/api/v1/orgs/:org/plan/tasks/:taskId', { params: { org, taskId }, body }),
   addDependency: (org: string, body: z.input<typeof dependencyInput>) =>

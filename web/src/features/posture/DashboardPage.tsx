@@ -20,7 +20,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        description="ISO 27001 alignment, security posture and certification readiness, with the actions that move them most."
+        description="closeloop’s readiness and implementation scores (0–100) and certification readiness, with the actions that move them most."
         actions={
           <Group>
             <Button variant="default" component={Link} to={`/o/${org.slug}/summary`}>

@@ -15,7 +15,7 @@ export function ExecutiveSummaryPage() {
     <>
       <PageHeader
         title="Executive summary"
-        description={`${org.name}: security posture and certification readiness at a glance.`}
+        description={`${org.name}: readiness and implementation scores and certification readiness at a glance.`}
         actions={
           <Button component="a" href={postureApi.summaryPdfUrl(org.slug)} download>
             Download PDF
@@ -43,8 +43,8 @@ export function ExecutiveSummaryPage() {
                         {a.findingRef}
                       </Badge>
                       <Text size="sm">
-                        {a.title} — {a.effortDays} d, alignment {signed(a.delta.alignment, 2)}, posture{' '}
-                        {signed(a.delta.posture, 1)}
+                        {a.title} — {a.effortDays} d, readiness {signed(a.delta.readinessScore, 2)},
+                        implementation {signed(a.delta.implementationScore, 2)}
                       </Text>
                     </Group>
                   </List.Item>

@@ -25,8 +25,8 @@ export function FastestPath({ org }: { org: string }) {
         </Text>
         {p.milestones.map((m) => (
           <Badge key={m.deadline} variant="light">
-            by the {m.deadline === 'cap' ? 'CAP' : 'evidence'} deadline {m.on}: {m.alignment.toFixed(1)} % ·{' '}
-            {m.posture}
+            by the {m.deadline === 'cap' ? 'CAP' : 'evidence'} deadline {m.on}: readiness{' '}
+            {m.readinessScore.toFixed(1)} · implementation {m.implementationScore.toFixed(1)}
           </Badge>
         ))}
       </Group>
@@ -56,10 +56,10 @@ export function FastestPath({ org }: { org: string }) {
                 <Table.Td>{s.startOn ?? '—'}</Table.Td>
                 <Table.Td>{s.finishOn ?? '—'}</Table.Td>
                 <Table.Td>
-                  {signed(s.delta.alignment, 2)} % · {signed(s.delta.posture, 1)}
+                  {signed(s.delta.readinessScore, 2)} · {signed(s.delta.implementationScore, 2)}
                 </Table.Td>
                 <Table.Td>
-                  {s.after.alignment.toFixed(1)} % · {Math.round(s.after.posture)}
+                  {s.after.readinessScore.toFixed(1)} · {s.after.implementationScore.toFixed(1)}
                 </Table.Td>
               </Table.Tr>
             ))}

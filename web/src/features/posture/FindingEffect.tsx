@@ -15,9 +15,10 @@ export function FindingEffect({ org, findingId }: { org: string; findingId: stri
         If this finding were closed
       </Text>
       <Text size="sm">
-        ISO 27001 alignment {p.before.alignment.toFixed(1)} % → {p.after.alignment.toFixed(1)} % (
-        {signed(p.exact.delta.alignment, 2)}), security posture {p.before.posture} → {p.after.posture} (
-        {signed(p.exact.delta.posture, 1)}).
+        Readiness score {p.before.readinessScore.toFixed(1)} → {p.after.readinessScore.toFixed(1)} (
+        {signed(p.exact.delta.readinessScore, 2)}), implementation score{' '}
+        {p.before.implementationScore.toFixed(1)} → {p.after.implementationScore.toFixed(1)} (
+        {signed(p.exact.delta.implementationScore, 2)}).
       </Text>
       {p.implied.before !== p.implied.after && (
         <Text size="sm">

@@ -11,8 +11,9 @@ type Weights = {
   overdueMultiplier: number;
   progress: { planAccepted: number; evidenceSubmitted: number; work: number; max: number };
   findingsScale: number;
-  alignment: { controls: number; documents: number; findings: number };
-  posture: { controls: number; attributes: number; findings: number };
+  findingsPenalty: number;
+  readinessScore: { controls: number; documents: number };
+  implementationScore: { controls: number; attributes: number };
   riskWeight: number;
 };
 
@@ -30,34 +31,38 @@ export function ModelTerms({ e }: { e: Explanation }) {
       </Title>
       <List spacing="xs" size="sm">
         <List.Item>
-          <strong>Annex A controls</strong> ({w.alignment.controls} alignment points, {w.posture.controls}{' '}
-          posture points). Each applicable control of the SoA in force earns its share times its
-          implementation ({list(w.implementationFactor)}). Excluded controls, justified in the SoA, do not
-          count. For the posture, a control's share is weighted by 1 + {w.riskWeight} × the residual risk (as
-          a share of the matrix maximum) of each risk whose treatment relies on it.
+          <strong>Annex A controls</strong> ({w.readinessScore.controls} readiness points,{' '}
+          {w.implementationScore.controls} implementation points). Each applicable control of the SoA in force
+          earns its share times its implementation ({list(w.implementationFactor)}). Excluded controls,
+          justified in the SoA, do not count. For the implementation score, a control's share is weighted by 1
+          + {w.riskWeight} × the residual risk (as a share of the matrix maximum) of each risk whose treatment
+          relies on it.
         </List.Item>
         <List.Item>
-          <strong>Mandatory documented information</strong> ({w.alignment.documents} alignment points): each
-          item ISO/IEC 27001:2022 requires earns its share by state ({list(w.documentFactor)}).
+          <strong>Mandatory documented information</strong> ({w.readinessScore.documents} readiness points):
+          each item ISO/IEC 27001:2022 requires earns its share by state ({list(w.documentFactor)}).
         </List.Item>
         <List.Item>
-          <strong>Attribute coverage</strong> ({w.posture.attributes} posture points): for each cybersecurity
-          concept (identify, protect, detect, respond, recover) and each property (confidentiality, integrity,
-          availability), the average implementation of the applicable controls carrying that attribute.
+          <strong>Attribute coverage</strong> ({w.implementationScore.attributes} implementation points): for
+          each cybersecurity concept (identify, protect, detect, respond, recover) and each property
+          (confidentiality, integrity, availability), the average implementation of the applicable controls
+          carrying that attribute.
         </List.Item>
         <List.Item>
-          <strong>Open findings</strong> ({w.alignment.findings} alignment and {w.posture.findings} posture
-          points allowance). Each open finding carries a load ({list(w.gradeLoad)}), × {w.overdueMultiplier}{' '}
-          when its deadline has passed, reduced by progress: an accepted plan {w.progress.planAccepted},
-          evidence submitted {w.progress.evidenceSubmitted}, and {w.progress.work} × the share of its
-          corrective work done, at most {w.progress.max} — only closure removes it. The allowance kept is
-          exp(−total load / {w.findingsScale}); what is lost is shared among the findings in proportion to
-          their load.
+          <strong>Open nonconformities</strong> (take away at most {Math.round(w.findingsPenalty * 100)} % of
+          what is in place, never add points). Each open finding carries a load ({list(w.gradeLoad)}), ×{' '}
+          {w.overdueMultiplier} when its deadline has passed, reduced by progress: an accepted plan{' '}
+          {w.progress.planAccepted}, evidence submitted {w.progress.evidenceSubmitted}, and {w.progress.work}{' '}
+          × the share of its corrective work done, at most {w.progress.max} — only closure removes it. Each
+          score keeps 1 − {w.findingsPenalty} × (1 − exp(−total load / {w.findingsScale})) of what is in
+          place; what is lost is shared among the findings in proportion to their load. Opportunities for
+          improvement and observations carry no load: raising, accepting or declining one never moves a score.
         </List.Item>
       </List>
       <Text size="xs" c="dimmed" mt="xs">
-        Consequences: completing a corrective action never lowers a score; closing a major always moves the
-        scores more than closing a minor; both scores stay within 0–100 % and 0–950.
+        Consequences: an organisation with nothing in place scores 0; completing a corrective action never
+        lowers a score; closing a major moves the scores more than closing a minor; both scores stay within
+        0–100. These are closeloop's own scores, not an outside-in security rating.
       </Text>
     </Card>
   );

@@ -22,8 +22,10 @@ export function PostureModelPage() {
   if (!q.data) return <Loading />;
   const e = q.data;
   const c = e.contributions;
-  const sum = (xs: { alignment?: number; posture?: number }[], k: 'alignment' | 'posture') =>
-    xs.reduce((s, x) => s + (x[k] ?? 0), 0);
+  const sum = (
+    xs: { readinessScore?: number; implementationScore?: number }[],
+    k: 'readinessScore' | 'implementationScore',
+  ) => xs.reduce((s, x) => s + (x[k] ?? 0), 0);
   const controls = applicableOnly ? c.controls.filter((x) => x.applicable) : c.controls;
   return (
     <>
@@ -33,37 +35,38 @@ export function PostureModelPage() {
       />
       <Stack>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Card withBorder component="section" aria-label="Alignment sum">
+          <Card withBorder component="section" aria-label="Readiness score sum">
             <Title order={2} size="h4">
-              ISO 27001 alignment: {e.alignment.toFixed(1)} %
+              Readiness score: {e.readinessScore.toFixed(1)} / 100
             </Title>
             <Table>
               <Table.Tbody>
                 <Row
                   label="Annex A controls (applicable, by implementation)"
-                  value={e.parts.alignment.controls}
+                  value={e.parts.readinessScore.controls}
                 />
-                <Row label="Mandatory documented information" value={e.parts.alignment.documents} />
-                <Row label="Open findings allowance" value={c.allowances.alignment} />
-                <Row label="Less open findings" value={sum(c.findings, 'alignment')} />
-                <Row label="Total" value={e.exact.alignment} strong testId="alignment-total" />
+                <Row label="Mandatory documented information" value={e.parts.readinessScore.documents} />
+                <Row label="Less open nonconformities" value={sum(c.findings, 'readinessScore')} />
+                <Row label="Total" value={e.exact.readinessScore} strong testId="readiness-total" />
               </Table.Tbody>
             </Table>
           </Card>
-          <Card withBorder component="section" aria-label="Posture sum">
+          <Card withBorder component="section" aria-label="Implementation score sum">
             <Title order={2} size="h4">
-              Security posture: {e.posture} / 950
+              Implementation score: {e.implementationScore.toFixed(1)} / 100
             </Title>
             <Table>
               <Table.Tbody>
                 <Row
                   label="Controls weighted by the residual risk they treat"
-                  value={e.parts.posture.controls}
+                  value={e.parts.implementationScore.controls}
                 />
-                <Row label="ISO/IEC 27002 attribute coverage" value={e.parts.posture.attributes} />
-                <Row label="Open findings allowance" value={c.allowances.posture} />
-                <Row label="Less open findings" value={sum(c.findings, 'posture')} />
-                <Row label="Total" value={e.exact.posture} strong testId="posture-total" />
+                <Row
+                  label="ISO/IEC 27002 attribute coverage"
+                  value={e.parts.implementationScore.attributes}
+                />
+                <Row label="Less open nonconformities" value={sum(c.findings, 'implementationScore')} />
+                <Row label="Total" value={e.exact.implementationScore} strong testId="implementation-total" />
               </Table.Tbody>
             </Table>
           </Card>
@@ -77,11 +80,18 @@ export function PostureModelPage() {
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  {['Finding', 'Grade', 'Status', 'Overdue', 'Progress', 'Load', 'Alignment', 'Posture'].map(
-                    (h) => (
-                      <Table.Th key={h}>{h}</Table.Th>
-                    ),
-                  )}
+                  {[
+                    'Finding',
+                    'Grade',
+                    'Status',
+                    'Overdue',
+                    'Progress',
+                    'Load',
+                    'Readiness',
+                    'Implementation',
+                  ].map((h) => (
+                    <Table.Th key={h}>{h}</Table.Th>
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -98,8 +108,8 @@ export function PostureModelPage() {
                     <Table.Td>{f.overdue ? 'yes' : 'no'}</Table.Td>
                     <Table.Td>{Math.round(f.progress * 100)} %</Table.Td>
                     <Table.Td>{pts(f.load)}</Table.Td>
-                    <Table.Td>{pts(f.alignment)}</Table.Td>
-                    <Table.Td>{pts(f.posture, 1)}</Table.Td>
+                    <Table.Td>{pts(f.readinessScore)}</Table.Td>
+                    <Table.Td>{pts(f.implementationScore, 1)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -128,7 +138,7 @@ export function PostureModelPage() {
                     <Table.Td>{a.dimension}</Table.Td>
                     <Table.Td>{a.controls} controls</Table.Td>
                     <Table.Td>{Math.round(a.coverage * 100)} %</Table.Td>
-                    <Table.Td>{pts(a.posture, 1)} pts</Table.Td>
+                    <Table.Td>{pts(a.implementationScore, 1)} pts</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -145,7 +155,7 @@ export function PostureModelPage() {
                     <Table.Td>{d.clause}</Table.Td>
                     <Table.Td>{d.title}</Table.Td>
                     <Table.Td>{plainWords(d.state)}</Table.Td>
-                    <Table.Td>{pts(d.alignment)}</Table.Td>
+                    <Table.Td>{pts(d.readinessScore)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -167,9 +177,11 @@ export function PostureModelPage() {
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  {['Control', 'Status', 'Risks treated', 'Weight', 'Alignment', 'Posture'].map((h) => (
-                    <Table.Th key={h}>{h}</Table.Th>
-                  ))}
+                  {['Control', 'Status', 'Risks treated', 'Weight', 'Readiness', 'Implementation'].map(
+                    (h) => (
+                      <Table.Th key={h}>{h}</Table.Th>
+                    ),
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -181,8 +193,8 @@ export function PostureModelPage() {
                     <Table.Td>{x.applicable ? plainWords(x.status) : 'excluded'}</Table.Td>
                     <Table.Td>{x.risks.join(', ') || '—'}</Table.Td>
                     <Table.Td>{pts(x.weight)}</Table.Td>
-                    <Table.Td>{pts(x.alignment, 3)}</Table.Td>
-                    <Table.Td>{pts(x.posture)}</Table.Td>
+                    <Table.Td>{pts(x.readinessScore, 3)}</Table.Td>
+                    <Table.Td>{pts(x.implementationScore)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

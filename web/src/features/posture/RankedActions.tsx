@@ -64,8 +64,8 @@ export function RankedActions({ org, s }: { org: string; s: Summary }) {
               <Table.Th>Finding</Table.Th>
               <Table.Th>Days</Table.Th>
               <Table.Th>Due</Table.Th>
-              <Table.Th>Alignment</Table.Th>
-              <Table.Th>Posture</Table.Th>
+              <Table.Th>Readiness</Table.Th>
+              <Table.Th>Implementation</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -94,8 +94,8 @@ export function RankedActions({ org, s }: { org: string; s: Summary }) {
                 </Table.Td>
                 <Table.Td>{a.effortDays}</Table.Td>
                 <Table.Td>{a.dueOn ?? '—'}</Table.Td>
-                <Table.Td>{signed(a.delta.alignment, 2)}</Table.Td>
-                <Table.Td>{signed(a.delta.posture, 1)}</Table.Td>
+                <Table.Td>{signed(a.delta.readinessScore, 2)}</Table.Td>
+                <Table.Td>{signed(a.delta.implementationScore, 2)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -130,14 +130,14 @@ function ProjectionPanel({
       ) : (
         <Stack gap={4} role="status" aria-label="Projected scores">
           <Text size="sm">
-            Alignment <strong>{p.before.alignment.toFixed(1)} %</strong> →{' '}
-            <strong data-testid="projected-alignment">{p.after.alignment.toFixed(1)} %</strong> (
-            {signed(p.exact.delta.alignment, 2)})
+            Readiness score <strong>{p.before.readinessScore.toFixed(1)}</strong> →{' '}
+            <strong data-testid="projected-readiness">{p.after.readinessScore.toFixed(1)}</strong> (
+            {signed(p.exact.delta.readinessScore, 2)})
           </Text>
           <Text size="sm">
-            Posture <strong>{p.before.posture}</strong> →{' '}
-            <strong data-testid="projected-posture">{p.after.posture}</strong> (
-            {signed(p.exact.delta.posture, 1)})
+            Implementation score <strong>{p.before.implementationScore.toFixed(1)}</strong> →{' '}
+            <strong data-testid="projected-implementation">{p.after.implementationScore.toFixed(1)}</strong> (
+            {signed(p.exact.delta.implementationScore, 1)})
           </Text>
           <Text size="sm">
             Implied recommendation: {recommendationLabel[p.implied.before]} →{' '}

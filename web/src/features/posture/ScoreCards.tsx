@@ -2,7 +2,8 @@ import { GaugeChart } from '@mantine/charts';
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { recommendationColour, recommendationLabel, type Summary, signed } from './model.ts';
 
-// The three figures an executive looks at first: alignment, posture and readiness, with the change since
+// The three figures an executive looks at first: the readiness score, the implementation score (both
+// closeloop's own, 0–100) and certification readiness, with the change since
 // the first point of the trend.
 
 function Delta({ now, then, places }: { now: number; then: number | undefined; places: number }) {
@@ -56,22 +57,22 @@ export function ScoreCards({ s }: { s: Summary }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <ScoreCard
-        title="ISO 27001 alignment"
-        value={s.alignment}
+        title="Readiness score"
+        value={s.readinessScore}
         max={100}
-        text={`${s.alignment.toFixed(1)} %`}
-        testId="alignment-figure"
-        then={first?.alignment}
+        text={`${s.readinessScore.toFixed(1)} / 100`}
+        testId="readiness-figure"
+        then={first?.readinessScore}
         places={1}
       />
       <ScoreCard
-        title="Security posture"
-        value={s.posture}
-        max={950}
-        text={`${s.posture} / 950`}
-        testId="posture-figure"
-        then={first?.posture}
-        places={0}
+        title="Implementation score"
+        value={s.implementationScore}
+        max={100}
+        text={`${s.implementationScore.toFixed(1)} / 100`}
+        testId="implementation-figure"
+        then={first?.implementationScore}
+        places={1}
       />
       <Card withBorder component="section" aria-label="Certification readiness">
         <Stack gap="xs">

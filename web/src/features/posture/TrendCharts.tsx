@@ -9,8 +9,8 @@ import { type Dashboard, type Summary, shortDate } from './model.ts';
 export function TrendChart({ s }: { s: Summary }) {
   const data = s.trend.map((p) => ({
     at: shortDate(p.recordedAt),
-    alignment: p.alignment,
-    posture: p.posture,
+    readinessScore: p.readinessScore,
+    implementationScore: p.implementationScore,
   }));
   return (
     <Card withBorder component="section" aria-label="Score trend">
@@ -28,12 +28,10 @@ export function TrendChart({ s }: { s: Summary }) {
           data={data}
           dataKey="at"
           withLegend
-          withRightYAxis
           yAxisProps={{ domain: [0, 100] }}
-          rightYAxisProps={{ domain: [0, 950] }}
           series={[
-            { name: 'alignment', label: 'Alignment (%)', color: 'indigo.6' },
-            { name: 'posture', label: 'Posture (/950)', color: 'teal.6', yAxisId: 'right' },
+            { name: 'readinessScore', label: 'Readiness (/100)', color: 'indigo.6' },
+            { name: 'implementationScore', label: 'Implementation (/100)', color: 'teal.6' },
           ]}
           curveType="monotone"
         />
@@ -43,6 +41,23 @@ export function TrendChart({ s }: { s: Summary }) {
 }
 
 const deadlineLabel = { cap: 'CAP', evidence: 'Evidence', close: 'Closure' } as const;
+
+/**
+ * One line per deadline date, its labels joined ("CAP, Evidence"), and the labels of neighbouring lines
+ * alternate between the bottom and the top of the chart so that they never print over each other (#19).
+ */
+function deadlineLines(deadlines: Dashboard['deadlines']) {
+  const byDay = new Map<string, Dashboard['deadlines']>();
+  for (const x of deadlines) byDay.set(x.on, [...(byDay.get(x.on) ?? []), x]);
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([on, xs], i) => ({
+      x: on,
+      label: xs.map((x) => deadlineLabel[x.kind]).join(', '),
+      labelPosition: i % 2 === 0 ? ('insideBottomLeft' as const) : ('insideTopLeft' as const),
+      color: xs.some((x) => x.kind === 'close') ? 'red.6' : 'gray.6',
+    }));
+}
 
 export function BurndownChart({ d }: { d: Dashboard }) {
   const data = d.burndown.map((p) => ({ ...p, day: p.date }));
@@ -65,11 +80,8 @@ export function BurndownChart({ d }: { d: Dashboard }) {
           withLegend
           connectNulls={false}
           xAxisProps={{ tickFormatter: (v: string) => shortDate(v) }}
-          referenceLines={d.deadlines.map((x) => ({
-            x: x.on,
-            label: deadlineLabel[x.kind],
-            color: x.kind === 'close' ? 'red.6' : 'gray.6',
-          }))}
+          yAxisProps={{ allowDecimals: false }}
+          referenceLines={deadlineLines(d.deadlines)}
           series={[
             { name: 'open', label: 'Open', color: 'red.6' },
             { name: 'forecast', label: 'Forecast', color: 'orange.5' },
@@ -95,6 +107,7 @@ export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
           data={d.byGrade}
           dataKey="grade"
           withLegend
+          yAxisProps={{ allowDecimals: false }}
           series={[
             { name: 'open', label: 'Open', color: 'indigo.6' },
             { name: 'overdue', label: 'Overdue', color: 'red.6' },
@@ -111,6 +124,8 @@ export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
           dataKey="requirement"
           type="stacked"
           withLegend
+          yAxisProps={{ allowDecimals: false }}
+          xAxisProps={{ interval: 0 }}
           series={[
             { name: 'major', label: gradeShortLabels.major, color: 'red.6' },
             { name: 'minor', label: gradeShortLabels.minor, color: 'orange.5' },
@@ -118,19 +133,20 @@ export function FindingsCharts({ d, s }: { d: Dashboard; s: Summary }) {
           ]}
         />
       </Card>
-      <Card withBorder component="section" aria-label="Alignment by clause and theme">
+      <Card withBorder component="section" aria-label="Readiness by clause and theme">
         <Title order={2} size="h4" mb="xs">
-          Alignment by clause and Annex A theme
+          Readiness by clause and Annex A theme
         </Title>
         <BarChart
           h={Math.max(200, areas.length * 22)}
           data={areas}
           dataKey="area"
           orientation="vertical"
-          yAxisProps={{ width: 170 }}
+          // Every bar keeps its label (recharts drops every other one when they look crowded).
+          yAxisProps={{ width: 170, interval: 0 }}
           xAxisProps={{ domain: [0, 100] }}
           valueFormatter={(v) => `${v} %`}
-          series={[{ name: 'score', label: 'Alignment', color: 'indigo.6' }]}
+          series={[{ name: 'score', label: 'Readiness', color: 'indigo.6' }]}
         />
       </Card>
     </SimpleGrid>

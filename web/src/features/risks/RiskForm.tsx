@@ -55,11 +55,22 @@ export function RiskForm({
     treatmentPlan: risk?.treatmentPlan ?? '',
     controls: risk?.controls.map((c) => c.id) ?? [],
     reviewOn: risk?.reviewOn ?? '',
+    approvedBy: risk?.treatmentApproval?.by ?? '',
+    approvedOn: risk?.treatmentApproval?.on ?? '',
+    acceptedBy: risk?.residualAcceptance?.by ?? '',
+    acceptedOn: risk?.residualAcceptance?.on ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...v, reviewOn: v.reviewOn || null };
+      const { approvedBy, approvedOn, acceptedBy, acceptedOn, ...rest } = v;
+      const sig = (by: string, on: string) => (by.trim() && on ? { by: by.trim(), on } : null);
+      const body = {
+        ...rest,
+        reviewOn: v.reviewOn || null,
+        treatmentApproval: sig(approvedBy, approvedOn),
+        residualAcceptance: sig(acceptedBy, acceptedOn),
+      };
       if (!risk) return risksApi.create(org.slug, body);
       const { ref: _r, ...changes } = body;
       return risksApi.update(org.slug, risk.ref, changes);
@@ -74,7 +85,21 @@ export function RiskForm({
     },
   });
   const text =
-    (k: 'ref' | 'title' | 'asset' | 'threat' | 'vulnerability' | 'owner' | 'treatmentPlan' | 'reviewOn') =>
+    (
+      k:
+        | 'ref'
+        | 'title'
+        | 'asset'
+        | 'threat'
+        | 'vulnerability'
+        | 'owner'
+        | 'treatmentPlan'
+        | 'reviewOn'
+        | 'approvedBy'
+        | 'approvedOn'
+        | 'acceptedBy'
+        | 'acceptedOn',
+    ) =>
     (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       setV({ ...v, [k]: e.currentTarget.value });
   const level = (which: 'inherent' | 'residual', axis: 'likelihood' | 'impact') => (
@@ -130,6 +155,25 @@ export function RiskForm({
         />
         <Textarea label="Treatment plan" value={v.treatmentPlan} onChange={text('treatmentPlan')} autosize />
         <TextInput label="Next review" type="date" value={v.reviewOn} onChange={text('reviewOn')} />
+        {/* ISO/IEC 27001:2022 6.1.3 f: the risk owner approves the plan and accepts the residual risk. */}
+        <SimpleGrid cols={2}>
+          <TextInput
+            label="Treatment plan approved by"
+            description="the risk owner (6.1.3 f)"
+            value={v.approvedBy}
+            onChange={text('approvedBy')}
+            error={errors.treatmentApproval}
+          />
+          <TextInput label="Approved on" type="date" value={v.approvedOn} onChange={text('approvedOn')} />
+          <TextInput
+            label="Residual risk accepted by"
+            description="the risk owner (6.1.3 f)"
+            value={v.acceptedBy}
+            onChange={text('acceptedBy')}
+            error={errors.residualAcceptance}
+          />
+          <TextInput label="Accepted on" type="date" value={v.acceptedOn} onChange={text('acceptedOn')} />
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             {risk ? 'Save risk' : 'Create risk'}

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Drawer, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Risk, riskTreatmentLabels } from '../../../../src/contracts/isms-risks.ts';
+import { type Risk, riskTreatmentLabels, signOffLabels } from '../../../../src/contracts/isms-risks.ts';
 import { statusLabels } from '../../../../src/contracts/isms-soa.ts';
 import { PAGE_SIZE } from '../../api/client.ts';
 import { EmptyState, ErrorNote, ListPager, Loading, PageHeader, useOrg } from '../../components/common.tsx';
@@ -31,7 +31,7 @@ export function RisksPage() {
     <>
       <PageHeader
         title="Risk register"
-        description="Information security risks (ISO/IEC 27001:2022 6.1.2, 8.2): likelihood × impact before and after treatment, the treatment chosen and the Annex A controls it relies on. Risks justify SoA inclusions."
+        description="Information security risks (ISO/IEC 27001:2022 6.1.2, 8.2) and the risk treatment plan (6.1.3 e): likelihood × impact before and after treatment, the treatment chosen, the controls it relies on, and the risk owner’s approval of the plan and acceptance of the residual risk (6.1.3 f). Risks justify SoA inclusions."
         actions={
           manage && (
             <Group>
@@ -73,6 +73,7 @@ export function RisksPage() {
                   <Table.Th>Residual</Table.Th>
                   <Table.Th>Treatment</Table.Th>
                   <Table.Th>Controls</Table.Th>
+                  <Table.Th>Owner sign-off</Table.Th>
                   <Table.Th>Review</Table.Th>
                   {manage && <Table.Th />}
                 </Table.Tr>
@@ -119,6 +120,16 @@ export function RisksPage() {
                               `A.${c.id}${c.soaStatus ? ` (${statusLabels[c.soaStatus as keyof typeof statusLabels] ?? c.soaStatus})` : ''}`,
                           )
                           .join(', ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge miw="max-content" color={r.signOff === 'complete' ? 'green' : 'orange'}>
+                        {r.signOff === 'complete' ? 'signed off' : 'pending'}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {r.signOff === 'complete'
+                          ? `${r.treatmentApproval?.by}, ${r.residualAcceptance?.on}`
+                          : signOffLabels[r.signOff]}
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>

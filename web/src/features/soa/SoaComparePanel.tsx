@@ -2,6 +2,7 @@ import { Card, Group, Select, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SoaVersionSummary } from '../../../../src/contracts/isms-soa.ts';
+import { controlLabel } from '../../../../src/vocabulary/controls.ts';
 import { ErrorNote, formatDateTime, Loading, useOrg } from '../../components/common.tsx';
 import { soaQueries } from './api.ts';
 
@@ -58,7 +59,7 @@ export function SoaComparePanel({ versions }: { versions: SoaVersionSummary[] })
             <Table.Tbody>
               {cmp.data.changes.map((c) => (
                 <Table.Tr key={`${c.controlId}-${c.field}`}>
-                  <Table.Td>{c.controlId ? `A.${c.controlId}` : 'Scope'}</Table.Td>
+                  <Table.Td>{c.controlId ? controlLabel(c.controlId) : 'Scope'}</Table.Td>
                   <Table.Td>{c.field}</Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={3}>
@@ -83,7 +84,7 @@ export function SoaComparePanel({ versions }: { versions: SoaVersionSummary[] })
                 <Table.Tr key={`${l.at}-${l.controlId}`}>
                   <Table.Td>{formatDateTime(l.at)}</Table.Td>
                   <Table.Td>v{l.version}</Table.Td>
-                  <Table.Td>{l.controlId ? `A.${l.controlId}` : 'Scope'}</Table.Td>
+                  <Table.Td>{l.controlId ? controlLabel(l.controlId) : 'Scope'}</Table.Td>
                   <Table.Td>{l.fields.join(', ')}</Table.Td>
                   <Table.Td>{l.by}</Table.Td>
                   <Table.Td>{l.reason || '—'}</Table.Td>

@@ -22,6 +22,7 @@ import {
   type SoaEntry,
   statusLabels,
 } from '../../../../src/contracts/isms-soa.ts';
+import { controlLabel } from '../../../../src/vocabulary/controls.ts';
 import { errorMessage } from '../../api/client.ts';
 import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
@@ -75,7 +76,7 @@ export function SoaControlDrawer({
       void invalidate(qc, org.slug, 'soa', 'crosswalks', 'posture');
       notifications.show({
         color: saved.issues.length ? 'yellow' : 'teal',
-        title: `A.${saved.controlId} saved`,
+        title: `${controlLabel(saved.controlId)} saved`,
         message: saved.issues.length
           ? saved.issues.map((i) => i.message).join('; ')
           : 'No issues left on this control.',
@@ -91,7 +92,7 @@ export function SoaControlDrawer({
       onClose={onClose}
       position="right"
       size="lg"
-      title={entry ? `A.${entry.controlId} ${entry.title}` : ''}
+      title={entry ? `${controlLabel(entry.controlId)} ${entry.title}` : ''}
     >
       {entry && v && (
         <form

@@ -7,6 +7,7 @@ import {
   statusLabels,
   themes,
 } from '../../../../src/contracts/isms-soa.ts';
+import { controlLabel } from '../../../../src/vocabulary/controls.ts';
 
 const statusColour = {
   not_started: 'gray',
@@ -15,23 +16,31 @@ const statusColour = {
   implemented: 'teal',
 } as const;
 
-/** The 93 controls of one version, filterable by theme and text; edit buttons only on a draft. */
+/** The controls of one version (93 of Annex A, then any others), filterable by theme and text; edit buttons only on a draft. */
 export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEntry) => void) | null }) {
   const [theme, setTheme] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const shown = v.entries.filter(
     (e) =>
       (!theme || e.theme === theme) &&
-      (q === '' || `A.${e.controlId} ${e.title} ${e.owner}`.toLowerCase().includes(q.toLowerCase())),
+      (q === '' ||
+        `${controlLabel(e.controlId)} ${e.title} ${e.owner}`.toLowerCase().includes(q.toLowerCase())),
   );
   return (
     <Card withBorder>
       <Group mb="sm">
-        <Select label="Theme" data={[...themes]} value={theme} onChange={setTheme} clearable w={200} />
+        <Select
+          label="Theme"
+          data={[...themes, 'other']}
+          value={theme}
+          onChange={setTheme}
+          clearable
+          w={200}
+        />
         <TextInput label="Search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} />
       </Group>
       <Table.ScrollContainer minWidth={900}>
-        <Table striped aria-label="Annex A controls">
+        <Table striped aria-label="Controls of the version">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Control</Table.Th>
@@ -48,7 +57,7 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
               <Table.Tr key={e.controlId}>
                 <Table.Td>
                   <Text size="sm" fw={600}>
-                    A.{e.controlId}
+                    {controlLabel(e.controlId)}
                   </Text>
                   <Text size="sm">{e.title}</Text>
                 </Table.Td>
@@ -94,7 +103,7 @@ export function ControlsTable({ v, onEdit }: { v: SoaVersion; onEdit: ((e: SoaEn
                       size="xs"
                       variant="light"
                       onClick={() => onEdit(e)}
-                      aria-label={`Edit A.${e.controlId}`}
+                      aria-label={`Edit ${controlLabel(e.controlId)}`}
                     >
                       Edit
                     </Button>

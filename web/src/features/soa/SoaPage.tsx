@@ -24,6 +24,7 @@ import { Soa2013Panel } from './Soa2013Panel.tsx';
 import { SoaComparePanel } from './SoaComparePanel.tsx';
 import { SoaControlDrawer } from './SoaControlDrawer.tsx';
 import { ControlsTable } from './SoaControlsTable.tsx';
+import { SoaOtherControlForm } from './SoaOtherControlForm.tsx';
 import { SoaScopePanel } from './SoaScopePanel.tsx';
 
 export function SoaPage() {
@@ -135,6 +136,18 @@ export function SoaPage() {
               {refusal.length > 10 && <Text size="sm">…and {refusal.length - 10} more</Text>}
             </Alert>
           )}
+          {v && v.warnings.length > 0 && (
+            <Alert
+              color="yellow"
+              title={v.status === 'approved' ? 'Approved with these warnings' : 'Approval will warn about'}
+            >
+              <ul>
+                {v.warnings.map((w) => (
+                  <li key={`${w.kind}-${w.controlId ?? ''}`}>{w.message}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
           {version.isError && <ErrorNote error={version.error} />}
           {v && (
             <Tabs defaultValue="controls" keepMounted={false}>
@@ -146,6 +159,7 @@ export function SoaPage() {
               </Tabs.List>
               <Tabs.Panel value="controls" pt="md">
                 <ControlsTable v={v} onEdit={manage && v.status === 'draft' ? setEditing : null} />
+                {manage && v.status === 'draft' && <SoaOtherControlForm version={v.number} />}
               </Tabs.Panel>
               <Tabs.Panel value="scope" pt="md">
                 <SoaScopePanel version={v} editable={manage && v.status === 'draft'} />

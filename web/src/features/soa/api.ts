@@ -7,6 +7,7 @@ import {
   ismsScope,
   type migration2013Input,
   migration2013Result,
+  type otherControlInput,
   type scopeUpdate,
   soaComparison,
   soaEntry,
@@ -40,6 +41,12 @@ export const soaApi = {
     }),
   updateEntry: (p: Version & { controlId: string }, body: z.input<typeof soaEntryUpdate>) =>
     request('PATCH', '/api/v1/orgs/:org/soa/versions/:version/controls/:controlId', {
+      params: p,
+      body,
+      response: soaEntry,
+    }),
+  addOtherControl: (p: Version, body: z.input<typeof otherControlInput>) =>
+    request('POST', '/api/v1/orgs/:org/soa/versions/:version/other-controls', {
       params: p,
       body,
       response: soaEntry,

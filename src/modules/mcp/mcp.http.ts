@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { OrgContext } from '../context.ts';
+import { createMcpServer, type McpOptions } from './mcp.server.ts';
+
+/**
+ * One Streamable HTTP exchange in stateless mode (no MCP session id): a server and a transport for this
+ * request only, answered as JSON. The body was already parsed (and size-limited) by Fastify.
+ */
+export async function answerMcpRequest(
+  ctx: OrgContext,
+  opts: McpOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+) {
+  const server = createMcpServer(ctx, opts);
+  const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
+  res.on('close', () => {
+    void transport.close();
+    void server.close();
+  });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, body);
+}
