@@ -11,6 +11,7 @@ import { runHttpSection } from './http/run-http.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
 import { runPosture } from './posture.ts';
+import { printWebPages } from './web-size.ts';
 
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -68,7 +69,7 @@ console.log(
     `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
 );
 console.log(
-  `  posture re-scored after a change (added to every committed change): ${f(fl.snapshotMs, 1)} ms = ${f(fl.snapshotMs / floor, 2)} F`,
+  `  posture re-scored by the posture-refresh job (off the request path since #16): ${f(fl.snapshotMs, 1)} ms = ${f(fl.snapshotMs / floor, 2)} F`,
 );
 
 console.log('\n(d) remediation forecast of a 2,000-task plan (40 people with time off, 300 findings)');
@@ -91,6 +92,8 @@ console.log(
 console.log('\n(f) memory');
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(`  peak RSS ${f(rss)} MiB (whole process, both workers included)`);
+
+printWebPages();
 
 // (g) last: it starts servers of its own and measures them against a hello-world floor of the same minute.
 if (process.env.BENCH_HTTP !== 'off') await runHttpSection();

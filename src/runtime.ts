@@ -5,9 +5,9 @@ import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } 
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
 import { recordSignIn } from './modules/accounts/index.ts';
-import { type AppEnv, onAuditedChange, onCommittedChange } from './modules/context.ts';
+import { type AppEnv, type OrgContext, onAuditedChange, onCommittedChange } from './modules/context.ts';
 import { createMailer } from './modules/mail/index.ts';
-import { recordAfterChange } from './modules/posture/index.ts';
+import { markChanged } from './modules/posture/index.ts';
 import { provisionSsoMember } from './modules/sso/index.ts';
 import { recordWebhookEvent, targetPolicy } from './modules/webhooks/index.ts';
 
@@ -63,6 +63,16 @@ export function createLogger(config: Config): Logger {
   });
 }
 
+let changeLog: Pick<Logger, 'error'> | undefined;
+/** One listener for every runtime of the process (the set keeps it once); a failure is logged. */
+const markChangedLogged = (ctx: OrgContext) =>
+  markChanged(ctx).catch((err) =>
+    changeLog?.error(
+      { err, organisation: ctx.organisation.slug },
+      'change not marked for the posture refresh',
+    ),
+  );
+
 export async function createRuntime(
   config: Config,
   options: { migrate: boolean; logger?: Logger } = { migrate: true },
@@ -90,8 +100,10 @@ export async function createRuntime(
     await database.close();
     throw err;
   }
-  // Every committed change re-scores the organisation; the figures are recorded when they moved (#6).
-  onCommittedChange(recordAfterChange);
+  // A committed change only marks its organisation; the `posture-refresh` job (src/modules/jobs) records
+  // the figures that moved, at most once a minute per organisation, off the request path (#6, #16).
+  changeLog = log;
+  onCommittedChange(markChangedLogged);
   const mailer = createMailer(config, database.db, log);
   const secret = loadOrCreateSecret(config.dataDir, config.secret);
   const env: AppEnv = {

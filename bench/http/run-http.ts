@@ -1,11 +1,18 @@
 import { startCluster } from '../../test/support/postgres-cluster.ts';
-import { type Dataset, measureDataset, printDataset } from './section.ts';
+import {
+  type Dataset,
+  type DatasetFigures,
+  measureDataset,
+  printDataset,
+  printWriteScaling,
+} from './section.ts';
 import { seedDemo, seedLarge, seedMany } from './seed.ts';
 
-// Section (g): HTTP figures of the demo, one organisation with 100,000 findings over 200 audits, and
-// 1,000 organisations of 100 findings, on SQLite and on PostgreSQL (a throw-away cluster, as the tests
+// Section (g): HTTP figures of the demo, one organisation with 10,000 findings over 50 audits (a page of 25
+// and of 100), one with 100,000 findings over 200 audits, and 1,000 organisations of 100 findings, on SQLite and on PostgreSQL (a throw-away cluster, as the tests
 // start). BENCH_HTTP_SECONDS (default 5) per endpoint; BENCH_HTTP_SCALE (default 1) shrinks the large
-// datasets for a quick look (0.1 = 10,000 findings, 100 organisations).
+// datasets for a quick look (0.1 = 1,000 / 10,000 findings, 100 organisations); BENCH_HTTP_ONLY picks an
+// engine or a dataset by its first word. Last, each engine's write latency against the demo's.
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
@@ -16,8 +23,15 @@ export async function runHttpSection() {
   const scale = env('BENCH_HTTP_SCALE', 1);
   const findings = Math.round(100_000 * scale);
   const orgs = Math.max(2, Math.round(1000 * scale));
+  const mid = Math.round(10_000 * scale);
   const datasets: Dataset[] = [
     { name: 'demo', seed: async (dir, url) => ({ ...(await seedDemo(dir, url)), slugs: ['demo'] }) },
+    {
+      // The shape the issue measured at 1.2 s for one page of 100 findings.
+      name: `${mid.toLocaleString('en')} findings / 50 audits`,
+      seed: (dir, url) => seedLarge(dir, { audits: 50, findings: mid }, url),
+      pageSizes: [25, 100],
+    },
     {
       name: `${findings.toLocaleString('en')} findings / 200 audits`,
       seed: (dir, url) => seedLarge(dir, { audits: 200, findings }, url),
@@ -36,6 +50,7 @@ export async function runHttpSection() {
       console.log('  PostgreSQL: no initdb/pg_ctl on this machine, skipped');
       continue;
     }
+    const figures: DatasetFigures[] = [];
     try {
       let n = 0;
       for (const d of datasets) {
@@ -51,8 +66,11 @@ export async function runHttpSection() {
           await c.end();
           databaseUrl = cluster.url.replace(/\/postgres$/, `/${name}`);
         }
-        printDataset(await measureDataset(d, { engine, databaseUrl, seconds }));
+        const measured = await measureDataset(d, { engine, databaseUrl, seconds });
+        printDataset(measured);
+        figures.push(measured);
       }
+      printWriteScaling(figures);
     } finally {
       cluster?.stop();
     }

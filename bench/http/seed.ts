@@ -38,14 +38,21 @@ async function insertChunked<T>(rows: T[], size: number, write: (chunk: T[]) => 
 }
 
 /** Inserts `findings` findings spread over the organisation's `auditIds`, with their 10.2 records. */
-async function seedFindingsRows(rt: Runtime, organisationId: string, auditIds: string[], findings: number) {
+export async function seedFindingsRows(
+  rt: Runtime,
+  organisationId: string,
+  auditIds: string[],
+  findings: number,
+) {
   const db = rt.database.db;
   const at = new Date().toISOString();
   const perAudit = Math.ceil(findings / auditIds.length);
   await db.transaction().execute(async (trx) => {
-    let batch: { finding: Record<string, unknown>[]; record: Record<string, unknown>[] } = {
+    type Rows = Record<string, unknown>[];
+    let batch: { finding: Rows; record: Rows; requirement: Rows } = {
       finding: [],
       record: [],
+      requirement: [],
     };
     const flush = async () => {
       // 17 columns a finding: 50 rows stay well under SQLite's and PostgreSQL's parameter limits.
@@ -61,18 +68,26 @@ async function seedFindingsRows(rt: Runtime, organisationId: string, auditIds: s
           .values(c as never)
           .execute(),
       );
-      batch = { finding: [], record: [] };
+      // The requirement rows escalation warnings are read from (migration 0020), as insertFinding writes.
+      await insertChunked(batch.requirement, 300, (c) =>
+        trx
+          .insertInto('finding_requirement')
+          .values(c as never)
+          .execute(),
+      );
+      batch = { finding: [], record: [], requirement: [] };
     };
     for (let i = 0; i < findings; i++) {
       const id = randomUUID();
       const a = Math.floor(i / perAudit);
+      const requirement = `A.${5 + (i % 4)}.${1 + (i % 20)}`;
       batch.finding.push({
         id,
         organisation_id: organisationId,
         audit_id: auditIds[a]!,
         ref: `NC-${String(a).padStart(3, '0')}-${String(i % perAudit).padStart(4, '0')}`,
         grade: grades[i % grades.length]!,
-        requirements_json: JSON.stringify([`A.${5 + (i % 4)}.${1 + (i % 20)}`]),
+        requirements_json: JSON.stringify([requirement]),
         statement: `Finding ${i}: the control is not operated as documented in area ${i % 30}.`,
         objective_evidence: `Sample ${i} of the records reviewed.`,
         area: `Area ${i % 30}`,
@@ -87,13 +102,14 @@ async function seedFindingsRows(rt: Runtime, organisationId: string, auditIds: s
         closed_at: i % statuses.length === statuses.length - 1 ? at : null,
       });
       batch.record.push({ finding_id: id, organisation_id: organisationId, updated_at: at });
+      batch.requirement.push({ organisation_id: organisationId, requirement, finding_id: id });
       if (batch.finding.length >= 5000) await flush();
     }
     await flush();
   });
 }
 
-async function seedAuditsRows(rt: Runtime, organisationId: string, count: number): Promise<string[]> {
+export async function seedAuditsRows(rt: Runtime, organisationId: string, count: number): Promise<string[]> {
   const at = new Date().toISOString();
   const rows = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { refuseEmptyUpdates } from './empty-update.ts';
 import type { Database } from './schema.ts';
@@ -17,6 +17,22 @@ export interface DatabaseHandle {
   location: string;
   close(): Promise<void>;
 }
+
+type QueryObserver = (sql: string) => void;
+const observers = new Set<QueryObserver>();
+
+/**
+ * Calls `fn` with every SQL statement any database of this process executes, until the returned function
+ * is called: the tests count the statements a request issues (issue #16). No observer, no cost.
+ */
+export function observeQueries(fn: QueryObserver): () => void {
+  observers.add(fn);
+  return () => observers.delete(fn);
+}
+
+const log = (event: LogEvent) => {
+  for (const o of observers) o(event.query.sql);
+};
 
 export function openDatabase(options: { dataDir: string; databaseUrl?: string | undefined }): DatabaseHandle {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
@@ -34,6 +50,7 @@ export function openSqlite(file: string): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [refuseEmptyUpdates],
+    log,
   });
   return {
     db,
@@ -47,7 +64,11 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [refuseEmptyUpdates] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [refuseEmptyUpdates],
+    log,
+  });
   const safe = new URL(url);
   safe.password = '';
   return {

@@ -16,6 +16,7 @@ import * as lifecycle from './migrations/0013-lifecycle.ts';
 import * as scaleOut from './migrations/0017-scale-out.ts';
 import * as ismsContextScores from './migrations/0018-isms-context-scores.ts';
 import * as importMappings from './migrations/0019-import-mappings.ts';
+import * as boundedReads from './migrations/0020-bounded-reads.ts';
 import * as sso from './migrations/0021-sso.ts';
 import * as webhooks from './migrations/0022-webhooks.ts';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0017-scale-out': scaleOut,
   '0018-isms-context-scores': ismsContextScores,
   '0019-import-mappings': importMappings,
+  '0020-bounded-reads': boundedReads,
   '0021-sso': sso,
   '0022-webhooks': webhooks,
 };

@@ -1,3 +1,5 @@
+import type { DerivedTables } from './schema-derived.ts';
+
 // Table types of migration 0007 (posture history).
 export interface PostureSnapshotTable {
   id: string;
@@ -13,4 +15,9 @@ export interface PostureSnapshotTable {
   implementation: number | null;
   open_findings: number;
   areas_json: string;
+}
+
+/** The posture history and the derived rows kept beside the records (migration 0020). */
+export interface PostureTables extends DerivedTables {
+  posture_snapshot: PostureSnapshotTable;
 }

@@ -277,14 +277,13 @@ export interface Database {
 // ISMS baseline (migration 0005), table types in schema-isms.ts; this `Database` merges with the one above.
 export interface Database extends IsmsTables {}
 
-// Posture history (0007), hardening (0010), CAP revisions (0011), import mappings (0019): shapes in
-// schema-posture.ts, schema-hardening.ts and schema-reports.ts.
+// Posture history (0007) and derived rows (0020), hardening (0010), CAP revisions (0011), import mappings
+// (0019): shapes in schema-posture.ts, schema-hardening.ts and schema-reports.ts.
 import type { SignInFailureTable, TotpLastStepTable } from './schema-hardening.ts';
-import type { PostureSnapshotTable } from './schema-posture.ts';
+import type { PostureTables } from './schema-posture.ts';
 import type { CapRevisionTable, ImportTables } from './schema-reports.ts';
 
-export interface Database {
-  posture_snapshot: PostureSnapshotTable;
+export interface Database extends PostureTables {
   totp_last_step: TotpLastStepTable;
   sign_in_failure: SignInFailureTable;
   cap_revision: CapRevisionTable;

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { capabilityIsLive, customDomainRedirect } from '../modules/trust/index.ts';
 import type { Runtime } from '../runtime.ts';
@@ -37,13 +37,19 @@ declare module 'fastify' {
 /** Trust the nearest `hops` proxies: the client is the address that many hops back in X-Forwarded-For. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const builtWebApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(rt: Runtime, opts: { version: string }): Promise<FastifyInstance> {
+export async function buildApp(
+  rt: Runtime,
+  opts: { version: string /** The built web app (tests serve a folder of their own). */; webDist?: string },
+): Promise<FastifyInstance> {
+  const webDist = opts.webDist ?? builtWebApp;
   const { config } = rt;
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     ...serverOptions(config),
+    // One line per request, written only when its level is enabled (below), not two at info (#16).
+    logController: new LogController({ disableRequestLogging: true }),
     // Behind a load balancer, req.ip is the client's address only from the proxies trusted here.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     // On SIGTERM a request that still reaches an open keep-alive connection is served, not answered 503,
@@ -59,6 +65,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     }
   });
   app.decorate('routeCatalogue', catalogue);
+  // Failures and slow answers at info and above; every other request at debug (LOG_LEVEL=debug).
+  app.addHook('onResponse', async (req, reply) => {
+    const ms = reply.elapsedTime;
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 || ms > 1000 ? 'info' : 'debug';
+    if (rt.log.isLevelEnabled(level))
+      req.log[level]({ req, res: { statusCode: status }, responseTime: ms }, 'request completed');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
@@ -145,8 +159,14 @@ export async function buildApp(rt: Runtime, opts: { version: string }): Promise<
     },
   );
   if (built) {
-    // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files.
-    await app.register(fastifyStatic, { root: webDist, serve: false });
+    // serve: false — only reply.sendFile; the catch-all route below (with its policy) serves files. The
+    // build wrote .br and .gz siblings: the one the client accepts is sent (#16). Cache-Control is ours.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      serve: false,
+      preCompressed: true,
+      cacheControl: false,
+    });
     // The single-page app answers every non-API path; the API keeps its own 404s.
     app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();

@@ -70,7 +70,7 @@ export function registerGate(
     const who = { ...req.principal, kind: 'member' as const, role, scope: scopeOf(scope) };
     req.orgContext = makeContext(
       who,
-      { id: row.id, slug: row.slug, name: row.name },
+      { id: row.id, slug: row.slug, name: row.name, settingsJson: row.settings_json },
       { ...deps.database, env: deps.env },
     );
   });

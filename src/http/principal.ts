@@ -32,11 +32,17 @@ export async function resolvePrincipal(req: FastifyRequest, auth: Auth, db: Db):
   };
 }
 
+/** How precisely a token's last use is kept. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
 async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> {
-  const now = new Date().toISOString();
+  const at = new Date();
+  const now = at.toISOString();
   const row = await findTokenByHash(db, hashToken(token));
   if (!row || (row.expires_at && row.expires_at <= now)) return null;
-  await markTokenUsed(db, row.id, now);
+  // "Last used" to the minute: a script's burst of calls writes once, not on every request (#16).
+  const stale = new Date(at.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  if (!row.last_used_at || row.last_used_at <= stale) await markTokenUsed(db, row.id, now);
   return {
     userId: row.userId,
     email: row.email,

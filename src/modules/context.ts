@@ -16,6 +16,8 @@ export interface OrganisationRef {
   id: string;
   slug: string;
   name: string;
+  /** The settings as read with the request's membership (a read use-case need not read the row again). */
+  settingsJson?: string;
 }
 
 /** What every organisation-scoped use-case receives: who acts, for which organisation, with what access. */

@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 export type FontFace = 'regular' | 'bold';
 
@@ -18,6 +18,8 @@ interface FontFile {
 }
 
 const require = createRequire(import.meta.url);
+// fontkit loads with the first PDF that needs a fallback font, not at server start (#16).
+const fontkit = () => require('fontkit') as typeof Fontkit;
 const local = (file: string) => new URL(`./fonts/${file}`, import.meta.url).pathname;
 const noto = (pkg: string, file: string) => require.resolve(`@expo-google-fonts/${pkg}/400Regular/${file}`);
 
@@ -39,12 +41,12 @@ const FALLBACKS: FontFile[] = [
   },
 ];
 
-type Coverage = fontkit.Font;
+type Coverage = Fontkit.Font;
 const coverage = new Map<string, Coverage>();
 function covers(file: FontFile, cp: number): boolean {
   let font = coverage.get(file.path);
   if (!font) {
-    font = fontkit.create(readFileSync(file.path));
+    font = fontkit().create(readFileSync(file.path));
     coverage.set(file.path, font);
   }
   return font.hasGlyphForCodePoint(cp);

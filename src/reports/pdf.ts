@@ -9,7 +9,7 @@
 // Watermarks are applied here, at render time, on every page: pdfkit writes new PDFs and cannot edit an
 // existing one, so this module offers no way to stamp an uploaded third-party PDF.
 
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import {
   type Block,
   cellText,
@@ -23,6 +23,9 @@ import { bars, lineChart } from './pdf-charts.ts';
 import { registerFonts } from './pdf-fonts.ts';
 import { artifact, drawTable } from './pdf-table.ts';
 import { type Pdf, type TextStyle, writeText } from './pdf-text.ts';
+
+// pdfkit (and the fontkit under it) load with the first PDF, not at server start (#16).
+const loadPdfkit = () => createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
 
 export interface PdfOptions {
   /**
@@ -256,6 +259,7 @@ function stampPage(pdf: Pdf, text: string, diagonal: boolean) {
 /** Renders the report as a tagged A4 PDF (landscape when the document asks for it). */
 export async function renderPdf(doc: ReportDocument, options: PdfOptions = {}): Promise<Buffer> {
   const created = generatedDate(doc.meta);
+  const PDFDocument = loadPdfkit();
   const pdf = new PDFDocument({
     size: 'A4',
     layout: doc.orientation ?? 'portrait',

@@ -2,8 +2,13 @@
 // column widths fitted to the content. reportDocumentToSheets turns every block of a ReportDocument into
 // those sheets, so each report exists as PDF and XLSX from one model and says the same in both.
 
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { type Cell, generatedDate, metaEntries, type ReportDocument, tableCaption } from './document.ts';
+
+// exceljs loads with the first workbook, not at server start (#16).
+const lazyRequire = createRequire(import.meta.url);
+const loadExceljs = () => lazyRequire('exceljs') as typeof ExcelJS;
 
 export interface SheetColumn {
   key: string;
@@ -227,7 +232,7 @@ export async function renderXlsx(input: SheetSpec[] | ReportDocument, meta?: Wor
     ? [input, meta]
     : [reportDocumentToSheets(input), { title: input.title, ...input.meta }];
   if (!info) throw new TypeError('renderXlsx(sheets, meta): meta is required');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExceljs().Workbook)();
   wb.title = info.title;
   wb.creator = info.organisation;
   wb.lastModifiedBy = 'closeloop';

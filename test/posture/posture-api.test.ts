@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordDailySnapshots } from '../../src/modules/posture/posture.history.ts';
+import { recordDailySnapshots, refreshChangedPostures } from '../../src/modules/posture/posture.history.ts';
 import { cli } from '../support/cli.ts';
 import {
   addMember,
@@ -22,6 +22,15 @@ for (const kind of kinds) {
     let viewer: Client;
     const base = '/api/v1/orgs/acme/posture';
     const ids: Record<string, string> = {};
+    // The trend's `change` points are recorded by the background job (#16), at most once a minute each.
+    const refreshTrend = (minutesAhead: number) =>
+      refreshChangedPostures({
+        db: t.rt.database.db,
+        kind: t.rt.database.kind,
+        env: t.rt.env,
+        now: () => new Date(Date.now() + minutesAhead * 60_000),
+        log: t.rt.log,
+      });
 
     beforeAll(async () => {
       t = await startTestApp(kind);
@@ -98,6 +107,7 @@ for (const kind of kinds) {
       ids.otherAction = (
         await bob.post(`/api/v1/orgs/beta/findings/${other}/actions`, { title: 'x', effortDays: 1 })
       ).json().id;
+      await refreshTrend(0);
     });
     afterAll(async () => t?.close());
 
@@ -178,6 +188,7 @@ for (const kind of kinds) {
           (await admin.patch(`/api/v1/orgs/acme/findings/${ids.major}/actions/${taskId}`, { status: 'done' }))
             .statusCode,
         ).toBe(200);
+      expect(await refreshTrend(2)).toMatchObject({ recorded: 1 });
       const after = (await admin.get(base)).json();
       expect(after.readinessScore).toBe(p.after.readinessScore);
       expect(after.implementationScore).toBe(p.after.implementationScore);

@@ -1,40 +1,112 @@
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Navigate,
+  Outlet,
+  type RouteComponent,
+} from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { ErrorNote, Loading, useOrg } from './components/common.tsx';
-import { Shell } from './components/Shell.tsx';
-import { InvitePage } from './features/account/InvitePage.tsx';
-import { ForgotPasswordPage, ResetPasswordPage } from './features/account/PasswordPages.tsx';
-import { SetupPage } from './features/account/SetupPage.tsx';
-import { SignInPage } from './features/account/SignInPage.tsx';
-import { ApiDocsPage } from './features/api-docs/ApiDocsPage.tsx';
-import { AuditTrailPage } from './features/audit-trail/AuditTrailPage.tsx';
-import { AuditPage } from './features/audits/AuditPage.tsx';
-import { AuditsPage } from './features/audits/AuditsPage.tsx';
-import { CertificationPage } from './features/certification/CertificationPage.tsx';
-import { CertificationReviewsPage } from './features/certification/CertificationReviewsPage.tsx';
-import { ContextPage } from './features/context/ContextPage.tsx';
-import { CrosswalksPage } from './features/crosswalks/CrosswalksPage.tsx';
-import { DocumentsPage } from './features/documents/DocumentsPage.tsx';
-import { CorrectiveActionLogPage } from './features/findings/CorrectiveActionLogPage.tsx';
-import { DecisionsPage } from './features/findings/DecisionsPage.tsx';
-import { FindingPage } from './features/findings/FindingPage.tsx';
-import { InternalAuditPage } from './features/internal-audits/InternalAuditPage.tsx';
-import { InternalAuditsPage } from './features/internal-audits/InternalAuditsPage.tsx';
-import { MembersPage } from './features/members/MembersPage.tsx';
-import { MyTasksPage } from './features/plan/MyTasksPage.tsx';
-import { PlanPage } from './features/plan/PlanPage.tsx';
-import { DashboardPage } from './features/posture/DashboardPage.tsx';
-import { ExecutiveSummaryPage } from './features/posture/ExecutiveSummaryPage.tsx';
-import { PostureModelPage } from './features/posture/PostureModelPage.tsx';
-import { RisksPage } from './features/risks/RisksPage.tsx';
-import { ApiTokensPage } from './features/settings/ApiTokensPage.tsx';
-import { OutboxPage } from './features/settings/OutboxPage.tsx';
-import { SettingsPage } from './features/settings/SettingsPage.tsx';
-import { SoaPage } from './features/soa/SoaPage.tsx';
-import { TrustAdminPage } from './features/trust/TrustAdminPage.tsx';
-import { TrustPublicPage, TrustSharePage, TrustSignInPage } from './features/trust/TrustPublicPage.tsx';
-import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
 import { landingPage } from './nav.ts';
 import { useMe, useSetupStatus } from './session.ts';
+
+// Route-level code splitting (#16): each page is its own chunk, loaded when its route is entered, so the
+// sign-in, first-run and public trust pages download only what they show.
+const Shell = lazy(() => import('./components/Shell.tsx').then((m) => ({ default: m.Shell })));
+const InvitePage = lazyRouteComponent(() => import('./features/account/InvitePage.tsx'), 'InvitePage');
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('./features/account/PasswordPages.tsx'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyRouteComponent(
+  () => import('./features/account/PasswordPages.tsx'),
+  'ResetPasswordPage',
+);
+const SetupPage = lazyRouteComponent(() => import('./features/account/SetupPage.tsx'), 'SetupPage');
+const SignInPage = lazyRouteComponent(() => import('./features/account/SignInPage.tsx'), 'SignInPage');
+const ApiDocsPage = lazyRouteComponent(() => import('./features/api-docs/ApiDocsPage.tsx'), 'ApiDocsPage');
+const AuditTrailPage = lazyRouteComponent(
+  () => import('./features/audit-trail/AuditTrailPage.tsx'),
+  'AuditTrailPage',
+);
+const AuditPage = lazyRouteComponent(() => import('./features/audits/AuditPage.tsx'), 'AuditPage');
+const AuditsPage = lazyRouteComponent(() => import('./features/audits/AuditsPage.tsx'), 'AuditsPage');
+const CertificationPage = lazyRouteComponent(
+  () => import('./features/certification/CertificationPage.tsx'),
+  'CertificationPage',
+);
+const CertificationReviewsPage = lazyRouteComponent(
+  () => import('./features/certification/CertificationReviewsPage.tsx'),
+  'CertificationReviewsPage',
+);
+const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
+const WebhooksPage = lazyRouteComponent(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
+const CrosswalksPage = lazyRouteComponent(
+  () => import('./features/crosswalks/CrosswalksPage.tsx'),
+  'CrosswalksPage',
+);
+const DocumentsPage = lazyRouteComponent(
+  () => import('./features/documents/DocumentsPage.tsx'),
+  'DocumentsPage',
+);
+const CorrectiveActionLogPage = lazyRouteComponent(
+  () => import('./features/findings/CorrectiveActionLogPage.tsx'),
+  'CorrectiveActionLogPage',
+);
+const DecisionsPage = lazyRouteComponent(
+  () => import('./features/findings/DecisionsPage.tsx'),
+  'DecisionsPage',
+);
+const FindingPage = lazyRouteComponent(() => import('./features/findings/FindingPage.tsx'), 'FindingPage');
+const InternalAuditPage = lazyRouteComponent(
+  () => import('./features/internal-audits/InternalAuditPage.tsx'),
+  'InternalAuditPage',
+);
+const InternalAuditsPage = lazyRouteComponent(
+  () => import('./features/internal-audits/InternalAuditsPage.tsx'),
+  'InternalAuditsPage',
+);
+const MembersPage = lazyRouteComponent(() => import('./features/members/MembersPage.tsx'), 'MembersPage');
+const MyTasksPage = lazyRouteComponent(() => import('./features/plan/MyTasksPage.tsx'), 'MyTasksPage');
+const PlanPage = lazyRouteComponent(() => import('./features/plan/PlanPage.tsx'), 'PlanPage');
+const DashboardPage = lazyRouteComponent(
+  () => import('./features/posture/DashboardPage.tsx'),
+  'DashboardPage',
+);
+const ExecutiveSummaryPage = lazyRouteComponent(
+  () => import('./features/posture/ExecutiveSummaryPage.tsx'),
+  'ExecutiveSummaryPage',
+);
+const PostureModelPage = lazyRouteComponent(
+  () => import('./features/posture/PostureModelPage.tsx'),
+  'PostureModelPage',
+);
+const RisksPage = lazyRouteComponent(() => import('./features/risks/RisksPage.tsx'), 'RisksPage');
+const ApiTokensPage = lazyRouteComponent(
+  () => import('./features/settings/ApiTokensPage.tsx'),
+  'ApiTokensPage',
+);
+const OutboxPage = lazyRouteComponent(() => import('./features/settings/OutboxPage.tsx'), 'OutboxPage');
+const SettingsPage = lazyRouteComponent(() => import('./features/settings/SettingsPage.tsx'), 'SettingsPage');
+const SoaPage = lazyRouteComponent(() => import('./features/soa/SoaPage.tsx'), 'SoaPage');
+const TrustAdminPage = lazyRouteComponent(
+  () => import('./features/trust/TrustAdminPage.tsx'),
+  'TrustAdminPage',
+);
+const TrustPublicPage = lazyRouteComponent(
+  () => import('./features/trust/TrustPublicPage.tsx'),
+  'TrustPublicPage',
+);
+const TrustSharePage = lazyRouteComponent(
+  () => import('./features/trust/TrustPublicPage.tsx'),
+  'TrustSharePage',
+);
+const TrustSignInPage = lazyRouteComponent(
+  () => import('./features/trust/TrustPublicPage.tsx'),
+  'TrustSignInPage',
+);
 
 const root = createRootRoute({ component: Outlet });
 
@@ -65,11 +137,15 @@ function OrganisationLayout() {
     window.location.replace(`/sign-in?redirect=${encodeURIComponent(window.location.pathname)}`);
     return <Loading />;
   }
-  return <Shell me={me.data} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Shell me={me.data} />
+    </Suspense>
+  );
 }
 
 const org = createRoute({ getParentRoute: () => root, path: '/o/$org', component: OrganisationLayout });
-const page = (path: string, component: () => React.ReactNode) =>
+const page = (path: string, component: RouteComponent) =>
   createRoute({ getParentRoute: () => org, path, component });
 
 const routeTree = root.addChildren([

@@ -9,6 +9,7 @@
 import { addCalendarDays, addMonths } from '../calendar/iso-date.ts';
 import { closureRule } from './closure.ts';
 import { currentDeadline, type DeadlineDates } from './overdue.ts';
+import { namedRefs, type RefGroup } from './recommendation.ts';
 
 export interface RiskFinding extends DeadlineDates {
   ref: string;
@@ -26,11 +27,15 @@ export interface CertificationRisk {
   message: string;
 }
 
-const list = (refs: string[]) => refs.join(', ');
-
 /** The date after which stage 2 must be repeated: the last day of stage 2 plus the limit, month-clamped. */
 export function stage2RepeatDate(stage2EndsOn: string, limitMonths = 6): string {
   return addMonths(stage2EndsOn, limitMonths);
+}
+
+/** Open majors of one audit, counted: all of them, and those past the deadline in force (first due day). */
+export interface MajorGroups {
+  open: RefGroup;
+  late: RefGroup & { firstDue: string | null };
 }
 
 export function certificationRisks(
@@ -39,13 +44,38 @@ export function certificationRisks(
   today: string,
   limitMonths = 6,
 ): CertificationRisk[] {
-  const rule = closureRule(audit.type).lateMajorMeans;
   const majors = findings.filter((f) => f.grade === 'major' && f.status !== 'closed');
-  if (!rule || majors.length === 0) return [];
+  const late = majors
+    .map((f) => ({ ref: f.ref, due: currentDeadline(f.status, f) }))
+    .filter((x): x is { ref: string; due: NonNullable<typeof x.due> } => x.due !== null && x.due.on < today);
+  return certificationRisksOf(
+    audit,
+    {
+      open: { count: majors.length, refs: majors.map((f) => f.ref) },
+      late: {
+        count: late.length,
+        refs: late.map((x) => x.ref),
+        firstDue: late.map((x) => x.due.on).sort()[0] ?? null,
+      },
+    },
+    today,
+    limitMonths,
+  );
+}
+
+/** The same rule from counted groups (the audits list reads them by SQL for a page of audits, #16). */
+export function certificationRisksOf(
+  audit: { type: string; endsOn: string | null },
+  majors: MajorGroups,
+  today: string,
+  limitMonths = 6,
+): CertificationRisk[] {
+  const rule = closureRule(audit.type).lateMajorMeans;
+  if (!rule || majors.open.count === 0) return [];
   if (rule === 'repeat_stage2') {
     if (!audit.endsOn) return [];
     const limit = stage2RepeatDate(audit.endsOn, limitMonths);
-    const refs = majors.map((f) => f.ref);
+    const refs = namedRefs(majors.open);
     // Verified on the limit day itself is in time; the day after, stage 2 is repeated.
     const reached = today > limit;
     return [
@@ -53,27 +83,23 @@ export function certificationRisks(
         kind: 'repeat_stage2',
         on: limit,
         reached,
-        findings: refs,
+        findings: [...majors.open.refs],
         message: reached
-          ? `stage 2 must be repeated: ${list(refs)} not verified by the certification body within ${limitMonths} months of the last day of stage 2 (${limit})`
-          : `stage 2 must be repeated if ${list(refs)} ${refs.length === 1 ? 'is' : 'are'} not verified by the certification body by ${limit}`,
+          ? `stage 2 must be repeated: ${refs} not verified by the certification body within ${limitMonths} months of the last day of stage 2 (${limit})`
+          : `stage 2 must be repeated if ${refs} ${majors.open.count === 1 ? 'is' : 'are'} not verified by the certification body by ${limit}`,
       },
     ];
   }
-  const late = majors
-    .map((f) => ({ ref: f.ref, due: currentDeadline(f.status, f) }))
-    .filter((x): x is { ref: string; due: NonNullable<typeof x.due> } => x.due !== null && x.due.on < today);
-  if (late.length === 0) return [];
-  const first = late.map((x) => x.due.on).sort()[0]!;
-  const on = addCalendarDays(first, 1);
-  const refs = late.map((x) => x.ref);
+  const { late } = majors;
+  if (late.count === 0 || !late.firstDue) return [];
+  const on = addCalendarDays(late.firstDue, 1);
   return [
     {
       kind: 'suspension_risk',
       on,
       reached: true,
-      findings: refs,
-      message: `suspension risk since ${on}: major ${list(refs)} past ${late.length === 1 ? 'its' : 'their'} deadline at surveillance`,
+      findings: [...late.refs],
+      message: `suspension risk since ${on}: major ${namedRefs(late)} past ${late.count === 1 ? 'its' : 'their'} deadline at surveillance`,
     },
   ];
 }

@@ -33,7 +33,40 @@ export interface EscalationFlag {
   related: string[];
 }
 
-const RESOLVED = new Set(['verified_internally', 'closed']);
+/** Statuses whose corrective action was verified: a later finding on the same requirement repeats it. */
+export const RESOLVED_STATUSES = ['verified_internally', 'closed'] as const;
+const RESOLVED = new Set<string>(RESOLVED_STATUSES);
+
+/** A warning names at most this many related findings, then a count: its text never grows with a group. */
+export const MAX_RELATED = 3;
+
+const byRefThenId = (a: { ref: string; id: string }, b: { ref: string; id: string }) =>
+  a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+const more = (shown: number, total: number) => (total > shown ? ` and ${total - shown} more` : '');
+
+/**
+ * `members` open minors on `label` in one cycle, `self` among them; `others` are the other members' refs
+ * in ref order (at least the first MAX_RELATED of them).
+ */
+export function systemicFlag(label: string, members: number, self: string, others: readonly string[]) {
+  const related = others.slice(0, MAX_RELATED);
+  return {
+    kind: 'possible_systemic_major' as const,
+    message: `${members} open minor nonconformities on ${label} in this audit cycle (${[self, ...related].join(', ')}${more(related.length, members - 1)}) may be graded as one major`,
+    related,
+  };
+}
+
+/** A nonconformity repeating `count` earlier verified findings, `refs` the first of them in ref order. */
+export function repeatFlag(count: number, refs: readonly string[]) {
+  const related = refs.slice(0, MAX_RELATED);
+  return {
+    kind: 'not_effectively_resolved' as const,
+    message: `repeats ${related.join(', ')}${more(related.length, count)}, whose corrective action was verified: that action was not effective`,
+    related,
+  };
+}
 
 export function escalationFlags(
   findings: readonly EscalationFinding[],
@@ -59,14 +92,11 @@ export function escalationFlags(
   for (const [key, members] of groups) {
     if (members.length < settings.systemicMinorThreshold) continue;
     const [, kind, what] = key.split('\u0000');
-    const label = kind === 'req' ? `requirement ${what}` : `the process "${members[0]!.area.trim()}"`;
-    for (const f of members) {
-      const others = members.filter((m) => m.id !== f.id).map((m) => m.ref);
-      add(f.id, {
-        kind: 'possible_systemic_major',
-        message: `${members.length} open minor nonconformities on ${label} in this audit cycle (${[f.ref, ...others].join(', ')}) may be graded as one major`,
-        related: others,
-      });
+    const byRef = [...members].sort(byRefThenId);
+    const label = kind === 'req' ? `requirement ${what}` : `the process "${byRef[0]!.area.trim()}"`;
+    for (const f of byRef) {
+      const others = byRef.filter((m) => m.id !== f.id).map((m) => m.ref);
+      add(f.id, systemicFlag(label, members.length, f.ref, others));
     }
   }
   // Resolved findings indexed by requirement, so a repeat is found without comparing every pair.
@@ -87,22 +117,28 @@ export function escalationFlags(
         if (e.id !== f.id && e.createdAt < f.createdAt) earlier.set(e.id, e);
     }
     if (earlier.size > 0) {
-      const refs = [...earlier.values()].map((e) => e.ref);
-      add(f.id, {
-        kind: 'not_effectively_resolved',
-        message: `repeats ${refs.join(', ')}, whose corrective action was verified: that action was not effective`,
-        related: refs,
-      });
+      const refs = [...earlier.values()].sort(byRefThenId).map((e) => e.ref);
+      add(f.id, repeatFlag(earlier.size, refs));
     }
   }
   for (const f of findings) {
     if (f.notEffectiveOn === null || f.notEffectiveOn === undefined || f.status === 'closed') continue;
-    add(f.id, {
-      kind: 'not_effectively_resolved',
-      message: `the review of effectiveness${f.notEffectiveOn ? ` on ${f.notEffectiveOn}` : ''} found the corrective action not effective: a new cause analysis is needed`,
-      related: [],
-    });
+    add(f.id, notEffectiveFlag(f.notEffectiveOn));
   }
+  return dedupe(flags);
+}
+
+/** Clause 10.2 b: the review of effectiveness found the action not effective (`on`, when known). */
+export function notEffectiveFlag(on: string): EscalationFlag {
+  return {
+    kind: 'not_effectively_resolved',
+    message: `the review of effectiveness${on ? ` on ${on}` : ''} found the corrective action not effective: a new cause analysis is needed`,
+    related: [],
+  };
+}
+
+/** A finding whose requirement and process group hold the same findings gets one warning of each text. */
+export function dedupe(flags: Map<string, EscalationFlag[]>): Map<string, EscalationFlag[]> {
   for (const [id, list] of flags) {
     const unique = new Map(list.map((fl) => [fl.message, fl]));
     flags.set(id, [...unique.values()]);

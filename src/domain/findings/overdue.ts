@@ -14,14 +14,17 @@ export interface DeadlineDates {
 
 export type DeadlineKind = 'cap' | 'evidence' | 'close';
 
-const BEFORE_PLAN = new Set(['open', 'analysing', 'plan_rejected']);
-const BEFORE_EVIDENCE = new Set([
-  ...BEFORE_PLAN,
+/** Statuses in which the CAP deadline is in force (and, for queries, the evidence one after them). */
+export const statusesBeforePlan = ['open', 'analysing', 'plan_rejected'] as const;
+export const statusesBeforeEvidence = [
+  ...statusesBeforePlan,
   'plan_submitted',
   'plan_accepted',
   'implementing',
   'evidence_rejected',
-]);
+] as const;
+const BEFORE_PLAN = new Set<string>(statusesBeforePlan);
+const BEFORE_EVIDENCE = new Set<string>(statusesBeforeEvidence);
 
 /**
  * The deadline in force for this status. When the policy sets none for the current step, the next one

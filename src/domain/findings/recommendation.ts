@@ -17,13 +17,14 @@ export interface ImpliedRecommendation {
 }
 
 /** A minor whose plan was accepted (by the certification body) counts as satisfied for certification. */
-export const PLAN_ACCEPTED = new Set([
+export const planAcceptedStatuses = [
   'plan_accepted',
   'implementing',
   'evidence_submitted',
   'evidence_rejected',
   'verified_internally',
-]);
+] as const;
+export const PLAN_ACCEPTED = new Set<string>(planAcceptedStatuses);
 
 const noun = (n: number, grade: string) => `${n} open ${grade}${n === 1 ? '' : 's'}`;
 
@@ -35,6 +36,20 @@ export interface RecommendationFinding {
   auditType?: string | undefined;
 }
 
+/** Open nonconformities of one kind: how many, and the first refs (in ref order) a reason names. */
+export interface RefGroup {
+  count: number;
+  refs: readonly string[];
+}
+
+/** A reason names at most this many findings, then a count: its text never grows with an audit. */
+export const MAX_NAMED = 5;
+
+export const namedRefs = (g: RefGroup) => {
+  const shown = g.refs.slice(0, MAX_NAMED);
+  return `${shown.join(', ')}${g.count > shown.length ? ` and ${g.count - shown.length} more` : ''}`;
+};
+
 /** Whether findings of this audit imply a certification recommendation. */
 export const impliesRecommendation = (auditType: string | undefined) =>
   auditType === undefined || closureRule(auditType).impliesRecommendation;
@@ -43,30 +58,46 @@ export function impliedRecommendation(findings: readonly RecommendationFinding[]
   const open = findings.filter(
     (f) => isNonconformity(f.grade) && !isFinishedFinding(f.status) && impliesRecommendation(f.auditType),
   );
-  const majors = open.filter((f) => f.grade === 'major');
+  const group = (list: { ref: string }[]): RefGroup => ({
+    count: list.length,
+    refs: list.map((f) => f.ref).slice(0, MAX_NAMED),
+  });
   const minors = open.filter((f) => f.grade === 'minor');
-  const planless = minors.filter((f) => !PLAN_ACCEPTED.has(f.status));
+  return impliedFromGroups({
+    majors: group(open.filter((f) => f.grade === 'major')),
+    minors: group(minors),
+    planless: group(minors.filter((f) => !PLAN_ACCEPTED.has(f.status))),
+  });
+}
+
+/** The same rule from counted groups (the audits list reads them by SQL, a page of audits at a time). */
+export function impliedFromGroups(g: {
+  majors: RefGroup;
+  minors: RefGroup;
+  planless: RefGroup;
+}): ImpliedRecommendation {
+  const { majors, minors, planless } = g;
   const minorReason =
-    planless.length > 0
+    planless.count > 0
       ? [
-          `${planless.length} of ${noun(minors.length, 'minor')} still need${planless.length === 1 ? 's' : ''} an accepted plan (${planless.map((f) => f.ref).join(', ')})`,
+          `${planless.count} of ${noun(minors.count, 'minor')} still need${planless.count === 1 ? 's' : ''} an accepted plan (${namedRefs(planless)})`,
         ]
-      : minors.length > 0
-        ? [`${noun(minors.length, 'minor')} with an accepted plan: implementation verified at the next audit`]
+      : minors.count > 0
+        ? [`${noun(minors.count, 'minor')} with an accepted plan: implementation verified at the next audit`]
         : [];
-  if (majors.length > 0) {
+  if (majors.count > 0) {
     return {
       implied: 'not_recommended',
       atRisk: true,
       reasons: [
-        `${noun(majors.length, 'major')} (${majors.map((f) => f.ref).join(', ')}) must have correction and corrective action verified by the certification body`,
+        `${noun(majors.count, 'major')} (${namedRefs(majors)}) must have correction and corrective action verified by the certification body`,
         ...minorReason,
       ],
     };
   }
-  if (planless.length > 0)
+  if (planless.count > 0)
     return { implied: 'recommended_upon_action_plan', atRisk: true, reasons: minorReason };
-  if (minors.length > 0) return { implied: 'recommended', atRisk: false, reasons: minorReason };
+  if (minors.count > 0) return { implied: 'recommended', atRisk: false, reasons: minorReason };
   return { implied: 'recommended', atRisk: false, reasons: ['no open nonconformity'] };
 }
 

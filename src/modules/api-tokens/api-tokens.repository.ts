@@ -52,8 +52,8 @@ export async function findTokenByHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_token')
     .innerJoin('user', 'user.id', 'api_token.user_id')
-    .select(['api_token.id', 'api_token.organisation_id', 'api_token.expires_at', 'user.id as userId'])
-    .select(['api_token.name as tokenName', 'api_token.token_prefix as tokenPrefix'])
+    .select(['api_token.id', 'api_token.organisation_id', 'api_token.expires_at', 'api_token.last_used_at'])
+    .select(['user.id as userId', 'api_token.name as tokenName', 'api_token.token_prefix as tokenPrefix'])
     .select(['user.email', 'user.name'])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)

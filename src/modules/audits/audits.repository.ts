@@ -60,19 +60,3 @@ export async function auditsFollowingPolicy(db: Db, organisationId: string, poli
     .where('policy_key', '=', policyKey)
     .execute();
 }
-
-/**
- * The figures an audit summary shows (counts, next deadline, implied recommendation): a read-only
- * back-reference to the findings raised in it. The findings module owns and writes those rows (and moves
- * their deadlines when the audit changes); audits only counts them.
- */
-export async function findingFiguresOf(db: Db, organisationId: string, auditId: string) {
-  return db
-    .selectFrom('finding')
-    .select(['id', 'ref', 'grade', 'status', 'cap_due_on', 'evidence_due_on', 'close_by_on'])
-    .where('organisation_id', '=', organisationId)
-    .where('audit_id', '=', auditId)
-    .orderBy('ref')
-    .orderBy('id')
-    .execute();
-}

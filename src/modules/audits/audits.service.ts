@@ -4,50 +4,46 @@ import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { auditInput, auditSummary } from '../../contracts/findings.ts';
 import type { AuditTable } from '../../db/schema.ts';
-import { certificationRisks } from '../../domain/findings/certification-risk.ts';
+import { certificationRisksOf } from '../../domain/findings/certification-risk.ts';
 import { closureRule } from '../../domain/findings/closure.ts';
-import { currentDeadline, impliedRecommendation, isOverdue } from '../../domain/findings/recommendation.ts';
-import { isFinishedFinding } from '../../vocabulary/index.ts';
+import { impliedFromGroups } from '../../domain/findings/recommendation.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { defaultPolicyKey, policyDefinition } from '../deadline-policies/index.ts';
+import { type AuditFigures, auditFigures } from './audit-figures.repository.ts';
 import * as repo from './audits.repository.ts';
 
 type Summary = z.infer<typeof auditSummary>;
 
-async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
-  const rows = await repo.findingFiguresOf(ctx.db, ctx.organisation.id, a.id);
+/**
+ * The audits of a page with their findings figures: two grouped queries for the whole page whatever the
+ * number of findings (issue #16), and each distinct deadline policy read once.
+ */
+async function presentAll(ctx: OrgContext, audits: readonly AuditTable[]): Promise<Summary[]> {
   const today = ctx.now().toISOString().slice(0, 10);
-  const open = rows.filter((f) => !isFinishedFinding(f.status));
-  const deadlines = open
-    .map((f) =>
-      currentDeadline(f.status, {
-        capDueOn: f.cap_due_on,
-        evidenceDueOn: f.evidence_due_on,
-        closeByOn: f.close_by_on,
-      }),
-    )
-    .filter((d): d is NonNullable<typeof d> => d !== null)
-    .sort((x, y) => x.on.localeCompare(y.on));
-  const rule = closureRule(a.type);
-  const policy = await policyDefinition(
+  const figures = await auditFigures(
     ctx.db,
     ctx.organisation.id,
-    a.policy_key,
-    ctx.now().toISOString(),
-  ).catch(() => null);
-  const risks = certificationRisks(
-    { type: a.type, endsOn: a.ends_on },
-    rows.map((f) => ({
-      ref: f.ref,
-      grade: f.grade,
-      status: f.status,
-      capDueOn: f.cap_due_on,
-      evidenceDueOn: f.evidence_due_on,
-      closeByOn: f.close_by_on,
-    })),
+    audits.map((a) => a.id),
     today,
-    policy?.stage2MajorLimitMonths ?? 6,
+  );
+  const limits = new Map<string, number>();
+  for (const key of new Set(audits.map((a) => a.policy_key))) {
+    const policy = await policyDefinition(ctx.db, ctx.organisation.id, key, ctx.now().toISOString()).catch(
+      () => null,
+    );
+    limits.set(key, policy?.stage2MajorLimitMonths ?? 6);
+  }
+  return audits.map((a) => present(a, figures.get(a.id)!, today, limits.get(a.policy_key) ?? 6));
+}
+
+function present(a: AuditTable, f: AuditFigures, today: string, limitMonths: number): Summary {
+  const rule = closureRule(a.type);
+  const risks = certificationRisksOf(
+    { type: a.type, endsOn: a.ends_on },
+    { open: f.named.major, late: { ...f.named.late, firstDue: f.firstLateMajor } },
+    today,
+    limitMonths,
   );
   return {
     id: a.id,
@@ -62,24 +58,14 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
     reportReceivedOn: a.report_received_on,
     recommendation: a.recommendation as Summary['recommendation'],
     // Internal and second-party audits and stage 1 imply no certification recommendation.
-    impliedRecommendation: rule.impliesRecommendation ? impliedRecommendation(rows) : null,
+    impliedRecommendation: rule.impliesRecommendation
+      ? impliedFromGroups({ majors: f.named.major, minors: f.named.minor, planless: f.named.planless })
+      : null,
     closer: rule.closer,
     risks,
     policyKey: a.policy_key,
-    counts: {
-      major: rows.filter((f) => f.grade === 'major').length,
-      minor: rows.filter((f) => f.grade === 'minor').length,
-      ofi: rows.filter((f) => f.grade === 'ofi').length,
-      open: open.length,
-      overdue: rows.filter((f) =>
-        isOverdue(
-          f.status,
-          { capDueOn: f.cap_due_on, evidenceDueOn: f.evidence_due_on, closeByOn: f.close_by_on },
-          today,
-        ),
-      ).length,
-    },
-    nextDeadline: deadlines[0] ?? null,
+    counts: { major: f.major, minor: f.minor, ofi: f.ofi, open: f.open, overdue: f.overdue },
+    nextDeadline: f.nextDeadline,
     createdAt: a.created_at,
   };
 }
@@ -87,12 +73,7 @@ async function present(ctx: OrgContext, a: AuditTable): Promise<Summary> {
 export async function listAudits(input: PageQuery, ctx: OrgContext) {
   authorize(ctx, 'audit.read');
   const { rows, total } = await repo.listAudits(ctx.db, ctx.organisation.id, input);
-  return {
-    items: await Promise.all(rows.map((a) => present(ctx, a))),
-    page: input.page,
-    pageSize: input.pageSize,
-    total,
-  };
+  return { items: await presentAll(ctx, rows), page: input.page, pageSize: input.pageSize, total };
 }
 
 /**
@@ -102,10 +83,8 @@ export async function listAudits(input: PageQuery, ctx: OrgContext) {
 export async function certificationRiskDates(ctx: OrgContext) {
   const { rows } = await repo.listAudits(ctx.db, ctx.organisation.id, { page: 1, pageSize: 500 });
   const out: (Summary['risks'][number] & { auditRef: string })[] = [];
-  for (const a of rows) {
-    if (!closureRule(a.type).lateMajorMeans) continue;
-    for (const r of (await present(ctx, a)).risks) out.push({ auditRef: a.ref, ...r });
-  }
+  const risky = rows.filter((a) => closureRule(a.type).lateMajorMeans);
+  for (const s of await presentAll(ctx, risky)) for (const r of s.risks) out.push({ auditRef: s.ref, ...r });
   return out;
 }
 
@@ -113,7 +92,7 @@ export async function showAudit(input: { ref: string }, ctx: OrgContext) {
   authorize(ctx, 'audit.read');
   const a = await repo.findAuditByRef(ctx.db, ctx.organisation.id, input.ref);
   if (!a) throw notFound(`audit ${input.ref}`);
-  return present(ctx, a);
+  return (await presentAll(ctx, [a]))[0]!;
 }
 
 export async function createAudit(input: z.infer<typeof auditInput>, ctx: OrgContext) {

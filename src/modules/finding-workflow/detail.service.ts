@@ -17,7 +17,7 @@ import {
 } from '../corrective-actions/index.ts';
 import { listEvidence, presentEvidence } from '../evidence/index.ts';
 import {
-  escalationMap,
+  escalationFor,
   findFinding,
   implementerIds,
   listEvents,
@@ -41,7 +41,7 @@ export async function getFindingDetail(
   const row = await findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
   const today = ctx.now().toISOString().slice(0, 10);
-  const flags = (await escalationMap(ctx)).get(row.id) ?? [];
+  const flags = (await escalationFor(ctx, [row])).get(row.id) ?? [];
   const stored = (await findRecord(ctx.db, ctx.organisation.id, row.id))!;
   const record = presentRecord(stored);
   const rawDecision = JSON.parse(stored.auditor_decision_json) as { accepted?: boolean };

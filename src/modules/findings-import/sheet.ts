@@ -1,14 +1,19 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../contracts/errors.ts';
 import { CsvError, parseCsv } from '../../domain/files/csv.ts';
 import { checkWorkbookBounds, sheetLimits } from './sheet-limits.ts';
+
+// exceljs loads with the first workbook, not at server start (#16).
+const lazyRequire = createRequire(import.meta.url);
+const loadExceljs = () => lazyRequire('exceljs') as typeof ExcelJS;
 
 /** A CSV (UTF-8) or XLSX file as rows of text cells; the first worksheet of a workbook is read. */
 export async function readSheet(bytes: Buffer, fileName: string): Promise<string[][]> {
   const isXlsx = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (isXlsx) {
     checkWorkbookBounds(bytes, fileName);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (loadExceljs().Workbook)();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {

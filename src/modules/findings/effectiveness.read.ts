@@ -96,9 +96,12 @@ export async function reviewRecords(ctx: OrgContext, findingIds: string[]) {
   );
 }
 
-/** Findings whose corrective action a review found not effective, with the day (escalation flag). */
-export async function notEffectiveOn(ctx: OrgContext): Promise<Map<string, string | null>> {
-  const rows = await repo.notEffectiveReviews(ctx.db, ctx.organisation.id);
+/** Findings of a page whose corrective action a review found not effective, with the day (escalation). */
+export async function notEffectiveOnFor(
+  ctx: OrgContext,
+  findingIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  const rows = await repo.notEffectiveReviewsOf(ctx.db, ctx.organisation.id, findingIds);
   return new Map(rows.map((r) => [r.finding_id, r.reviewed_on]));
 }
 

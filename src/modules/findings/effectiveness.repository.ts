@@ -38,15 +38,16 @@ export async function currentReviews(db: Db, organisationId: string, findingIds:
     .execute();
 }
 
-/** Findings with a review that found the action not effective (for the escalation flag). */
-export async function notEffectiveReviews(db: Db, organisationId: string) {
+/** Not-effective reviews of the given findings (a page of them): bounded by the page (issue #16). */
+export async function notEffectiveReviewsOf(db: Db, organisationId: string, findingIds: readonly string[]) {
+  if (findingIds.length === 0) return [];
   return db
     .selectFrom('effectiveness_review')
     .select(['finding_id', 'reviewed_on'])
     .where('organisation_id', '=', organisationId)
+    .where('finding_id', 'in', findingIds)
     .where('result', '=', 'not_effective')
     .orderBy('reviewed_on')
-    .limit(10_000)
     .execute();
 }
 

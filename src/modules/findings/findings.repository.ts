@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { FindingTable } from '../../db/schema.ts';
+import { deadlineInForce } from '../../db/finding-sql.ts';
+import type { Database, FindingTable } from '../../db/schema.ts';
 import type { FindingStatus, Grade } from '../../vocabulary/index.ts';
+import { replaceRequirements } from './escalation.repository.ts';
 
 export interface FindingFilter {
   auditId?: string | undefined;
@@ -11,6 +13,8 @@ export interface FindingFilter {
   q?: string | undefined;
   /** Only these findings (a guest's scope). */
   ids?: readonly string[] | undefined;
+  /** Only findings past (true) or within (false) the deadline in force on `today`. */
+  overdue?: { late: boolean; today: string } | undefined;
 }
 
 const sortColumns = {
@@ -22,22 +26,25 @@ const sortColumns = {
   updatedAt: 'finding.updated_at',
 } as const;
 
-function filtered(db: Db, organisationId: string, f: FindingFilter) {
-  let q = db
-    .selectFrom('finding')
-    .innerJoin('audit', 'audit.id', 'finding.audit_id')
-    .leftJoin('user', 'user.id', 'finding.owner_user_id')
-    .where('finding.organisation_id', '=', organisationId);
-  if (f.ids) q = f.ids.length > 0 ? q.where('finding.id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
-  if (f.auditId) q = q.where('finding.audit_id', '=', f.auditId);
-  if (f.grade) q = q.where('finding.grade', '=', f.grade);
-  if (f.status) q = q.where('finding.status', '=', f.status);
+/** The filter's conditions, on the finding's own columns only (the count needs no join). */
+function conditions(eb: ExpressionBuilder<Database, 'finding'>, organisationId: string, f: FindingFilter) {
+  const all: Expression<SqlBool>[] = [eb('finding.organisation_id', '=', organisationId)];
+  if (f.ids) all.push(f.ids.length > 0 ? eb('finding.id', 'in', f.ids) : sql<boolean>`1 = 0`);
+  if (f.auditId) all.push(eb('finding.audit_id', '=', f.auditId));
+  if (f.grade) all.push(eb('finding.grade', '=', f.grade));
+  if (f.status) all.push(eb('finding.status', '=', f.status));
   // Requirements are stored as a JSON array of canonical ids, e.g. ["A.8.8","8.1"]; match one exactly.
   if (f.requirement)
-    q = q.where('finding.requirements_json', 'like', `%"${f.requirement.replace(/[%_"]/g, '')}"%`);
+    all.push(eb('finding.requirements_json', 'like', `%"${f.requirement.replace(/[%_"]/g, '')}"%`));
+  if (f.overdue)
+    all.push(
+      f.overdue.late
+        ? sql<boolean>`${deadlineInForce} < ${f.overdue.today}`
+        : sql<boolean>`coalesce(${deadlineInForce} >= ${f.overdue.today}, true)`,
+    );
   if (f.q) {
     const like = `%${f.q.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) =>
+    all.push(
       eb.or([
         eb('finding.statement', 'like', like),
         eb('finding.ref', 'like', like),
@@ -45,7 +52,15 @@ function filtered(db: Db, organisationId: string, f: FindingFilter) {
       ]),
     );
   }
-  return q;
+  return eb.and(all);
+}
+
+function filtered(db: Db, organisationId: string, f: FindingFilter) {
+  return db
+    .selectFrom('finding')
+    .innerJoin('audit', 'audit.id', 'finding.audit_id')
+    .leftJoin('user', 'user.id', 'finding.owner_user_id')
+    .where((eb) => conditions(eb, organisationId, f));
 }
 
 const columns = [
@@ -69,6 +84,7 @@ const columns = [
   'finding.closed_at',
   'audit.ref as audit_ref',
   'audit.type as audit_type',
+  'audit.cycle as audit_cycle',
   'user.name as owner_name',
   'user.email as owner_email',
 ] as const;
@@ -82,7 +98,9 @@ export async function listFindings(
   order: { sort: keyof typeof sortColumns; direction: 'asc' | 'desc' },
   page?: { page: number; pageSize: number },
 ) {
-  const total = await filtered(db, organisationId, f)
+  const total = await db
+    .selectFrom('finding')
+    .where((eb) => conditions(eb, organisationId, f))
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   let q = filtered(db, organisationId, f)
@@ -109,6 +127,7 @@ export async function findFindingByRef(db: Db, organisationId: string, auditId: 
 
 export async function insertFinding(db: Db, row: FindingTable) {
   await db.insertInto('finding').values(row).execute();
+  await replaceRequirements(db, row.organisation_id, row.id, JSON.parse(row.requirements_json) as string[]);
   await db
     .insertInto('corrective_action_record')
     .values({ finding_id: row.id, organisation_id: row.organisation_id, updated_at: row.created_at })
@@ -127,28 +146,6 @@ export async function updateFinding(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', findingId)
     .execute();
-}
-
-/** Findings of the organisation that escalation rules compare against (all audits, any state). */
-export async function findingsForEscalation(db: Db, organisationId: string) {
-  return db
-    .selectFrom('finding')
-    .innerJoin('audit', 'audit.id', 'finding.audit_id')
-    .select([
-      'finding.id',
-      'finding.ref',
-      'finding.grade',
-      'finding.status',
-      'finding.requirements_json',
-      'finding.area',
-    ])
-    .select([
-      'finding.created_at',
-      'audit.cycle',
-      'audit.ref as audit_ref',
-      'audit.id as audit_id',
-      'audit.type as audit_type',
-    ])
-    .where('finding.organisation_id', '=', organisationId)
-    .execute();
+  if (patch.requirements_json !== undefined)
+    await replaceRequirements(db, organisationId, findingId, JSON.parse(patch.requirements_json) as string[]);
 }

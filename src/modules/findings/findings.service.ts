@@ -6,7 +6,6 @@ import type { findingInput, findingQuery, findingUpdate } from '../../contracts/
 import { defaultCalendar } from '../../domain/calendar/working-days.ts';
 import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/policy.ts';
 import { closureRule } from '../../domain/findings/closure.ts';
-import { defaultEscalationSettings, escalationFlags } from '../../domain/findings/escalation.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { initialStatus } from '../../vocabulary/index.ts';
@@ -17,7 +16,8 @@ import { type ChangeContext, inTransaction, type OrgContext } from '../context.t
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { assignableOwner } from '../members/index.ts';
 import { organisationSettings } from '../organisations/index.ts';
-import { effectivenessSummaries, notEffectiveOn } from './effectiveness.read.ts';
+import { effectivenessSummaries } from './effectiveness.read.ts';
+import { escalationFor } from './escalation.service.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 
@@ -71,30 +71,6 @@ export async function deadlinesFor(ctx: OrgContext, audit: DeadlineAudit, grade:
   );
 }
 
-export async function escalationMap(ctx: OrgContext) {
-  const all = await repo.findingsForEscalation(ctx.db, ctx.organisation.id);
-  const notEffective = await notEffectiveOn(ctx);
-  const settings = await organisationSettings(ctx.db, ctx.organisation.id);
-  const threshold = Number(
-    (settings as { systemicMinorThreshold?: number }).systemicMinorThreshold ??
-      defaultEscalationSettings.systemicMinorThreshold,
-  );
-  return escalationFlags(
-    all.map((f) => ({
-      id: f.id,
-      ref: f.ref,
-      grade: f.grade,
-      status: f.status,
-      requirements: JSON.parse(f.requirements_json) as string[],
-      area: f.area,
-      cycle: f.cycle || f.audit_id,
-      createdAt: f.created_at,
-      notEffectiveOn: notEffective.has(f.id) ? (notEffective.get(f.id) ?? '') : null,
-    })),
-    { systemicMinorThreshold: threshold },
-  );
-}
-
 export async function listFindings(input: PageQuery & z.infer<typeof findingQuery>, ctx: OrgContext) {
   authorize(ctx, 'finding.read', 'scoped-list');
   let auditId: string | undefined;
@@ -104,7 +80,6 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     auditId = audit.id;
   }
   const today = ctx.now().toISOString().slice(0, 10);
-  const flags = await escalationMap(ctx);
   const filter = {
     auditId,
     grade: input.grade,
@@ -112,28 +87,17 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     requirement: input.requirement,
     q: input.q,
     ids: findingScope(ctx).ids,
+    overdue: input.overdue === undefined ? undefined : { late: input.overdue === 'true', today },
   };
-  const wantOverdue = input.overdue === undefined ? undefined : input.overdue === 'true';
-  // Overdue depends on the state's own deadline, so that filter is applied after presenting.
-  const { rows, total } = await repo.listFindings(
-    ctx.db,
-    ctx.organisation.id,
-    filter,
-    input,
-    wantOverdue === undefined ? input : undefined,
-  );
+  // One page in SQL; escalation warnings and overdue are derived for that page only (issue #16).
+  const { rows, total } = await repo.listFindings(ctx.db, ctx.organisation.id, filter, input, input);
+  const flags = await escalationFor(ctx, rows);
   const reviews = await effectivenessSummaries(
     ctx,
     rows.map((r) => r.id),
   );
-  let items = rows.map((r) => presentFinding(r, today, flags.get(r.id) ?? [], reviews.get(r.id) ?? null));
-  let count = total;
-  if (wantOverdue !== undefined) {
-    items = items.filter((f) => f.overdue === wantOverdue);
-    count = items.length;
-    items = items.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
-  }
-  return { items, page: input.page, pageSize: input.pageSize, total: count };
+  const items = rows.map((r) => presentFinding(r, today, flags.get(r.id) ?? [], reviews.get(r.id) ?? null));
+  return { items, page: input.page, pageSize: input.pageSize, total };
 }
 
 async function ownerIdFor(ctx: OrgContext, email: string | null, path: string) {
@@ -254,7 +218,7 @@ export async function getFinding(input: { findingId: string }, ctx: OrgContext) 
   authorize(ctx, 'finding.read', { findingId: input.findingId });
   const row = await repo.findFinding(ctx.db, ctx.organisation.id, input.findingId);
   if (!row) throw notFound('finding');
-  const flags = await escalationMap(ctx);
+  const flags = await escalationFor(ctx, [row]);
   const reviews = await effectivenessSummaries(ctx, [row.id]);
   return presentFinding(
     row,

@@ -9,6 +9,7 @@ export {
   viewOf,
 } from './effectiveness.read.ts';
 export { insertReview, updateReview } from './effectiveness.repository.ts';
+export { escalationFor } from './escalation.service.ts';
 export { findEvent, implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
@@ -21,7 +22,6 @@ export {
   calendarOf,
   createFinding,
   deadlinesFor,
-  escalationMap,
   insertFindingRow,
   listFindings,
   normaliseRequirements,

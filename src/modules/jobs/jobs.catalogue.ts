@@ -5,7 +5,7 @@ import { type AppEnv, makeContext, type OrganisationRef } from '../context.ts';
 import { sendReviewReminders } from '../documents/index.ts';
 import { sendDueNotifications } from '../notifications/index.ts';
 import { organisationsAfter } from '../organisations/index.ts';
-import { recordDailySnapshots } from '../posture/index.ts';
+import { recordDailySnapshots, refreshChangedPostures } from '../posture/index.ts';
 import { deleteStaleRateLimitHits } from '../rate-limits/index.ts';
 import { deliverDueWebhooks } from '../webhooks/index.ts';
 
@@ -58,6 +58,16 @@ export const jobCatalogue: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     atStart: true,
     run: (deps) => sendDueNotifications(deps),
+  },
+  {
+    // A committed change marks its organisation (one upsert in the request); this records the trend point
+    // off the request path, at most one per organisation per minute however many changes it coalesces
+    // (issue #16). Trust page visitors and calendar feeds mark nothing.
+    name: 'posture-refresh',
+    summary: 'posture trend points of the organisations changed since their last one (at most one a minute)',
+    cron: '* * * * *',
+    atStart: true,
+    run: (deps) => refreshChangedPostures(deps),
   },
   {
     name: 'posture-daily-snapshots',

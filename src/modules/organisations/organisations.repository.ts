@@ -62,7 +62,16 @@ export async function organisationsOfUser(db: Db, userId: string) {
     .execute();
 }
 
-export async function organisationSettings(db: Db, organisationId: string) {
+/** The settings as the gate read them with the membership, when `known` is that row; else one query. */
+export async function organisationSettings(
+  db: Db,
+  organisationId: string,
+  known?: { settingsJson?: string; name: string },
+) {
+  if (known?.settingsJson !== undefined)
+    return { ...(JSON.parse(known.settingsJson) as Record<string, unknown>), name: known.name } as {
+      name: string;
+    } & Record<string, unknown>;
   const row = await db
     .selectFrom('organisation')
     .select(['name', 'settings_json'])
@@ -111,6 +120,7 @@ export async function membershipBySlug(db: Db, slug: string, userId: string) {
       'organisation.id',
       'organisation.slug',
       'organisation.name',
+      'organisation.settings_json',
       'membership.role',
       'membership.scope_json',
     ])

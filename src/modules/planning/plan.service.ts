@@ -36,12 +36,8 @@ export async function loadPlanData(ctx: OrgContext, auditRef?: string): Promise<
     auditId = audit.id;
   }
   const findings = await repo.planFindings(db, org, auditId);
-  const actions = await repo.planActions(
-    db,
-    org,
-    findings.map((f) => f.id),
-  );
   const findingIds = new Set(findings.map((f) => f.id));
+  const actions = (await repo.planActions(db, org, auditId)).filter((a) => findingIds.has(a.finding_id));
   const free = (await repo.planFreeTasks(db, org)).filter(
     (t) => !auditId || (t.finding_id !== null && findingIds.has(t.finding_id)),
   );

@@ -26,9 +26,9 @@ export async function planFindings(db: Db, organisationId: string, auditId: stri
   return q.orderBy('audit.ref').orderBy('finding.ref').execute();
 }
 
-export async function planActions(db: Db, organisationId: string, findingIds: string[]) {
-  if (findingIds.length === 0) return [];
-  return db
+/** The actions of the organisation's findings, or of one audit's: no list of ids (issue #16). */
+export async function planActions(db: Db, organisationId: string, auditId: string | null) {
+  let q = db
     .selectFrom('corrective_action')
     .leftJoin('user', 'user.id', 'corrective_action.owner_user_id')
     .select([
@@ -46,10 +46,13 @@ export async function planActions(db: Db, organisationId: string, findingIds: st
     ])
     .where('corrective_action.organisation_id', '=', organisationId)
     .where('corrective_action.status', '!=', 'cancelled')
-    .where('corrective_action.finding_id', 'in', findingIds)
     .orderBy('corrective_action.created_at')
-    .orderBy('corrective_action.id')
-    .execute();
+    .orderBy('corrective_action.id');
+  if (auditId)
+    q = q.where('corrective_action.finding_id', 'in', (eb) =>
+      eb.selectFrom('finding').select('finding.id').where('finding.audit_id', '=', auditId),
+    );
+  return q.execute();
 }
 
 export async function planFreeTasks(db: Db, organisationId: string) {

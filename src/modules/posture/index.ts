@@ -1,5 +1,11 @@
 // Public face of the posture module: other modules, src/http, src/cli and src/demo import only this file.
-export { recordAfterChange, recordDailySnapshots, recordSnapshot } from './posture.history.ts';
+export {
+  markChanged,
+  REFRESH_PERIOD_MS,
+  recordDailySnapshots,
+  recordSnapshot,
+  refreshChangedPostures,
+} from './posture.history.ts';
 export { loadPostureInput } from './posture.inputs.ts';
 export { scoresForReview } from './posture.read.ts';
 export { deleteSnapshots, insertSnapshot } from './posture.repository.ts';

@@ -66,15 +66,46 @@ export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, 
 }
 
 /**
- * Registered with `onCommittedChange`: a failure here must never undo or fail the change itself. The
- * figures are recorded by the system, not by whoever made the change (a trust page visitor, a guest).
+ * Registered with `onCommittedChange`: marks the organisation for the background refresh (one upsert), so
+ * a write's latency does not grow with the organisation (issue #16). A public visitor's action (a trust
+ * page NDA click) or a calendar feed never moves the figures and marks nothing.
  */
-export async function recordAfterChange(ctx: OrgContext) {
-  try {
-    await recordSnapshot(makeContext({ kind: 'system' }, ctx.organisation, ctx), 'change');
-  } catch (err) {
-    process.emitWarning(`posture snapshot not recorded for ${ctx.organisation.slug}: ${String(err)}`);
+export async function markChanged(ctx: OrgContext) {
+  if (ctx.access.kind === 'visitor' || ctx.access.kind === 'feed') return;
+  await repo.markDirty(ctx.db, ctx.organisation.id, ctx.now().toISOString());
+}
+
+/** At most one `change` snapshot per organisation per this period, however many changes it coalesces. */
+export const REFRESH_PERIOD_MS = 60_000;
+
+/**
+ * The job behind the trend's `change` points: every organisation marked since its last refresh, and not
+ * refreshed in the last minute, gets its figures recorded when they moved. A failure is logged for that
+ * organisation and the others go on.
+ */
+export async function refreshChangedPostures(deps: {
+  db: Db;
+  kind: DatabaseKind;
+  env: AppEnv;
+  now: () => Date;
+  log: { error(obj: object, msg: string): void };
+}) {
+  const now = deps.now();
+  const due = await repo.claimDirty(
+    deps.db,
+    now.toISOString(),
+    new Date(now.getTime() - REFRESH_PERIOD_MS).toISOString(),
+    100,
+  );
+  let recorded = 0;
+  for (const org of due) {
+    try {
+      if (await recordSnapshot(makeContext({ kind: 'system' }, org, deps), 'change')) recorded++;
+    } catch (err) {
+      deps.log.error({ err, organisation: org.slug }, 'posture snapshot not recorded');
+    }
   }
+  return { refreshed: due.length, recorded };
 }
 
 /** Once a day per organisation (the server runs it with the reminders; `closeloop posture --record`). */

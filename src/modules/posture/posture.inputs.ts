@@ -55,11 +55,7 @@ export async function loadPostureInput(ctx: OrgContext): Promise<LoadedPosture> 
   }));
 
   const findingRows = await repo.scoredFindings(ctx.db, org);
-  const actions = await planning.planActions(
-    ctx.db,
-    org,
-    findingRows.map((f) => f.id),
-  );
+  const actions = await planning.planActions(ctx.db, org, null);
   const free = (await planning.planFreeTasks(ctx.db, org)).filter((t) => t.finding_id !== null);
   const preds = new Map<string, string[]>();
   for (const d of await planning.listDependencies(ctx.db, org))

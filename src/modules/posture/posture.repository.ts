@@ -95,3 +95,38 @@ export async function allOrganisationIds(db: Db) {
 export async function deleteSnapshots(db: Db, organisationId: string) {
   await db.deleteFrom('posture_snapshot').where('organisation_id', '=', organisationId).execute();
 }
+
+/** A committed change marks its organisation: one upsert, whatever the organisation's size. */
+export async function markDirty(db: Db, organisationId: string, at: string) {
+  await db
+    .insertInto('derived_dirty')
+    .values({ organisation_id: organisationId, marked_at: at, ran_at: null })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ marked_at: at }))
+    .execute();
+}
+
+/**
+ * Organisations marked since their last refresh whose last refresh is at least `notSince` old, claimed by
+ * stamping `ran_at` (a change marked during the refresh is seen by a later one).
+ */
+export async function claimDirty(db: Db, now: string, notSince: string, limit: number) {
+  const rows = await db
+    .selectFrom('derived_dirty')
+    .innerJoin('organisation', 'organisation.id', 'derived_dirty.organisation_id')
+    .select(['organisation.id', 'organisation.slug', 'organisation.name'])
+    .where((eb) =>
+      eb.or([
+        eb('derived_dirty.ran_at', 'is', null),
+        eb.and([
+          eb('derived_dirty.marked_at', '>', eb.ref('derived_dirty.ran_at')),
+          eb('derived_dirty.ran_at', '<=', notSince),
+        ]),
+      ]),
+    )
+    .orderBy('derived_dirty.marked_at')
+    .limit(limit)
+    .execute();
+  for (const r of rows)
+    await db.updateTable('derived_dirty').set({ ran_at: now }).where('organisation_id', '=', r.id).execute();
+  return rows;
+}

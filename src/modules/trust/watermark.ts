@@ -1,4 +1,9 @@
-import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { createRequire } from 'node:module';
+
+// pdf-lib loads with the first stamped document, not at server start (#16).
+const lazyRequire = createRequire(import.meta.url);
+const pdfLib = () => lazyRequire('pdf-lib') as typeof import('pdf-lib');
+
 import { toWinAnsi } from '../../reports/winansi.ts';
 
 // Stamps a downloaded PDF with who took it and when (issue #8; decision 0003): a light diagonal line
@@ -7,7 +12,7 @@ import { toWinAnsi } from '../../reports/winansi.ts';
 
 export async function canStamp(bytes: Uint8Array): Promise<boolean> {
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await pdfLib().PDFDocument.load(bytes, { updateMetadata: false });
     return doc.getPageCount() > 0 && !doc.isEncrypted;
   } catch {
     return false;
@@ -15,6 +20,7 @@ export async function canStamp(bytes: Uint8Array): Promise<boolean> {
 }
 
 export async function stampPdf(bytes: Uint8Array, line: string): Promise<Buffer> {
+  const { degrees, PDFDocument, rgb, StandardFonts } = pdfLib();
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const text = toWinAnsi(line);

@@ -17,6 +17,7 @@ import { useEffect, useRef } from 'react';
 import { roleLabels } from '../../../src/vocabulary/roles.ts';
 import { accountApi } from '../features/account/api.ts';
 import { landingPage, visibleNavigation } from '../nav.ts';
+import { pathAtLoad } from '../page-load.ts';
 import type { Me } from '../session.ts';
 
 export function Shell({ me }: { me: Me }) {
@@ -134,8 +135,6 @@ export function Shell({ me }: { me: Me }) {
   );
 }
 
-const pathAtLoad = window.location.pathname;
-
 /**
  * After a route change, focus goes to the page's main heading (or the main region), as a screen reader
  * user expects from a new page (WCAG 2.4.3); it would otherwise stay on the link just used, or on BODY.
@@ -148,17 +147,28 @@ function useFocusOnNavigation(path: string) {
     const loaded = first.current && path === pathAtLoad;
     first.current = false;
     if (loaded) return;
+    // The page's code may still be loading (route-level code splitting, #16) while the previous page's
+    // heading is on screen: each new heading that appears within the window takes focus, until the user
+    // moves focus themselves.
     let tries = 0;
-    const timer = window.setInterval(() => {
-      const main = document.getElementById('main');
-      const heading = main?.querySelector<HTMLElement>('h1');
-      tries += 1;
-      if (!heading && tries < 40) return;
-      window.clearInterval(timer);
-      const target = heading ?? main;
-      if (!target) return;
+    let focused: HTMLElement | null = null;
+    const focus = (target: HTMLElement) => {
       if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
       target.focus({ preventScroll: false });
+      focused = target;
+    };
+    const timer = window.setInterval(() => {
+      const main = document.getElementById('main');
+      const heading = main?.querySelector<HTMLElement>('h1') ?? null;
+      const active = document.activeElement;
+      const userMoved = focused !== null && active !== focused && active !== document.body;
+      tries += 1;
+      if (userMoved || tries >= 100) {
+        window.clearInterval(timer);
+        if (!focused && !userMoved && main) focus(heading ?? main);
+        return;
+      }
+      if (heading && heading !== focused) focus(heading);
     }, 50);
     return () => window.clearInterval(timer);
   }, [path]);

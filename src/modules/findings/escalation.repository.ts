@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { RESOLVED_STATUSES } from '../../domain/findings/escalation.ts';
+import { finishedFindingStatuses } from '../../vocabulary/index.ts';
+
+// The SQL behind escalation warnings, bounded by the page asked for (issue #16): each query starts from
+// the page's findings (at most a page size of ids, requirements, processes and cycles) and reads the
+// groups they belong to through indexes, returning per group its size and only the first few members.
+
+/** An audit's cycle: the certification cycle it belongs to, or the audit itself when it has none. */
+const cycleOf = sql`coalesce(nullif(a.cycle, ''), a.id)`;
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+const finished = () => list(finishedFindingStatuses);
+
+export interface GroupMember {
+  id: string;
+  key: string;
+  cycle: string;
+  ref: string;
+  area: string;
+  members: number;
+}
+
+/** Open minors of the given cycles sharing one of `requirements`: per group its size and first `take`. */
+export async function requirementGroups(
+  db: Db,
+  organisationId: string,
+  requirements: readonly string[],
+  cycles: readonly string[],
+  take: number,
+): Promise<GroupMember[]> {
+  if (requirements.length === 0 || cycles.length === 0) return [];
+  const { rows } = await sql<GroupMember>`
+    select id, key, cycle, ref, area, members from (
+      select fr.requirement as key, ${cycleOf} as cycle, f.id as id, f.ref as ref, f.area as area,
+        count(*) over (partition by fr.requirement, ${cycleOf}) as members,
+        row_number() over (partition by fr.requirement, ${cycleOf} order by f.ref, f.id) as rn
+      from finding_requirement fr
+      join finding f on f.id = fr.finding_id
+      join audit a on a.id = f.audit_id
+      where fr.organisation_id = ${organisationId} and fr.requirement in (${list(requirements)})
+        and f.grade = 'minor' and f.status not in (${finished()})
+        and ${cycleOf} in (${list(cycles)})
+    ) g where rn <= ${take} order by key, cycle, rn`.execute(db);
+  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+}
+
+/** Open minors of the given cycles in one of the processes `areas` (trimmed, lower case). */
+export async function areaGroups(
+  db: Db,
+  organisationId: string,
+  areas: readonly string[],
+  cycles: readonly string[],
+  take: number,
+): Promise<GroupMember[]> {
+  if (areas.length === 0 || cycles.length === 0) return [];
+  const area = sql`lower(trim(f.area))`;
+  const { rows } = await sql<GroupMember>`
+    select id, key, cycle, ref, area, members from (
+      select ${area} as key, ${cycleOf} as cycle, f.id as id, f.ref as ref, f.area as area,
+        count(*) over (partition by ${area}, ${cycleOf}) as members,
+        row_number() over (partition by ${area}, ${cycleOf} order by f.ref, f.id) as rn
+      from finding f
+      join audit a on a.id = f.audit_id
+      where f.organisation_id = ${organisationId} and ${area} in (${list(areas)})
+        and f.grade = 'minor' and f.status not in (${finished()})
+        and ${cycleOf} in (${list(cycles)})
+    ) g where rn <= ${take} order by key, cycle, rn`.execute(db);
+  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+}
+
+export interface RepeatRow {
+  findingId: string;
+  ref: string;
+  earlier: number;
+}
+
+/** For each of `findingIds`: how many earlier verified findings share a requirement, the first `take`. */
+export async function earlierResolved(
+  db: Db,
+  organisationId: string,
+  findingIds: readonly string[],
+  take: number,
+): Promise<RepeatRow[]> {
+  if (findingIds.length === 0) return [];
+  const { rows } = await sql<RepeatRow>`
+    select finding_id as "findingId", ref, earlier from (
+      select d.finding_id, d.ref, count(*) over (partition by d.finding_id) as earlier,
+        row_number() over (partition by d.finding_id order by d.ref, d.other_id) as rn
+      from (
+        select distinct p.finding_id, o.id as other_id, o.ref
+        from finding_requirement p
+        join finding pf on pf.id = p.finding_id
+        join finding_requirement q
+          on q.organisation_id = p.organisation_id and q.requirement = p.requirement
+        join finding o on o.id = q.finding_id
+        where p.organisation_id = ${organisationId} and p.finding_id in (${list(findingIds)})
+          and o.status in (${list(RESOLVED_STATUSES)}) and o.id <> p.finding_id
+          and o.created_at < pf.created_at
+      ) d
+    ) w where rn <= ${take} order by finding_id, rn`.execute(db);
+  return rows.map((r) => ({ ...r, earlier: Number(r.earlier) }));
+}
+
+/** Keeps the requirement rows of a finding in step with its `requirements_json`. */
+export async function replaceRequirements(
+  db: Db,
+  organisationId: string,
+  findingId: string,
+  requirements: readonly string[],
+) {
+  await db.deleteFrom('finding_requirement').where('finding_id', '=', findingId).execute();
+  const unique = [...new Set(requirements)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('finding_requirement')
+    .values(
+      unique.map((requirement) => ({ organisation_id: organisationId, requirement, finding_id: findingId })),
+    )
+    .execute();
+}
