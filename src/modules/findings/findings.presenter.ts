@@ -40,7 +40,9 @@ export function presentFinding(
     evidenceDueOn: r.evidence_due_on,
     closeByOn: r.close_by_on,
     overdue: isOverdue(r.status, deadlinesOf(r), today),
-    ageDays: Math.max(0, daysBetween(r.created_at.slice(0, 10), end)),
+    // Age from the audit's last day, when the NC was raised (as the corrective action log counts it),
+    // never from the day the row was entered or imported.
+    ageDays: Math.max(0, daysBetween(r.audit_ends_on ?? r.created_at.slice(0, 10), end)),
     escalation: flags,
     closer: closerOf(r.audit_type),
     effectiveness,

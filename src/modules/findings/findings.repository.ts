@@ -85,6 +85,7 @@ const columns = [
   'audit.ref as audit_ref',
   'audit.type as audit_type',
   'audit.cycle as audit_cycle',
+  'audit.ends_on as audit_ends_on',
   'user.name as owner_name',
   'user.email as owner_email',
 ] as const;
