@@ -49,7 +49,8 @@ const finding = (i: number) =>
     overdue: fc.boolean(),
     tasks: fc.array(
       fc.record({
-        effortDays: fc.integer({ min: 0, max: 10 }),
+        // Whole days, and any value the API accepts (0–1000 with fractions; the fuzzer found 5e-324).
+        effortDays: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.double({ min: 0, max: 1000, noNaN: true })),
         done: fc.boolean(),
         dueOn: fc.constant(null),
       }),
@@ -270,8 +271,10 @@ describe('posture model (properties)', () => {
       fc.property(inputArb, (input) => {
         const done = new Set(input.findings.flatMap((f) => f.tasks.filter((t) => t.done).map((t) => t.id)));
         const preds = new Map(input.findings.flatMap((f) => f.tasks.map((t) => [t.id, t.predecessors])));
-        for (const r of rankActions(input))
+        for (const r of rankActions(input)) {
+          expect(Number.isFinite(r.impactPerDay)).toBe(true);
           for (const p of preds.get(r.taskId) ?? []) if (!done.has(p)) expect(r.prerequisites).toContain(p);
+        }
         const path = fastestPath(input);
         const at = new Map(path.map((s, i) => [s.taskId, i]));
         for (const s of path)

@@ -22,7 +22,14 @@ export interface RankedAction {
   impactPerDay: number;
 }
 
-export const effortOf = (effortDays: number) => (effortDays > 0 ? effortDays : 0.5);
+/**
+ * Effort used to rank actions, in working days: an unestimated task (0) counts as half a day, and no task
+ * as less than a tenth of a day (48 minutes), so impact per day stays a finite number (the fuzzer stored
+ * 5e-324 days, and the dashboard answered 500).
+ */
+export const MIN_EFFORT_DAYS = 0.1;
+export const effortOf = (effortDays: number) =>
+  effortDays > 0 ? Math.max(effortDays, MIN_EFFORT_DAYS) : 0.5;
 
 export function rankActions(input: PostureInput, limit = Number.POSITIVE_INFINITY): RankedAction[] {
   const projector = new Projector(input);
