@@ -81,6 +81,14 @@ export const theme = createTheme({
         label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
       },
     },
+    // A button never cuts its label either ("Sign in with your company account" at 390 px): a label that
+    // does not fit wraps, and the button grows to hold it (1.4.10 reflow).
+    Button: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'center', lineHeight: 1.25 },
+      },
+    },
     // Every × is a button with a name (4.1.2): "Close" on drawers, dialogs and messages, "Clear" in fields.
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
