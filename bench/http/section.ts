@@ -82,8 +82,11 @@ export async function measureDataset(
         ['audits list', `${api}/audits`],
         ['dashboard', `${api}/posture/dashboard`],
       ];
+      // A slow endpoint leaves requests queued when the load stops; the next figure must not pay for them.
+      const settle = () => settled(server.url);
       const figures: EndpointFigure[] = [];
       for (const [endpoint, url] of endpoints) {
+        await settle();
         const r = await drive(url, { seconds: opts.seconds, headers });
         figures.push({ endpoint, ...r, ratio: r.rps / floorRps });
       }
@@ -101,6 +104,7 @@ export async function measureDataset(
         if (res.status !== 201) throw new Error(`comment write answered ${res.status}`);
         return performance.now() - t0;
       };
+      await settle();
       await comment('Bench comment: warm-up.');
       const times: number[] = [];
       const until = performance.now() + Math.max(2, Math.round(opts.seconds / 2)) * 1000;
@@ -149,4 +153,16 @@ export function printDataset(d: DatasetFigures) {
     );
   }
   console.log(`    comment on a finding (1 client)   ${f(d.writeMs, 1)} ms per write`);
+}
+
+/** Waits until the server answers `/api/health` within 20 ms twice in a row (its queue drained), 60 s at most. */
+async function settled(url: string) {
+  const until = performance.now() + 60_000;
+  let quick = 0;
+  while (quick < 2 && performance.now() < until) {
+    const t0 = performance.now();
+    await (await fetch(`${url}/api/health`)).arrayBuffer();
+    quick = performance.now() - t0 < 20 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((r) => setTimeout(r, 100));
+  }
 }
