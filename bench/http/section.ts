@@ -163,7 +163,10 @@ async function settled(url: string) {
     const t0 = performance.now();
     // A refused or reset connection is not settled either; the figures that follow show what failed.
     const ok = await fetch(`${url}/api/health`).then(
-      async (r) => (await r.arrayBuffer(), r.ok),
+      async (r) => {
+        await r.arrayBuffer();
+        return r.ok;
+      },
       () => false,
     );
     quick = ok && performance.now() - t0 < 20 ? quick + 1 : 0;
