@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { effectivenessPlanInput, effectivenessResultInput } from '../../contracts/effectiveness.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import { closerOf } from '../../domain/findings/closure.ts';
 import { checkReviewPlan, checkReviewResult } from '../../domain/findings/effectiveness.ts';
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
@@ -16,7 +15,6 @@ import {
   implementerIds,
   insertReview,
   updateReview,
-  viewOf,
 } from '../findings/index.ts';
 import { memberByEmail } from '../members/index.ts';
 import { reopenNotEffective } from './effectiveness.reopen.ts';

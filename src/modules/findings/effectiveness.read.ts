@@ -16,7 +16,6 @@ import {
 import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import * as repo from './effectiveness.repository.ts';
-import { implementerIds } from './events.repository.ts';
 import { findFinding } from './findings.repository.ts';
 
 type Row = Awaited<ReturnType<typeof repo.listReviews>>[number];
