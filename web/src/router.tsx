@@ -42,6 +42,7 @@ const CertificationReviewsPage = lazyRouteComponent(
   'CertificationReviewsPage',
 );
 const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
+const SsoPage = lazyRouteComponent(() => import('./features/sso/SsoPage.tsx'), 'SsoPage');
 const WebhooksPage = lazyRouteComponent(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
 const CrosswalksPage = lazyRouteComponent(
   () => import('./features/crosswalks/CrosswalksPage.tsx'),
@@ -168,6 +169,7 @@ const routeTree = root.addChildren([
     page('api-tokens', ApiTokensPage),
     page('mail-outbox', OutboxPage),
     page('webhooks', WebhooksPage),
+    page('sso', SsoPage),
     page('audits', AuditsPage),
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),

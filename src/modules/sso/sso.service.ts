@@ -1,8 +1,12 @@
-import { AppError } from '../../contracts/errors.ts';
-import type { OidcConnectionRequest } from '../../contracts/sso.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import {
+  nextOidcProviderId,
+  type OidcConnectionRequest,
+  type OidcConnectionUpdate,
+} from '../../contracts/sso.ts';
 import type { DatabaseHandle, Db } from '../../db/connection.ts';
 import { authorize } from '../authorize.ts';
-import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
+import { type AppEnv, type ChangeContext, inTransaction, makeContext, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/index.ts';
 import { insertMembership } from '../organisations/index.ts';
 import { presentConnection } from './sso.presenter.ts';
@@ -14,72 +18,135 @@ export async function listConnections(_input: Record<string, never>, ctx: OrgCon
   return { items: rows.map((r) => presentConnection(r, ctx.env.publicUrl)) };
 }
 
+type OidcSettings = Omit<OidcConnectionRequest, 'clientSecret'>;
+
 /**
- * Creates or replaces the organisation's OpenID Connect connection. The issuer's discovery document is
- * read by better-auth at sign-in (OIDC Discovery 1.0 §4); the email domain routes sign-in and belongs
- * to one organisation only.
+ * Creates or replaces the organisation's first OpenID Connect connection (`oidc-<slug>`). The issuer's
+ * discovery document is read by better-auth at sign-in (OIDC Discovery 1.0 §4); the email domain routes
+ * sign-in and belongs to one organisation only.
  */
 export async function configureOidc(input: OidcConnectionRequest, ctx: OrgContext) {
   authorize(ctx, 'sso.manage');
-  const providerId = `oidc-${ctx.organisation.slug}`;
+  const { clientSecret, ...settings } = input;
+  return inTransaction(ctx, (tx) => saveOidc(tx, `oidc-${ctx.organisation.slug}`, settings, clientSecret));
+}
+
+/** Adds an OpenID Connect connection beside the others (one per email domain). */
+export async function addOidc(input: OidcConnectionRequest, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  const { clientSecret, ...settings } = input;
   return inTransaction(ctx, async (tx) => {
-    const owner = await repo.connectionByDomain(tx.db, input.domain);
-    if (owner && owner.organisation_id !== ctx.organisation.id)
-      throw new AppError('conflict', 'this email domain is already routed to another organisation', [
-        { path: 'body/domain', message: 'already claimed by another organisation' },
-      ]);
-    if (owner && owner.provider_id !== providerId)
-      throw new AppError('conflict', 'this email domain is already routed to another connection', [
-        { path: 'body/domain', message: 'already used by another connection' },
-      ]);
-    const at = ctx.now().toISOString();
-    const issuer = input.issuer.replace(/\/$/, '');
-    await repo.saveConnection(
-      tx.db,
-      {
-        id: crypto.randomUUID(),
-        organisation_id: ctx.organisation.id,
-        provider_id: providerId,
-        protocol: 'oidc',
-        domain: input.domain,
-        jit_role: input.jitRole,
-        sso_required: input.ssoRequired ? 1 : 0,
-        enabled: 1,
-        created_at: at,
-        updated_at: at,
-      },
-      {
-        issuer,
-        organizationId: ctx.organisation.id,
-        userId: ctx.actor.userId,
-        oidcConfig: JSON.stringify({
-          issuer,
-          clientId: input.clientId,
-          clientSecret: input.clientSecret,
-          discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
-          scopes: input.scopes,
-          pkce: input.pkce,
-        }),
-      },
-    );
+    const taken = (await repo.connectionsOf(tx.db, ctx.organisation.id)).map((r) => r.provider_id);
+    const providerId = nextOidcProviderId(ctx.organisation.slug, settings.domain, taken);
+    return saveOidc(tx, providerId, settings, clientSecret);
+  });
+}
+
+/** Changes some settings of a connection; a client secret left out keeps the one stored. */
+export async function updateOidc(input: OidcConnectionUpdate & { providerId: string }, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  return inTransaction(ctx, async (tx) => {
+    const row = await connectionOf(tx, input.providerId);
+    if (row.protocol !== 'oidc')
+      throw new AppError('invalid_state', 'this connection is not an OpenID Connect one');
+    const stored = presentConnection(row, ctx.env.publicUrl);
+    const { providerId, clientSecret, ...changes } = input;
+    const settings: OidcSettings = {
+      issuer: stored.issuer,
+      clientId: stored.clientId ?? '',
+      domain: stored.domain,
+      scopes: stored.scopes,
+      pkce: stored.pkce,
+      jitRole: stored.jitRole,
+      ssoRequired: stored.ssoRequired,
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    };
+    return saveOidc(tx, providerId, settings, clientSecret ?? storedSecretOf(row));
+  });
+}
+
+/** Removes a connection: its domain signs in with a password again, and its SSO requirement ends. */
+export async function removeConnection(input: { providerId: string }, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  await inTransaction(ctx, async (tx) => {
+    const row = await connectionOf(tx, input.providerId);
+    await repo.deleteConnection(tx.db, ctx.organisation.id, input.providerId);
     await tx.audit({
-      action: 'sso.configure',
+      action: 'sso.remove',
       entityType: 'sso_connection',
-      entityId: providerId,
-      data: {
+      entityId: input.providerId,
+      data: { protocol: row.protocol, issuer: row.issuer, domain: row.domain },
+    });
+  });
+}
+
+async function connectionOf(tx: OrgContext, providerId: string) {
+  const row = await repo.connectionOf(tx.db, tx.organisation.id, providerId);
+  if (!row) throw notFound('single sign-on connection');
+  return row;
+}
+
+/** The client secret as stored (kept as it is when an edit leaves it out). */
+function storedSecretOf(row: { oidcConfig: string | null }): string {
+  return (JSON.parse(row.oidcConfig ?? '{}') as { clientSecret?: string }).clientSecret ?? '';
+}
+
+async function saveOidc(tx: ChangeContext, providerId: string, input: OidcSettings, clientSecret: string) {
+  const owner = await repo.connectionByDomain(tx.db, input.domain);
+  if (owner && owner.organisation_id !== tx.organisation.id)
+    throw new AppError('conflict', 'this email domain is already routed to another organisation', [
+      { path: 'body/domain', message: 'already claimed by another organisation' },
+    ]);
+  if (owner && owner.provider_id !== providerId)
+    throw new AppError('conflict', 'this email domain is already routed to another connection', [
+      { path: 'body/domain', message: 'already used by another connection' },
+    ]);
+  const at = tx.now().toISOString();
+  const issuer = input.issuer.replace(/\/$/, '');
+  await repo.saveConnection(
+    tx.db,
+    {
+      id: crypto.randomUUID(),
+      organisation_id: tx.organisation.id,
+      provider_id: providerId,
+      protocol: 'oidc',
+      domain: input.domain,
+      jit_role: input.jitRole,
+      sso_required: input.ssoRequired ? 1 : 0,
+      enabled: 1,
+      created_at: at,
+      updated_at: at,
+    },
+    {
+      issuer,
+      organizationId: tx.organisation.id,
+      userId: tx.actor.userId,
+      oidcConfig: JSON.stringify({
         issuer,
-        domain: input.domain,
-        jitRole: input.jitRole,
-        ssoRequired: input.ssoRequired,
+        clientId: input.clientId,
+        clientSecret,
+        discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
         scopes: input.scopes,
         pkce: input.pkce,
-      },
-    });
-    const rows = await repo.connectionsOf(tx.db, ctx.organisation.id);
-    const row = rows.find((r) => r.provider_id === providerId);
-    if (!row) throw new AppError('internal', 'the connection was not saved');
-    return presentConnection(row, ctx.env.publicUrl);
+      }),
+    },
+  );
+  await tx.audit({
+    action: 'sso.configure',
+    entityType: 'sso_connection',
+    entityId: providerId,
+    data: {
+      issuer,
+      domain: input.domain,
+      jitRole: input.jitRole,
+      ssoRequired: input.ssoRequired,
+      scopes: input.scopes,
+      pkce: input.pkce,
+    },
   });
+  const row = await repo.connectionOf(tx.db, tx.organisation.id, providerId);
+  if (!row) throw new AppError('internal', 'the connection was not saved');
+  return presentConnection(row, tx.env.publicUrl);
 }
 
 /**

@@ -24,6 +24,7 @@ export type Feature =
   | 'risks'
   | 'settings'
   | 'soa'
+  | 'sso'
   | 'tokens'
   | 'trust'
   | 'webhooks';
