@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import { isDelivered, nextAttemptAt } from '../../domain/webhooks/retry.ts';
+import { notFound } from '../../contracts/errors.ts';
 import { authorize } from '../authorize.ts';
 import {
   type AppEnv,
@@ -15,7 +16,7 @@ import {
 } from '../context.ts';
 import { listMembers } from '../members/index.ts';
 import { organisationsAfter } from '../organisations/index.ts';
-import { postJson, type TargetPolicy, targetPolicy } from './webhooks.network.ts';
+import { type PostResult, postJson, type TargetPolicy, targetPolicy } from './webhooks.network.ts';
 import * as repo from './webhooks.repository.ts';
 import { signingSecrets } from './webhooks.secrets.ts';
 
@@ -48,7 +49,16 @@ export function signedHeaders(secrets: readonly string[], msgId: string, at: Dat
 async function attemptOne(ctx: OrgContext, policy: TargetPolicy, ep: WebhookEndpointTable, d: Pending) {
   const now = ctx.now();
   const headers = signedHeaders(signingSecrets(ctx.env, ep, now), d.event_id, now, d.payload);
-  const result = await postJson(ep.url, headers, d.payload, policy);
+  return recordAttempt(ctx, ep, d, await postJson(ep.url, headers, d.payload, policy));
+}
+
+/** Records one try's answer on the delivery: delivered, retried after its back-off, or failed. */
+async function recordAttempt(
+  ctx: OrgContext,
+  ep: WebhookEndpointTable,
+  d: Pending,
+  result: PostResult,
+) {
   const at = ctx.now();
   const attempts = Number(d.attempts) + 1;
   const delivered = isDelivered(result.status);
@@ -72,6 +82,27 @@ async function attemptOne(ctx: OrgContext, policy: TargetPolicy, ep: WebhookEndp
   });
   if (status === 'failed') await disableEndpoint(ctx, ep, result.status ?? result.error ?? 'no answer');
   return status;
+}
+
+/**
+ * The answers a receiver gave, recorded as if the delivery job had sent them at the context's clock (the
+ * demo's delivery log, `src/demo/integrations.ts`): the same bookkeeping as a real try, back-off included.
+ */
+export async function recordDeliveryAnswer(
+  input: { deliveryId: string; status: number | null; body?: string; error?: string },
+  ctx: OrgContext,
+) {
+  authorize(ctx, 'webhook.deliver');
+  const d = (await repo.pendingDeliveries(ctx.db, ctx.organisation.id, 500)).find(
+    (x) => x.id === input.deliveryId,
+  );
+  const ep = d && (await repo.findEndpoint(ctx.db, ctx.organisation.id, d.endpoint_id));
+  if (!d || !ep) throw notFound('pending webhook delivery');
+  return recordAttempt(ctx, ep, d, {
+    status: input.status,
+    body: input.body ?? '',
+    error: input.error ?? null,
+  });
 }
 
 /** Turns off an endpoint whose delivery failed for 24 h and mails the organisation's admins. */
