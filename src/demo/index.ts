@@ -3,7 +3,7 @@ import { openContentStore } from '../storage/open.ts';
 import { seedCertification } from './certification.ts';
 import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
-import { seedDeliveryLog, seedIntegrations } from './integrations.ts';
+import { seedIntegrations } from './integrations.ts';
 import { seedIsms } from './isms.ts';
 import { seedPlanning } from './planning.ts';
 import { seedPosture } from './posture.ts';
@@ -24,10 +24,9 @@ export async function loadDemo(
   await seedPlanning(ctx);
   await seedCertification(ctx, store);
   await seedIsms(ctx);
-  const webhook = await seedIntegrations(ctx);
   // The trust page shows the certificate and the approved SoA, so it comes after both.
   await seedTrust(ctx, store);
-  await seedDeliveryLog(ctx, webhook.id);
+  await seedIntegrations(ctx);
   // Last: the demo's trend is replayed from everything above.
   await seedPosture(ctx);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
+import { notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import { isDelivered, nextAttemptAt } from '../../domain/webhooks/retry.ts';
-import { notFound } from '../../contracts/errors.ts';
 import { authorize } from '../authorize.ts';
 import {
   type AppEnv,
@@ -53,12 +53,7 @@ async function attemptOne(ctx: OrgContext, policy: TargetPolicy, ep: WebhookEndp
 }
 
 /** Records one try's answer on the delivery: delivered, retried after its back-off, or failed. */
-async function recordAttempt(
-  ctx: OrgContext,
-  ep: WebhookEndpointTable,
-  d: Pending,
-  result: PostResult,
-) {
+async function recordAttempt(ctx: OrgContext, ep: WebhookEndpointTable, d: Pending, result: PostResult) {
   const at = ctx.now();
   const attempts = Number(d.attempts) + 1;
   const delivered = isDelivered(result.status);
@@ -85,24 +80,23 @@ async function recordAttempt(
 }
 
 /**
- * The answers a receiver gave, recorded as if the delivery job had sent them at the context's clock (the
- * demo's delivery log, `src/demo/integrations.ts`): the same bookkeeping as a real try, back-off included.
+ * The answer a receiver gave to every pending delivery of an endpoint, recorded as if the delivery job had
+ * sent them at the context's clock (the demo's delivery log, `src/demo/integrations.ts`, in the
+ * transaction that wrote the event, so no job sees them pending): the same bookkeeping as a real try.
  */
 export async function recordDeliveryAnswer(
-  input: { deliveryId: string; status: number | null; body?: string; error?: string },
+  input: { endpointId: string; status: number | null; body?: string; error?: string },
   ctx: OrgContext,
 ) {
   authorize(ctx, 'webhook.deliver');
-  const d = (await repo.pendingDeliveries(ctx.db, ctx.organisation.id, 500)).find(
-    (x) => x.id === input.deliveryId,
+  const ep = await repo.findEndpoint(ctx.db, ctx.organisation.id, input.endpointId);
+  if (!ep) throw notFound('webhook endpoint');
+  const pending = (await repo.pendingDeliveries(ctx.db, ctx.organisation.id, 500)).filter(
+    (d) => d.endpoint_id === ep.id,
   );
-  const ep = d && (await repo.findEndpoint(ctx.db, ctx.organisation.id, d.endpoint_id));
-  if (!d || !ep) throw notFound('pending webhook delivery');
-  return recordAttempt(ctx, ep, d, {
-    status: input.status,
-    body: input.body ?? '',
-    error: input.error ?? null,
-  });
+  const result = { status: input.status, body: input.body ?? '', error: input.error ?? null };
+  for (const d of pending) await recordAttempt(ctx, ep, d, result);
+  return pending.length;
 }
 
 /** Turns off an endpoint whose delivery failed for 24 h and mails the organisation's admins. */
