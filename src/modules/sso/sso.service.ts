@@ -1,6 +1,8 @@
 import { AppError } from '../../contracts/errors.ts';
 import type { OidcConnectionRequest } from '../../contracts/sso.ts';
 import type { DatabaseHandle, Db } from '../../db/connection.ts';
+import { sealConfigSecrets } from '../../domain/secrets/sso-config.ts';
+import type { Role } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
 import { findMembershipOfUser } from '../members/index.ts';
@@ -14,6 +16,86 @@ export async function listConnections(_input: Record<string, never>, ctx: OrgCon
   return { items: rows.map((r) => presentConnection(r, ctx.env.publicUrl)) };
 }
 
+/** The domain routes sign-in to one connection of one organisation: any other claim is refused (409). */
+async function claimDomain(db: Db, domain: string, providerId: string, organisationId: string) {
+  const owner = await repo.connectionByDomain(db, domain);
+  if (owner && owner.organisation_id !== organisationId)
+    throw new AppError('conflict', 'this email domain is already routed to another organisation', [
+      { path: 'body/domain', message: 'already claimed by another organisation' },
+    ]);
+  if (owner && owner.provider_id !== providerId)
+    throw new AppError('conflict', 'this email domain is already routed to another connection', [
+      { path: 'body/domain', message: 'already used by another connection' },
+    ]);
+}
+
+export interface ConnectionChange {
+  providerId: string;
+  protocol: 'oidc' | 'saml';
+  issuer: string;
+  domain: string;
+  jitRole: Role | null;
+  ssoRequired: boolean;
+  /** The plugin's config; its client secret and private keys are sealed here before they are stored. */
+  config: Record<string, unknown>;
+  clockSkewSeconds?: number;
+  metadataUrl?: string | null;
+  /** What the audit entry says of the change (never a secret). */
+  audit: Record<string, unknown>;
+}
+
+/** Writes a connection (ours and the plugin's row) with its audit entry, in one transaction. */
+export async function storeConnection(change: ConnectionChange, ctx: OrgContext) {
+  return inTransaction(ctx, async (tx) => {
+    await claimDomain(tx.db, change.domain, change.providerId, ctx.organisation.id);
+    if (!ctx.env.serverSecret)
+      throw new AppError('unavailable', 'the server has no secret key to seal the SSO secrets');
+    const at = ctx.now().toISOString();
+    const sealed = JSON.stringify(sealConfigSecrets(change.config, ctx.env.serverSecret));
+    await repo.saveConnection(
+      tx.db,
+      {
+        id: crypto.randomUUID(),
+        organisation_id: ctx.organisation.id,
+        provider_id: change.providerId,
+        protocol: change.protocol,
+        domain: change.domain,
+        jit_role: change.jitRole,
+        sso_required: change.ssoRequired ? 1 : 0,
+        enabled: 1,
+        clock_skew_seconds: change.clockSkewSeconds ?? null,
+        metadata_url: change.metadataUrl ?? null,
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        issuer: change.issuer,
+        organizationId: ctx.organisation.id,
+        userId: ctx.actor.userId,
+        oidcConfig: change.protocol === 'oidc' ? sealed : null,
+        samlConfig: change.protocol === 'saml' ? sealed : null,
+      },
+    );
+    await tx.audit({
+      action: 'sso.configure',
+      entityType: 'sso_connection',
+      entityId: change.providerId,
+      data: {
+        protocol: change.protocol,
+        issuer: change.issuer,
+        domain: change.domain,
+        jitRole: change.jitRole,
+        ssoRequired: change.ssoRequired,
+        ...change.audit,
+      },
+    });
+    const rows = await repo.connectionsOf(tx.db, ctx.organisation.id);
+    const row = rows.find((r) => r.provider_id === change.providerId);
+    if (!row) throw new AppError('internal', 'the connection was not saved');
+    return presentConnection(row, ctx.env.publicUrl);
+  });
+}
+
 /**
  * Creates or replaces the organisation's OpenID Connect connection. The issuer's discovery document is
  * read by better-auth at sign-in (OIDC Discovery 1.0 §4); the email domain routes sign-in and belongs
@@ -21,65 +103,27 @@ export async function listConnections(_input: Record<string, never>, ctx: OrgCon
  */
 export async function configureOidc(input: OidcConnectionRequest, ctx: OrgContext) {
   authorize(ctx, 'sso.manage');
-  const providerId = `oidc-${ctx.organisation.slug}`;
-  return inTransaction(ctx, async (tx) => {
-    const owner = await repo.connectionByDomain(tx.db, input.domain);
-    if (owner && owner.organisation_id !== ctx.organisation.id)
-      throw new AppError('conflict', 'this email domain is already routed to another organisation', [
-        { path: 'body/domain', message: 'already claimed by another organisation' },
-      ]);
-    if (owner && owner.provider_id !== providerId)
-      throw new AppError('conflict', 'this email domain is already routed to another connection', [
-        { path: 'body/domain', message: 'already used by another connection' },
-      ]);
-    const at = ctx.now().toISOString();
-    const issuer = input.issuer.replace(/\/$/, '');
-    await repo.saveConnection(
-      tx.db,
-      {
-        id: crypto.randomUUID(),
-        organisation_id: ctx.organisation.id,
-        provider_id: providerId,
-        protocol: 'oidc',
-        domain: input.domain,
-        jit_role: input.jitRole,
-        sso_required: input.ssoRequired ? 1 : 0,
-        enabled: 1,
-        created_at: at,
-        updated_at: at,
-      },
-      {
+  const issuer = input.issuer.replace(/\/$/, '');
+  return storeConnection(
+    {
+      providerId: `oidc-${ctx.organisation.slug}`,
+      protocol: 'oidc',
+      issuer,
+      domain: input.domain,
+      jitRole: input.jitRole,
+      ssoRequired: input.ssoRequired,
+      config: {
         issuer,
-        organizationId: ctx.organisation.id,
-        userId: ctx.actor.userId,
-        oidcConfig: JSON.stringify({
-          issuer,
-          clientId: input.clientId,
-          clientSecret: input.clientSecret,
-          discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
-          scopes: input.scopes,
-          pkce: input.pkce,
-        }),
-      },
-    );
-    await tx.audit({
-      action: 'sso.configure',
-      entityType: 'sso_connection',
-      entityId: providerId,
-      data: {
-        issuer,
-        domain: input.domain,
-        jitRole: input.jitRole,
-        ssoRequired: input.ssoRequired,
+        clientId: input.clientId,
+        clientSecret: input.clientSecret,
+        discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
         scopes: input.scopes,
         pkce: input.pkce,
       },
-    });
-    const rows = await repo.connectionsOf(tx.db, ctx.organisation.id);
-    const row = rows.find((r) => r.provider_id === providerId);
-    if (!row) throw new AppError('internal', 'the connection was not saved');
-    return presentConnection(row, ctx.env.publicUrl);
-  });
+      audit: { scopes: input.scopes, pkce: input.pkce },
+    },
+    ctx,
+  );
 }
 
 /**

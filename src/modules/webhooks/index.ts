@@ -1,6 +1,6 @@
 // Public face of the webhooks module (issue #20): outgoing, signed events of an organisation.
 export { deliverDueWebhooks, signedHeaders } from './webhooks.delivery.ts';
-export { targetPolicy } from './webhooks.network.ts';
+export { getGuardedText, targetPolicy } from './webhooks.network.ts';
 export {
   deadlineMissed,
   emitSystemEvent,
