@@ -16,9 +16,9 @@ const DOMAIN = 'acme-corp.test';
 const CALLBACK = `${ORIGIN}/api/auth/sso/callback/oidc-acme`;
 
 /** Starts at closeloop's sign-in page with an email, walks the IdP's pages, lands back on closeloop. */
-async function ssoSignIn(t: TestApp, login: string) {
+async function ssoSignIn(t: TestApp, login: string, email = `${login}@${DOMAIN}`) {
   const c = new Client(t.app);
-  const start = await c.post('/api/auth/sign-in/sso', { email: `${login}@${DOMAIN}`, callbackURL: '/' });
+  const start = await c.post('/api/auth/sign-in/sso', { email, callbackURL: '/' });
   expect(start.statusCode, start.body).toBe(200);
   const back = await signInAtIdp(start.json().url as string, login);
   expect(back.origin + back.pathname).toBe(CALLBACK);
@@ -63,6 +63,17 @@ for (const kind of kinds) {
       const trail = await admin.get('/api/v1/orgs/acme/audit-log');
       expect(trail.body).toContain('sso.configure');
       expect(trail.body).not.toContain(idp.clientSecret);
+    });
+
+    it('the client secret is sealed at rest: the stored row holds no plain text of it', async () => {
+      const row = await t.rt.database.db
+        .selectFrom('ssoProvider')
+        .select('oidcConfig')
+        .where('providerId', '=', 'oidc-acme')
+        .executeTakeFirstOrThrow();
+      expect(row.oidcConfig).not.toContain(idp.clientSecret);
+      expect(row.oidcConfig).not.toContain('"clientSecret"');
+      expect(JSON.parse(row.oidcConfig ?? '{}').clientSecretSealed).toMatch(/^v1\./);
     });
 
     it('the plugin’s own provider registration is closed', async () => {
@@ -118,6 +129,14 @@ for (const kind of kinds) {
         }
       });
     }
+
+    it('an email of another domain, asserted by this IdP, joins no organisation', async () => {
+      const { c, landed } = await ssoSignIn(t, 'eve@other-corp.test', `eve@${DOMAIN}`);
+      expect(landed.statusCode).toBe(302);
+      const members = await admin.get('/api/v1/orgs/acme/members?pageSize=100');
+      expect(members.body).not.toContain('eve@other-corp.test');
+      expect((await c.get('/api/v1/orgs/acme/findings')).statusCode).toBe(404);
+    });
 
     it('invitation-only: a new person signs in at the IdP but joins no organisation', async () => {
       expect((await configure({ jitRole: null })).statusCode).toBe(200);

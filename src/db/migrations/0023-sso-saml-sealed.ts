@@ -27,18 +27,21 @@ export class SealingKeyMissing extends Error {
 export function sealingMigration(serverSecret: string | undefined): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('sso_connection').addColumn('clock_skew_seconds', 'integer').execute();
-      await db.schema.alterTable('sso_connection').addColumn('metadata_url', 'text').execute();
+      // The key is checked before any change: SQLite has no transactional DDL, so a stop half way
+      // would leave the new columns behind and the next attempt would fail on them.
       const q = db as unknown as Kysely<{ ssoProvider: ProviderRow }>;
       const rows = await q.selectFrom('ssoProvider').select(['id', 'oidcConfig', 'samlConfig']).execute();
-      for (const row of rows) {
-        if (!hasPlainSecret(row.oidcConfig) && !hasPlainSecret(row.samlConfig)) continue;
-        if (!serverSecret) throw new SealingKeyMissing();
+      const plain = rows.filter((r) => hasPlainSecret(r.oidcConfig) || hasPlainSecret(r.samlConfig));
+      if (plain.length > 0 && !serverSecret) throw new SealingKeyMissing();
+      await db.schema.alterTable('sso_connection').addColumn('clock_skew_seconds', 'integer').execute();
+      await db.schema.alterTable('sso_connection').addColumn('metadata_url', 'text').execute();
+      for (const row of plain) {
+        const key = serverSecret ?? '';
         await q
           .updateTable('ssoProvider')
           .set({
-            oidcConfig: row.oidcConfig === null ? null : sealStoredConfig(row.oidcConfig, serverSecret),
-            samlConfig: row.samlConfig === null ? null : sealStoredConfig(row.samlConfig, serverSecret),
+            oidcConfig: row.oidcConfig === null ? null : sealStoredConfig(row.oidcConfig, key),
+            samlConfig: row.samlConfig === null ? null : sealStoredConfig(row.samlConfig, key),
           })
           .where('id', '=', row.id)
           .execute();

@@ -139,6 +139,9 @@ export async function provisionSsoMember(
 ): Promise<void> {
   const conn = await repo.connectionWithOrganisation(database.db, providerId);
   if (!conn?.jit_role || conn.enabled !== 1) return;
+  // Only a person of the organisation's own domain joins it: an IdP asserting another domain's email
+  // (which another organisation may own) signs that account in, but into no organisation (A.5.16).
+  if (user.email.toLowerCase().split('@')[1] !== conn.domain) return;
   if (await findMembershipOfUser(database.db, conn.id, user.id)) return;
   const role = conn.jit_role;
   const ctx = makeContext(
