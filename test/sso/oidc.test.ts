@@ -4,12 +4,12 @@ import {
   hasKind,
   kinds,
   ORIGIN,
-  PASSWORD,
   setupAdmin,
   startTestApp,
   type TestApp,
 } from '../support/harness.ts';
 import { signInAtIdp, startIdp, type TestIdp } from '../support/oidc-idp.ts';
+import { expectDomainClaimRefused, expectPasswordRefusedButBreakGlass } from '../support/sso.ts';
 
 // Issue #20: sign-in through an organisation's OpenID Provider (OIDC Core 1.0, code flow + PKCE).
 const DOMAIN = 'acme-corp.test';
@@ -150,46 +150,18 @@ for (const kind of kinds) {
     });
 
     it('an email domain owned by another organisation is refused', async () => {
-      const other = await admin.post('/api/v1/organisations', { name: 'Other Ltd', slug: 'other' });
-      expect([200, 201]).toContain(other.statusCode);
-      const res = await admin.put('/api/v1/orgs/other/sso/oidc', {
+      await expectDomainClaimRefused(admin, 'oidc', {
         issuer: idp.issuer,
         clientId: idp.clientId,
         clientSecret: idp.clientSecret,
         domain: DOMAIN,
         jitRole: 'viewer',
       });
-      expect(res.statusCode).toBe(409);
-      expect(res.json().errors[0]).toMatchObject({ path: 'body/domain' });
     });
 
     it('SSO required blocks password sign-in for members, not for the admin (break-glass)', async () => {
       expect((await configure({ ssoRequired: true })).statusCode).toBe(200);
-      const jane = await t.rt.database.db
-        .selectFrom('user')
-        .select('id')
-        .where('email', '=', `jane@${DOMAIN}`)
-        .executeTakeFirstOrThrow();
-      // Give Jane a password too, as if set before SSO was required.
-      const ctx = await t.rt.auth.$context;
-      await ctx.internalAdapter.linkAccount({
-        userId: jane.id,
-        providerId: 'credential',
-        accountId: jane.id,
-        password: await ctx.password.hash(PASSWORD),
-      });
-      const refused = await new Client(t.app).post('/api/auth/sign-in/email', {
-        email: `jane@${DOMAIN}`,
-        password: PASSWORD,
-      });
-      expect(refused.statusCode).toBe(403);
-      expect(refused.json().detail).toMatch(/company account/);
-      expect(refused.headers['set-cookie'] ?? '').not.toMatch(/session_token=[^;]/);
-      const breakGlass = await new Client(t.app).post('/api/auth/sign-in/email', {
-        email: 'admin@acme.test',
-        password: PASSWORD,
-      });
-      expect(breakGlass.statusCode).toBe(200);
+      await expectPasswordRefusedButBreakGlass(t, `jane@${DOMAIN}`);
       expect((await configure({ ssoRequired: false })).statusCode).toBe(200);
     });
   });

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  hasKind,
-  kinds,
-  PASSWORD,
-  setupAdmin,
-  startTestApp,
-  type TestApp,
-} from '../support/harness.ts';
+import { Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 import { type AssertionFault, formOf, startSamlIdp, type TestSamlIdp } from '../support/saml-idp.ts';
+import { expectDomainClaimRefused, expectPasswordRefusedButBreakGlass } from '../support/sso.ts';
 
 // Issue #20: sign-in through an organisation's SAML 2.0 identity provider (Web Browser SSO profile,
 // SP-initiated: AuthnRequest over HTTP-Redirect, Response over HTTP-POST), against samlify as the IdP.
@@ -199,37 +192,16 @@ for (const kind of kinds) {
       expect(landed.headers.location).toMatch(/error=saml_refused/);
       expect(sessionOpened(landed)).toBe(false);
       expect(await usersNamed('eve@other-corp.test')).toHaveLength(0);
-      const other = await admin.post('/api/v1/organisations', { name: 'Other Ltd', slug: 'other' });
-      expect([200, 201]).toContain(other.statusCode);
-      const res = await admin.put('/api/v1/orgs/other/sso/saml', {
+      await expectDomainClaimRefused(admin, 'saml', {
         idpMetadataXml: idp.metadata,
         domain: DOMAIN,
         jitRole: 'viewer',
       });
-      expect(res.statusCode).toBe(409);
-      expect(res.json().errors[0]).toMatchObject({ path: 'body/domain' });
     });
 
     it('SSO required blocks password sign-in for members, not for the admin (break-glass)', async () => {
       expect((await configure({ ssoRequired: true })).statusCode).toBe(200);
-      const [jane] = await usersNamed(`jane@${DOMAIN}`);
-      const ctx = await t.rt.auth.$context;
-      await ctx.internalAdapter.linkAccount({
-        userId: jane!.id,
-        providerId: 'credential',
-        accountId: jane!.id,
-        password: await ctx.password.hash(PASSWORD),
-      });
-      const refused = await new Client(t.app).post('/api/auth/sign-in/email', {
-        email: `jane@${DOMAIN}`,
-        password: PASSWORD,
-      });
-      expect(refused.statusCode).toBe(403);
-      const breakGlass = await new Client(t.app).post('/api/auth/sign-in/email', {
-        email: 'admin@acme.test',
-        password: PASSWORD,
-      });
-      expect(breakGlass.statusCode).toBe(200);
+      await expectPasswordRefusedButBreakGlass(t, `jane@${DOMAIN}`);
       // The company account still works for her.
       expect(sessionOpened((await samlSignIn('jane')).landed)).toBe(true);
     });

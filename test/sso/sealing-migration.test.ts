@@ -19,7 +19,11 @@ for (const kind of kinds) {
       });
       const { error } = await upTo0022.migrateTo('0022-webhooks');
       if (error) throw error;
-      const oidcConfig = JSON.stringify({ issuer: 'https://idp.example', clientId: 'c', clientSecret: SECRET });
+      const oidcConfig = JSON.stringify({
+        issuer: 'https://idp.example',
+        clientId: 'c',
+        clientSecret: SECRET,
+      });
       await handle.db
         .insertInto('ssoProvider')
         .values({
@@ -40,10 +44,7 @@ for (const kind of kinds) {
       const { handle, oidcConfig } = await databaseAt0022WithPlainSecret();
       try {
         expect(await migrateToLatest(handle.db, { serverSecret: KEY })).toContain('0023-sso-saml-sealed');
-        const row = await handle.db
-          .selectFrom('ssoProvider')
-          .select('oidcConfig')
-          .executeTakeFirstOrThrow();
+        const row = await handle.db.selectFrom('ssoProvider').select('oidcConfig').executeTakeFirstOrThrow();
         expect(row.oidcConfig).not.toContain(SECRET);
         expect(JSON.parse(openStoredConfig(row.oidcConfig!, KEY))).toEqual(JSON.parse(oidcConfig));
       } finally {
@@ -55,10 +56,7 @@ for (const kind of kinds) {
       const { handle } = await databaseAt0022WithPlainSecret();
       try {
         await expect(migrateToLatest(handle.db)).rejects.toThrow(/CLOSELOOP_SECRET/);
-        const row = await handle.db
-          .selectFrom('ssoProvider')
-          .select('oidcConfig')
-          .executeTakeFirstOrThrow();
+        const row = await handle.db.selectFrom('ssoProvider').select('oidcConfig').executeTakeFirstOrThrow();
         expect(row.oidcConfig).toContain(SECRET); // untouched: nothing half-done
         // With the key given, the same migration then runs through.
         expect(await migrateToLatest(handle.db, { serverSecret: KEY })).toEqual(['0023-sso-saml-sealed']);
