@@ -113,6 +113,20 @@ for (const kind of kinds) {
       expect(both.statusCode).toBe(400);
     });
 
+    it('only the ACS takes a form post, and only it from the IdP’s origin', async () => {
+      const form = 'email=admin%40acme.test&password=x';
+      const post = (url: string, origin: string) =>
+        t.app.inject({
+          method: 'POST',
+          url,
+          headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form,
+        });
+      expect((await post('/api/auth/sign-in/email', 'http://localhost:3999')).statusCode).toBe(415);
+      expect((await post('/api/auth/sign-in/email', idp.origin)).statusCode).toBe(403);
+      expect((await post('/api/v1/setup', idp.origin)).statusCode).toBe(403);
+    });
+
     it('first sign-in creates a member with the default role; the second reuses the account', async () => {
       const first = await samlSignIn('jane');
       expect(first.landed.statusCode, first.landed.body).toBe(302);
