@@ -155,4 +155,10 @@ export const organisationSettings = z.object({
     .max(40)
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .optional(),
+
+  /**
+   * The administrator dismissed the first-run "next steps" (the web app's checklist after setup). Each
+   * step's done/not done is read from the organisation's own data; only the dismissal is stored.
+   */
+  nextStepsDismissed: z.boolean().optional(),
 });

@@ -10,4 +10,6 @@ export * from './labels.ts';
 export * from './policy.ts';
 export * from './roles.ts';
 export * from './statuses.ts';
+export * from './trust.ts';
+export * from './units.ts';
 export * from './webhooks.ts';

@@ -3,18 +3,23 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
-  Navigate,
   Outlet,
   type RouteComponent,
 } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
-import { ErrorNote, Loading, useOrg } from './components/common.tsx';
-import { landingPage } from './nav.ts';
-import { useMe, useSetupStatus } from './session.ts';
 
 // Route-level code splitting (#16): each page is its own chunk, loaded when its route is entered, so the
-// sign-in, first-run and public trust pages download only what they show.
-const Shell = lazy(() => import('./components/Shell.tsx').then((m) => ({ default: m.Shell })));
+// sign-in, first-run and public trust pages download only what they show. The entry holds the router and
+// the providers only: even the signed-in frame (session, navigation, shell) is a chunk of its own, so a
+// signed-out page never downloads the navigation's icons, the contracts' schemas or the shell.
+const Home = lazyRouteComponent(() => import('./components/OrganisationLayout.tsx'), 'Home');
+const OrganisationLayout = lazyRouteComponent(
+  () => import('./components/OrganisationLayout.tsx'),
+  'OrganisationLayout',
+);
+const OrganisationHome = lazyRouteComponent(
+  () => import('./components/OrganisationLayout.tsx'),
+  'OrganisationHome',
+);
 const InvitePage = lazyRouteComponent(() => import('./features/account/InvitePage.tsx'), 'InvitePage');
 const ForgotPasswordPage = lazyRouteComponent(
   () => import('./features/account/PasswordPages.tsx'),
@@ -70,6 +75,10 @@ const InternalAuditsPage = lazyRouteComponent(
 );
 const MembersPage = lazyRouteComponent(() => import('./features/members/MembersPage.tsx'), 'MembersPage');
 const MyTasksPage = lazyRouteComponent(() => import('./features/plan/MyTasksPage.tsx'), 'MyTasksPage');
+const NextStepsPage = lazyRouteComponent(
+  () => import('./features/onboarding/NextStepsPage.tsx'),
+  'NextStepsPage',
+);
 const PlanPage = lazyRouteComponent(() => import('./features/plan/PlanPage.tsx'), 'PlanPage');
 const DashboardPage = lazyRouteComponent(
   () => import('./features/posture/DashboardPage.tsx'),
@@ -100,49 +109,15 @@ const TrustPublicPage = lazyRouteComponent(
   'TrustPublicPage',
 );
 const TrustSharePage = lazyRouteComponent(
-  () => import('./features/trust/TrustPublicPage.tsx'),
+  () => import('./features/trust/TrustLinkPages.tsx'),
   'TrustSharePage',
 );
 const TrustSignInPage = lazyRouteComponent(
-  () => import('./features/trust/TrustPublicPage.tsx'),
+  () => import('./features/trust/TrustLinkPages.tsx'),
   'TrustSignInPage',
 );
 
 const root = createRootRoute({ component: Outlet });
-
-/** `/`: first run → setup; signed out → sign-in; otherwise the first organisation. */
-function Home() {
-  const setup = useSetupStatus();
-  const me = useMe();
-  if (setup.isLoading || me.isLoading) return <Loading />;
-  if (setup.data?.needsSetup) return <Navigate to="/setup" />;
-  if (!me.data) return <Navigate to="/sign-in" />;
-  const first = me.data.organisations[0];
-  if (!first)
-    return (
-      <ErrorNote
-        error={
-          new Error('You are not a member of any organisation yet. Ask an administrator for an invitation.')
-        }
-      />
-    );
-  return <Navigate to={`/o/${first.slug}/${landingPage(first.role, first.limited)}`} />;
-}
-
-function OrganisationLayout() {
-  const me = useMe();
-  if (me.isLoading || (me.isFetching && !me.data)) return <Loading />;
-  if (me.isError) return <ErrorNote error={me.error} />;
-  if (!me.data) {
-    window.location.replace(`/sign-in?redirect=${encodeURIComponent(window.location.pathname)}`);
-    return <Loading />;
-  }
-  return (
-    <Suspense fallback={<Loading />}>
-      <Shell me={me.data} />
-    </Suspense>
-  );
-}
 
 const org = createRoute({ getParentRoute: () => root, path: '/o/$org', component: OrganisationLayout });
 const page = (path: string, component: RouteComponent) =>
@@ -186,16 +161,11 @@ const routeTree = root.addChildren([
     page('documents', DocumentsPage),
     page('crosswalks', CrosswalksPage),
     page('dashboard', DashboardPage),
+    page('next-steps', NextStepsPage),
     page('summary', ExecutiveSummaryPage),
     page('posture/model', PostureModelPage),
   ]),
 ]);
-
-/** Each role lands on its work (nav.ts); a guest limited to some findings lands on them. */
-function OrganisationHome() {
-  const org = useOrg();
-  return <Navigate to={`/o/${org.slug}/${landingPage(org.role, org.limited)}`} />;
-}
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 
