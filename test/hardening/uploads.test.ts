@@ -71,7 +71,7 @@ for (const kind of kinds) {
         admin,
         '/api/v1/orgs/acme/audits/S2-2026/import',
         'r.xlsx',
-        workbook(6000, 1),
+        workbook(20_001, 1),
         {
           dryRun: 'true',
         },
