@@ -9,7 +9,7 @@ import { type AppEnv, type OrgContext, onAuditedChange, onCommittedChange } from
 import { createMailer } from './modules/mail/index.ts';
 import { markChanged } from './modules/posture/index.ts';
 import { provisionSsoMember } from './modules/sso/index.ts';
-import { recordWebhookEvent, targetPolicy } from './modules/webhooks/index.ts';
+import { recordWebhookEvents, targetPolicy } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -115,7 +115,7 @@ export async function createRuntime(
     ssoAllowOrigins: config.ssoAllowOrigins,
   };
   // Changes that are webhook events write them to the outbox in their own transaction (#20).
-  onAuditedChange(recordWebhookEvent);
+  onAuditedChange(recordWebhookEvents);
   const auth = createAuth({
     config,
     secret,

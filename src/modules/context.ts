@@ -2,7 +2,12 @@ import { AppError } from '../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../db/connection.ts';
 import type { ActorAccess, MemberScope, Role } from '../vocabulary/index.ts';
 import { actorKindLabels, allFindings } from '../vocabulary/index.ts';
-import { type AuditInput, appendAuditEntry, lockOrganisation } from './audit-log/audit-log.repository.ts';
+import {
+  type AuditInput,
+  appendAuditEntries,
+  appendAuditEntry,
+  lockOrganisation,
+} from './audit-log/audit-log.repository.ts';
 import type { Mailer } from './mail/index.ts';
 
 export interface Actor {
@@ -140,6 +145,8 @@ export function memberRole(ctx: Pick<OrgContext, 'access' | 'actor'>): Role {
 export interface ChangeContext extends OrgContext {
   /** Appends to the organisation's hash chain inside the same transaction as the change. */
   audit(entry: AuditInput): Promise<void>;
+  /** The same for many entries in order, written in a few statements (a bulk change such as an import). */
+  auditMany(entries: AuditInput[]): Promise<void>;
 }
 
 /**
@@ -170,7 +177,8 @@ export function onCommittedChange(listener: ChangeListener): void {
   changeListeners.add(listener);
 }
 
-type AuditListener = (tx: OrgContext, entry: AuditInput) => Promise<void>;
+/** Told the entries of one audit step: one entry, or the many of a bulk change (`auditMany`). */
+type AuditListener = (tx: OrgContext, entries: readonly AuditInput[]) => Promise<void>;
 const auditListeners = new Set<AuditListener>();
 
 /**
@@ -199,7 +207,17 @@ function withAudit(ctx: OrgContext, trx: Db): ChangeContext {
         at: ctx.now().toISOString(),
         ...entry,
       });
-      for (const listener of auditListeners) await listener({ ...ctx, db: trx }, entry);
+      for (const listener of auditListeners) await listener({ ...ctx, db: trx }, [entry]);
+    },
+    auditMany: async (entries) => {
+      await appendAuditEntries(trx, ctx.kind, {
+        organisationId: ctx.organisation.id,
+        actor: ctx.actor,
+        at: ctx.now().toISOString(),
+        entries,
+      });
+      for (const entry of entries)
+        for (const listener of auditListeners) await listener({ ...ctx, db: trx }, [entry]);
     },
   };
 }

@@ -5,7 +5,7 @@ export {
   deadlineMissed,
   emitSystemEvent,
   emitWebhookEvent,
-  recordWebhookEvent,
+  recordWebhookEvents,
 } from './webhooks.outbox.ts';
 export {
   listWebhookDeliveries,
