@@ -98,7 +98,11 @@ describe('risk owner’s sign-off (6.1.3 f)', () => {
     // The same person written with other case or spacing is the owner.
     expect(
       signOffProblems(
-        { owner: 'Tom Becker', treatmentApproval: null, residualAcceptance: { by: ' tom  BECKER', on: today } },
+        {
+          owner: 'Tom Becker',
+          treatmentApproval: null,
+          residualAcceptance: { by: ' tom  BECKER', on: today },
+        },
         today,
       ),
     ).toEqual([]);
