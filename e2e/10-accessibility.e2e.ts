@@ -51,6 +51,7 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   { name: 'finding-auditor', who: 'external_auditor', path: 'finding:NC-07' },
   { name: 'plan', who: 'isms_manager', path: 'plan', guide: true },
   { name: 'context', who: 'isms_manager', path: 'context' },
+  { name: 'objectives', who: 'isms_manager', path: 'objectives' },
   { name: 'soa', who: 'isms_manager', path: 'soa' },
   { name: 'risks', who: 'isms_manager', path: 'risks' },
   { name: 'documents', who: 'isms_manager', path: 'documents' },

@@ -20,6 +20,7 @@ import * as boundedReads from './migrations/0020-bounded-reads.ts';
 import * as sso from './migrations/0021-sso.ts';
 import * as webhooks from './migrations/0022-webhooks.ts';
 import { sealingMigration } from './migrations/0023-sso-saml-sealed.ts';
+import * as objectives from './migrations/0027-objectives.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0022-webhooks': webhooks,
   // Seals stored SSO secrets: bound to the server key by `migrateToLatest(db, { serverSecret })`.
   '0023-sso-saml-sealed': sealingMigration(undefined),
+  '0027-objectives': objectives,
 };
 
 /** What a data migration may need beyond the database: the server key that seals secrets (0023). */

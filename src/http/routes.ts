@@ -21,6 +21,7 @@ import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { managementReviewRoutes } from '../modules/management-review/management-review.routes.ts';
 import { mcpRoutes } from '../modules/mcp/mcp.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
+import { objectivesRoutes } from '../modules/objectives/objectives.routes.ts';
 import { planningRoutes } from '../modules/planning/planning.routes.ts';
 import { teamsRoutes } from '../modules/planning/teams.routes.ts';
 import { postureRoutes } from '../modules/posture/posture.routes.ts';
@@ -67,6 +68,7 @@ export async function registerModuleRoutes(app: ZodApp, deps: ModuleDeps) {
   trustAccessRoutes(app);
   trustPublicRoutes(app, deps);
   ismsContextRoutes(app);
+  objectivesRoutes(app);
   risksRoutes(app);
   documentsRoutes(app);
   crosswalksRoutes(app);

@@ -7,6 +7,7 @@ export * from './controls.ts';
 export * from './deadline-policy.ts';
 export * from './grades.ts';
 export * from './labels.ts';
+export * from './objectives.ts';
 export * from './policy.ts';
 export * from './roles.ts';
 export * from './statuses.ts';

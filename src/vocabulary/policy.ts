@@ -81,6 +81,9 @@ export const policyTable = {
   'soa.approve': managers,
   'risk.read': everyone,
   'risk.manage': managers,
+  // Information security objectives (6.2): read by every member, planned and measured by managers.
+  'objective.read': everyone,
+  'objective.manage': managers,
   'document.read': everyone,
   'document.manage': managers,
   'crosswalk.read': everyone,
@@ -108,8 +111,8 @@ export type RoutePolicy = OrgAction | 'public' | 'authenticated';
 
 export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
   // The operator's commands (docs/guide/cli.md): record audits and import their reports, read findings,
-  // posture, reports and the SoA, file certificates, revoke trust links, verify the audit trail, send the
-  // reminders and record the day's figures.
+  // posture, reports and the SoA, file certificates, keep the objectives and their results (6.2), revoke
+  // trust links, verify the audit trail, send the reminders and record the day's figures.
   cli: [
     'audit.read',
     'audit.manage',
@@ -120,6 +123,8 @@ export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
     'certificate.read',
     'certificate.manage',
     'document.read',
+    'objective.read',
+    'objective.manage',
     'trust.read',
     'trust.manage',
     'audit_log.read',

@@ -79,6 +79,7 @@ const sharedKeys = new Set([
   'controlId',
   'riskRef',
   'documentRef',
+  'objectiveRef',
   'framework',
 ]);
 
@@ -185,6 +186,7 @@ const grantedAnswers: Record<string, number> = {
   'PATCH /api/v1/orgs/:org/trust/documents/:documentId': 404,
   'PATCH /api/v1/orgs/:org/risks/:riskRef': 404,
   'PATCH /api/v1/orgs/:org/documents/:documentRef': 404,
+  'PATCH /api/v1/orgs/:org/objectives/:objectiveRef': 404,
   // no body at all: the revision is made from the audit's findings, so the audit is looked up (and not found)
   'POST /api/v1/orgs/:org/audits/:auditRef/cap/revisions': 404,
   // every field has a default: the empty body does the thing

@@ -19,6 +19,7 @@ import {
   IconSettings,
   IconShieldLock,
   IconSubtask,
+  IconTarget,
   IconTimeline,
   IconUsers,
   IconWebhook,
@@ -78,6 +79,8 @@ export const navigation: NavGroup[] = [
     items: [
       // Context of the organisation (4.1, 4.2) with the climate-change determination (Amd 1:2024).
       { label: 'Context', to: 'context', icon: IconWorld, reads: 'context.read' },
+      // Information security objectives and their results (6.2).
+      { label: 'Objectives', to: 'objectives', icon: IconTarget, reads: 'objective.read' },
       { label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, reads: 'soa.read' },
       { label: 'Risk register', to: 'risks', icon: IconAlertTriangle, reads: 'risk.read' },
       { label: 'Documented information', to: 'documents', icon: IconFiles, reads: 'document.read' },

@@ -47,6 +47,10 @@ const CertificationReviewsPage = lazyRouteComponent(
   'CertificationReviewsPage',
 );
 const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
+const ObjectivesPage = lazyRouteComponent(
+  () => import('./features/objectives/ObjectivesPage.tsx'),
+  'ObjectivesPage',
+);
 const WebhooksPage = lazyRouteComponent(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
 const CrosswalksPage = lazyRouteComponent(
   () => import('./features/crosswalks/CrosswalksPage.tsx'),
@@ -155,6 +159,7 @@ const routeTree = root.addChildren([
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
     page('context', ContextPage),
+    page('objectives', ObjectivesPage),
     page('soa', SoaPage),
     page('trust', TrustAdminPage),
     page('risks', RisksPage),

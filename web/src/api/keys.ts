@@ -17,6 +17,7 @@ export type Feature =
   | 'internal-audits'
   | 'invitations'
   | 'mail-outbox'
+  | 'objectives'
   | 'management-reviews'
   | 'members'
   | 'plan'
