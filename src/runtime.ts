@@ -112,6 +112,7 @@ export async function createRuntime(
     acceptedOrigins: acceptedOrigins(config),
     serverSecret: secret,
     webhookAllowPrivate: config.webhookAllowPrivate,
+    operators: config.operators,
   };
   // Changes that are webhook events write them to the outbox in their own transaction (#20).
   onAuditedChange(recordWebhookEvent);

@@ -19,6 +19,7 @@ import * as importMappings from './migrations/0019-import-mappings.ts';
 import * as boundedReads from './migrations/0020-bounded-reads.ts';
 import * as sso from './migrations/0021-sso.ts';
 import * as webhooks from './migrations/0022-webhooks.ts';
+import * as jobFailureOrganisation from './migrations/0028-job-failure-organisation.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0020-bounded-reads': boundedReads,
   '0021-sso': sso,
   '0022-webhooks': webhooks,
+  '0028-job-failure-organisation': jobFailureOrganisation,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

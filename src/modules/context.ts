@@ -45,6 +45,8 @@ export interface AppEnv {
   serverSecret?: string;
   /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: the non-public webhook targets an operator allowed ('' for none). */
   webhookAllowPrivate?: string;
+  /** CLOSELOOP_OPERATORS (lower-cased emails): the instance operators; absent or empty, nobody is one. */
+  operators?: readonly string[];
 }
 
 /** Who acts: a member (from the gate), or one of the actor kinds without a role. */

@@ -43,6 +43,14 @@ const CertificationReviewsPage = lazyRouteComponent(
 );
 const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
 const WebhooksPage = lazyRouteComponent(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
+const FailedJobsPage = lazyRouteComponent(
+  () => import('./features/jobs/FailedJobsPage.tsx'),
+  'FailedJobsPage',
+);
+const InstanceJobsPage = lazyRouteComponent(
+  () => import('./features/jobs/FailedJobsPage.tsx'),
+  'InstanceJobsPage',
+);
 const CrosswalksPage = lazyRouteComponent(
   () => import('./features/crosswalks/CrosswalksPage.tsx'),
   'CrosswalksPage',
@@ -168,6 +176,8 @@ const routeTree = root.addChildren([
     page('api-tokens', ApiTokensPage),
     page('mail-outbox', OutboxPage),
     page('webhooks', WebhooksPage),
+    page('jobs', FailedJobsPage),
+    page('instance-jobs', InstanceJobsPage),
     page('audits', AuditsPage),
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),
