@@ -8,6 +8,7 @@ import { runFindingsList } from './findings.ts';
 import { arithmeticFloorMs } from './floor.ts';
 import { runForecast } from './forecast.ts';
 import { runHttpSection } from './http/run-http.ts';
+import { runScaleOutSection } from './http/scale-out.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
 import { runPosture } from './posture.ts';
@@ -97,3 +98,6 @@ printWebPages();
 
 // (g) last: it starts servers of its own and measures them against a hello-world floor of the same minute.
 if (process.env.BENCH_HTTP !== 'off') await runHttpSection();
+
+// (i) after it: one and three instances behind nginx on one PostgreSQL (issue #17).
+if (process.env.BENCH_SCALEOUT !== 'off') await runScaleOutSection();
