@@ -47,7 +47,7 @@ function machineBusyTicks(): number {
     .split('\n')[0]!
     .trim()
     .split(/\s+/)
-    .slice(1)
+    .slice(1, 9) // user nice system idle iowait irq softirq steal (guest time is already in user)
     .map(Number);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0); // idle + iowait
   return fields.reduce((a, b) => a + b, 0) - idle;
