@@ -156,6 +156,40 @@ for (const kind of kinds) {
       expect((await robot.get('/api/v1/orgs/acme/members')).statusCode).toBe(200);
       expect((await robot.get('/api/v1/instance/jobs/failed')).statusCode).toBe(403);
     });
+
+    it("stops being an operator once the email's domain is routed to an organisation's single sign-on", async () => {
+      // Beta's admin could route acme.test to an identity provider beta configures, which may assert any
+      // address of that domain: an operator's email in such a domain makes nobody an operator.
+      const db = t.rt.database.db;
+      const beta = await db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'beta')
+        .executeTakeFirstOrThrow();
+      const at = new Date().toISOString();
+      await db
+        .insertInto('sso_connection')
+        .values({
+          id: 'sso-beta',
+          organisation_id: beta.id,
+          provider_id: 'oidc-beta',
+          protocol: 'oidc',
+          domain: 'acme.test',
+          jit_role: null,
+          sso_required: 0,
+          enabled: 1,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      try {
+        expect((await ops.get('/api/v1/me')).json().operator).toBe(false);
+        expect((await ops.get('/api/v1/instance/jobs/failed')).statusCode).toBe(403);
+      } finally {
+        await db.deleteFrom('sso_connection').where('id', '=', 'sso-beta').execute();
+      }
+      expect((await ops.get('/api/v1/instance/jobs/failed')).statusCode).toBe(200);
+    });
   });
 }
 
