@@ -65,6 +65,7 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   { name: 'settings', who: 'isms_manager', path: 'settings' },
   { name: 'api-tokens', who: 'isms_manager', path: 'api-tokens' },
   { name: 'mail-outbox', who: 'admin', path: 'mail-outbox' },
+  { name: 'failed-jobs', who: 'admin', path: 'jobs' },
   { name: 'trust-admin', who: 'isms_manager', path: 'trust' },
   { name: 'api-reference', who: 'isms_manager', path: '/docs/api' },
 ];

@@ -113,6 +113,7 @@ export async function createRuntime(
     serverSecret: secret,
     webhookAllowPrivate: config.webhookAllowPrivate,
     ssoAllowOrigins: config.ssoAllowOrigins,
+    operators: config.operators,
   };
   // Changes that are webhook events write them to the outbox in their own transaction (#20).
   onAuditedChange(recordWebhookEvents);

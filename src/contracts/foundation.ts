@@ -40,6 +40,8 @@ export const createOrganisationRequest = z.object({ name: z.string().trim().min(
 export const me = z.object({
   user: z.object({ id, name: z.string(), email: z.string(), twoFactorEnabled: z.boolean() }),
   organisations: z.array(myOrganisation),
+  /** An instance operator (CLOSELOOP_OPERATORS): may read and retry the instance's own failed jobs. */
+  operator: z.boolean(),
 });
 
 export const member = z.object({

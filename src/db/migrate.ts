@@ -21,6 +21,7 @@ import * as sso from './migrations/0021-sso.ts';
 import * as webhooks from './migrations/0022-webhooks.ts';
 import { sealingMigration } from './migrations/0023-sso-saml-sealed.ts';
 import * as objectives from './migrations/0027-objectives.ts';
+import * as jobFailureOrganisation from './migrations/0028-job-failure-organisation.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   // Seals stored SSO secrets: bound to the server key by `migrateToLatest(db, { serverSecret })`.
   '0023-sso-saml-sealed': sealingMigration(undefined),
   '0027-objectives': objectives,
+  '0028-job-failure-organisation': jobFailureOrganisation,
 };
 
 /** What a data migration may need beyond the database: the server key that seals secrets (0023). */

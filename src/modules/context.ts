@@ -52,6 +52,8 @@ export interface AppEnv {
   webhookAllowPrivate?: string;
   /** CLOSELOOP_SSO_ALLOW_ORIGINS: identity providers on private or loopback addresses SSO may reach. */
   ssoAllowOrigins?: string[];
+  /** CLOSELOOP_OPERATORS (lower-cased emails): the instance operators; absent or empty, nobody is one. */
+  operators?: readonly string[];
 }
 
 /** Who acts: a member (from the gate), or one of the actor kinds without a role. */

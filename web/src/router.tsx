@@ -52,6 +52,14 @@ const ObjectivesPage = lazyRouteComponent(
   'ObjectivesPage',
 );
 const WebhooksPage = lazyRouteComponent(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
+const FailedJobsPage = lazyRouteComponent(
+  () => import('./features/jobs/FailedJobsPage.tsx'),
+  'FailedJobsPage',
+);
+const InstanceJobsPage = lazyRouteComponent(
+  () => import('./features/jobs/FailedJobsPage.tsx'),
+  'InstanceJobsPage',
+);
 const CrosswalksPage = lazyRouteComponent(
   () => import('./features/crosswalks/CrosswalksPage.tsx'),
   'CrosswalksPage',
@@ -147,6 +155,8 @@ const routeTree = root.addChildren([
     page('api-tokens', ApiTokensPage),
     page('mail-outbox', OutboxPage),
     page('webhooks', WebhooksPage),
+    page('jobs', FailedJobsPage),
+    page('instance-jobs', InstanceJobsPage),
     page('audits', AuditsPage),
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),

@@ -2,4 +2,5 @@
 
 export { ssoRoutes } from './sso.routes.ts';
 export { samlScreening } from './sso.saml.ts';
+export { emailDomainUsesSso } from './sso.read.ts';
 export { provisionSsoMember, ssoRequired } from './sso.service.ts';

@@ -16,6 +16,7 @@ export type Feature =
   | 'findings'
   | 'internal-audits'
   | 'invitations'
+  | 'jobs'
   | 'mail-outbox'
   | 'objectives'
   | 'management-reviews'

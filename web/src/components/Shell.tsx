@@ -100,7 +100,7 @@ export function Shell({ me }: { me: Me }) {
               {roleLabels[current.role]}
             </Text>
           )}
-          {(current ? visibleNavigation(current.role, current.limited) : []).map((group) => {
+          {(current ? visibleNavigation(current.role, current.limited, me.operator) : []).map((group) => {
             return (
               <div key={group.label}>
                 <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="md" pb={4}>
