@@ -1,6 +1,5 @@
 // Public face of the sso module: other modules, src/http, src/cli and src/demo import only this file.
 
-export { ssoRoutes } from './sso.routes.ts';
-export { samlScreening } from './sso.saml.ts';
 export { emailDomainUsesSso } from './sso.read.ts';
+export { samlScreening } from './sso.saml.ts';
 export { provisionSsoMember, ssoRequired } from './sso.service.ts';
