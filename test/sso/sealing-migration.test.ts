@@ -59,7 +59,8 @@ for (const kind of kinds) {
         const row = await handle.db.selectFrom('ssoProvider').select('oidcConfig').executeTakeFirstOrThrow();
         expect(row.oidcConfig).toContain(SECRET); // untouched: nothing half-done
         // With the key given, the same migration then runs through.
-        expect(await migrateToLatest(handle.db, { serverSecret: KEY })).toEqual(['0023-sso-saml-sealed']);
+        // (and the later migrations after it).
+        expect((await migrateToLatest(handle.db, { serverSecret: KEY }))[0]).toBe('0023-sso-saml-sealed');
       } finally {
         await handle.close();
       }

@@ -46,6 +46,8 @@ export interface ConnectionChange {
 
 /** Writes a connection (ours and the plugin's row) with its audit entry, in one transaction. */
 export async function storeConnection(change: ConnectionChange, ctx: OrgContext) {
+  // Its callers authorise first; checked again here because it is exported and writes on its own.
+  authorize(ctx, 'sso.manage');
   return inTransaction(ctx, async (tx) => {
     await claimDomain(tx.db, change.domain, change.providerId, ctx.organisation.id);
     if (!ctx.env.serverSecret)
