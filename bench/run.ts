@@ -8,6 +8,8 @@ import { runFindingsList } from './findings.ts';
 import { arithmeticFloorMs } from './floor.ts';
 import { runForecast } from './forecast.ts';
 import { runHttpSection } from './http/run-http.ts';
+import { runScaleOutSection } from './http/scale-out.ts';
+import { runImportSection } from './imports.ts';
 import { readOptima, runJ30 } from './j30.ts';
 import { runLarge } from './large.ts';
 import { runPosture } from './posture.ts';
@@ -97,3 +99,8 @@ printWebPages();
 
 // (g) last: it starts servers of its own and measures them against a hello-world floor of the same minute.
 if (process.env.BENCH_HTTP !== 'off') await runHttpSection();
+// (i) also starts servers of its own: a 10,000-row report imported as CSV and as XLSX.
+if (process.env.BENCH_IMPORT !== 'off') await runImportSection();
+
+// (j) after it: one and three instances behind nginx on one PostgreSQL (issue #17).
+if (process.env.BENCH_SCALEOUT !== 'off') await runScaleOutSection();

@@ -1,7 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { totp } from './support/totp.ts';
 
-// One story, in order: first-run setup, TOTP sign-in, inviting a member, and a role that is denied.
+// One story, in order: first-run setup (ending on the next steps), TOTP sign-in, inviting a member, and a
+// role that is denied.
 test.describe.configure({ mode: 'serial' });
 
 const admin = { name: 'Ada Admin', email: 'ada@acme.test', password: 'correct horse battery staple' };
@@ -24,6 +26,18 @@ test('first-run setup creates the administrator and the organisation', async ({ 
   await page.getByLabel('Organisation name').fill('Acme Cloud');
   await expect(page.getByLabel('Short name (slug)')).toHaveValue('acme-cloud');
   await page.getByRole('button', { name: 'Create administrator and organisation' }).click();
+  // First run ends on the next steps (#19 item 3), each read from the new organisation's data: none done.
+  await expect(page).toHaveURL(/\/o\/acme-cloud\/next-steps$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Next steps' })).toBeVisible();
+  for (const step of ['soa', 'audit', 'import', 'people'])
+    await expect(page.getByTestId(`next-step-${step}`)).toContainText('Not done');
+  await expect(page.getByText('0 of 4 steps done')).toBeVisible();
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
+  // Each step links to where it is done.
+  await page.getByRole('link', { name: 'Invite people' }).click();
   await expect(page).toHaveURL(/\/o\/acme-cloud\/members$/);
   await expect(page.getByRole('table', { name: 'Members' })).toContainText(admin.email);
 });
@@ -99,6 +113,25 @@ test('an administrator invites a viewer who joins through the emailed link', asy
   await p2.goto(invitationLink);
   await expect(p2.getByText('unknown, already used, revoked or expired')).toBeVisible();
   await again.close();
+
+  // The invitation done on the members page shows on the next steps, read back from the server; the
+  // dashboard offers the rest until the administrator dismisses them.
+  await page.goto('/o/acme-cloud/dashboard');
+  await expect(page.getByTestId('next-steps-card')).toContainText('Still to do: 3 steps');
+  await page.getByRole('link', { name: 'See the next steps' }).click();
+  await expect(page.getByTestId('next-step-people')).toContainText('Done');
+  await expect(page.getByTestId('next-step-people')).not.toContainText('Not done');
+  await expect(page.getByTestId('next-step-audit')).toContainText('Not done');
+  await expect(page.getByText('1 of 4 steps done')).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss the next steps' }).click();
+  await expect(page).toHaveURL(/\/o\/acme-cloud\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByTestId('next-steps-card')).toHaveCount(0);
+  // Dismissed for the organisation, not for this browser: a fresh page load still has it dismissed.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByLabel('Loading')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('next-steps-card')).toHaveCount(0);
 });
 
 test('a viewer cannot invite: no control in the interface, 403 from the API', async ({ page }) => {

@@ -43,6 +43,23 @@ test('a what-if that adds a person brings an at-risk finding back on track', asy
   await expect(row.locator('td').nth(2)).toContainText('on track');
   await expect(page.getByText('Every deadline holds in this scenario')).toBeVisible();
 
+  // Every figure of the comparison carries its unit (#19 item 7: "-6 working days" next to "-10 days"):
+  // the plan's shift in working days, a finding's in calendar days, findings at risk as findings.
+  const table = page.getByRole('table', { name: 'Scenario comparison' });
+  const whole = table.getByRole('row').nth(1);
+  await expect(whole.locator('td').nth(1)).toContainText(/\d+ findings? at risk/);
+  await expect(whole.locator('td').nth(3)).toHaveText(/^(no change|[+−]\d+ working days?)$/);
+  await expect(row.locator('td').nth(3)).toHaveText(/^(—|no change|[+−]\d+ calendar days?)$/);
+  await expect(page.getByText(/^Add Contract engineer at \d+% of a day$/)).toBeVisible();
+  const bare = await table.locator('td').evaluateAll((tds) =>
+    tds
+      .map((td) => td.textContent ?? '')
+      // Dates ("Mar 12", "12 Mar") and references ("NC-01", "S2-2026") are not quantities.
+      .map((t) => t.replace(/\b([A-Z][a-z]{2} \d{1,2}|\d{1,2} [A-Z][a-z]{2})\b|\b[A-Z0-9]+-\d+\b/g, ''))
+      .filter((t) => /\d(?!\d*(\.\d+)?(%|\s(working days?|calendar days?|findings?|points?)\b))/.test(t)),
+  );
+  expect(bare).toEqual([]);
+
   // A placeholder cannot own work in the real plan: applying says what to do instead.
   await page.getByRole('button', { name: 'Apply to the plan' }).click();
   await expect(page.getByText('Contract engineer is not a member yet')).toBeVisible();

@@ -51,6 +51,7 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   { name: 'finding-auditor', who: 'external_auditor', path: 'finding:NC-07' },
   { name: 'plan', who: 'isms_manager', path: 'plan', guide: true },
   { name: 'context', who: 'isms_manager', path: 'context' },
+  { name: 'objectives', who: 'isms_manager', path: 'objectives' },
   { name: 'soa', who: 'isms_manager', path: 'soa' },
   { name: 'risks', who: 'isms_manager', path: 'risks' },
   { name: 'documents', who: 'isms_manager', path: 'documents' },
@@ -64,6 +65,7 @@ const pages: { name: string; who: Who | null; path: string; guide?: boolean }[] 
   { name: 'settings', who: 'isms_manager', path: 'settings' },
   { name: 'api-tokens', who: 'isms_manager', path: 'api-tokens' },
   { name: 'mail-outbox', who: 'admin', path: 'mail-outbox' },
+  { name: 'failed-jobs', who: 'admin', path: 'jobs' },
   { name: 'trust-admin', who: 'isms_manager', path: 'trust' },
   { name: 'api-reference', who: 'isms_manager', path: '/docs/api' },
 ];
@@ -277,4 +279,93 @@ test('the account menu signs out at 390 px', async ({ browser, baseURL }) => {
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.context().close();
+});
+
+/**
+ * Where an element's meaning can be lost at a width: the parts of `selector` that stick out of the
+ * viewport without sitting in a region that scrolls sideways, and text cut inside its own box. Empty
+ * when everything is readable (on screen, or one horizontal scroll away).
+ */
+const clipped = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const width = document.documentElement.clientWidth;
+    const scroller = (e: Element) => {
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if ((o === 'auto' || o === 'scroll') && p.scrollWidth > p.clientWidth) return p;
+      }
+      return null;
+    };
+    const out: string[] = [];
+    for (const e of document.querySelectorAll<HTMLElement>(sel)) {
+      if (e.offsetParent === null) continue;
+      const box = e.getBoundingClientRect();
+      const name = `${sel} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').slice(0, 40)}"`;
+      const s = scroller(e);
+      if (s) {
+        const sb = s.getBoundingClientRect();
+        if (sb.left < -1 || sb.right > width + 1) out.push(`${name}: its scrolling region is off-screen`);
+      } else if (box.left < -1 || box.right > width + 1)
+        out.push(`${name}: ${Math.round(box.left)}–${Math.round(box.right)} px, viewport ${width} px`);
+      const own = getComputedStyle(e).overflowX;
+      if (own !== 'auto' && own !== 'scroll' && e.scrollWidth > e.clientWidth + 1)
+        out.push(`${name}: its text does not fit (${e.scrollWidth} > ${e.clientWidth} px)`);
+    }
+    return out;
+  }, selector);
+
+// Issue #19 item 5 at 390 px: the certification cycle's Preparation column was one word wide, the heat
+// map ran off the screen, the Gantt left ~40 px for its bars.
+test('at 390 px the certification cycle, the risk heat map and the Gantt keep their meaning', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signInThroughForm(page, people.isms_manager.email, PASSWORD);
+  const problems: string[] = [];
+
+  await page.goto('/o/demo/certification');
+  await settled(page);
+  const audits = page.getByRole('table', { name: /^Planned audits of / }).first();
+  await expect(audits).toBeVisible();
+  // The preparation tasks read as lines of text: their column is at least 200 px wide (one word was ~60).
+  const prep = await audits
+    .locator('tbody tr td:nth-child(4)')
+    .evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().width)));
+  expect(prep.length).toBeGreaterThan(0);
+  for (const w of prep) if (w < 200) problems.push(`certification: Preparation column ${w} px wide`);
+  problems.push(...(await clipped(page, '[aria-label^="Planned audits of"] td')));
+
+  await page.goto('/o/demo/risks');
+  await settled(page);
+  await expect(page.getByRole('group', { name: 'Residual risk' })).toBeVisible();
+  problems.push(...(await clipped(page, '[role="group"][aria-label$="risk"] [role="img"]')));
+  problems.push(...(await clipped(page, '[role="group"][aria-label$="risk"] p')));
+
+  await page.goto('/o/demo/plan');
+  await settled(page);
+  const gantt = page.getByTestId('gantt');
+  await expect(gantt).toBeVisible();
+  problems.push(...(await clipped(page, '[data-testid="gantt"]')));
+  // The bars get at least 80 % of the chart's visible width (a 128 px label column left them ~60 %, at
+  // first ~40 px), and no task title is cut, across or down.
+  const share = await gantt.evaluate((g) => {
+    // The sticky header's first cell is as wide as the label column.
+    const label = g.querySelector<HTMLElement>(':scope > div > div > div');
+    const labelWidth = label?.getBoundingClientRect().width ?? g.clientWidth;
+    return (g.clientWidth - labelWidth) / g.clientWidth;
+  });
+  if (share < 0.8) problems.push(`plan: the Gantt's bars get ${Math.round(share * 100)} % of its width`);
+  const titles = await gantt
+    .locator('p[title]')
+    .evaluateAll((ps) =>
+      ps
+        .filter((p) => p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1)
+        .map((p) => `plan: the Gantt cuts "${p.getAttribute('title')}"`),
+    );
+  expect(await gantt.locator('p[title]').count()).toBeGreaterThan(0);
+  problems.push(...titles);
+  await context.close();
+  expect(problems).toEqual([]);
 });

@@ -102,6 +102,33 @@ test('imports a CB report with its own headers, mapped partially, below title ro
   await page.context().close();
 });
 
+// Issue #16: a long report previews bounded (the first 100 findings and the count) and imports whole.
+test('previews a 250-row report as its first 100 findings with the count, and imports all 250', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await as(browser, baseURL!, isabel);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-e2e-long-')), 'long-report.csv');
+  const rows = Array.from(
+    { length: 250 },
+    (_, i) => `LONG-${String(i + 1).padStart(3, '0')},Minor,A.5.15,Access review ${i + 1} was not recorded,,`,
+  );
+  fs.writeFileSync(file, ['ref,grade,requirement,statement,evidence,owner_email', ...rows].join('\r\n'));
+  await page.goto('/o/demo/audits');
+  await page.getByRole('button', { name: 'New audit' }).click();
+  await page.getByRole('textbox', { name: 'Reference' }).fill('S2-LONG-E2E');
+  await page.getByRole('textbox', { name: 'Certification body' }).fill('Long Reports Ltd');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit S2-LONG-E2E' })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await expect(page.getByText('The first 100 of 250 findings are shown.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Import preview' }).getByRole('row')).toHaveCount(101);
+  await expectAccessible(page, 'bounded import preview');
+  await page.getByRole('button', { name: 'Import 250 findings' }).click();
+  await expect(page.getByText('250 findings imported')).toBeVisible();
+  await page.context().close();
+});
+
 test('records a finding by hand, corrects it and the audit, and works its corrective actions', async ({
   browser,
   baseURL,

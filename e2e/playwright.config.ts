@@ -59,6 +59,8 @@ export default defineConfig({
       // 13-webhooks delivers to a receiver of its own on loopback, allowed explicitly as an operator would.
       CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: 'loopback',
       CLOSELOOP_SSO_ALLOW_ORIGINS: `http://127.0.0.1:${process.env.E2E_IDP_PORT}`,
+      // 14-failed-jobs: the one instance operator, a person of that file's own organisation.
+      CLOSELOOP_OPERATORS: 'operator@jobs-e2e.test',
     },
   },
 });

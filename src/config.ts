@@ -76,6 +76,21 @@ const envSchema = z.object({
   // Webhook targets that are not public addresses (loopback, private, link-local, or CIDR ranges,
   // comma-separated): refused unless listed here (docs/guide/webhooks.md). Checked again at start.
   CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: z.string().max(2000).default(''),
+  // The instance operators (comma-separated emails of password accounts): they read and retry the dead
+  // letters of the instance's own jobs in the browser (docs/guide/operations.md). Empty: nobody may.
+  CLOSELOOP_OPERATORS: z
+    .string()
+    .max(2000)
+    .default('')
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .every((x) => /^[^\s@,]+@[^\s@,]+$/.test(x)),
+      'must be comma-separated email addresses',
+    ),
   // After SIGTERM, how long the instance keeps serving while failing readiness, so that the load
   // balancer notices before the listener closes. 0 (the default) closes at once; in-flight requests finish.
   CLOSELOOP_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
@@ -105,6 +120,8 @@ export type Config = {
   trustProxy: TrustProxy;
   /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE as written; '' allows public https targets only. */
   webhookAllowPrivate: string;
+  /** CLOSELOOP_OPERATORS, lower-cased: who reads and retries the instance's dead letters ([] = nobody). */
+  operators: string[];
   drainSeconds: number;
   headersTimeoutSeconds: number;
   /** `fast-test-only` only under NODE_ENV=test; every other process hashes with the OWASP parameters. */
@@ -161,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       .filter(Boolean),
     trustProxy: e.CLOSELOOP_TRUST_PROXY,
     webhookAllowPrivate: e.CLOSELOOP_WEBHOOK_ALLOW_PRIVATE,
+    operators: e.CLOSELOOP_OPERATORS.split(',')
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean),
     drainSeconds: e.CLOSELOOP_DRAIN_SECONDS,
     headersTimeoutSeconds: e.CLOSELOOP_HEADERS_TIMEOUT_SECONDS,
     passwordHashing: e.CLOSELOOP_PASSWORD_HASHING,

@@ -9,7 +9,7 @@ import { type AppEnv, type OrgContext, onAuditedChange, onCommittedChange } from
 import { createMailer } from './modules/mail/index.ts';
 import { markChanged } from './modules/posture/index.ts';
 import { provisionSsoMember } from './modules/sso/index.ts';
-import { recordWebhookEvent, targetPolicy } from './modules/webhooks/index.ts';
+import { recordWebhookEvents, targetPolicy } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -88,10 +88,11 @@ export async function createRuntime(
     throw new ConfigError(`invalid configuration\n  ${(err as Error).message}`);
   }
   const database = openDatabase(config);
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
   let migration: MigrationLevel;
   try {
     if (options.migrate) {
-      const applied = await migrateToLatest(database.db);
+      const applied = await migrateToLatest(database.db, { serverSecret: secret });
       // Several instances starting together: the one that took the migration lock says what it applied.
       if (applied.length > 0) log.info({ applied }, `migrations applied: ${applied.length}`);
     } else await assertNotNewer(database.db);
@@ -105,16 +106,17 @@ export async function createRuntime(
   changeLog = log;
   onCommittedChange(markChangedLogged);
   const mailer = createMailer(config, database.db, log);
-  const secret = loadOrCreateSecret(config.dataDir, config.secret);
   const env: AppEnv = {
     mailer,
     publicUrl: config.publicUrl,
     acceptedOrigins: acceptedOrigins(config),
     serverSecret: secret,
     webhookAllowPrivate: config.webhookAllowPrivate,
+    ssoAllowOrigins: config.ssoAllowOrigins,
+    operators: config.operators,
   };
   // Changes that are webhook events write them to the outbox in their own transaction (#20).
-  onAuditedChange(recordWebhookEvent);
+  onAuditedChange(recordWebhookEvents);
   const auth = createAuth({
     config,
     secret,

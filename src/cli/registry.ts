@@ -11,6 +11,11 @@ import {
 } from './commands/findings.ts';
 import { jobsFailedCommand, jobsListCommand, jobsRetryCommand, jobsRunCommand } from './commands/jobs.ts';
 import { mcpCommand } from './commands/mcp.ts';
+import {
+  objectivesAddCommand,
+  objectivesListCommand,
+  objectivesRecordCommand,
+} from './commands/objectives.ts';
 import { auditLogVerifyCommand, orgCreateCommand } from './commands/org.ts';
 import { planSolveCommand } from './commands/plan.ts';
 import { postureCommand } from './commands/posture.ts';
@@ -43,6 +48,9 @@ export const commands: Command[] = [
   certRemindCommand,
   trustLinksCommand,
   documentsRemindCommand,
+  objectivesListCommand,
+  objectivesAddCommand,
+  objectivesRecordCommand,
   postureCommand,
   mcpCommand,
   jobsListCommand,

@@ -7,6 +7,7 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'invalid_state',
+  'not_risk_owner',
   'origin_rejected',
   'rate_limited',
   'payload_too_large',

@@ -165,10 +165,12 @@ export const findingQuery = z.object({
   direction: z.enum(['asc', 'desc']).default('asc'),
 });
 
-/** The answer to a nonconformity report import: the rows read, or every row and column at fault. */
+/** The answer to a nonconformity report import: the rows read, or the rows and columns at fault. */
 export const importReport = z.object({
   dryRun: z.boolean(),
   imported: z.number().int(),
+  rows: z.number().int().describe('findings read from the file (good rows); `findings` lists the first 100'),
+  problems: z.number().int().describe('problems found in all; `errors` lists the first 200 by row'),
   findings: z.array(
     z.object({
       line: z.number(),

@@ -40,6 +40,8 @@ export const createOrganisationRequest = z.object({ name: z.string().trim().min(
 export const me = z.object({
   user: z.object({ id, name: z.string(), email: z.string(), twoFactorEnabled: z.boolean() }),
   organisations: z.array(myOrganisation),
+  /** An instance operator (CLOSELOOP_OPERATORS): may read and retry the instance's own failed jobs. */
+  operator: z.boolean(),
 });
 
 export const member = z.object({
@@ -155,4 +157,10 @@ export const organisationSettings = z.object({
     .max(40)
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .optional(),
+
+  /**
+   * The administrator dismissed the first-run "next steps" (the web app's checklist after setup). Each
+   * step's done/not done is read from the organisation's own data; only the dismissal is stored.
+   */
+  nextStepsDismissed: z.boolean().optional(),
 });

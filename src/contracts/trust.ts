@@ -1,34 +1,27 @@
 import { z } from 'zod';
+import {
+  frameworkStatuses,
+  frameworkStatusLabels,
+  trustAccessLevelLabels,
+  trustAccessLevels,
+  trustCategories,
+  trustCategoryLabels,
+} from '../vocabulary/trust.ts';
 import { id, isoDate, isoDateTime, paged } from './common.ts';
 
 // The trust page (issue #8): what an organisation publishes to prospects and customers. Admin schemas
 // first, then the public ones: the public schemas are the only shapes that leave the server for a
 // visitor, and they carry no internal field (no owner emails, storage keys, hashes or member ids).
 
-export const trustAccessLevels = ['public', 'nda', 'request', 'private'] as const;
+export {
+  frameworkStatuses,
+  frameworkStatusLabels,
+  trustAccessLevelLabels,
+  trustAccessLevels,
+  trustCategories,
+  trustCategoryLabels,
+};
 export const trustAccessLevel = z.enum(trustAccessLevels);
-export const trustAccessLevelLabels: Record<(typeof trustAccessLevels)[number], string> = {
-  public: 'Public',
-  nda: 'After NDA',
-  request: 'On request',
-  private: 'Private',
-};
-export const trustCategories = ['policy', 'soa', 'pentest', 'soc2', 'certificate', 'other'] as const;
-export const trustCategoryLabels: Record<(typeof trustCategories)[number], string> = {
-  policy: 'Policy',
-  soa: 'Statement of Applicability',
-  pentest: 'Penetration test',
-  soc2: 'SOC 2 report',
-  certificate: 'Certificate',
-  other: 'Document',
-};
-export const frameworkStatuses = ['certified', 'compliant', 'in_progress', 'planned'] as const;
-export const frameworkStatusLabels: Record<(typeof frameworkStatuses)[number], string> = {
-  certified: 'Certified',
-  compliant: 'Compliant',
-  in_progress: 'In progress',
-  planned: 'Planned',
-};
 
 const visitorEmail = z.string().trim().toLowerCase().email('must be an email address').max(254);
 const domain = z

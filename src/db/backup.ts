@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,7 +91,7 @@ const entryStream = (zip: yauzl.ZipFile, entry: Entry) =>
   );
 
 /** Restores a backup into an empty data folder, verifying every hash; then migrates to this version. */
-export async function restoreSqlite(from: string, dataDir: string) {
+export async function restoreSqlite(from: string, dataDir: string, serverSecret?: string) {
   const dbFile = path.join(dataDir, 'closeloop.db');
   if (existsSync(dbFile))
     throw new BackupError(`${dataDir} already holds a database: restore into an empty folder`);
@@ -147,7 +147,10 @@ export async function restoreSqlite(from: string, dataDir: string) {
   const handle = openSqlite(dbFile);
   try {
     await assertNotNewer(handle.db);
-    const applied = await migrateToLatest(handle.db);
+    // The key that seals SSO secrets (migration 0023): CLOSELOOP_SECRET, else the restored secret.key.
+    const keyFile = path.join(dataDir, 'secret.key');
+    const key = serverSecret ?? (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined);
+    const applied = await migrateToLatest(handle.db, { serverSecret: key });
     return { manifest, files, migrated: applied };
   } finally {
     await handle.close();

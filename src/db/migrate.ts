@@ -19,6 +19,9 @@ import * as importMappings from './migrations/0019-import-mappings.ts';
 import * as boundedReads from './migrations/0020-bounded-reads.ts';
 import * as sso from './migrations/0021-sso.ts';
 import * as webhooks from './migrations/0022-webhooks.ts';
+import { sealingMigration } from './migrations/0023-sso-saml-sealed.ts';
+import * as objectives from './migrations/0027-objectives.ts';
+import * as jobFailureOrganisation from './migrations/0028-job-failure-organisation.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -41,13 +44,23 @@ export const migrations: Record<string, Migration> = {
   '0020-bounded-reads': boundedReads,
   '0021-sso': sso,
   '0022-webhooks': webhooks,
+  // Seals stored SSO secrets: bound to the server key by `migrateToLatest(db, { serverSecret })`.
+  '0023-sso-saml-sealed': sealingMigration(undefined),
+  '0027-objectives': objectives,
+  '0028-job-failure-organisation': jobFailureOrganisation,
 };
+
+/** What a data migration may need beyond the database: the server key that seals secrets (0023). */
+export interface MigrationOptions {
+  serverSecret?: string | undefined;
+}
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
 
 class StaticProvider implements MigrationProvider {
+  constructor(private readonly options: MigrationOptions = {}) {}
   async getMigrations() {
-    return migrations;
+    return { ...migrations, '0023-sso-saml-sealed': sealingMigration(this.options.serverSecret) };
   }
 }
 
@@ -60,8 +73,8 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-function migrator(db: Db) {
-  return new Migrator({ db, provider: new StaticProvider() });
+function migrator(db: Db, options: MigrationOptions = {}) {
+  return new Migrator({ db, provider: new StaticProvider(options) });
 }
 
 /** Names of applied migrations, oldest first (empty on a fresh database). */
@@ -89,22 +102,22 @@ export async function assertNotNewer(db: Db): Promise<void> {
 export const MIGRATION_LOCK_KEY = 0x636c6f73656c6f6fn;
 
 /** Applies pending migrations; returns the names this call applied (empty when another instance did). */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrateUnlocked(db);
+export async function migrateToLatest(db: Db, options: MigrationOptions = {}): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrateUnlocked(db, options);
   // One connection holds the lock for the whole run; whoever waited finds nothing left to apply.
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`.execute(conn);
     try {
-      return await migrateUnlocked(conn);
+      return await migrateUnlocked(conn, options);
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`.execute(conn);
     }
   });
 }
 
-async function migrateUnlocked(db: Db): Promise<string[]> {
+async function migrateUnlocked(db: Db, options: MigrationOptions): Promise<string[]> {
   await assertNotNewer(db);
-  const { error, results } = await migrator(db).migrateToLatest();
+  const { error, results } = await migrator(db, options).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -12,6 +12,8 @@ export interface JobFailureTable {
   error: string;
   attempts: number;
   failed_at: string;
+  /** The organisation whose work failed (its admins see it); null for a job of the instance (migration 0028). */
+  organisation_id: string | null;
 }
 
 export interface RateLimitHitTable {

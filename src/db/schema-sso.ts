@@ -20,6 +20,10 @@ export interface SsoConnectionTable {
   jit_role: Role | null;
   sso_required: number;
   enabled: number;
+  /** SAML: tolerance for NotBefore / NotOnOrAfter (migration 0023); null for OIDC. */
+  clock_skew_seconds: number | null;
+  /** SAML: where the IdP metadata was read from, when it came from a URL (migration 0023). */
+  metadata_url: string | null;
   created_at: string;
   updated_at: string;
 }

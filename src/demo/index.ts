@@ -5,6 +5,7 @@ import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
 import { seedIntegrations } from './integrations.ts';
 import { seedIsms } from './isms.ts';
+import { seedObjectives } from './isms-objectives.ts';
 import { seedPlanning } from './planning.ts';
 import { seedPosture } from './posture.ts';
 import { seedTrust } from './trust.ts';
@@ -22,6 +23,8 @@ export async function loadDemo(
   const store = openContentStore(rt.database, rt.config.dataDir);
   await seedFindings(ctx, store);
   await seedPlanning(ctx);
+  // Before the management review of the certification demo, which reports on them (9.3.2 d 4).
+  await seedObjectives(ctx);
   await seedCertification(ctx, store);
   await seedIsms(ctx);
   // The trust page shows the certificate and the approved SoA, so it comes after both.

@@ -125,6 +125,7 @@ export async function buildApp(
     store: openContentStore(database, config.dataDir),
     maxUploadBytes: config.maxUploadBytes,
     rateLimit: config.rateLimit,
+    log: rt.log,
   });
   registerLifecycleRoutes(app.withTypeProvider<ZodTypeProvider>(), rt, opts.version);
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>

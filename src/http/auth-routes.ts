@@ -7,8 +7,9 @@ import {
   recordSignInSuccess,
   signInWait,
 } from '../modules/accounts/index.ts';
-import { ssoRequired } from '../modules/sso/index.ts';
+import { samlScreening, ssoRequired } from '../modules/sso/index.ts';
 import { type Auth, CLIENT_IP_HEADER, duringSignIn } from './auth.ts';
+import { SAML_ACS_PREFIX } from './origin.ts';
 import { toHeaders } from './principal.ts';
 import { problemBody } from './problem.ts';
 
@@ -45,12 +46,65 @@ const field = (body: unknown, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
+/** better-auth's answer, as it is: status, headers, cookies; never cached. */
+function relay(reply: FastifyReply, response: Response, text: string | null) {
+  reply.status(response.status);
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') reply.header(key, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+  reply.header('cache-control', 'no-store');
+  return reply.send(text);
+}
+
+/**
+ * The SAML Assertion Consumer Service (HTTP-POST binding: an HTML form, urlencoded). The form parser is
+ * registered in this scope only, so no other route accepts a form post (the JSON-only API is part of the
+ * CSRF defence). The organisation's own rules run first (clock skew, email domain: sso.saml.ts); what
+ * passes is handed to the plugin as it came.
+ */
+function registerSamlAcs(app: FastifyInstance, auth: Auth, opts: { publicUrl: string; db: Db }) {
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 512 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+    scope.post(`${SAML_ACS_PREFIX}:providerId`, {
+      config: { policy: 'public' },
+      schema: { hide: true },
+      async handler(req, reply) {
+        const raw = typeof req.body === 'string' ? req.body : '';
+        const { providerId } = req.params as { providerId: string };
+        const samlResponse = new URLSearchParams(raw).get('SAMLResponse') ?? '';
+        const refused = samlResponse
+          ? await samlScreening(opts.db, providerId, samlResponse, new Date())
+          : null;
+        if (refused) {
+          req.log.warn({ providerId, refused }, 'SAML response refused by the organisation rules');
+          const to = new URL('/sign-in', opts.publicUrl);
+          to.searchParams.set('error', 'saml_refused');
+          to.searchParams.set('error_description', refused);
+          return reply.header('cache-control', 'no-store').redirect(to.toString(), 302);
+        }
+        const headers = toHeaders(req);
+        headers.set(CLIENT_IP_HEADER, req.ip);
+        const url = new URL(req.url, opts.publicUrl);
+        const response = await auth.handler(new Request(url, { method: 'POST', headers, body: raw }));
+        return relay(reply, response, response.body ? await response.text() : null);
+      },
+    });
+  });
+}
+
 export function registerAuthRoutes(
   app: FastifyInstance,
   auth: Auth,
   opts: { publicUrl: string; db: Db; rateLimit: boolean },
 ) {
   const { publicUrl, db } = opts;
+  registerSamlAcs(app, auth, opts);
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -130,14 +184,7 @@ export function registerAuthRoutes(
           return problem(reply, 'unauthenticated', 'this code was already used: wait for the next one', path);
         }
       }
-      reply.status(response.status);
-      response.headers.forEach((value, key) => {
-        if (key !== 'set-cookie') reply.header(key, value);
-      });
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length > 0) reply.header('set-cookie', cookies);
-      reply.header('cache-control', 'no-store');
-      return reply.send(text);
+      return relay(reply, response, text);
     },
   });
 }

@@ -7,6 +7,7 @@ import { twoFactor } from 'better-auth/plugins';
 import { acceptedOrigins, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { passwordWeakness } from '../domain/secrets/password-strength.ts';
+import { openStoredConfig, sealStoredConfig } from '../domain/secrets/sso-config.ts';
 import type { Mailer } from '../modules/mail/index.ts';
 import { sharedAuthStorage } from '../modules/rate-limits/index.ts';
 
@@ -35,6 +36,25 @@ export interface AuthHooks {
   onSignIn(userId: string, ip: string | null): Promise<void>;
   /** After a sign-in through an organisation's identity provider: just-in-time membership. */
   onSsoSignIn(user: { id: string; email: string }, providerId: string): Promise<void>;
+}
+
+/**
+ * The SSO plugin's provider row as stored: client secrets and private keys inside `oidcConfig` and
+ * `samlConfig` sealed with the server key on every write, opened on every read the plugin makes.
+ */
+function sealedAtRest(plugin: ReturnType<typeof sso>, serverSecret: string) {
+  const fields = plugin.schema.ssoProvider.fields;
+  for (const name of ['oidcConfig', 'samlConfig'] as const) {
+    const field = fields[name];
+    if (!field) throw new Error(`the SSO plugin has no ${name} field to seal`);
+    Object.assign(field, {
+      transform: {
+        input: (v: unknown) => (typeof v === 'string' ? sealStoredConfig(v, serverSecret) : v),
+        output: (v: unknown) => (typeof v === 'string' ? openStoredConfig(v, serverSecret) : v),
+      },
+    });
+  }
+  return plugin;
 }
 
 export function createAuth(opts: {
@@ -102,12 +122,19 @@ export function createAuth(opts: {
       twoFactor({ issuer: 'closeloop' }),
       // Providers are configured per organisation through closeloop's own admin routes
       // (src/modules/sso), never through the plugin's registration endpoint; every sign-in provisions.
-      sso({
-        providersLimit: 0,
-        provisionUserOnEveryLogin: true,
-        provisionUser: ({ user, provider }) =>
-          hooks.onSsoSignIn({ id: user.id, email: user.email }, provider.providerId),
-      }),
+      sealedAtRest(
+        sso({
+          providersLimit: 0,
+          provisionUserOnEveryLogin: true,
+          provisionUser: ({ user, provider }) =>
+            hooks.onSsoSignIn({ id: user.id, email: user.email }, provider.providerId),
+          // SAML 2.0: an assertion without NotBefore/NotOnOrAfter is refused; the plugin's skew is the
+          // widest an admin may choose (5 min), the organisation's own is enforced before it (sso.saml.ts).
+          // SP-initiated only: a response must answer a request of ours (InResponseTo), once.
+          saml: { clockSkew: 300_000, requireTimestamps: true, allowIdpInitiated: false },
+        }),
+        opts.secret,
+      ),
     ],
     databaseHooks: {
       session: {

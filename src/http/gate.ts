@@ -3,6 +3,7 @@ import { AppError, forbidden, notFound } from '../contracts/errors.ts';
 import { role as roleSchema } from '../contracts/roles.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { type AppEnv, makeContext, type OrgContext } from '../modules/context.ts';
+import { isInstanceOperator } from '../modules/jobs/index.ts';
 import { membershipBySlug } from '../modules/organisations/index.ts';
 import { scopeOf } from '../vocabulary/actors.ts';
 import type { Auth } from './auth.ts';
@@ -57,6 +58,11 @@ export function registerGate(
     if (policy === 'public') return;
     if (!req.principal) throw new AppError('unauthenticated', 'sign in or send a valid API token');
     if (policy === 'authenticated') return;
+    if (policy === 'operator') {
+      if (!(await isInstanceOperator(req.principal, { db: deps.database.db, env: deps.env })))
+        throw forbidden('only an instance operator (CLOSELOOP_OPERATORS) may do this');
+      return;
+    }
     const slug = (req.params as { org?: string }).org;
     if (!slug) throw forbidden('this route has an organisation policy but no organisation in its path');
     const db = deps.database.db;

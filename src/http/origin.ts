@@ -2,6 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../contracts/errors.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * The SAML Assertion Consumer Service receives the IdP's HTTP-POST form, sent from the IdP's origin by
+ * design (SAML 2.0 Bindings §3.5). What authenticates it is the signed assertion answering a request of
+ * ours (InResponseTo, used once), checked by the SSO plugin, not the Origin header.
+ */
+export const SAML_ACS_PREFIX = '/api/auth/sso/saml2/sp/acs/';
 
 /**
  * CSRF defence for state-changing requests (OWASP CSRF cheat sheet, "verifying origin with standard
@@ -10,6 +16,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function checkOrigin(req: FastifyRequest, allowedOrigins: Set<string>, publicUrl = ''): void {
   if (SAFE.has(req.method)) return;
+  if (req.method === 'POST' && req.url.startsWith(SAML_ACS_PREFIX)) return;
   if (req.headers.authorization?.startsWith('Bearer ')) return;
   const origin = req.headers.origin;
   if (origin) {

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/connection.ts';
 import type { AppEnv } from '../modules/context.ts';
 import type { ContentStore } from '../storage/content-store.ts';
@@ -33,4 +34,6 @@ export interface ModuleDeps {
   maxUploadBytes: number;
   /** CLOSELOOP_RATE_LIMIT: routes that limit their callers do so only when on. */
   rateLimit: boolean;
+  /** The runtime's logger: what background work run from a route (a job retry) logs to. */
+  log: Logger;
 }

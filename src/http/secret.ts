@@ -7,11 +7,18 @@ import path from 'node:path';
  * and kept in the data folder with owner-only permissions, so a local install needs no setup.
  */
 export function loadOrCreateSecret(dataDir: string, fromEnv: string | undefined): string {
-  if (fromEnv) return fromEnv;
+  const existing = existingSecret(dataDir, fromEnv);
+  if (existing) return existing;
   const file = path.join(dataDir, 'secret.key');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/** The server's key when there is one (CLOSELOOP_SECRET or data/secret.key), never creating it: for the CLI. */
+export function existingSecret(dataDir: string, fromEnv: string | undefined): string | undefined {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, 'secret.key');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
 }

@@ -5,25 +5,11 @@ import { type StagedFile, stageStream } from '../storage/file-content.ts';
 
 /**
  * Reads a multipart/form-data request carrying one file and a few text fields, as the upload routes
- * (evidence, certificate files, trust page documents, findings import) take it; the size limit is
- * enforced while reading. A body the multipart parser cannot read (no boundary, unterminated) is a 400.
- */
-export function readSingleFileUpload(
-  req: FastifyRequest,
-  maxBytes: number,
-  maxFields = 10,
-): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } }> {
-  return readUpload(req, maxBytes, maxFields, async (part) => {
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw new AppError('payload_too_large', 'the file is larger than allowed');
-    return { bytes };
-  });
-}
-
-/**
- * The same, with the file written to a temporary file as it arrives instead of collected in memory
- * (evidence and trust documents, up to the upload limit: issue #17). The caller must `discard` it, also
- * when its use-case refuses the upload; `withStagedUpload` does.
+ * (evidence, certificate files, trust page documents, findings import) take it, with the file written to
+ * a temporary file as it arrives instead of collected in memory (up to the upload limit: issue #17; the
+ * findings import: issue #16); the size limit is enforced while reading. A body the multipart parser
+ * cannot read (no boundary, unterminated) is a 400. The caller must `discard` the file, also when its
+ * use-case refuses the upload; `withStagedUpload` does.
  */
 export function readStagedFileUpload(req: FastifyRequest, maxBytes: number, maxFields = 10) {
   return readUpload(req, maxBytes, maxFields, async (part) => {
@@ -44,8 +30,9 @@ export async function withStagedUpload<T>(
     fields: Record<string, string>;
     file: { name: string; content: StagedFile };
   }) => Promise<T>,
+  maxFields = 10,
 ): Promise<T> {
-  const upload = await readStagedFileUpload(req, maxBytes);
+  const upload = await readStagedFileUpload(req, maxBytes, maxFields);
   try {
     return await use(upload);
   } finally {

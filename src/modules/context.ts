@@ -2,7 +2,12 @@ import { AppError } from '../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../db/connection.ts';
 import type { ActorAccess, MemberScope, Role } from '../vocabulary/index.ts';
 import { actorKindLabels, allFindings } from '../vocabulary/index.ts';
-import { type AuditInput, appendAuditEntry, lockOrganisation } from './audit-log/audit-log.repository.ts';
+import {
+  type AuditInput,
+  appendAuditEntries,
+  appendAuditEntry,
+  lockOrganisation,
+} from './audit-log/audit-log.repository.ts';
 import type { Mailer } from './mail/index.ts';
 
 export interface Actor {
@@ -45,6 +50,10 @@ export interface AppEnv {
   serverSecret?: string;
   /** CLOSELOOP_WEBHOOK_ALLOW_PRIVATE: the non-public webhook targets an operator allowed ('' for none). */
   webhookAllowPrivate?: string;
+  /** CLOSELOOP_SSO_ALLOW_ORIGINS: identity providers on private or loopback addresses SSO may reach. */
+  ssoAllowOrigins?: string[];
+  /** CLOSELOOP_OPERATORS (lower-cased emails): the instance operators; absent or empty, nobody is one. */
+  operators?: readonly string[];
 }
 
 /** Who acts: a member (from the gate), or one of the actor kinds without a role. */
@@ -138,6 +147,8 @@ export function memberRole(ctx: Pick<OrgContext, 'access' | 'actor'>): Role {
 export interface ChangeContext extends OrgContext {
   /** Appends to the organisation's hash chain inside the same transaction as the change. */
   audit(entry: AuditInput): Promise<void>;
+  /** The same for many entries in order, written in a few statements (a bulk change such as an import). */
+  auditMany(entries: AuditInput[]): Promise<void>;
 }
 
 /**
@@ -168,7 +179,8 @@ export function onCommittedChange(listener: ChangeListener): void {
   changeListeners.add(listener);
 }
 
-type AuditListener = (tx: OrgContext, entry: AuditInput) => Promise<void>;
+/** Told the entries of one audit step: one entry, or the many of a bulk change (`auditMany`). */
+type AuditListener = (tx: OrgContext, entries: readonly AuditInput[]) => Promise<void>;
 const auditListeners = new Set<AuditListener>();
 
 /**
@@ -197,7 +209,17 @@ function withAudit(ctx: OrgContext, trx: Db): ChangeContext {
         at: ctx.now().toISOString(),
         ...entry,
       });
-      for (const listener of auditListeners) await listener({ ...ctx, db: trx }, entry);
+      for (const listener of auditListeners) await listener({ ...ctx, db: trx }, [entry]);
+    },
+    auditMany: async (entries) => {
+      await appendAuditEntries(trx, ctx.kind, {
+        organisationId: ctx.organisation.id,
+        actor: ctx.actor,
+        at: ctx.now().toISOString(),
+        entries,
+      });
+      for (const entry of entries)
+        for (const listener of auditListeners) await listener({ ...ctx, db: trx }, [entry]);
     },
   };
 }

@@ -15,6 +15,8 @@ export interface FileContent {
   size: number;
   sniff: SniffInput;
   open(): AsyncIterable<Uint8Array>;
+  /** Up to `length` bytes from `position` (fewer at the end): a workbook's directory is read from its end. */
+  readAt(position: number, length: number): Promise<Buffer>;
 }
 
 export function bufferContent(bytes: Buffer): FileContent {
@@ -22,7 +24,19 @@ export function bufferContent(bytes: Buffer): FileContent {
     size: bytes.byteLength,
     sniff: { head: bytes, tail: bytes, tailOffset: 0, utf8Text: isUtf8Text(bytes) },
     open: () => [bytes] as unknown as AsyncIterable<Uint8Array>,
+    readAt: async (position, length) => bytes.subarray(position, position + Math.max(0, length)),
   };
+}
+
+async function readFileAt(file: string, position: number, length: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.max(0, length));
+    const { bytesRead } = await handle.read(buf, 0, buf.byteLength, position);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A file written to a private temporary folder as it arrived; `discard` removes it. */
@@ -65,24 +79,15 @@ export async function stageStream(source: Readable): Promise<StagedFile> {
         utf8Text = false;
       }
     }
-    const handle = await fs.open(file, 'r');
-    try {
-      const read = async (at: number, length: number) => {
-        const buf = Buffer.alloc(Math.max(0, length));
-        const { bytesRead } = await handle.read(buf, 0, buf.byteLength, at);
-        return buf.subarray(0, bytesRead);
-      };
-      const tailOffset = Math.max(0, size - SNIFF_TAIL_BYTES);
-      const sniff: SniffInput = {
-        head: await read(0, Math.min(size, SNIFF_HEAD_BYTES)),
-        tail: await read(tailOffset, size - tailOffset),
-        tailOffset,
-        utf8Text,
-      };
-      return { size, sniff, open: () => createReadStream(file), discard };
-    } finally {
-      await handle.close();
-    }
+    const read = (at: number, length: number) => readFileAt(file, at, Math.min(length, size - at));
+    const tailOffset = Math.max(0, size - SNIFF_TAIL_BYTES);
+    const sniff: SniffInput = {
+      head: await read(0, SNIFF_HEAD_BYTES),
+      tail: await read(tailOffset, size - tailOffset),
+      tailOffset,
+      utf8Text,
+    };
+    return { size, sniff, open: () => createReadStream(file), readAt: read, discard };
   } catch (err) {
     await discard();
     throw err;

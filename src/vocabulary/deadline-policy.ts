@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Grade, grades } from './grades.ts';
+import { unitNames } from './units.ts';
 
 // THE deadline-policy schema: the API validates requests and responses with it and the domain derives
 // deadlines from policies it accepted. A policy is data an administrator can edit, so its shape and its
@@ -108,8 +109,8 @@ export const upsertDeadlinePolicy = z.object({
 });
 
 export const dayKindLabels: Record<DeadlinePolicyDefinition['dayKind'], string> = {
-  calendar: 'calendar days',
-  working: 'working days',
+  calendar: unitNames.calendar_day.other,
+  working: unitNames.working_day.other,
 };
 
 export const anchorLabels: Record<PolicyAnchor, string> = {

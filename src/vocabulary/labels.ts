@@ -60,6 +60,7 @@ const subjects: Record<string, string> = {
   task: 'Task',
   plan_task: 'Plan task',
   import_mapping: "Certification body's import mapping",
+  job: 'Failed background job',
 };
 
 const verbs: Record<string, string> = {

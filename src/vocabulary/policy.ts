@@ -35,6 +35,10 @@ export const policyTable = {
   // Single sign-on (A.5.16, A.5.17): only an admin sees or changes how people of the organisation sign in.
   'sso.read': ['admin'],
   'sso.manage': ['admin'],
+  // Background jobs that failed doing the organisation's work (its reminders, digests, daily figures):
+  // admins read the dead letters and run one again (issue #17). The instance's own jobs are the operators'.
+  'job.read': ['admin'],
+  'job.retry': ['admin'],
   // Audit follow-up (clause 10.2). Transitions are further limited per step by the finding state machine.
   'audit.read': everyone,
   'audit.manage': managers,
@@ -81,6 +85,9 @@ export const policyTable = {
   'soa.approve': managers,
   'risk.read': everyone,
   'risk.manage': managers,
+  // Information security objectives (6.2): read by every member, planned and measured by managers.
+  'objective.read': everyone,
+  'objective.manage': managers,
   'document.read': everyone,
   'document.manage': managers,
   'crosswalk.read': everyone,
@@ -104,12 +111,16 @@ export const outsideActions = [
 ] as const;
 export type OutsideAction = (typeof outsideActions)[number];
 export type Action = OrgAction | OutsideAction;
-export type RoutePolicy = OrgAction | 'public' | 'authenticated';
+/**
+ * `operator`: a signed-in person whose email is one of the instance operators (CLOSELOOP_OPERATORS), for
+ * the instance's own background jobs; nobody is one unless the operator of the server names them.
+ */
+export type RoutePolicy = OrgAction | 'public' | 'authenticated' | 'operator';
 
 export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
   // The operator's commands (docs/guide/cli.md): record audits and import their reports, read findings,
-  // posture, reports and the SoA, file certificates, revoke trust links, verify the audit trail, send the
-  // reminders and record the day's figures.
+  // posture, reports and the SoA, file certificates, keep the objectives and their results (6.2), revoke
+  // trust links, verify the audit trail, send the reminders and record the day's figures.
   cli: [
     'audit.read',
     'audit.manage',
@@ -120,6 +131,8 @@ export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
     'certificate.read',
     'certificate.manage',
     'document.read',
+    'objective.read',
+    'objective.manage',
     'trust.read',
     'trust.manage',
     'audit_log.read',
@@ -129,6 +142,8 @@ export const outsideGrants: Record<OutsideActorKind, readonly Action[]> = {
     'reminder.send',
     'webhook.read',
     'webhook.manage',
+    'job.read',
+    'job.retry',
   ],
   visitor: ['trust.visit', 'trust.request_access'],
   // A feed shows the findings' deadlines and the certification cycle of one organisation, nothing else.
@@ -157,5 +172,7 @@ export function mayDo(access: ActorAccess, action: Action): boolean {
 export const isOrgAction = (a: string): a is OrgAction => Object.hasOwn(policyTable, a);
 
 export function isKnownPolicy(p: unknown): p is RoutePolicy {
-  return p === 'public' || p === 'authenticated' || (typeof p === 'string' && isOrgAction(p));
+  return (
+    p === 'public' || p === 'authenticated' || p === 'operator' || (typeof p === 'string' && isOrgAction(p))
+  );
 }

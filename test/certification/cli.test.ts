@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { hasKind, kinds, migratedDatabase } from '../support/harness.ts';
 
 const orgCreate = 'org create --slug acme --name Acme --admin-email a@acme.test'.split(' ');
 orgCreate.push('--admin-password', 'long enough password');
@@ -13,7 +13,7 @@ for (const kind of kinds) {
     it('adds a certificate with its file and prints the planned surveillance and recertification audits', {
       timeout: 30_000,
     }, async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       const org = await cli([...orgCreate, ...flags]);
       expect(org.code, org.stderr).toBe(0);
@@ -73,7 +73,7 @@ for (const kind of kinds) {
     it('refuses a certificate on a stage 2 audit with an open major, in one line, unless a reason is given', {
       timeout: 180_000,
     }, async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       const run = (args: string[]) => cli([...args, ...flags]);
       expect((await run(orgCreate)).code).toBe(0);

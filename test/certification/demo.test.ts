@@ -8,13 +8,13 @@ import { showInternalAudit } from '../../src/modules/internal-audits/internal-au
 import { listReviews } from '../../src/modules/management-review/management-review.service.ts';
 import { buildAuditReport } from '../../src/modules/reports/audit-reports.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
+import { hasKind, kinds, migratedDatabase, testConfig } from '../support/harness.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`certification demo on ${kind}`, () => {
     // Loads the whole demo: tens of seconds on PostgreSQL under load.
     it('has a certificate with its cycle, an internal audit NC turned finding, and its verification in the report', async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const rt = await createRuntime(testConfig(db), {
         migrate: true,
         logger: pino({ level: 'silent' }),

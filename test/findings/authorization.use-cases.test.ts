@@ -137,7 +137,8 @@ for (const kind of kinds) {
       });
 
       it('findings-import: an action owner may not import a report', async () => {
-        const input = { auditRef: 'S2', bytes: Buffer.from('ref\n'), fileName: 'r.csv', dryRun: true };
+        const content = bufferContent(Buffer.from('ref\n'));
+        const input = { auditRef: 'S2', content, fileName: 'r.csv', dryRun: true };
         await refused(() => importFindings({ ...input, mapping: {} as never }, as('action_owner')));
       });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { hasKind, kinds, migratedDatabase } from '../support/harness.ts';
 
 const goodCsv = [
   'ref,grade,requirement,statement,evidence,owner_email',
@@ -16,7 +16,7 @@ for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`findings from the command line on ${kind}`, () => {
     // Nine commands in-process, each opening the database and checking its migrations.
     it('creates an audit, refuses a bad report whole, imports a good one and lists it', async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       await cli([
         'org',

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
 import {
   type Client,
-  freshDatabase,
   hasKind,
   kinds,
+  migratedDatabase,
   setupAdmin,
   startTestApp,
   type TestApp,
@@ -137,7 +137,7 @@ for (const kind of kinds) {
     });
 
     it('accepts a partial mapping from the command line', async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       const org = ['org', 'create', '--slug', 'cb', '--name', 'CB', '--admin-email', 'a@cb.test'];
       expect((await cli([...org, '--admin-password', 'long enough password', ...flags])).code).toBe(0);

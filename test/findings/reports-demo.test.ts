@@ -12,7 +12,7 @@ import { type Block, cellText, metaEntries, type ReportDocument } from '../../sr
 import { renderPdf } from '../../src/reports/pdf.ts';
 import { renderXlsx } from '../../src/reports/xlsx.ts';
 import { createRuntime } from '../../src/runtime.ts';
-import { freshDatabase, testConfig } from '../support/harness.ts';
+import { migratedDatabase, testConfig } from '../support/harness.ts';
 
 // XLSX = PDF (issue #14): on the demo, every text of each report's model is found in its PDF (as
 // pdftotext reads it) and in its workbook (as exceljs reads it); nothing is dropped from either form.
@@ -54,7 +54,7 @@ function pdfRaw(bytes: Buffer) {
 describe('demo reports: the workbook holds everything its PDF holds', () => {
   // Loads the whole demo (every capability's data) and renders four reports twice: seconds, more under load.
   it('has every text of the CAP, Evidence of Correction, NC statements and log in both forms', async () => {
-    const db = await freshDatabase('sqlite');
+    const db = await migratedDatabase('sqlite');
     const rt = await createRuntime(testConfig(db), {
       migrate: true,
       logger: pino({ level: 'silent' }),

@@ -278,6 +278,32 @@ describe('every closeloop command as a process', () => {
   );
 
   it(
+    'objectives add, list, record',
+    async () => {
+      const add = await run([
+        ...[
+          'objectives',
+          'add',
+          '--org',
+          'acme',
+          '--ref',
+          'OBJ-01',
+          '--title',
+          'Patch critical vulnerabilities',
+        ],
+        ...['--measure', 'share patched within 14 days', '--target', '95', '--unit', '%'],
+      ]);
+      expect(add.code, add.stderr).toBe(0);
+      const record = await run(['objectives', 'record', 'OBJ-01', '--org', 'acme', '--value', '97']);
+      expect(record.code, record.stderr).toBe(0);
+      const list = await run(['objectives', 'list', '--org', 'acme']);
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.stdout).toContain('OBJ-01');
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
     'documents remind',
     async () => {
       const docs = await run(['documents', 'remind', '--org', 'acme']);

@@ -4,13 +4,13 @@ import { loadDemo } from '../../src/demo/index.ts';
 import { verifyAuditTrail } from '../../src/modules/audit-log/audit-log.service.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { roles as allRoles } from '../../src/vocabulary/roles.ts';
-import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
+import { hasKind, kinds, migratedDatabase, testConfig } from '../support/harness.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`closeloop demo on ${kind}`, () => {
     // Loads the whole demo (every capability's data) twice: tens of seconds on PostgreSQL under load.
     it('loads the demo organisation once, with one member per role and an intact trail', async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const rt = await createRuntime(testConfig(db), {
         migrate: true,
         logger: pino({ level: 'silent' }),

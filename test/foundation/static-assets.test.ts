@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
-import { freshDatabase, ORIGIN, testConfig } from '../support/harness.ts';
+import { migratedDatabase, ORIGIN, testConfig } from '../support/harness.ts';
 
 // Issue #16: the web app's hashed assets are cached for a year and never revalidated, index.html is
 // revalidated on every load, and the brotli or gzip sibling the build wrote is sent by Accept-Encoding.
@@ -24,7 +24,7 @@ describe('static assets: precompressed, content-negotiated, cached by kind', () 
     fs.writeFileSync(asset, js);
     fs.writeFileSync(`${asset}.br`, zlib.brotliCompressSync(js));
     fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(js));
-    const config = testConfig(await freshDatabase('sqlite'), {
+    const config = testConfig(await migratedDatabase('sqlite'), {
       PUBLIC_URL: ORIGIN,
       CLOSELOOP_RATE_LIMIT: 'off',
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/contracts/roles.ts';
 import { isKnownPolicy, policyTable } from '../../src/http/policy.ts';
+import { recordJobFailure } from '../../src/modules/jobs/jobs.repository.ts';
 import {
   addMember,
   Client,
@@ -34,6 +35,7 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/v1/orgs/:org/webhooks/:endpointId': { description: 'changed' },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': { overlapHours: 1 },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': {},
+  'POST /api/v1/orgs/:org/jobs/failed/:failureId/retry': {},
   'POST /api/v1/orgs/:org/findings/:findingId/transitions': { action: 'start_analysis' },
   'POST /api/v1/orgs/:org/findings/:findingId/comments': { body: 'hello' },
   'PUT /api/v1/orgs/:org/findings/:findingId/effectiveness-review': {
@@ -79,6 +81,7 @@ const sharedKeys = new Set([
   'controlId',
   'riskRef',
   'documentRef',
+  'objectiveRef',
   'framework',
 ]);
 
@@ -165,6 +168,8 @@ async function certificationFixture(c: Client, slug: string) {
  */
 const grantedAnswers: Record<string, number> = {
   'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': 404,
+  // no body: the dead letter does not exist
+  'POST /api/v1/orgs/:org/jobs/failed/:failureId/retry': 404,
   // multipart only: a JSON body is the wrong media type
   'POST /api/v1/orgs/:org/findings/:findingId/evidence': 415,
   'POST /api/v1/orgs/:org/audits/:auditRef/import': 415,
@@ -185,6 +190,7 @@ const grantedAnswers: Record<string, number> = {
   'PATCH /api/v1/orgs/:org/trust/documents/:documentId': 404,
   'PATCH /api/v1/orgs/:org/risks/:riskRef': 404,
   'PATCH /api/v1/orgs/:org/documents/:documentRef': 404,
+  'PATCH /api/v1/orgs/:org/objectives/:objectiveRef': 404,
   // no body at all: the revision is made from the audit's findings, so the audit is looked up (and not found)
   'POST /api/v1/orgs/:org/audits/:auditRef/cap/revisions': 404,
   // every field has a default: the empty body does the thing
@@ -243,6 +249,20 @@ for (const kind of kinds) {
       Object.assign(betaIds, await certificationFixture(bob, 'beta'));
       Object.assign(acmeIds, await certificationFixture(alice, 'acme'));
       Object.assign(betaIds, await trustFixture(t, bob, 'beta'));
+      // A dead letter of beta's reminders (issue #17): another organisation's failed job.
+      const beta = await t.rt.database.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'beta')
+        .executeTakeFirstOrThrow();
+      betaIds.failureId = await recordJobFailure(t.rt.database.db, {
+        job: 'notifications-due',
+        data: {},
+        error: 'fixture',
+        attempts: 4,
+        failedAt: new Date().toISOString(),
+        organisationId: beta.id,
+      });
       Object.assign(acmeIds, await trustFixture(t, alice, 'acme'));
       betaIds.overrideId = (
         await bob.put('/api/v1/orgs/beta/crosswalks/soc2/overrides', {

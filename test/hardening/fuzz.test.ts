@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, demoPeople } from '../../src/demo/foundation.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
-import { Client, freshDatabase, hasKind, kinds, ORIGIN, testConfig } from '../support/harness.ts';
+import { Client, hasKind, kinds, migratedDatabase, ORIGIN, testConfig } from '../support/harness.ts';
 import {
   describeRequest,
   type FuzzRequest,
@@ -59,7 +59,7 @@ async function start(kind: (typeof kinds)[number]): Promise<Fixture> {
       done();
     },
   });
-  const db = await freshDatabase(kind);
+  const db = await migratedDatabase(kind);
   const config = testConfig(db, {
     PUBLIC_URL: ORIGIN,
     CLOSELOOP_RATE_LIMIT: 'off',

@@ -71,7 +71,7 @@ for (const kind of kinds) {
         admin,
         '/api/v1/orgs/acme/audits/S2-2026/import',
         'r.xlsx',
-        workbook(6000, 1),
+        workbook(20_001, 1),
         {
           dryRun: 'true',
         },
@@ -100,6 +100,36 @@ for (const kind of kinds) {
       });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().errors, ok.body).toEqual([]);
+    });
+
+    it('reads only the entries the central directory lists, whatever local headers precede them (#16)', async () => {
+      // The streaming reader (unzipper) walks local headers in order. A sheet hidden before the real entries,
+      // absent from the central directory, would be parsed by it unchecked (a bomb the bounds never saw);
+      // the import feeds it a ZIP rebuilt from the checked directory, so only the listed sheet is read.
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('NCs').addRow([...templateColumns]);
+      wb.worksheets[0]!.addRow(['NC-03', 'minor', 'A.5.15', 'Access reviews are late.', '', '']);
+      const real = Buffer.from(await wb.xlsx.writeBuffer());
+      const hiddenSheet = xml(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>ref</t></is></c></row></sheetData></worksheet>',
+      );
+      const hidden = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: hiddenSheet }]);
+      const hiddenLocal = hidden.subarray(0, hidden.readUInt32LE(hidden.length - 22 + 16));
+      const crafted = Buffer.concat([hiddenLocal, real]);
+      // Shift the real archive's directory offsets past the hidden entry.
+      const eocd = crafted.length - 22;
+      const cd = crafted.readUInt32LE(eocd + 16) + hiddenLocal.length;
+      crafted.writeUInt32LE(cd, eocd + 16);
+      for (let p = cd, n = 0; n < crafted.readUInt16LE(eocd + 10); n++) {
+        crafted.writeUInt32LE(crafted.readUInt32LE(p + 42) + hiddenLocal.length, p + 42);
+        p += 46 + crafted.readUInt16LE(p + 28) + crafted.readUInt16LE(p + 30) + crafted.readUInt16LE(p + 32);
+      }
+      const res = await upload(admin, '/api/v1/orgs/acme/audits/S2-2026/import', 'r.xlsx', crafted, {
+        dryRun: 'true',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ rows: 1, errors: [], findings: [{ ref: 'NC-03' }] });
     });
 
     it('answers 400, never 500, to multipart without a boundary or with an unterminated body', async () => {

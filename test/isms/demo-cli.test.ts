@@ -8,13 +8,13 @@ import { applicableControls } from '../../src/modules/soa/soa.read.ts';
 import { annexAControls } from '../../src/reference/catalogue.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { cli } from '../support/cli.ts';
-import { freshDatabase, hasKind, kinds, testConfig } from '../support/harness.ts';
+import { hasKind, kinds, migratedDatabase, testConfig } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`demo ISMS baseline and closeloop report soa on ${kind}`, () => {
     it('seeds an approved v1, a draft v2, a scope, twenty risks and one overdue review; exports the SoA', async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       expect((await cli(['demo', ...flags])).code).toBe(0);
       const out = (name: string) => path.join(db.dataDir, name);

@@ -97,6 +97,36 @@ for (const kind of kinds) {
       expect((await claire.patch(`${org}/risks/R-01`, { treatmentApproval: null })).statusCode).toBe(403);
     });
 
+    it('refuses a sign-off by someone other than the risk owner, naming the owner (6.1.3 f)', async () => {
+      const other = await admin.post(`${org}/risks`, {
+        ...risk,
+        ref: 'R-04',
+        treatmentApproval: { by: 'Ada Lovelace', on: today },
+      });
+      expect(other.statusCode, other.body).toBe(409);
+      expect(other.json()).toMatchObject({ code: 'not_risk_owner' });
+      expect(other.json().detail).toContain('the risk owner, Tom Becker, not by Ada Lovelace');
+      expect(other.json().errors.map((e: { path: string }) => e.path)).toEqual(['body/treatmentApproval']);
+      expect((await admin.get(`${org}/risks/R-04`)).statusCode).toBe(404);
+      // Handing the risk to a new owner keeps the old owner's signatures out of force: refused until re-signed.
+      const handed = await admin.patch(`${org}/risks/R-01`, { owner: 'Isabel Martín' });
+      expect(handed.statusCode, handed.body).toBe(409);
+      expect(handed.json().detail).toContain('the risk owner, Isabel Martín, not by Tom Becker');
+      const resigned = await admin.patch(`${org}/risks/R-01`, {
+        owner: 'Isabel Martín',
+        treatmentApproval: { by: 'Isabel Martín', on: today },
+        residualAcceptance: { by: 'isabel martín', on: today },
+      });
+      expect(resigned.statusCode, resigned.body).toBe(200);
+      expect(resigned.json()).toMatchObject({ owner: 'Isabel Martín', signOff: 'complete' });
+      const resetOwner = await admin.patch(`${org}/risks/R-01`, {
+        owner: 'Tom Becker',
+        treatmentApproval: { by: 'Tom Becker', on: today },
+        residualAcceptance: { by: 'Tom Becker', on: today },
+      });
+      expect(resetOwner.statusCode, resetOwner.body).toBe(200);
+    });
+
     it('keeps the context with the climate-change determination and refuses an incoherent one', async () => {
       const empty = (await claire.get(`${org}/context`)).json();
       expect(empty).toMatchObject({ issues: [], climate: { relevant: null }, updatedAt: null });
@@ -149,8 +179,11 @@ for (const kind of kinds) {
       expect(at('9.3.2 d 2').lines[0]).toMatch(
         /^Readiness score \d+\.\d \/ 100, implementation score \d+\.\d \/ 100 \(closeloop-posture\/3\)\.$/,
       );
-      // Objectives (6.2) are not recorded in closeloop: the section says so rather than disappearing.
-      expect(at('9.3.2 d 4').available).toBe(false);
+      // Objectives (6.2) come from the register: an empty one says so (objectives-api.test.ts fills it).
+      expect(at('9.3.2 d 4')).toMatchObject({
+        available: true,
+        lines: ['No information security objectives recorded (6.2).'],
+      });
     });
 
     it('warns on approval, without refusing, for an implemented control with an open NC and a scope mismatch', async () => {

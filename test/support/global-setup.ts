@@ -1,9 +1,12 @@
 import type { TestProject } from 'vitest/node';
 import { type Cluster, startCluster } from './postgres-cluster.ts';
+import { buildTemplates } from './templates.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null;
+    /** Migrated databases each test database is copied from (test/support/templates.ts). */
+    templates: { sqlite: string; postgres: string | null };
   }
 }
 
@@ -22,6 +25,7 @@ export async function setup(project: TestProject) {
   }
   if (!cluster) console.warn('closeloop tests: PostgreSQL not found, database tests run on SQLite only');
   project.provide('postgresUrl', cluster?.url ?? null);
+  project.provide('templates', await buildTemplates(cluster?.url ?? null));
 }
 
 export async function teardown() {

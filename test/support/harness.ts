@@ -48,6 +48,27 @@ export async function freshDatabase(kind: Kind): Promise<{ dataDir: string; data
   return { dataDir, databaseUrl: base.replace(/\/postgres$/, `/${name}`) };
 }
 
+/**
+ * A fresh database already at the latest migration: a copy of the run's migrated template (SQLite file copy,
+ * PostgreSQL `CREATE DATABASE … TEMPLATE`). For tests about migrations themselves use `freshDatabase`.
+ */
+export async function migratedDatabase(kind: Kind): Promise<{ dataDir: string; databaseUrl?: string }> {
+  const templates = inject('templates');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-test-'));
+  if (kind === 'sqlite') {
+    fs.copyFileSync(templates.sqlite, path.join(dataDir, 'closeloop.db'));
+    return { dataDir };
+  }
+  const base = postgresUrl();
+  if (!base || !templates.postgres) throw new Error('PostgreSQL cluster not available');
+  const name = `t_${Math.random().toString(36).slice(2, 12)}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`create database ${name} template ${templates.postgres}`);
+  await client.end();
+  return { dataDir, databaseUrl: base.replace(/\/postgres$/, `/${name}`) };
+}
+
 export interface TestApp {
   kind: Kind;
   rt: Runtime;
@@ -56,7 +77,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(kind: Kind, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabase(kind);
+  const db = await migratedDatabase(kind);
   const config = testConfig(db, {
     PUBLIC_URL: ORIGIN,
     CLOSELOOP_RATE_LIMIT: 'off',

@@ -44,7 +44,9 @@ export async function startIdp(opts: {
       return {
         accountId: sub,
         async claims() {
-          return { sub, email: `${sub}@${opts.domain}`, email_verified: true, name: `Person ${sub}` };
+          // A login name holding '@' is taken as the whole email (an IdP asserting another domain).
+          const email = sub.includes('@') ? sub : `${sub}@${opts.domain}`;
+          return { sub, email, email_verified: true, name: `Person ${sub}` };
         },
       };
     },

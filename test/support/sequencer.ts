@@ -11,6 +11,7 @@ export const LONG_FIRST = [
   'test/foundation/cli-smoke.test.ts',
   'test/scaleout/three-instances.test.ts',
   'test/hardening/fuzz.test.ts',
+  'test/foundation/vocabulary-exhaustive.test.ts',
   'test/foundation/tenancy-and-policy.test.ts',
 ];
 

@@ -13,7 +13,7 @@ import { insertMembership } from '../../src/modules/organisations/organisations.
 import { createOrganisation } from '../../src/modules/organisations/organisations.service.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { scopeOf } from '../../src/vocabulary/index.ts';
-import { freshDatabase, type Kind, PASSWORD, testConfig } from './harness.ts';
+import { type Kind, migratedDatabase, PASSWORD, testConfig } from './harness.ts';
 
 // Use-case tests: the service functions called with `(input, ctx)` against a real, migrated SQLite or
 // PostgreSQL database, without Fastify. People are made through better-auth (test-only argon2 cost) and
@@ -27,7 +27,7 @@ export interface UseCaseDb {
 
 /** A fresh database of `kind` with every migration applied, and the runtime around it (mailer, auth). */
 export async function startUseCaseDb(kind: Kind, env: Record<string, string> = {}): Promise<UseCaseDb> {
-  const db = await freshDatabase(kind);
+  const db = await migratedDatabase(kind);
   const rt = await createRuntime(testConfig(db, { PUBLIC_URL: 'http://localhost:3999', ...env }), {
     migrate: true,
     logger: pino({ level: 'silent' }),

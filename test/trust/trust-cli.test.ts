@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
-import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
+import { hasKind, kinds, migratedDatabase } from '../support/harness.ts';
 
 // `closeloop trust links`: the demo's share link is listed (never its address) and revoked from the shell.
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`trust links command on ${kind}`, () => {
     // Loads the whole demo first: tens of seconds on PostgreSQL under load.
     it('lists the share links and revokes one at once', async () => {
-      const db = await freshDatabase(kind);
+      const db = await migratedDatabase(kind);
       const flags = ['--data-dir', db.dataDir, ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : [])];
       expect((await cli(['demo', ...flags])).code).toBe(0);
       const listed = await cli(['trust', 'links', '--org', 'demo', ...flags]);

@@ -1,4 +1,5 @@
 import {
+  IconAlertOctagon,
   IconAlertTriangle,
   IconApi,
   IconArrowsExchange,
@@ -17,9 +18,11 @@ import {
   IconMathFunction,
   IconPresentation,
   IconPresentationAnalytics,
+  IconServer,
   IconSettings,
   IconShieldLock,
   IconSubtask,
+  IconTarget,
   IconTimeline,
   IconUsers,
   IconWebhook,
@@ -36,9 +39,10 @@ export interface NavItem {
   /**
    * What the page reads, from the policy table (src/vocabulary/policy.ts): the page is offered exactly to
    * the roles the server lets read it, so no one is led to "your role does not allow this action".
-   * `authenticated`: any signed-in person (the API reference).
+   * `authenticated`: any signed-in person (the API reference); `operator`: an instance operator
+   * (CLOSELOOP_OPERATORS, `operator` in /api/v1/me), whatever their role.
    */
-  reads: OrgAction | 'authenticated';
+  reads: OrgAction | 'authenticated' | 'operator';
 }
 
 export interface NavGroup {
@@ -79,6 +83,8 @@ export const navigation: NavGroup[] = [
     items: [
       // Context of the organisation (4.1, 4.2) with the climate-change determination (Amd 1:2024).
       { label: 'Context', to: 'context', icon: IconWorld, reads: 'context.read' },
+      // Information security objectives and their results (6.2).
+      { label: 'Objectives', to: 'objectives', icon: IconTarget, reads: 'objective.read' },
       { label: 'Statement of Applicability', to: 'soa', icon: IconChecklist, reads: 'soa.read' },
       { label: 'Risk register', to: 'risks', icon: IconAlertTriangle, reads: 'risk.read' },
       { label: 'Documented information', to: 'documents', icon: IconFiles, reads: 'document.read' },
@@ -113,6 +119,8 @@ export const navigation: NavGroup[] = [
       { label: 'API tokens', to: 'api-tokens', icon: IconKey, reads: 'api_token.manage' },
       { label: 'Mail outbox', to: 'mail-outbox', icon: IconMail, reads: 'mail_outbox.read' },
       { label: 'Webhooks', to: 'webhooks', icon: IconWebhook, reads: 'webhook.read' },
+      { label: 'Failed jobs', to: 'jobs', icon: IconAlertOctagon, reads: 'job.read' },
+      { label: 'Instance jobs', to: 'instance-jobs', icon: IconServer, reads: 'operator' },
       { label: 'Trust page', to: 'trust', icon: IconShieldLock, reads: 'trust.read' },
       { label: 'API reference', to: '//docs/api', icon: IconApi, reads: 'authenticated' },
     ],
@@ -124,14 +132,16 @@ export const guideIcon = IconFileText;
 /** What a guest limited to some findings can open (the server refuses the rest). */
 export const guestPages = new Set(['findings', 'decisions', '//docs/api']);
 
+const mayRead = (reads: NavItem['reads'], role: Role, operator: boolean) =>
+  reads === 'authenticated' || (reads === 'operator' ? operator : isAllowed(role, reads));
+
 /** The pages of the navigation this person may open. */
-export function visibleNavigation(role: Role, limited: boolean): NavGroup[] {
+export function visibleNavigation(role: Role, limited: boolean, operator = false): NavGroup[] {
   return navigation
     .map((group) => ({
       ...group,
       items: group.items.filter(
-        (i) =>
-          (i.reads === 'authenticated' || isAllowed(role, i.reads)) && (!limited || guestPages.has(i.to)),
+        (i) => mayRead(i.reads, role, operator) && (!limited || guestPages.has(i.to)),
       ),
     }))
     .filter((group) => group.items.length > 0);

@@ -32,6 +32,7 @@ export const can = {
   manageContext: may('context.manage'),
   manageSoa: may('soa.manage'),
   manageRisks: may('risk.manage'),
+  manageObjectives: may('objective.manage'),
   manageDocuments: may('document.manage'),
   correctMappings: may('crosswalk.manage'),
   readPosture: may('posture.read'),

@@ -3,18 +3,23 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
-  Navigate,
   Outlet,
   type RouteComponent,
 } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
-import { ErrorNote, Loading, useOrg } from './components/common.tsx';
-import { landingPage } from './nav.ts';
-import { useMe, useSetupStatus } from './session.ts';
 
 // Route-level code splitting (#16): each page is its own chunk, loaded when its route is entered, so the
-// sign-in, first-run and public trust pages download only what they show.
-const Shell = lazy(() => import('./components/Shell.tsx').then((m) => ({ default: m.Shell })));
+// sign-in, first-run and public trust pages download only what they show. The entry holds the router and
+// the providers only: even the signed-in frame (session, navigation, shell) is a chunk of its own, so a
+// signed-out page never downloads the navigation's icons, the contracts' schemas or the shell.
+const Home = lazyRouteComponent(() => import('./components/OrganisationLayout.tsx'), 'Home');
+const OrganisationLayout = lazyRouteComponent(
+  () => import('./components/OrganisationLayout.tsx'),
+  'OrganisationLayout',
+);
+const OrganisationHome = lazyRouteComponent(
+  () => import('./components/OrganisationLayout.tsx'),
+  'OrganisationHome',
+);
 const InvitePage = lazyRouteComponent(() => import('./features/account/InvitePage.tsx'), 'InvitePage');
 const ForgotPasswordPage = lazyRouteComponent(
   () => import('./features/account/PasswordPages.tsx'),
@@ -43,7 +48,19 @@ const CertificationReviewsPage = lazyRouteComponent(
 );
 const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
 const SsoPage = lazyRouteComponent(() => import('./features/sso/SsoPage.tsx'), 'SsoPage');
+const ObjectivesPage = lazyRouteComponent(
+  () => import('./features/objectives/ObjectivesPage.tsx'),
+  'ObjectivesPage',
+);
 const WebhooksPage = lazyRouteComponent(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
+const FailedJobsPage = lazyRouteComponent(
+  () => import('./features/jobs/FailedJobsPage.tsx'),
+  'FailedJobsPage',
+);
+const InstanceJobsPage = lazyRouteComponent(
+  () => import('./features/jobs/FailedJobsPage.tsx'),
+  'InstanceJobsPage',
+);
 const CrosswalksPage = lazyRouteComponent(
   () => import('./features/crosswalks/CrosswalksPage.tsx'),
   'CrosswalksPage',
@@ -71,6 +88,10 @@ const InternalAuditsPage = lazyRouteComponent(
 );
 const MembersPage = lazyRouteComponent(() => import('./features/members/MembersPage.tsx'), 'MembersPage');
 const MyTasksPage = lazyRouteComponent(() => import('./features/plan/MyTasksPage.tsx'), 'MyTasksPage');
+const NextStepsPage = lazyRouteComponent(
+  () => import('./features/onboarding/NextStepsPage.tsx'),
+  'NextStepsPage',
+);
 const PlanPage = lazyRouteComponent(() => import('./features/plan/PlanPage.tsx'), 'PlanPage');
 const DashboardPage = lazyRouteComponent(
   () => import('./features/posture/DashboardPage.tsx'),
@@ -101,49 +122,15 @@ const TrustPublicPage = lazyRouteComponent(
   'TrustPublicPage',
 );
 const TrustSharePage = lazyRouteComponent(
-  () => import('./features/trust/TrustPublicPage.tsx'),
+  () => import('./features/trust/TrustLinkPages.tsx'),
   'TrustSharePage',
 );
 const TrustSignInPage = lazyRouteComponent(
-  () => import('./features/trust/TrustPublicPage.tsx'),
+  () => import('./features/trust/TrustLinkPages.tsx'),
   'TrustSignInPage',
 );
 
 const root = createRootRoute({ component: Outlet });
-
-/** `/`: first run → setup; signed out → sign-in; otherwise the first organisation. */
-function Home() {
-  const setup = useSetupStatus();
-  const me = useMe();
-  if (setup.isLoading || me.isLoading) return <Loading />;
-  if (setup.data?.needsSetup) return <Navigate to="/setup" />;
-  if (!me.data) return <Navigate to="/sign-in" />;
-  const first = me.data.organisations[0];
-  if (!first)
-    return (
-      <ErrorNote
-        error={
-          new Error('You are not a member of any organisation yet. Ask an administrator for an invitation.')
-        }
-      />
-    );
-  return <Navigate to={`/o/${first.slug}/${landingPage(first.role, first.limited)}`} />;
-}
-
-function OrganisationLayout() {
-  const me = useMe();
-  if (me.isLoading || (me.isFetching && !me.data)) return <Loading />;
-  if (me.isError) return <ErrorNote error={me.error} />;
-  if (!me.data) {
-    window.location.replace(`/sign-in?redirect=${encodeURIComponent(window.location.pathname)}`);
-    return <Loading />;
-  }
-  return (
-    <Suspense fallback={<Loading />}>
-      <Shell me={me.data} />
-    </Suspense>
-  );
-}
 
 const org = createRoute({ getParentRoute: () => root, path: '/o/$org', component: OrganisationLayout });
 const page = (path: string, component: RouteComponent) =>
@@ -170,6 +157,8 @@ const routeTree = root.addChildren([
     page('mail-outbox', OutboxPage),
     page('webhooks', WebhooksPage),
     page('sso', SsoPage),
+    page('jobs', FailedJobsPage),
+    page('instance-jobs', InstanceJobsPage),
     page('audits', AuditsPage),
     page('audits/$auditRef', AuditPage),
     page('findings', CorrectiveActionLogPage),
@@ -182,22 +171,18 @@ const routeTree = root.addChildren([
     page('internal-audits/$auditRef', InternalAuditPage),
     page('management-reviews', CertificationReviewsPage),
     page('context', ContextPage),
+    page('objectives', ObjectivesPage),
     page('soa', SoaPage),
     page('trust', TrustAdminPage),
     page('risks', RisksPage),
     page('documents', DocumentsPage),
     page('crosswalks', CrosswalksPage),
     page('dashboard', DashboardPage),
+    page('next-steps', NextStepsPage),
     page('summary', ExecutiveSummaryPage),
     page('posture/model', PostureModelPage),
   ]),
 ]);
-
-/** Each role lands on its work (nav.ts); a guest limited to some findings lands on them. */
-function OrganisationHome() {
-  const org = useOrg();
-  return <Navigate to={`/o/${org.slug}/${landingPage(org.role, org.limited)}`} />;
-}
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

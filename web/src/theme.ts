@@ -11,7 +11,8 @@ import {
 // its dark shades darkened just enough that
 // - shade 7 reaches 3:1 on white (borders, icons, focus rings: 1.4.11),
 // - shade 8 carries white text and reads on white at 4.5:1 (filled buttons and badges, `c="red"` text),
-// - shade 9 reads at 4.5:1 on the shade-6 tint of the `light` variant (light badges, alerts).
+// - shade 9 reads at 4.5:1 on the shade-6 tint of the `light` variant (light badges, alerts) and on
+//   shade 2, the `light` variant under the pointer (a light button, the current navigation link, hovered).
 // The primary shade is 8, so `filled` is shade 8 for every colour.
 
 const channel = (hex: string, i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
@@ -53,7 +54,11 @@ export function accessiblePalette(tuple: readonly string[]): MantineColorsTuple 
   const tint = overWhite(shades[6]!, 0.1);
   shades[7] = darkenUntil(shades[7]!, WHITE, UI);
   shades[8] = darkenUntil(shades[8]!, WHITE, TEXT);
-  shades[9] = darkenUntil(darkenUntil(shades[9]!, WHITE, TEXT + 0.9), tint, TEXT);
+  shades[9] = darkenUntil(
+    darkenUntil(darkenUntil(shades[9]!, WHITE, TEXT + 0.9), tint, TEXT),
+    shades[2]!,
+    TEXT,
+  );
   return shades as unknown as MantineColorsTuple;
 }
 

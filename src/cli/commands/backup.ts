@@ -38,7 +38,7 @@ export const restoreCommand: Command = {
     if (config.databaseUrl) throw new UsageError(POSTGRES_HINT);
     const { restoreSqlite, BackupError } = await import('../../db/backup.ts');
     try {
-      const result = await restoreSqlite(String(options.from), config.dataDir);
+      const result = await restoreSqlite(String(options.from), config.dataDir, config.secret);
       io.stdout(`${JSON.stringify({ dataDir: config.dataDir, ...result }, null, 2)}\n`);
       return 0;
     } catch (err) {

@@ -8,10 +8,13 @@ export const migrateCommand: Command = {
   options: {},
   async run({ config, io }) {
     const { openDatabase } = await import('../../db/connection.ts');
+    const { existingSecret } = await import('../../http/secret.ts');
     const { migrateToLatest, migrationLevel } = await import('../../db/migrate.ts');
     const database = openDatabase(config);
     try {
-      const applied = await migrateToLatest(database.db);
+      const applied = await migrateToLatest(database.db, {
+        serverSecret: existingSecret(config.dataDir, config.secret),
+      });
       const level = await migrationLevel(database.db);
       io.stdout(
         `${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`} (${database.kind}, at ${level.current})\n`,

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { auditInput, findingStatus, grade } from '../../contracts/findings.ts';
 import { templateColumns } from '../../domain/findings/import-columns.ts';
+import { type StagedFile, stageStream } from '../../storage/file-content.ts';
 import { type Command, stringOpt, UsageError } from '../command.ts';
 import { printJson, withOrganisation } from '../org-context.ts';
 
@@ -149,9 +150,10 @@ export const importFindingsCommand: Command = {
         throw new UsageError(`--map: '${k}' is not a template column (${templateColumns.join(', ')})`);
       mapping[k] = v.join('=');
     }
-    let bytes: Buffer;
+    // Staged as the server stages an upload, then read as a stream: a long report never sits in memory.
+    let content: StagedFile;
     try {
-      bytes = await readFile(file);
+      content = await stageStream(createReadStream(file));
     } catch {
       throw new UsageError(`cannot read ${file}`);
     }
@@ -160,16 +162,18 @@ export const importFindingsCommand: Command = {
       importFindings(
         {
           auditRef: stringOpt(run, 'audit'),
-          bytes,
+          content,
           fileName: file,
           mapping,
           dryRun: Boolean(run.options['dry-run']),
         },
         ctx,
       ),
-    );
+    ).finally(() => content.discard());
     if (report.errors.length > 0) {
       for (const e of report.errors) run.io.stderr(`row ${e.row}, column ${e.column}: ${e.message}\n`);
+      if (report.problems > report.errors.length)
+        run.io.stderr(`${report.problems - report.errors.length} more problems not listed\n`);
       printJson(run, report);
       return 1;
     }

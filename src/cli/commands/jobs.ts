@@ -51,7 +51,8 @@ export const jobsRunCommand: Command = {
 
 export const jobsFailedCommand: Command = {
   path: ['jobs', 'failed'],
-  summary: 'list background jobs that failed after their last retry (the dead letters), newest first',
+  summary:
+    'list background jobs that failed after their last retry (the dead letters, with their organisation), newest first',
   usage: 'jobs failed [--data-dir DIR] [--database-url URL]',
   options: {},
   async run(run) {
@@ -63,14 +64,15 @@ export const jobsFailedCommand: Command = {
 
 export const jobsRetryCommand: Command = {
   path: ['jobs', 'retry'],
-  summary: 'run a failed job again; on success its dead letter is removed',
+  summary:
+    "run a failed job again (an organisation's: its part only, on its audit trail); on success its dead letter is removed, else exit 1",
   usage: 'jobs retry ID [--data-dir DIR] [--database-url URL]',
   options: {},
   positionals: [{ name: 'ID (see closeloop jobs failed)', required: true }],
   async run(run) {
     const { retryFailedJob } = await import('../../modules/jobs/index.ts');
     const result = await withJobDeps(run, (deps) => retryFailedJob(String(run.positionals[0]), deps));
-    print(run, { retried: run.positionals[0], result });
-    return 0;
+    print(run, result);
+    return result.outcome === 'succeeded' ? 0 : 1;
   },
 };

@@ -12,6 +12,7 @@ export const storageMigrateCommand: Command = {
     if (!config.databaseUrl)
       throw new UsageError('--to postgres needs DATABASE_URL (or --database-url) of the target database');
     const { openDatabase } = await import('../../db/connection.ts');
+    const { existingSecret } = await import('../../http/secret.ts');
     const { migrateToLatest } = await import('../../db/migrate.ts');
     const { fileContentStore } = await import('../../storage/content-store.ts');
     const { fileStoreRoot } = await import('../../storage/open.ts');
@@ -19,7 +20,9 @@ export const storageMigrateCommand: Command = {
     const { copyStore } = await import('../../storage/copy-store.ts');
     const database = openDatabase(config);
     try {
-      await migrateToLatest(database.db);
+      await migrateToLatest(database.db, {
+        serverSecret: existingSecret(config.dataDir, config.secret),
+      });
       const root = fileStoreRoot(config.dataDir);
       const report = await copyStore(fileContentStore(root), postgresContentStore(database.db));
       for (const f of report.failed) io.stderr(`${f.sha256}: ${f.reason}\n`);

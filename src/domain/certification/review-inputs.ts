@@ -33,7 +33,7 @@ export interface ReviewSources {
   /** Context of the organisation (4.1, 4.2, Amd 1:2024); null when none is recorded. */
   context: IsmsContext | null;
   risks: ReviewRisk[] | null;
-  /** Extension point: null until closeloop records information security objectives (6.2). */
+  /** Fulfilment of the information security objectives (6.2), from the register; null when not held. */
   objectives: string[] | null;
   scores: ReviewScores | null;
 }

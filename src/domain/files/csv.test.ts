@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvError, csvField, parseCsv, toCsv } from './csv.ts';
+import { CsvError, CsvReader, csvField, parseCsv, toCsv } from './csv.ts';
 
 describe('CSV (RFC 4180)', () => {
   it('parses quoted fields with commas, quotes and line breaks, CRLF or LF, and a BOM', () => {
@@ -38,6 +38,35 @@ describe('CSV (RFC 4180)', () => {
           expect(parsed).toEqual(expected);
         },
       ),
+    );
+  });
+  it('reads the same records fed in pieces of any size (a CRLF or a doubled quote split between two)', () => {
+    const text = fc.stringMatching(/^[a,"\r\n\ufeff]{0,40}$/);
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(40), { maxLength: 6 }), (csv, cuts) => {
+        let whole: string[][] | string;
+        try {
+          whole = parseCsv(csv);
+        } catch (err) {
+          whole = (err as Error).message;
+        }
+        const reader = new CsvReader();
+        let pieces: string[][] | string;
+        try {
+          const at = [...new Set(cuts.map((c) => Math.min(c, csv.length)))].sort((a, b) => a - b);
+          const out: string[][] = [];
+          let from = 0;
+          for (const to of [...at, csv.length]) {
+            out.push(...reader.push(csv.slice(from, to)));
+            from = to;
+          }
+          pieces = [...out, ...reader.end()];
+        } catch (err) {
+          pieces = (err as Error).message;
+        }
+        expect(pieces).toEqual(whole);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -13,73 +13,103 @@ export class CsvError extends Error {
 }
 
 export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let line = 1;
-  let col = 1;
-  let quoted = false;
-  let fieldStart = true;
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
+  const reader = new CsvReader();
+  return [...reader.push(text), ...reader.end()];
+}
+
+/**
+ * The same parser fed piece by piece (a file read as a stream, issue #16): `push` takes the next text,
+ * in pieces of any size (a CRLF or a doubled quote may be split between two), and returns the records
+ * completed by it; `end` returns the last. Blank records are dropped, as `parseCsv` drops them.
+ */
+export class CsvReader {
+  private row: string[] = [];
+  private field = '';
+  private line = 1;
+  private col = 1;
+  private quoted = false;
+  private fieldStart = true;
+  /** A quote seen inside a quoted field: the next character says whether it is doubled or closing. */
+  private quoteSeen = false;
+  /** A CR ended the last record: a LF right after it belongs to it. */
+  private afterCr = false;
+  private started = false;
+
+  push(text: string): string[][] {
+    const out: string[][] = [];
+    let src = text;
+    if (!this.started && src.length > 0) {
+      this.started = true;
+      if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+    }
+    for (let i = 0; i < src.length; i++) {
+      const ch = src[i]!;
+      if (this.afterCr) {
+        this.afterCr = false;
+        if (ch === '\n') continue;
+      }
+      if (this.quoteSeen) {
+        this.quoteSeen = false;
+        if (ch === '"') {
+          this.field += '"';
           continue;
         }
-        quoted = false;
-        i += 1;
-        const next = src[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          throw new CsvError(line, col, 'a closing quote must end the field');
+        this.quoted = false;
+        if (ch !== ',' && ch !== '\n' && ch !== '\r')
+          throw new CsvError(this.line, this.col, 'a closing quote must end the field');
+      } else if (this.quoted) {
+        if (ch === '"') this.quoteSeen = true;
+        else {
+          if (ch === '\n') this.line += 1;
+          this.field += ch;
         }
         continue;
       }
-      if (ch === '\n') line += 1;
-      field += ch;
-      i += 1;
-      continue;
+      if (ch === '"' && this.fieldStart) {
+        this.quoted = true;
+        this.fieldStart = false;
+      } else if (ch === ',') {
+        this.row.push(this.field);
+        this.field = '';
+        this.fieldStart = true;
+        this.col += 1;
+      } else if (ch === '\r' || ch === '\n') {
+        this.row.push(this.field);
+        this.emit(out);
+        this.line += 1;
+        this.afterCr = ch === '\r';
+      } else if (ch === '"') {
+        throw new CsvError(this.line, this.col, 'a quote may only open a field');
+      } else {
+        this.field += ch;
+        this.fieldStart = false;
+      }
     }
-    if (ch === '"' && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-      i += 1;
-      continue;
-    }
-    if (ch === ',') {
-      row.push(field);
-      field = '';
-      fieldStart = true;
-      col += 1;
-      i += 1;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      fieldStart = true;
-      col = 1;
-      line += 1;
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    if (ch === '"') throw new CsvError(line, col, 'a quote may only open a field');
-    field += ch;
-    fieldStart = false;
-    i += 1;
+    return out;
   }
-  if (quoted) throw new CsvError(line, col, 'a quoted field is not closed');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+
+  end(): string[][] {
+    if (this.quoteSeen) {
+      this.quoteSeen = false;
+      this.quoted = false;
+    }
+    if (this.quoted) throw new CsvError(this.line, this.col, 'a quoted field is not closed');
+    const out: string[][] = [];
+    if (this.field !== '' || this.row.length > 0) {
+      this.row.push(this.field);
+      this.emit(out);
+    }
+    return out;
   }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+
+  private emit(out: string[][]) {
+    const r = this.row;
+    if (!(r.length === 1 && r[0] === '')) out.push(r);
+    this.row = [];
+    this.field = '';
+    this.fieldStart = true;
+    this.col = 1;
+  }
 }
 
 /**

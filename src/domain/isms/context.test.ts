@@ -63,15 +63,16 @@ describe('risk owner’s sign-off (6.1.3 f)', () => {
   });
   it('refuses a signature dated after today or on a risk without an owner', () => {
     expect(
-      signOffProblems({ owner: 'Tom', treatmentApproval: sig, residualAcceptance: sig }, '2027-12-31'),
+      signOffProblems({ owner: 'Tom Becker', treatmentApproval: sig, residualAcceptance: sig }, '2027-12-31'),
     ).toEqual([]);
     const late = signOffProblems(
-      { owner: 'Tom', treatmentApproval: { ...sig, on: '2028-01-01' }, residualAcceptance: null },
+      { owner: 'Tom Becker', treatmentApproval: { ...sig, on: '2028-01-01' }, residualAcceptance: null },
       '2027-12-31',
     );
     expect(late).toEqual([
       {
         field: 'treatmentApproval',
+        kind: 'dated_after_today',
         message: 'the approval of the treatment plan cannot be dated after today',
       },
     ]);
@@ -80,5 +81,30 @@ describe('risk owner’s sign-off (6.1.3 f)', () => {
       today,
     );
     expect(ownerless.map((p) => p.field)).toEqual(['residualAcceptance']);
+  });
+  it('refuses a signature by anyone but the risk owner, naming the owner (regression: any name passed)', () => {
+    const other = signOffProblems(
+      { owner: 'Tom Becker', treatmentApproval: { by: 'Ada Lovelace', on: today }, residualAcceptance: null },
+      today,
+    );
+    expect(other).toEqual([
+      {
+        field: 'treatmentApproval',
+        kind: 'not_risk_owner',
+        message:
+          'the approval of the treatment plan must be signed by the risk owner, Tom Becker, not by Ada Lovelace (6.1.3 f)',
+      },
+    ]);
+    // The same person written with other case or spacing is the owner.
+    expect(
+      signOffProblems(
+        {
+          owner: 'Tom Becker',
+          treatmentApproval: null,
+          residualAcceptance: { by: ' tom  BECKER', on: today },
+        },
+        today,
+      ),
+    ).toEqual([]);
   });
 });

@@ -96,13 +96,21 @@ const rank: Record<DocumentState, number> = {
 
 /**
  * Per mandatory item, the documents that satisfy it and the best state among them: one approved,
- * in-date document is enough; none at all is `missing`.
+ * in-date document is enough; none at all is `missing`. `kept` names the records closeloop itself keeps
+ * as that documented information (the objectives register for 6.2): each counts as in place.
  */
-export function readiness(docs: readonly RegisteredDocument[], today: string): ReadinessItem[] {
+export function readiness(
+  docs: readonly RegisteredDocument[],
+  today: string,
+  kept: Readonly<Record<string, readonly { ref: string; title: string }[]>> = {},
+): ReadinessItem[] {
   return mandatoryDocuments.map((requirement) => {
-    const mine = docs
-      .filter((d) => d.requirementKey === requirement.key)
-      .map((d) => ({ ref: d.ref, title: d.title, state: documentState(d, today) }));
+    const mine = [
+      ...docs
+        .filter((d) => d.requirementKey === requirement.key)
+        .map((d) => ({ ref: d.ref, title: d.title, state: documentState(d, today) })),
+      ...(kept[requirement.key] ?? []).map((r) => ({ ref: r.ref, title: r.title, state: 'ok' as const })),
+    ];
     const state =
       mine.length === 0
         ? 'missing'

@@ -135,21 +135,45 @@ export function signOffState(s: {
   return 'complete';
 }
 
-/** What is wrong with the signatures as recorded: dated in the future, or on a risk that names no owner. */
+/** One name as people write it: case, accents' composition and spacing do not make another person. */
+const sameName = (a: string, b: string) => {
+  const norm = (x: string) => x.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  return norm(a) === norm(b);
+};
+
+export interface SignOffProblem {
+  field: 'treatmentApproval' | 'residualAcceptance';
+  /** `not_risk_owner` when someone other than the risk's owner signed (6.1.3 f). */
+  kind: 'dated_after_today' | 'no_owner' | 'not_risk_owner';
+  message: string;
+}
+
+/**
+ * What is wrong with the signatures as recorded: dated in the future, on a risk that names no owner, or
+ * signed by someone who is not the risk's owner. 6.1.3 f: it is the risk owners who approve the risk
+ * treatment plan and accept the residual risks, not whoever records the register.
+ */
 export function signOffProblems(
   s: { owner: string; treatmentApproval: OwnerSignature | null; residualAcceptance: OwnerSignature | null },
   today: string,
-): { field: 'treatmentApproval' | 'residualAcceptance'; message: string }[] {
-  const problems: { field: 'treatmentApproval' | 'residualAcceptance'; message: string }[] = [];
+): SignOffProblem[] {
+  const problems: SignOffProblem[] = [];
   for (const [field, sig, what] of [
     ['treatmentApproval', s.treatmentApproval, 'approval of the treatment plan'],
     ['residualAcceptance', s.residualAcceptance, 'acceptance of the residual risk'],
   ] as const) {
     if (sig === null) continue;
-    if (sig.on > today) problems.push({ field, message: `the ${what} cannot be dated after today` });
+    if (sig.on > today)
+      problems.push({ field, kind: 'dated_after_today', message: `the ${what} cannot be dated after today` });
     // 6.1.3 f names the risk owner: a risk without an owner has nobody to approve or accept it.
     if (s.owner.trim() === '')
-      problems.push({ field, message: `name the risk owner before recording the ${what}` });
+      problems.push({ field, kind: 'no_owner', message: `name the risk owner before recording the ${what}` });
+    else if (!sameName(sig.by, s.owner))
+      problems.push({
+        field,
+        kind: 'not_risk_owner',
+        message: `the ${what} must be signed by the risk owner, ${s.owner.trim()}, not by ${sig.by.trim()} (6.1.3 f)`,
+      });
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import { type Grade, isNonconformity } from '../../vocabulary/grades.ts';
 import { isOpenFinding } from './findings-load.ts';
 import type { PostureInput } from './model.ts';
 import { diff, type Figures, impactOf, taskIndex, withPrerequisites } from './projection.ts';
@@ -25,7 +26,9 @@ export interface PathStep {
   after: Figures;
 }
 
-const GRADE_RANK: Record<string, number> = { major: 0, minor: 1 };
+// Among steps due the same day, majors' first: a major must be corrected and verified before certification.
+const GRADE_RANK: Record<Grade, number> = { major: 0, minor: 1, ofi: 2, observation: 2, positive: 2 };
+const gradeRank = (g: string) => (Object.hasOwn(GRADE_RANK, g) ? GRADE_RANK[g as Grade] : 2);
 
 export function fastestPath(input: PostureInput): PathStep[] {
   const tasks = taskIndex(input);
@@ -33,7 +36,7 @@ export function fastestPath(input: PostureInput): PathStep[] {
   const open = [...tasks.values()].filter((t) => !t.done && isOpenFinding(findings.get(t.findingId)!));
   const needed = new Set<string>();
   for (const t of open)
-    if (findings.get(t.findingId)!.grade in GRADE_RANK)
+    if (isNonconformity(findings.get(t.findingId)!.grade))
       for (const id of withPrerequisites(t.id, tasks)) needed.add(id);
   const candidates = [...new Set(open.flatMap((t) => withPrerequisites(t.id, tasks)))].map(
     (id) => tasks.get(id)!,
@@ -51,7 +54,7 @@ export function fastestPath(input: PostureInput): PathStep[] {
       [
         needed.has(t.id) ? 0 : 1,
         t.dueOn ?? '9999-12-31',
-        GRADE_RANK[findings.get(t.findingId)!.grade] ?? 2,
+        gradeRank(findings.get(t.findingId)!.grade),
         -(alone.get(t.id) ?? 0),
         t.id,
       ] as const,

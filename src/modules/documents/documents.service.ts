@@ -13,6 +13,7 @@ import {
 } from '../../domain/isms/documents.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { objectivesAsOf } from '../objectives/index.ts';
 import * as repo from './documents.repository.ts';
 
 // The register of documented information (7.5): each mandatory item of ISO/IEC 27001:2022 maps to the
@@ -145,7 +146,10 @@ export async function updateDocument(
 export async function documentReadiness(_input: unknown, ctx: OrgContext) {
   authorize(ctx, 'document.read');
   const rows = await repo.listDocuments(ctx.db, ctx.organisation.id);
-  const items = readiness(rows.map(asRegistered), today(ctx)).map((i) => ({
+  // 6.2: the objectives register is the documented information on the objectives; a withdrawn one is not.
+  const objectives = (await objectivesAsOf(ctx, today(ctx))).filter((o) => o.status !== 'withdrawn');
+  const kept = { objectives: objectives.map((o) => ({ ref: o.ref, title: `Objective: ${o.title}` })) };
+  const items = readiness(rows.map(asRegistered), today(ctx), kept).map((i) => ({
     key: i.requirement.key,
     clause: i.requirement.clause,
     title: i.requirement.title,

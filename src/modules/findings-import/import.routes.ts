@@ -6,7 +6,7 @@ import { templateColumns } from '../../domain/findings/import-rows.ts';
 import { orgCtx } from '../../http/gate.ts';
 import { media } from '../../http/openapi.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
-import { readSingleFileUpload } from '../../http/upload.ts';
+import { withStagedUpload } from '../../http/upload.ts';
 import { importFindings, templateCsv } from './import.service.ts';
 
 // Any subset of the template columns (zod's record over an enum would demand all six); an empty header
@@ -54,29 +54,35 @@ export function importRoutes(app: ZodApp, deps: ModuleDeps) {
         response: { 200: importReport },
       },
     },
-    async (req) => {
-      const { fields, file } = await readSingleFileUpload(req, deps.maxUploadBytes, 5);
-      let mapping = {};
-      if (fields.mapping) {
-        const parsed = mappingSchema.safeParse(parseJson(fields.mapping));
-        if (!parsed.success)
-          throw new AppError(
-            'validation_failed',
-            `mapping must be a JSON object from template columns (${templateColumns.join(', ')}) to header names`,
-            [{ path: 'body/mapping', message: 'invalid' }],
+    async (req) =>
+      // The upload is staged to a temporary file as it arrives and read from there as a stream.
+      withStagedUpload(
+        req,
+        deps.maxUploadBytes,
+        async ({ fields, file }) => {
+          let mapping = {};
+          if (fields.mapping) {
+            const parsed = mappingSchema.safeParse(parseJson(fields.mapping));
+            if (!parsed.success)
+              throw new AppError(
+                'validation_failed',
+                `mapping must be a JSON object from template columns (${templateColumns.join(', ')}) to header names`,
+                [{ path: 'body/mapping', message: 'invalid' }],
+              );
+            mapping = parsed.data;
+          }
+          return importFindings(
+            {
+              auditRef: req.params.auditRef,
+              content: file.content,
+              fileName: file.name,
+              mapping,
+              dryRun: fields.dryRun === 'true',
+            },
+            orgCtx(req),
           );
-        mapping = parsed.data;
-      }
-      return importFindings(
-        {
-          auditRef: req.params.auditRef,
-          bytes: file.bytes,
-          fileName: file.name,
-          mapping,
-          dryRun: fields.dryRun === 'true',
         },
-        orgCtx(req),
-      );
-    },
+        5,
+      ),
   );
 }

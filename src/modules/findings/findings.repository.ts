@@ -126,13 +126,56 @@ export async function findFindingByRef(db: Db, organisationId: string, auditId: 
     .executeTakeFirst();
 }
 
-export async function insertFinding(db: Db, row: FindingTable) {
-  await db.insertInto('finding').values(row).execute();
-  await replaceRequirements(db, row.organisation_id, row.id, JSON.parse(row.requirements_json) as string[]);
-  await db
-    .insertInto('corrective_action_record')
-    .values({ finding_id: row.id, organisation_id: row.organisation_id, updated_at: row.created_at })
+/** Which of `refs` (at most a batch: the caller bounds the list) an audit already holds. */
+export async function existingRefs(
+  db: Db,
+  organisationId: string,
+  auditId: string,
+  refs: readonly string[],
+): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('finding')
+    .select('ref')
+    .where('organisation_id', '=', organisationId)
+    .where('audit_id', '=', auditId)
+    .where('ref', 'in', refs)
     .execute();
+  return new Set(rows.map((r) => r.ref));
+}
+
+/**
+ * Inserts findings with their requirement rows and corrective action records in multi-row statements
+ * (18 columns a finding: 100 rows stay well under SQLite's and PostgreSQL's parameter limits).
+ */
+export async function insertFindings(db: Db, rows: readonly FindingTable[]) {
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('finding')
+      .values(rows.slice(i, i + 100))
+      .execute();
+  const requirements = rows.flatMap((row) =>
+    [...new Set(JSON.parse(row.requirements_json) as string[])].map((requirement) => ({
+      organisation_id: row.organisation_id,
+      requirement,
+      finding_id: row.id,
+    })),
+  );
+  for (let i = 0; i < requirements.length; i += 300)
+    await db
+      .insertInto('finding_requirement')
+      .values(requirements.slice(i, i + 300))
+      .execute();
+  const records = rows.map((row) => ({
+    finding_id: row.id,
+    organisation_id: row.organisation_id,
+    updated_at: row.created_at,
+  }));
+  for (let i = 0; i < records.length; i += 300)
+    await db
+      .insertInto('corrective_action_record')
+      .values(records.slice(i, i + 300))
+      .execute();
 }
 
 export async function updateFinding(

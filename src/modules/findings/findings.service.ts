@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, type FieldIssue, notFound } from '../../contracts/errors.ts';
 import type { findingInput, findingQuery, findingUpdate } from '../../contracts/findings.ts';
+import type { FindingTable } from '../../db/schema.ts';
 import { defaultCalendar } from '../../domain/calendar/working-days.ts';
 import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/policy.ts';
 import { closureRule } from '../../domain/findings/closure.ts';
@@ -111,44 +112,81 @@ export async function insertFindingRow(
   input: z.infer<typeof findingInput>,
   source: string,
 ) {
-  const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
-  if (issues.length > 0)
-    throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
-  if (await repo.findFindingByRef(tx.db, tx.organisation.id, audit.id, input.ref)) {
-    throw new AppError('conflict', `finding ${input.ref} already exists in audit ${audit.ref}`, [
+  const [id] = await insertFindingRows(tx, audit, [input], source);
+  return id!;
+}
+
+/**
+ * Records findings of one audit as one batch (an import writes 10,000 in batches, issue #16): the same
+ * checks, deadlines, records and audit entries as one at a time, in a few statements. Deadlines are
+ * derived once per grade and owners looked up once per person. Returns the new ids in input order.
+ */
+export async function insertFindingRows(
+  tx: ChangeContext,
+  audit: DeadlineAudit & { id: string; ref: string },
+  inputs: readonly z.infer<typeof findingInput>[],
+  source: string,
+): Promise<string[]> {
+  const labelled = inputs.map((input) => {
+    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+    if (issues.length > 0)
+      throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
+    return { input, labels };
+  });
+  const taken = await repo.existingRefs(
+    tx.db,
+    tx.organisation.id,
+    audit.id,
+    inputs.map((i) => i.ref),
+  );
+  const clash = inputs.find((i) => taken.has(i.ref));
+  if (clash)
+    throw new AppError('conflict', `finding ${clash.ref} already exists in audit ${audit.ref}`, [
       { path: 'body/ref', message: 'taken' },
     ]);
-  }
   const at = tx.now().toISOString();
-  const id = randomUUID();
-  const d = await deadlinesFor(tx, audit, input.grade);
-  await repo.insertFinding(tx.db, {
-    id,
-    organisation_id: tx.organisation.id,
-    audit_id: audit.id,
-    ref: input.ref,
-    grade: input.grade,
-    requirements_json: JSON.stringify(labels),
-    statement: input.statement,
-    objective_evidence: input.objectiveEvidence,
-    area: input.area,
-    owner_user_id: await ownerIdFor(tx, input.ownerEmail, 'body/ownerEmail'),
-    status: initialStatus(input.grade),
-    ofi_reason: null,
-    cap_due_on: d.capDueOn,
-    evidence_due_on: d.evidenceDueOn,
-    close_by_on: d.closeByOn,
-    created_at: at,
-    updated_at: at,
-    closed_at: null,
-  });
-  await tx.audit({
-    action: 'finding.create',
-    entityType: 'finding',
-    entityId: id,
-    data: { audit: audit.ref, ...input, requirements: labels, source },
-  });
-  return id;
+  const deadlines = new Map<string, Awaited<ReturnType<typeof deadlinesFor>>>();
+  const owners = new Map<string, string | null>();
+  const rows: FindingTable[] = [];
+  for (const { input, labels } of labelled) {
+    let d = deadlines.get(input.grade);
+    if (!d) {
+      d = await deadlinesFor(tx, audit, input.grade);
+      deadlines.set(input.grade, d);
+    }
+    const email = input.ownerEmail;
+    if (email && !owners.has(email)) owners.set(email, await ownerIdFor(tx, email, 'body/ownerEmail'));
+    rows.push({
+      id: randomUUID(),
+      organisation_id: tx.organisation.id,
+      audit_id: audit.id,
+      ref: input.ref,
+      grade: input.grade,
+      requirements_json: JSON.stringify(labels),
+      statement: input.statement,
+      objective_evidence: input.objectiveEvidence,
+      area: input.area,
+      owner_user_id: email ? (owners.get(email) ?? null) : null,
+      status: initialStatus(input.grade),
+      ofi_reason: null,
+      cap_due_on: d.capDueOn,
+      evidence_due_on: d.evidenceDueOn,
+      close_by_on: d.closeByOn,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+    });
+  }
+  await repo.insertFindings(tx.db, rows);
+  await tx.auditMany(
+    labelled.map(({ input, labels }, i) => ({
+      action: 'finding.create',
+      entityType: 'finding',
+      entityId: rows[i]!.id,
+      data: { audit: audit.ref, ...input, requirements: labels, source },
+    })),
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function createFinding(

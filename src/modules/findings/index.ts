@@ -13,6 +13,7 @@ export { escalationFor } from './escalation.service.ts';
 export { findEvent, implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
+  existingRefs,
   findFinding,
   findFindingByRef,
   listFindings as listFindingRows,
@@ -23,6 +24,7 @@ export {
   createFinding,
   deadlinesFor,
   insertFindingRow,
+  insertFindingRows,
   listFindings,
   normaliseRequirements,
 } from './findings.service.ts';

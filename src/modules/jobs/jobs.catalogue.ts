@@ -3,9 +3,8 @@ import type { DatabaseKind, Db } from '../../db/connection.ts';
 import { sendCycleReminders } from '../certificates/index.ts';
 import { type AppEnv, makeContext, type OrganisationRef } from '../context.ts';
 import { sendReviewReminders } from '../documents/index.ts';
-import { sendDueNotifications } from '../notifications/index.ts';
-import { organisationsAfter } from '../organisations/index.ts';
-import { recordDailySnapshots, refreshChangedPostures } from '../posture/index.ts';
+import { sendDueNotificationsFor } from '../notifications/index.ts';
+import { recordDailySnapshotFor, refreshChangedPostures } from '../posture/index.ts';
 import { deleteStaleRateLimitHits } from '../rate-limits/index.ts';
 import { deliverDueWebhooks } from '../webhooks/index.ts';
 
@@ -18,32 +17,30 @@ export interface JobDeps {
   now: () => Date;
 }
 
-export interface JobDefinition {
+/** What one organisation's part of a job may use (a retry from the admins' page has no job log). */
+export type OrganisationJobDeps = Omit<JobDeps, 'log'>;
+
+interface JobCommon {
   name: string;
   summary: string;
   /** Five-field cron expression in UTC. */
   cron: string;
   /** Run once when an instance starts (catching up after downtime); the queue keeps it to one run. */
   atStart: boolean;
-  run(deps: JobDeps): Promise<unknown>;
 }
 
-/** Runs `work` for every organisation, a page at a time (a sweep never loads every organisation at once). */
-async function eachOrganisation<T>(deps: JobDeps, work: (org: OrganisationRef) => Promise<T>) {
-  let after = '';
-  let count = 0;
-  for (;;) {
-    const page = await organisationsAfter(deps.db, after, 100);
-    for (const org of page) {
-      await work(org);
-      count++;
-    }
-    if (page.length < 100) return { organisations: count };
-    after = page.at(-1)!.id;
-  }
-}
+/**
+ * A job is either the instance's own work (`run`), whose dead letter only an instance operator sees, or
+ * one organisation's work done for every organisation in turn (`runFor`): one organisation's failure
+ * does not stop the others, and its dead letter names the organisation, whose admins see and retry it.
+ */
+export type JobDefinition = JobCommon &
+  (
+    | { scope: 'instance'; run(deps: JobDeps): Promise<unknown> }
+    | { scope: 'organisation'; runFor(deps: OrganisationJobDeps, org: OrganisationRef): Promise<unknown> }
+  );
 
-const systemContext = (deps: JobDeps, org: OrganisationRef, label: string) =>
+const systemContext = (deps: OrganisationJobDeps, org: OrganisationRef, label: string) =>
   makeContext({ kind: 'system', label }, org, { db: deps.db, kind: deps.kind, env: deps.env, now: deps.now });
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -57,7 +54,8 @@ export const jobCatalogue: readonly JobDefinition[] = [
     summary: 'deadline reminders, overdue notices and daily digests',
     cron: '*/15 * * * *',
     atStart: true,
-    run: (deps) => sendDueNotifications(deps),
+    scope: 'organisation',
+    runFor: (deps, org) => sendDueNotificationsFor(deps, org),
   },
   {
     // A committed change marks its organisation (one upsert in the request); this records the trend point
@@ -67,6 +65,8 @@ export const jobCatalogue: readonly JobDefinition[] = [
     summary: 'posture trend points of the organisations changed since their last one (at most one a minute)',
     cron: '* * * * *',
     atStart: true,
+    // Instance-wide: it claims the organisations marked changed; one that fails is logged and stays marked.
+    scope: 'instance',
     run: (deps) => refreshChangedPostures(deps),
   },
   {
@@ -74,25 +74,25 @@ export const jobCatalogue: readonly JobDefinition[] = [
     summary: 'one posture point a day per organisation, even when nothing changed',
     cron: '7 * * * *',
     atStart: true,
-    run: (deps) => recordDailySnapshots(deps),
+    scope: 'organisation',
+    runFor: (deps, org) => recordDailySnapshotFor(deps, org),
   },
   {
     name: 'certification-cycle-reminders',
     summary: 'surveillance, recertification and expiry reminders of the certification cycle',
     cron: '0 6 * * *',
     atStart: false,
-    run: (deps) =>
-      eachOrganisation(deps, (org) =>
-        sendCycleReminders({ on: isoDay(deps.now()) }, systemContext(deps, org, 'cycle reminders')),
-      ),
+    scope: 'organisation',
+    runFor: (deps, org) =>
+      sendCycleReminders({ on: isoDay(deps.now()) }, systemContext(deps, org, 'cycle reminders')),
   },
   {
     name: 'document-review-reminders',
     summary: 'mail owners of documents whose review is due or overdue',
     cron: '10 6 * * *',
     atStart: false,
-    run: (deps) =>
-      eachOrganisation(deps, (org) => sendReviewReminders({}, systemContext(deps, org, 'review reminders'))),
+    scope: 'organisation',
+    runFor: (deps, org) => sendReviewReminders({}, systemContext(deps, org, 'review reminders')),
   },
   {
     // Also asked for after every committed event (onDeliveryRequested); the schedule catches retries.
@@ -100,6 +100,8 @@ export const jobCatalogue: readonly JobDefinition[] = [
     summary: 'send due webhook deliveries, retry failed ones with back-off for 24 h',
     cron: '* * * * *',
     atStart: true,
+    // Instance-wide sweep: a delivery's failure is on the endpoint's own log (webhooks page), not a dead letter.
+    scope: 'instance',
     run: (deps) => deliverDueWebhooks(deps),
   },
   {
@@ -107,6 +109,7 @@ export const jobCatalogue: readonly JobDefinition[] = [
     summary: 'delete rate-limit windows that have expired',
     cron: '23 * * * *',
     atStart: false,
+    scope: 'instance',
     run: async (deps) => ({
       rateLimitWindows: await deleteStaleRateLimitHits(deps.db, deps.now().getTime()),
     }),

@@ -11,10 +11,12 @@ import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { ManagementReviewTable } from '../../db/schema.ts';
 import { gatherReviewInputs } from '../../domain/certification/review-inputs.ts';
+import { objectiveLines } from '../../domain/isms/objectives.ts';
 import type { ReportDocument } from '../../reports/model.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { contextOf } from '../isms-context/index.ts';
+import { objectivesAsOf } from '../objectives/index.ts';
 import { scoresForReview } from '../posture/index.ts';
 import { risksInForce } from '../risks/index.ts';
 import * as repo from './management-review.repository.ts';
@@ -64,8 +66,8 @@ async function gather(ctx: OrgContext, heldOn: string) {
     internalResults: internal.map((r) => ({ result: r.result ?? '', checkedOn: r.checked_on })),
     context,
     risks: await risksInForce(ctx),
-    // Information security objectives (6.2) are not recorded in closeloop yet: the section says so.
-    objectives: null,
+    // Fulfilment of the information security objectives (6.2), as measured up to the day of the review.
+    objectives: objectiveLines(await objectivesAsOf(ctx, heldOn), heldOn),
     scores: await scoresForReview(ctx, previousHeldOn),
   });
 }

@@ -8,4 +8,4 @@ export {
   notifyStatusChange,
   planLink,
 } from './notify.service.ts';
-export { sendDueNotifications } from './reminders.service.ts';
+export { sendDueNotifications, sendDueNotificationsFor } from './reminders.service.ts';

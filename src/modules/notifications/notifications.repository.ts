@@ -89,3 +89,12 @@ export async function unreadMentionsOf(db: Db, organisationId: string, userId: s
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function organisationSettings(db: Db, organisationId: string) {
+  const row = await db
+    .selectFrom('organisation')
+    .select('settings_json')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.settings_json ?? '{}';
+}

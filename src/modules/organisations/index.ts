@@ -1,4 +1,6 @@
 // Public face of the organisations module: other modules, src/http, src/cli and src/demo import only this file.
+
+export { organisationRef } from './organisations.read.ts';
 export {
   findOrganisationBySlug,
   insertMembership,

@@ -150,3 +150,7 @@ export async function organisationsAfter(db: Db, afterId: string, limit: number)
     .limit(limit)
     .execute();
 }
+
+export async function organisationById(db: Db, id: string) {
+  return db.selectFrom('organisation').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
+}

@@ -71,14 +71,16 @@ export async function updateSettings(input: z.infer<typeof settingsSchema>, ctx:
   authorize(ctx, 'organisation.update');
   return inTransaction(ctx, async (tx) => {
     const before = settingsSchema.parse(await repo.organisationSettings(tx.db, ctx.organisation.id));
-    const { name, ...settings } = input;
+    const { name, ...given } = input;
+    // A client that does not know the next steps' dismissal (the CLI, an older page) keeps it as it was.
+    const settings = { ...given, nextStepsDismissed: given.nextStepsDismissed ?? before.nextStepsDismissed };
     await repo.updateOrganisation(tx.db, ctx.organisation.id, { name, settings });
     await tx.audit({
       action: 'organisation.update',
       entityType: 'organisation',
       entityId: ctx.organisation.id,
-      data: { before, after: input },
+      data: { before, after: { name, ...settings } },
     });
-    return input;
+    return { name, ...settings };
   });
 }

@@ -2,6 +2,7 @@
 export {
   markChanged,
   REFRESH_PERIOD_MS,
+  recordDailySnapshotFor,
   recordDailySnapshots,
   recordSnapshot,
   refreshChangedPostures,

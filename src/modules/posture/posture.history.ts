@@ -3,7 +3,7 @@ import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { PostureSnapshotTable } from '../../db/schema-posture.ts';
 import { scorePosture } from '../../domain/posture/score.ts';
 import { authorize } from '../authorize.ts';
-import { type AppEnv, makeContext, type OrgContext } from '../context.ts';
+import { type AppEnv, makeContext, type OrganisationRef, type OrgContext } from '../context.ts';
 import { loadPostureInput } from './posture.inputs.ts';
 import * as repo from './posture.repository.ts';
 
@@ -115,12 +115,18 @@ export async function recordDailySnapshots(deps: {
   env: AppEnv;
   now: () => Date;
 }) {
-  const today = deps.now().toISOString().slice(0, 10);
   let recorded = 0;
-  for (const org of await repo.allOrganisationIds(deps.db)) {
-    if (await repo.hasSnapshotOn(deps.db, org.id, today)) continue;
-    const ctx = makeContext({ kind: 'system' }, org, deps);
-    if (await recordSnapshot(ctx, 'daily')) recorded++;
-  }
+  for (const org of await repo.allOrganisationIds(deps.db))
+    if (await recordDailySnapshotFor(deps, org)) recorded++;
   return { recorded };
+}
+
+/** One organisation's point of the day, unless it has one (the `posture-daily-snapshots` job, per organisation). */
+export async function recordDailySnapshotFor(
+  deps: { db: Db; kind: DatabaseKind; env: AppEnv; now: () => Date },
+  org: OrganisationRef,
+): Promise<boolean> {
+  const today = deps.now().toISOString().slice(0, 10);
+  if (await repo.hasSnapshotOn(deps.db, org.id, today)) return false;
+  return Boolean(await recordSnapshot(makeContext({ kind: 'system' }, org, deps), 'daily'));
 }

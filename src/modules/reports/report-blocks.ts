@@ -5,13 +5,8 @@ import { type AuditType, auditTypeTraits } from '../../vocabulary/audit-types.ts
 import { labelOf } from '../../vocabulary/labels.ts';
 import type { AuditInfo, FindingData } from './report-data.ts';
 
-const GRADES: Record<string, string> = {
-  major: 'Major nonconformity',
-  minor: 'Minor nonconformity',
-  ofi: 'Opportunity for improvement',
-  observation: 'Observation',
-};
-export const gradeLabel = (g: string) => GRADES[g] ?? g;
+/** A grade in the vocabulary's words (src/vocabulary/grades.ts), as the web app shows it. */
+export const gradeLabel = (g: string) => labelOf.grade(g);
 /** A finding's or an action's state in the words the web app uses (src/vocabulary/labels.ts). */
 export const humanStatus = (s: string) => labelOf.findingStatus(s);
 export const actionState = (s: string) => labelOf.actionStatus(s);

@@ -6,7 +6,7 @@
 import { closerOf } from '../../domain/findings/closure.ts';
 import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { isNonconformity } from '../../vocabulary/index.ts';
+import { type Grade, isNonconformity } from '../../vocabulary/index.ts';
 import { roleTitles } from '../../vocabulary/roles.ts';
 import { findAuditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
@@ -111,9 +111,11 @@ export interface ReportData {
 
 export const isNc = (f: { grade: string }) => isNonconformity(f.grade);
 
-const GRADE_ORDER: Record<string, number> = { major: 0, minor: 1, ofi: 2, observation: 3 };
+// Majors first, then minors (the CB reads the ones that block certification first), then the rest.
+const GRADE_ORDER: Record<Grade, number> = { major: 0, minor: 1, ofi: 2, observation: 3, positive: 4 };
+const gradeOrder = (g: string) => (Object.hasOwn(GRADE_ORDER, g) ? GRADE_ORDER[g as Grade] : 9);
 const byReportOrder = (a: FindingData, b: FindingData) =>
-  (GRADE_ORDER[a.grade] ?? 9) - (GRADE_ORDER[b.grade] ?? 9) ||
+  gradeOrder(a.grade) - gradeOrder(b.grade) ||
   a.auditRef.localeCompare(b.auditRef, 'en', { numeric: true }) ||
   a.ref.localeCompare(b.ref, 'en', { numeric: true });
 

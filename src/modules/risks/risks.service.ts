@@ -86,13 +86,19 @@ export async function showRisk(input: { ref: string }, ctx: OrgContext) {
   return presentRisk(await matrixOf(ctx), r, await soaStatuses(ctx), today(ctx), await actionRefs(ctx, [r]));
 }
 
-function check(m: RiskMatrix, r: RiskTable, today: string) {
-  const signed = signOffProblems({ owner: r.owner, ...signatures(r) }, today);
-  if (signed.length > 0)
-    throw invalid(
+/** `signaturesTouched`: the change records or touches the sign-off (a new risk, its owner, a signature). */
+function check(m: RiskMatrix, r: RiskTable, today: string, signaturesTouched = true) {
+  const signed = signaturesTouched ? signOffProblems({ owner: r.owner, ...signatures(r) }, today) : [];
+  const fields = signed.map((p) => ({ path: `body/${p.field}`, message: p.message }));
+  // A signature by someone other than the owner has its own code, so the web and the CLI can say whose
+  // signature is needed (6.1.3 f); the detail names the owner.
+  if (signed.some((p) => p.kind === 'not_risk_owner'))
+    throw new AppError(
+      'not_risk_owner',
       signed.map((p) => p.message).join('; '),
-      signed.map((p) => ({ path: `body/${p.field}`, message: p.message })),
+      fields.filter((_, i) => signed[i]!.kind === 'not_risk_owner'),
     );
+  if (signed.length > 0) throw invalid(signed.map((p) => p.message).join('; '), fields);
   const inherent = { likelihood: r.inherent_likelihood, impact: r.inherent_impact };
   const residual = { likelihood: r.residual_likelihood, impact: r.residual_impact };
   for (const [name, v] of [
@@ -184,7 +190,11 @@ export async function updateRisk(input: z.infer<typeof riskUpdate> & { ref: stri
     if (input.treatmentApproval !== undefined) Object.assign(patch, approvalColumns(input.treatmentApproval));
     if (input.residualAcceptance !== undefined)
       Object.assign(patch, acceptanceColumns(input.residualAcceptance));
-    check(await matrixOf(tx), { ...before, ...patch }, today(tx));
+    const touched =
+      input.owner !== undefined ||
+      input.treatmentApproval !== undefined ||
+      input.residualAcceptance !== undefined;
+    check(await matrixOf(tx), { ...before, ...patch }, today(tx), touched);
     await repo.updateRisk(tx.db, tx.organisation.id, before.id, patch);
     const { ref: _r, ...changes } = input;
     await tx.audit({
@@ -208,7 +218,7 @@ export async function saveMatrix(input: RiskMatrixDto, ctx: OrgContext) {
   const problems = matrixProblems(input);
   if (problems.length > 0) throw invalid(problems.join('; '));
   await inTransaction(ctx, async (tx) => {
-    for (const r of await repo.listRisks(tx.db, tx.organisation.id)) check(input, r, '9999-12-31');
+    for (const r of await repo.listRisks(tx.db, tx.organisation.id)) check(input, r, '9999-12-31', false);
     await repo.saveMatrix(tx.db, tx.organisation.id, JSON.stringify(input), tx.now().toISOString());
     await tx.audit({
       action: 'risk_matrix.update',

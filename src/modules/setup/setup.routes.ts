@@ -14,6 +14,7 @@ import { role } from '../../contracts/roles.ts';
 import { orgCtx, principalOf } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { findUserByEmail } from '../accounts/index.ts';
+import { isInstanceOperator } from '../jobs/index.ts';
 import * as organisations from '../organisations/index.ts';
 import { organisationsOfUser } from '../organisations/index.ts';
 import * as service from './setup.service.ts';
@@ -78,6 +79,7 @@ export function setupRoutes(app: ZodApp, deps: ModuleDeps) {
             role: role.parse(o.role),
             limited: o.scope_json !== null,
           })),
+        operator: await isInstanceOperator(principal, { db: deps.database.db, env: deps.env }),
       };
     },
   );

@@ -1,4 +1,5 @@
 // Public face of the sso module: other modules, src/http, src/cli and src/demo import only this file.
 
-export { ssoRoutes } from './sso.routes.ts';
+export { emailDomainUsesSso } from './sso.read.ts';
+export { samlScreening } from './sso.saml.ts';
 export { configureOidc, provisionSsoMember, ssoRequired } from './sso.service.ts';

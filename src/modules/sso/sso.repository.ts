@@ -9,7 +9,7 @@ export async function connectionsOf(db: Db, organisationId: string) {
     .selectFrom('sso_connection as c')
     .innerJoin('ssoProvider as p', 'p.providerId', 'c.provider_id')
     .selectAll('c')
-    .select(['p.issuer', 'p.oidcConfig'])
+    .select(['p.issuer', 'p.oidcConfig', 'p.samlConfig'])
     .where('c.organisation_id', '=', organisationId)
     .orderBy('c.created_at')
     .execute();
@@ -20,7 +20,7 @@ export async function connectionOf(db: Db, organisationId: string, providerId: s
     .selectFrom('sso_connection as c')
     .innerJoin('ssoProvider as p', 'p.providerId', 'c.provider_id')
     .selectAll('c')
-    .select(['p.issuer', 'p.oidcConfig'])
+    .select(['p.issuer', 'p.oidcConfig', 'p.samlConfig'])
     .where('c.organisation_id', '=', organisationId)
     .where('c.provider_id', '=', providerId)
     .executeTakeFirst();
@@ -52,7 +52,16 @@ export async function connectionWithOrganisation(db: Db, providerId: string) {
   return db
     .selectFrom('sso_connection as c')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .select(['c.jit_role', 'c.enabled', 'o.id', 'o.slug', 'o.name'])
+    .select([
+      'c.jit_role',
+      'c.enabled',
+      'c.domain',
+      'c.protocol',
+      'c.clock_skew_seconds',
+      'o.id',
+      'o.slug',
+      'o.name',
+    ])
     .where('c.provider_id', '=', providerId)
     .executeTakeFirst();
 }
@@ -73,7 +82,13 @@ export async function ssoRequiredFor(db: Db, userId: string): Promise<boolean> {
 export async function saveConnection(
   db: Db,
   row: SsoConnectionTable,
-  provider: { issuer: string; oidcConfig: string; organizationId: string; userId: string | null },
+  provider: {
+    issuer: string;
+    oidcConfig: string | null;
+    samlConfig: string | null;
+    organizationId: string;
+    userId: string | null;
+  },
 ) {
   const existing = await connectionByProvider(db, row.provider_id);
   if (existing) {
@@ -83,6 +98,8 @@ export async function saveConnection(
         domain: row.domain,
         jit_role: row.jit_role,
         sso_required: row.sso_required,
+        clock_skew_seconds: row.clock_skew_seconds,
+        metadata_url: row.metadata_url,
         updated_at: row.updated_at,
       })
       .where('id', '=', existing.id)
@@ -90,7 +107,12 @@ export async function saveConnection(
       .execute();
     await db
       .updateTable('ssoProvider')
-      .set({ issuer: provider.issuer, oidcConfig: provider.oidcConfig, domain: row.domain })
+      .set({
+        issuer: provider.issuer,
+        oidcConfig: provider.oidcConfig,
+        samlConfig: provider.samlConfig,
+        domain: row.domain,
+      })
       .where('providerId', '=', row.provider_id)
       .where('organizationId', '=', row.organisation_id)
       .execute();
@@ -102,7 +124,7 @@ export async function saveConnection(
       id: crypto.randomUUID(),
       issuer: provider.issuer,
       oidcConfig: provider.oidcConfig,
-      samlConfig: null,
+      samlConfig: provider.samlConfig,
       userId: provider.userId,
       providerId: row.provider_id,
       organizationId: provider.organizationId,

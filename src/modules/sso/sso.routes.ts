@@ -3,12 +3,14 @@ import { orgParams } from '../../contracts/common.ts';
 import {
   oidcConnectionRequest,
   oidcConnectionUpdate,
+  samlConnectionRequest,
   ssoConnection,
   ssoConnectionList,
   ssoProviderParams,
 } from '../../contracts/sso.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ZodApp } from '../../http/route-types.ts';
+import { configureSaml } from './sso.saml.ts';
 import * as service from './sso.service.ts';
 
 export function ssoRoutes(app: ZodApp) {
@@ -39,6 +41,24 @@ export function ssoRoutes(app: ZodApp) {
     },
     async (req) => service.configureOidc(req.body, orgCtx(req)),
   );
+  app.put(
+    '/api/v1/orgs/:org/sso/saml',
+    {
+      config: { policy: 'sso.manage' },
+      schema: {
+        tags: ['sso'],
+        summary:
+          'Configure the SAML 2.0 connection (IdP metadata URL or XML, domain, JIT role, SSO required, clock skew)',
+        description:
+          'Signed assertions are always required. Give the IdP the returned saml.spEntityId (Audience) and ' +
+          'saml.acsUrl (Recipient, HTTP-POST), or saml.spMetadataUrl, which carries both.',
+        params: orgParams,
+        body: samlConnectionRequest,
+        response: { 200: ssoConnection },
+      },
+    },
+    async (req) => configureSaml(req.body, orgCtx(req)),
+  );
   app.post(
     '/api/v1/orgs/:org/sso/oidc',
     {
@@ -59,7 +79,7 @@ export function ssoRoutes(app: ZodApp) {
       config: { policy: 'sso.manage' },
       schema: {
         tags: ['sso'],
-        summary: 'Change a connection (a client secret left out keeps the stored one)',
+        summary: 'Change an OpenID Connect connection (a client secret left out keeps the stored one)',
         params: ssoProviderParams,
         body: oidcConnectionUpdate,
         response: { 200: ssoConnection },

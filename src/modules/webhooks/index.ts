@@ -1,11 +1,11 @@
 // Public face of the webhooks module (issue #20): outgoing, signed events of an organisation.
 export { deliverDueWebhooks, recordDeliveryAnswer, signedHeaders } from './webhooks.delivery.ts';
-export { targetPolicy } from './webhooks.network.ts';
+export { getGuardedText, targetPolicy } from './webhooks.network.ts';
 export {
   deadlineMissed,
   emitSystemEvent,
   emitWebhookEvent,
-  recordWebhookEvent,
+  recordWebhookEvents,
 } from './webhooks.outbox.ts';
 export {
   createWebhook,

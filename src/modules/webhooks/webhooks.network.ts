@@ -193,3 +193,40 @@ export function postJson(raw: string, headers: Record<string, string>, body: str
     req.end(body);
   });
 }
+
+/**
+ * GETs a document under the same guard (SSO metadata, issue #20): 10 s at most, no redirect followed,
+ * refused past `limit` bytes. Resolves with the body, or rejects with the reason.
+ */
+export function getGuardedText(raw: string, policy: TargetPolicy, limit: number) {
+  return new Promise<string>((resolve, reject) => {
+    const url = new URL(raw);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const literal = net.isIP(host) ? refusal(host, policy, url.protocol) : checkUrl(raw, policy);
+    if (literal) return reject(new TargetRefused(literal));
+    const send = url.protocol === 'https:' ? https.get : http.get;
+    const req = send(url, { agent: false, lookup: guardedLookup(policy, url.protocol) });
+    const timer = setTimeout(() => req.destroy(new Error('timed out after 10 s')), TIMEOUT_MS);
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) {
+        res.destroy();
+        return req.destroy(new Error(`answered ${res.statusCode} (redirects are not followed)`));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > limit) return req.destroy(new Error(`larger than ${limit} bytes`));
+        chunks.push(c);
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      });
+    });
+  });
+}

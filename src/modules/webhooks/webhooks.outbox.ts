@@ -17,8 +17,12 @@ import { requestDelivery } from './webhooks.service.ts';
 // that rolls back takes its event with it; a crash after the commit loses nothing (the job finds it).
 
 /** Writes an event of this change to the outbox; `tx` must be the change's transaction context. */
-export async function emitWebhookEvent(tx: OrgContext, draft: WebhookEventDraft): Promise<void> {
-  const endpoints = (await repo.listEndpoints(tx.db, tx.organisation.id)).filter(
+export async function emitWebhookEvent(
+  tx: OrgContext,
+  draft: WebhookEventDraft,
+  listed?: Awaited<ReturnType<typeof repo.listEndpoints>>,
+): Promise<void> {
+  const endpoints = (listed ?? (await repo.listEndpoints(tx.db, tx.organisation.id))).filter(
     (e) => e.enabled === 1 && (JSON.parse(e.events) as WebhookEventType[]).includes(draft.type),
   );
   if (endpoints.length === 0) return;
@@ -59,10 +63,15 @@ export async function emitWebhookEvent(tx: OrgContext, draft: WebhookEventDraft)
   await whenCommitted(tx, async () => requestDelivery());
 }
 
-/** The audit listener the runtime registers: an audited change that is an event goes to the outbox. */
-export async function recordWebhookEvent(tx: OrgContext, entry: AuditedChange): Promise<void> {
-  const draft = eventOfChange(entry);
-  if (draft) await emitWebhookEvent(tx, draft);
+/**
+ * The audit listener the runtime registers: each audited change that is an event goes to the outbox. The
+ * endpoints are read once for the entries of one step (an import audits 10,000 findings at once, #16).
+ */
+export async function recordWebhookEvents(tx: OrgContext, entries: readonly AuditedChange[]): Promise<void> {
+  const drafts = entries.map(eventOfChange).filter((d): d is WebhookEventDraft => d !== null);
+  if (drafts.length === 0) return;
+  const endpoints = await repo.listEndpoints(tx.db, tx.organisation.id);
+  for (const draft of drafts) await emitWebhookEvent(tx, draft, endpoints);
 }
 
 /** An event no audited change carries (a deadline passing), recorded by a job in its own transaction. */

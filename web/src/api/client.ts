@@ -50,15 +50,22 @@ export function apiUrl<P extends string>(path: P, params: PathParams<P>, query?:
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Call<P extends string, S extends z.ZodType | undefined> {
+interface Call<P extends string, S extends Reader | undefined> {
   params: PathParams<P>;
   query?: Query;
   /** JSON body, typed by the endpoint's `z.input` of the request schema; or a multipart form. */
   body?: unknown;
-  /** The route's response schema (src/contracts): the answer is parsed with it. */
+  /**
+   * The route's response schema (src/contracts): the answer is parsed with it. Any reader with a `parse`
+   * will do: the signed-out pages use small hand-written ones, so their first paint needs no Zod (#16).
+   */
   response?: S;
 }
-type Answer<S> = S extends z.ZodType ? z.output<S> : undefined;
+/** What reads an answer: a Zod schema, or an object whose `parse` checks the shape by hand. */
+export interface Reader<T = unknown> {
+  parse(data: unknown): T;
+}
+type Answer<S> = S extends z.ZodType ? z.output<S> : S extends Reader<infer T> ? T : undefined;
 
 async function send(method: Method, url: string, body: unknown): Promise<unknown> {
   const form = body instanceof FormData;
@@ -76,7 +83,7 @@ async function send(method: Method, url: string, body: unknown): Promise<unknown
 }
 
 /** One call of the API; every endpoint function of `features/<feature>/api.ts` goes through here. */
-export async function request<P extends string, S extends z.ZodType | undefined = undefined>(
+export async function request<P extends string, S extends Reader | undefined = undefined>(
   method: Method,
   path: P,
   call: Call<P, S>,

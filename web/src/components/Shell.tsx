@@ -10,6 +10,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
@@ -99,7 +100,7 @@ export function Shell({ me }: { me: Me }) {
               {roleLabels[current.role]}
             </Text>
           )}
-          {(current ? visibleNavigation(current.role, current.limited) : []).map((group) => {
+          {(current ? visibleNavigation(current.role, current.limited, me.operator) : []).map((group) => {
             return (
               <div key={group.label}>
                 <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="md" pb={4}>
@@ -129,7 +130,11 @@ export function Shell({ me }: { me: Me }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* Confirmations are asked only inside the signed-in app: the provider (and the modal's focus trap
+            and scroll lock) stays out of the sign-in and trust pages' first download (#16). */}
+        <ModalsProvider>
+          <Outlet />
+        </ModalsProvider>
       </AppShell.Main>
     </AppShell>
   );

@@ -41,7 +41,8 @@ export function SetupPage() {
       await accountApi.setup(v);
       await accountApi.signIn({ email: v.email, password: v.password });
       qc.clear();
-      await navigate({ to: '/o/$org/members', params: { org: v.organisationSlug } });
+      // First run ends on the next steps (#19 item 3): scope and SoA, first audit, the report, people.
+      await navigate({ to: '/o/$org/next-steps', params: { org: v.organisationSlug } });
     } catch (err) {
       showServerErrors(form, err);
       setError(errorMessage(err));

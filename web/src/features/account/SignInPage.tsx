@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { AuthCard } from './AuthCard.tsx';
-import { accountApi } from './api.ts';
+import { signInApi } from './sign-in-api.ts';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');
@@ -32,7 +32,7 @@ export function SignInPage() {
     }
     setBusy(true);
     try {
-      const res = await accountApi.signInSso({ email, callbackURL: redirectTarget() });
+      const res = await signInApi.signInSso({ email, callbackURL: redirectTarget() });
       window.location.assign(res.url);
     } catch {
       setError('No company account is set up for this email domain: sign in with your password.');
@@ -44,7 +44,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await accountApi.signIn({ email, password });
+      const res = await signInApi.signIn({ email, password });
       if (res.twoFactorRedirect) setStep('totp');
       else await done();
     } catch (err) {
@@ -58,7 +58,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await accountApi.verifyTotp(code);
+      await signInApi.verifyTotp(code);
       await done();
     } catch (err) {
       setError(errorMessage(err));

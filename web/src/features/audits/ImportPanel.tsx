@@ -114,7 +114,7 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
           disabled={!preview || preview.errors.length > 0}
           loading={busy && Boolean(preview)}
         >
-          Import {preview && preview.errors.length === 0 ? plural(preview.findings.length, 'finding') : ''}
+          Import {preview && preview.errors.length === 0 ? plural(preview.rows, 'finding') : ''}
         </Button>
       </Group>
       {preview && preview.headers.length > 0 && (
@@ -154,8 +154,11 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
         <Alert
           color="red"
           mt="sm"
-          title={`${plural(preview.errors.length, 'problem')}: nothing will be imported until they are fixed`}
+          title={`${plural(preview.problems, 'problem')}: nothing will be imported until they are fixed`}
         >
+          {preview.problems > preview.errors.length && (
+            <Text size="sm">The first {preview.errors.length} are listed.</Text>
+          )}
           <Table aria-label="Import problems">
             <Table.Tbody>
               {preview.errors.map((e) => (
@@ -168,6 +171,11 @@ export function ImportPanel({ org, audit }: { org: string; audit: string }) {
             </Table.Tbody>
           </Table>
         </Alert>
+      )}
+      {preview && preview.errors.length === 0 && preview.rows > preview.findings.length && (
+        <Text size="sm" mt="sm">
+          The first {preview.findings.length} of {preview.rows} findings are shown.
+        </Text>
       )}
       {preview && preview.errors.length === 0 && (
         <Table mt="sm" aria-label="Import preview">

@@ -131,51 +131,57 @@ export function CertificateCycle({ cert }: { cert: Certificate }) {
           {w.message}
         </Alert>
       ))}
-      <Table mt="md" striped aria-label={`Planned audits of ${cert.number}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Audit</Table.Th>
-            <Table.Th>Window</Table.Th>
-            <Table.Th>Planned on</Table.Th>
-            <Table.Th>Preparation</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {cert.audits.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>
-                <Anchor href={`/o/${org.slug}/audits/${encodeURIComponent(a.auditRef)}`}>{a.auditRef}</Anchor>
-                <Text size="xs" c="dimmed">
-                  {auditLabel(a)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {a.windowStart} – {a.windowEnd}
-              </Table.Td>
-              <Table.Td>{a.plannedOn}</Table.Td>
-              <Table.Td>
-                <Stack gap={8}>
-                  {a.tasks.map((t) => (
-                    <Checkbox
-                      key={t.id}
-                      size="sm"
-                      checked={t.doneOn !== null}
-                      disabled={!manage || task.isPending}
-                      onChange={(e) => task.mutate({ id: t.id, done: e.currentTarget.checked })}
-                      label={
-                        <Text size="xs" c={t.overdue ? 'red' : undefined}>
-                          {t.dueOn} · {t.title}
-                          {t.doneOn ? ` (done ${t.doneOn})` : ''}
-                        </Text>
-                      }
-                    />
-                  ))}
-                </Stack>
-              </Table.Td>
+      {/* On a phone the table scrolls sideways rather than squeezing the preparation tasks to a word a
+          line (#19 item 5). */}
+      <Table.ScrollContainer minWidth={720} mt="md">
+        <Table striped aria-label={`Planned audits of ${cert.number}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Audit</Table.Th>
+              <Table.Th>Window</Table.Th>
+              <Table.Th>Planned on</Table.Th>
+              <Table.Th miw={280}>Preparation</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {cert.audits.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Anchor href={`/o/${org.slug}/audits/${encodeURIComponent(a.auditRef)}`}>
+                    {a.auditRef}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {auditLabel(a)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {a.windowStart} – {a.windowEnd}
+                </Table.Td>
+                <Table.Td>{a.plannedOn}</Table.Td>
+                <Table.Td>
+                  <Stack gap={8}>
+                    {a.tasks.map((t) => (
+                      <Checkbox
+                        key={t.id}
+                        size="sm"
+                        checked={t.doneOn !== null}
+                        disabled={!manage || task.isPending}
+                        onChange={(e) => task.mutate({ id: t.id, done: e.currentTarget.checked })}
+                        label={
+                          <Text size="xs" c={t.overdue ? 'red' : undefined}>
+                            {t.dueOn} · {t.title}
+                            {t.doneOn ? ` (done ${t.doneOn})` : ''}
+                          </Text>
+                        }
+                      />
+                    ))}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
         <Upcoming id={cert.id} />
         <Readiness id={cert.id} />

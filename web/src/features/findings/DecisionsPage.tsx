@@ -5,9 +5,10 @@ import { auditTypeTraits } from '../../../../src/vocabulary/audit-types.ts';
 import { labelOf, plural } from '../../../../src/vocabulary/labels.ts';
 import type { FindingStatus } from '../../../../src/vocabulary/statuses.ts';
 import { EmptyState, ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { colourOfGrade } from '../../components/grades.ts';
 import { auditQueries } from '../audits/api.ts';
 import { findingQueries } from './api.ts';
-import { type Finding, gradeColour } from './FindingsTable.tsx';
+import type { Finding } from './FindingsTable.tsx';
 
 // What waits for the certification body's auditor (ISO/IEC 17021-1 9.4.9-9.4.10): the corrective action
 // plans submitted to her, and the corrections verified internally that she accepts before closure. Only
@@ -112,7 +113,7 @@ function DecisionTable({ org, items }: { org: string; items: Finding[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Badge color={gradeColour[f.grade]}>{labelOf.gradeShort(f.grade)}</Badge>
+                <Badge color={colourOfGrade(f.grade)}>{labelOf.gradeShort(f.grade)}</Badge>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{f.statement}</Text>

@@ -5,6 +5,7 @@ import { useParams } from '@tanstack/react-router';
 import { isFinishedFinding, isNonconformity } from '../../../../src/vocabulary/index.ts';
 import { labelOf } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, useOrg } from '../../components/common.tsx';
+import { colourOfGrade } from '../../components/grades.ts';
 import { can } from '../../permissions.ts';
 import { FindingEffect } from '../posture/FindingEffect.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
@@ -12,7 +13,7 @@ import { findingQueries } from './api.ts';
 import { EffectivenessPanel } from './EffectivenessPanel.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { FindingForm } from './FindingForm.tsx';
-import { gradeColour, statusLabel } from './FindingsTable.tsx';
+import { statusLabel } from './FindingsTable.tsx';
 import { RecordEditor } from './RecordEditor.tsx';
 import { RecordView } from './RecordView.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
@@ -42,7 +43,7 @@ export function FindingPage() {
           <Title order={1} size="h2">
             {f.ref}
           </Title>
-          <Badge color={gradeColour[f.grade]}>{labelOf.grade(f.grade)}</Badge>
+          <Badge color={colourOfGrade(f.grade)}>{labelOf.grade(f.grade)}</Badge>
           <Badge
             variant="light"
             color={f.overdue ? 'red' : f.status === 'closed' ? 'teal' : 'gray'}

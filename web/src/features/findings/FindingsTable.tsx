@@ -8,16 +8,10 @@ import { findingStatuses, type findingSummary, grades } from '../../../../src/co
 import { labelOf } from '../../../../src/vocabulary/labels.ts';
 import type { PageArgs } from '../../api/client.ts';
 import { EmptyState, ErrorNote, Loading, Pager } from '../../components/common.tsx';
+import { colourOfGrade } from '../../components/grades.ts';
 import { type FindingFilters, findingQueries } from './api.ts';
 
 export type Finding = z.infer<typeof findingSummary>;
-export const gradeColour: Record<string, string> = {
-  major: 'red',
-  minor: 'orange',
-  ofi: 'blue',
-  observation: 'gray',
-  positive: 'teal',
-};
 export const statusLabel = labelOf.findingStatus;
 
 /** Findings with filters and sorting; the server pages, so thousands of rows stay light. */
@@ -159,7 +153,7 @@ export function FindingsTable({ org, audit, emptyHint }: { org: string; audit?: 
                     </Table.Td>
                     {!audit && <Table.Td>{f.auditRef}</Table.Td>}
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge color={gradeColour[f.grade]} style={{ overflow: 'visible' }}>
+                      <Badge color={colourOfGrade(f.grade)} style={{ overflow: 'visible' }}>
                         {labelOf.gradeShort(f.grade)}
                       </Badge>
                     </Table.Td>

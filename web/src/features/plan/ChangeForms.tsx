@@ -54,7 +54,7 @@ export function ChangeForms({
       {kind === 'estimate' && (
         <TaskNumber
           tasks={tasks}
-          label="New effort (days)"
+          label="New effort (working days)"
           onAdd={(taskId, n) => onAdd([{ kind: 'estimate', taskId, effortDays: n }])}
         />
       )}
@@ -115,7 +115,7 @@ function AddPerson({ plan, tasks, onAdd }: { plan: Plan; tasks: Options; onAdd: 
           .map((p) => ({ value: p.id, label: p.name }))}
       />
       <NumberInput
-        label="Share of a day"
+        label="Share of a day (%)"
         value={share}
         onChange={setShare}
         min={5}
@@ -173,7 +173,7 @@ function TaskNumber({
   return (
     <Group align="flex-end">
       <Select label="Task" data={tasks} value={task} onChange={setTask} searchable w={360} />
-      <NumberInput label={label} value={n} onChange={setN} min={0} max={1000} step={0.5} w={150} />
+      <NumberInput label={label} value={n} onChange={setN} min={0} max={1000} step={0.5} w={190} />
       <Button disabled={!task} onClick={() => task && onAdd(task, Number(n))}>
         Add to scenario
       </Button>
@@ -200,7 +200,7 @@ function PersonShare({
         w={220}
       />
       <NumberInput
-        label="Share of a day"
+        label="Share of a day (%)"
         value={share}
         onChange={setShare}
         min={5}

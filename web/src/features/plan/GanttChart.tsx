@@ -1,5 +1,5 @@
 import { Badge, Box, Group, SegmentedControl, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useElementSize, useMediaQuery, useMergedRef } from '@mantine/hooks';
 import { useMemo, useRef, useState } from 'react';
 import { Bar, DeadlineLines, type Deadlines, Legend, ROW } from './GanttParts.tsx';
 import {
@@ -19,13 +19,13 @@ import {
 // thousands of tasks scrolls smoothly: only the rows in view are in the DOM.
 
 const LABEL = 280;
-/** On a phone the label column gives way to the bars (390 px leaves ~40 px for them otherwise). */
-const NARROW_LABEL = 128;
 const VIEW_HEIGHT = 520;
 
 type Row =
   | { kind: 'group'; key: string; title: string; status?: keyof typeof statusColour; deadlines: Deadlines }
-  | { kind: 'task'; key: string; task: PlanTaskView; deadlines: Deadlines };
+  | { kind: 'task'; key: string; task: PlanTaskView; deadlines: Deadlines }
+  /** On a phone: the task's title on a line of its own, above its bar. */
+  | { kind: 'caption'; key: string; task: PlanTaskView; deadlines: Deadlines };
 
 export type { DragChange } from './model.ts';
 
@@ -51,9 +51,17 @@ export function GanttChart({
   const dayWidth = Number(zoom);
   const byTask = useMemo(() => new Map(forecast.tasks.map((t) => [t.id, t])), [forecast]);
   const findingStatus = useMemo(() => new Map(forecast.findings.map((f) => [f.id, f.status])), [forecast]);
+  // On a phone (#19 item 5) there is no label column: it left the bars a sliver of the width and cut the
+  // titles. Each title takes a line of its own, as wide as the chart's view, above a bar with the whole
+  // width.
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
 
   const rows = useMemo(() => {
     const out: Row[] = [];
+    const task = (t: PlanTaskView, deadlines: Deadlines) => {
+      if (narrow) out.push({ kind: 'caption', key: `${t.id}:caption`, task: t, deadlines });
+      out.push({ kind: 'task', key: t.id, task: t, deadlines });
+    };
     const open = plan.tasks.filter((t) => byTask.has(t.id));
     for (const f of plan.findings) {
       const mine = open.filter((t) => t.finding?.id === f.id);
@@ -66,14 +74,14 @@ export function GanttChart({
         status: findingStatus.get(f.id),
         deadlines,
       });
-      for (const t of mine) out.push({ kind: 'task', key: t.id, task: t, deadlines });
+      for (const t of mine) task(t, deadlines);
     }
     const other = open.filter((t) => !t.finding || !plan.findings.some((f) => f.id === t.finding?.id));
     const none = { cap: null, evidence: null, close: null };
     if (other.length > 0) out.push({ kind: 'group', key: 'other', title: 'Other tasks', deadlines: none });
-    for (const t of other) out.push({ kind: 'task', key: t.id, task: t, deadlines: none });
+    for (const t of other) task(t, none);
     return out;
-  }, [plan, byTask, findingStatus]);
+  }, [plan, byTask, findingStatus, narrow]);
 
   const lastDate = useMemo(() => {
     const dates = [
@@ -94,8 +102,9 @@ export function GanttChart({
   const x = (date: string) => dayIndex(forecast.today, date) * dayWidth;
   const ticks = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(forecast.today, i * 7));
   const scrollRef = useRef<HTMLElement>(null);
-  const narrow = useMediaQuery('(max-width: 48em)');
-  const labelWidth = narrow ? NARROW_LABEL : LABEL;
+  const { ref: sizeRef, width: viewWidth } = useElementSize<HTMLElement>();
+  const sectionRef = useMergedRef(scrollRef, sizeRef);
+  const labelWidth = narrow ? 0 : LABEL;
 
   const endDrag = () => {
     if (drag && onDrag) {
@@ -128,7 +137,7 @@ export function GanttChart({
         />
       </Group>
       <section
-        ref={scrollRef}
+        ref={sectionRef}
         style={{
           height: VIEW_HEIGHT,
           overflow: 'auto',
@@ -184,66 +193,84 @@ export function GanttChart({
                 width: labelWidth + width,
               }}
             >
-              <div
-                style={{
-                  width: labelWidth,
-                  flex: 'none',
-                  position: 'sticky',
-                  left: 0,
-                  zIndex: 2,
-                  background: 'var(--mantine-color-body)',
-                  padding: '4px 8px',
-                  overflow: 'hidden',
-                  whiteSpace: 'nowrap',
-                  textOverflow: 'ellipsis',
-                  borderRight: '1px solid var(--mantine-color-gray-3)',
-                }}
-              >
-                {row.kind === 'group' ? (
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={600} truncate>
-                      {row.title}
+              {(!narrow || row.kind !== 'task') && (
+                <div
+                  style={{
+                    width: narrow ? viewWidth || 320 : labelWidth,
+                    flex: 'none',
+                    position: 'sticky',
+                    left: 0,
+                    zIndex: 2,
+                    background:
+                      row.kind === 'group' && narrow
+                        ? 'var(--mantine-color-gray-0)'
+                        : 'var(--mantine-color-body)',
+                    padding: narrow ? '1px 8px' : '4px 8px',
+                    overflow: 'hidden',
+                    whiteSpace: narrow ? 'normal' : 'nowrap',
+                    textOverflow: 'ellipsis',
+                    borderRight: narrow ? undefined : '1px solid var(--mantine-color-gray-3)',
+                  }}
+                >
+                  {row.kind === 'group' ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={600} truncate>
+                        {row.title}
+                      </Text>
+                      {row.status && (
+                        <Badge size="xs" color={statusColour[row.status]}>
+                          {statusLabel[row.status]}
+                        </Badge>
+                      )}
+                    </Group>
+                  ) : narrow ? (
+                    <Text
+                      size="xs"
+                      lh={1.2}
+                      lineClamp={2}
+                      title={row.task.title}
+                      style={{ cursor: onOpen ? 'pointer' : undefined }}
+                      onClick={() => onOpen?.(row.task.id)}
+                    >
+                      {row.task.title}
                     </Text>
-                    {row.status && (
-                      <Badge size="xs" color={statusColour[row.status]}>
-                        {statusLabel[row.status]}
-                      </Badge>
-                    )}
-                  </Group>
-                ) : (
-                  <Text
-                    size="sm"
-                    truncate
-                    pl="sm"
-                    title={row.task.title}
-                    style={{ cursor: onOpen ? 'pointer' : undefined }}
-                    onClick={() => onOpen?.(row.task.id)}
-                  >
-                    {row.task.title}
-                  </Text>
-                )}
-              </div>
-              <div
-                style={{
-                  position: 'relative',
-                  width,
-                  background: row.kind === 'group' ? 'var(--mantine-color-gray-0)' : undefined,
-                }}
-              >
-                <DeadlineLines deadlines={row.deadlines} x={x} />
-                {row.kind === 'task' && (
-                  <Bar
-                    task={row.task}
-                    at={byTask.get(row.task.id)!}
-                    x={x}
-                    dayWidth={dayWidth}
-                    shift={drag?.taskId === row.task.id ? drag : null}
-                    onStart={
-                      onDrag ? (kind, x0) => setDrag({ taskId: row.task.id, kind, x0, dx: 0 }) : undefined
-                    }
-                  />
-                )}
-              </div>
+                  ) : (
+                    <Text
+                      size="sm"
+                      truncate
+                      pl="sm"
+                      title={row.task.title}
+                      style={{ cursor: onOpen ? 'pointer' : undefined }}
+                      onClick={() => onOpen?.(row.task.id)}
+                    >
+                      {row.task.title}
+                    </Text>
+                  )}
+                </div>
+              )}
+              {!(narrow && row.kind !== 'task') && (
+                <div
+                  style={{
+                    position: 'relative',
+                    width,
+                    background: row.kind === 'group' ? 'var(--mantine-color-gray-0)' : undefined,
+                  }}
+                >
+                  <DeadlineLines deadlines={row.deadlines} x={x} />
+                  {row.kind === 'task' && (
+                    <Bar
+                      task={row.task}
+                      at={byTask.get(row.task.id)!}
+                      x={x}
+                      dayWidth={dayWidth}
+                      shift={drag?.taskId === row.task.id ? drag : null}
+                      onStart={
+                        onDrag ? (kind, x0) => setDrag({ taskId: row.task.id, kind, x0, dx: 0 }) : undefined
+                      }
+                    />
+                  )}
+                </div>
+              )}
             </div>
           ))}
         </div>

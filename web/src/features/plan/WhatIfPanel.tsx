@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { plural } from '../../../../src/vocabulary/labels.ts';
+import { quantity, signedQuantity } from '../../../../src/vocabulary/units.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorNote, Loading } from '../../components/common.tsx';
 import { planApi } from './api.ts';
@@ -210,14 +210,15 @@ function ComparisonTable({ data }: { data: Comparison }) {
           <Table.Tr>
             <Table.Td fw={600}>Whole plan</Table.Td>
             <Table.Td>
-              {data.current.finishOn ? formatDay(data.current.finishOn) : '—'}, {data.current.atRisk} at risk
+              {data.current.finishOn ? formatDay(data.current.finishOn) : '—'},{' '}
+              {quantity(data.current.atRisk, 'finding')} at risk
             </Table.Td>
             <Table.Td c={better ? 'teal' : undefined}>
-              {data.proposed.finishOn ? formatDay(data.proposed.finishOn) : '—'}, {data.proposed.atRisk} at
-              risk
+              {data.proposed.finishOn ? formatDay(data.proposed.finishOn) : '—'},{' '}
+              {quantity(data.proposed.atRisk, 'finding')} at risk
             </Table.Td>
             <Table.Td>
-              {signedDays(data.proposed.makespanDays - data.current.makespanDays, 'working day')}
+              {signedQuantity(data.proposed.makespanDays - data.current.makespanDays, 'working_day')}
             </Table.Td>
           </Table.Tr>
           {data.findings
@@ -233,7 +234,10 @@ function ComparisonTable({ data }: { data: Comparison }) {
                   <Badge color={statusColour[f.scenario.status]}>{statusLabel[f.scenario.status]}</Badge>{' '}
                   {f.scenario.finishOn && formatDay(f.scenario.finishOn)}
                 </Table.Td>
-                <Table.Td>{f.shiftDays === null ? '—' : signedDays(f.shiftDays, 'calendar day')}</Table.Td>
+                {/* The plan's length counts working days; a finding's finish date moves in calendar days. */}
+                <Table.Td>
+                  {f.shiftDays === null ? '—' : signedQuantity(f.shiftDays, 'calendar_day')}
+                </Table.Td>
               </Table.Tr>
             ))}
         </Table.Tbody>
@@ -268,13 +272,13 @@ function describeChange(c: PlanChange, plan: Plan, data: Comparison): string {
   const person = (id: string | null) => (id ? (data.people.find((p) => p.id === id)?.name ?? id) : 'nobody');
   switch (c.kind) {
     case 'add_person':
-      return `Add ${c.name} at ${Math.round(c.share * 100)}% of a day`;
+      return `Add ${c.name} at ${quantity(Math.round(c.share * 100), 'percent')} of a day`;
     case 'owner':
       return `${person(c.ownerId)} takes “${task(c.taskId)}”`;
     case 'estimate':
-      return `“${task(c.taskId)}” takes ${plural(c.effortDays, 'working day')} of effort`;
+      return `“${task(c.taskId)}” takes ${quantity(c.effortDays, 'working_day')} of effort`;
     case 'capacity':
-      return `${person(c.personId)} gives ${Math.round(c.share * 100)}% of a day`;
+      return `${person(c.personId)} gives ${quantity(Math.round(c.share * 100), 'percent')} of a day`;
     case 'start':
       return `“${task(c.taskId)}” starts no earlier than ${c.earliestStart ?? 'any date'}`;
     case 'add_dependency':
@@ -283,8 +287,3 @@ function describeChange(c: PlanChange, plan: Plan, data: Comparison): string {
       return `“${task(c.successorId)}” no longer waits for “${task(c.predecessorId)}”`;
   }
 }
-
-/** A change in days with its sign and its unit spelled out: the plan's length counts working days, a
- * finding's finish date moves in calendar days. */
-const signedDays = (n: number, unit: 'working day' | 'calendar day') =>
-  `${n > 0 ? '+' : n < 0 ? '−' : ''}${plural(Math.abs(n), unit)}`;

@@ -2,6 +2,7 @@ import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { NextStepsCard } from '../onboarding/NextStepsPage.tsx';
 import { postureApi, postureQueries } from './api.ts';
 import { FastestPath } from './FastestPath.tsx';
 import { OverdueList } from './OverdueList.tsx';
@@ -32,6 +33,7 @@ export function DashboardPage() {
           </Group>
         }
       />
+      <NextStepsCard />
       {error ? (
         <ErrorNote error={error} />
       ) : !summary.data || !dashboard.data ? (

@@ -1,8 +1,9 @@
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
+import { colourOfGrade } from '../../components/grades.ts';
 import { postureApi, postureQueries } from './api.ts';
-import { gradeColour, signed } from './model.ts';
+import { signed } from './model.ts';
 import { ScoreCards } from './ScoreCards.tsx';
 import { TrendChart } from './TrendCharts.tsx';
 
@@ -39,7 +40,7 @@ export function ExecutiveSummaryPage() {
                 {q.data.ranked.slice(0, 5).map((a) => (
                   <List.Item key={a.taskId}>
                     <Group gap="xs" wrap="nowrap">
-                      <Badge color={gradeColour[a.grade] ?? 'gray'} variant="light">
+                      <Badge color={colourOfGrade(a.grade)} variant="light">
                         {a.findingRef}
                       </Badge>
                       <Text size="sm">

@@ -1,8 +1,9 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNote, Loading } from '../../components/common.tsx';
+import { colourOfGrade } from '../../components/grades.ts';
 import { postureQueries } from './api.ts';
-import { gradeColour, signed } from './model.ts';
+import { signed } from './model.ts';
 
 // The fastest path to a `recommended` decision: nonconformity work first, earliest deadline first, laid
 // on people's calendars by the planner, each step with its effect on the scores.
@@ -49,7 +50,7 @@ export function FastestPath({ org }: { org: string }) {
                 <Table.Td>{i + 1}</Table.Td>
                 <Table.Td>{s.title}</Table.Td>
                 <Table.Td>
-                  <Badge color={gradeColour[s.grade] ?? 'gray'} variant="light">
+                  <Badge color={colourOfGrade(s.grade)} variant="light">
                     {s.findingRef}
                   </Badge>
                 </Table.Td>

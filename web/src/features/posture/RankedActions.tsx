@@ -15,15 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorNote } from '../../components/common.tsx';
+import { colourOfGrade } from '../../components/grades.ts';
 import { postureQueries } from './api.ts';
-import {
-  gradeColour,
-  type Projection,
-  type Ranked,
-  recommendationLabel,
-  type Summary,
-  signed,
-} from './model.ts';
+import { type Projection, type Ranked, recommendationLabel, type Summary, signed } from './model.ts';
 
 // The ranked actions, and what the chosen ones would do to the scores before anyone commits to them (the
 // projection runs the same model on the server; nothing is written).
@@ -88,7 +82,7 @@ export function RankedActions({ org, s }: { org: string; s: Summary }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={gradeColour[a.grade] ?? 'gray'} variant="light">
+                  <Badge color={colourOfGrade(a.grade)} variant="light">
                     {a.findingRef}
                   </Badge>
                 </Table.Td>

@@ -26,7 +26,6 @@ export const recommendationColour: Record<string, string> = {
   recommended_upon_action_plan: 'yellow',
   not_recommended: 'red',
 };
-export const gradeColour: Record<string, string> = { major: 'red', minor: 'orange', ofi: 'blue' };
 
 export const signed = (x: number, places = 1) =>
   `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(places)}`;

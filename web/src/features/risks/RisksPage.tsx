@@ -45,7 +45,7 @@ export function RisksPage() {
       />
       {heat.data && (
         <Card withBorder mb="md">
-          <Group align="flex-start" gap="xl">
+          <Group align="flex-start" gap="xl" wrap="wrap">
             <HeatMap title="Inherent risk" matrix={heat.data.matrix} rows={heat.data.inherent} />
             <HeatMap title="Residual risk" matrix={heat.data.matrix} rows={heat.data.residual} />
           </Group>

@@ -1,15 +1,18 @@
-import { Alert, Card, Center, Container, Loader, Title } from '@mantine/core';
+import { Alert, Center, Container, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { get, post } from '../../api/client.ts';
 import { type PublicDocument, type PublicPage, TrustView } from './TrustView.tsx';
-import { LinkOpenForm, NdaModal, RequestModal } from './VisitorForms.tsx';
 
-// The public trust page, outside the signed-in app: `/trust/<slug>`, a share link `/trust/<slug>/s/<token>`
-// and a single-use sign-in link `/trust/<slug>/i/<token>`. Visitors are not accounts.
+// The dialogs load when a visitor first asks for one (#16: not before the page's first paint).
+const NdaModal = lazy(() => import('./VisitorModals.tsx').then((m) => ({ default: m.NdaModal })));
+const RequestModal = lazy(() => import('./VisitorModals.tsx').then((m) => ({ default: m.RequestModal })));
 
-function NotFound() {
+// The public trust page, outside the signed-in app: `/trust/<slug>`. Visitors are not accounts. A share
+// link and a single-use sign-in link open it too (TrustLinkPages.tsx, their own chunk: #16).
+
+export function NotFound() {
   return (
     <Container size="sm" py="xl">
       <Alert color="gray" title="Not found">
@@ -28,11 +31,13 @@ function usePage(slug: string, enabled = true) {
   });
 }
 
-function PageBody({ slug }: { slug: string }) {
+export function PageBody({ slug }: { slug: string }) {
   const page = usePage(slug);
   const qc = useQueryClient();
   const [nda, setNda] = useState(false);
   const [request, setRequest] = useState<{ doc: PublicDocument | null } | null>(null);
+  // Once asked for, a dialog stays mounted, so it closes with its transition and returns focus.
+  const [asked, setAsked] = useState({ nda: false, request: false });
   useEffect(() => {
     if (page.data) document.title = page.data.title;
   }, [page.data]);
@@ -48,83 +53,46 @@ function PageBody({ slug }: { slug: string }) {
       <TrustView
         page={page.data}
         slug={slug}
-        onNeedNda={() => setNda(true)}
-        onNeedRequest={(doc) => setRequest({ doc })}
+        onNeedNda={() => {
+          setAsked((a) => ({ ...a, nda: true }));
+          setNda(true);
+        }}
+        onNeedRequest={(doc) => {
+          setAsked((a) => ({ ...a, request: true }));
+          setRequest({ doc });
+        }}
         onSignOut={async () => {
           await post(`/api/v1/trust/${slug}/sign-out`);
           await qc.invalidateQueries({ queryKey: ['trust-public', slug] });
         }}
       />
-      <NdaModal
-        slug={slug}
-        page={page.data}
-        opened={nda}
-        onClose={() => setNda(false)}
-        onDone={() => {
-          setNda(false);
-          void qc.invalidateQueries({ queryKey: ['trust-public', slug] });
-        }}
-      />
-      <RequestModal
-        slug={slug}
-        document={request?.doc ?? null}
-        opened={request !== null}
-        onClose={() => setRequest(null)}
-      />
+      <Suspense fallback={null}>
+        {asked.nda && (
+          <NdaModal
+            slug={slug}
+            page={page.data}
+            opened={nda}
+            onClose={() => setNda(false)}
+            onDone={() => {
+              setNda(false);
+              void qc.invalidateQueries({ queryKey: ['trust-public', slug] });
+            }}
+          />
+        )}
+        {asked.request && (
+          <RequestModal
+            slug={slug}
+            document={request?.doc ?? null}
+            opened={request !== null}
+            onClose={() => setRequest(null)}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
 
 export function TrustPublicPage() {
   const { slug } = useParams({ strict: false }) as { slug: string };
-  return <PageBody slug={slug} />;
-}
-
-/** A share link: asks who opens it (and the passcode), then shows the page with the shared access. */
-export function TrustSharePage() {
-  const { slug, token } = useParams({ strict: false }) as { slug: string; token: string };
-  const [opened, setOpened] = useState(false);
-  if (opened) return <PageBody slug={slug} />;
-  return (
-    <Container size="sm" py="xl">
-      <Card withBorder>
-        <Title order={1} size="h3" mb="md">
-          Shared security documents
-        </Title>
-        <LinkOpenForm
-          slug={slug}
-          token={token}
-          onDone={() => {
-            window.history.replaceState(null, '', `/trust/${slug}`);
-            setOpened(true);
-          }}
-        />
-      </Card>
-    </Container>
-  );
-}
-
-/** The single-use sign-in link from an invitation or approval mail: used once, then the page. */
-export function TrustSignInPage() {
-  const { slug, token } = useParams({ strict: false }) as { slug: string; token: string };
-  const [state, setState] = useState<'working' | 'done' | 'failed'>('working');
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    post(`/api/v1/trust/${slug}/sign-in`, { token })
-      .then(() => {
-        window.history.replaceState(null, '', `/trust/${slug}`);
-        setState('done');
-      })
-      .catch(() => setState('failed'));
-  }, [slug, token]);
-  if (state === 'working')
-    return (
-      <Center py="xl">
-        <Loader aria-label="Signing in" />
-      </Center>
-    );
-  if (state === 'failed') return <NotFound />;
   return <PageBody slug={slug} />;
 }

@@ -15,11 +15,8 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconLock, IconMail, IconShieldCheck } from '@tabler/icons-react';
 import type { z } from 'zod';
-import {
-  frameworkStatusLabels,
-  type publicTrustPage,
-  trustCategoryLabels,
-} from '../../../../src/contracts/trust.ts';
+import type { publicTrustPage } from '../../../../src/contracts/trust.ts';
+import { frameworkStatusLabels, trustCategoryLabels } from '../../../../src/vocabulary/trust.ts';
 
 export type PublicPage = z.infer<typeof publicTrustPage>;
 export type PublicDocument = PublicPage['documents'][number];
