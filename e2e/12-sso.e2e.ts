@@ -66,7 +66,7 @@ test('an admin connects the organisation to its identity provider on the single 
   // Checked in the browser by the contract's own schema, beside the field.
   await expect(form.getByText('an email domain such as example.com')).toBeVisible();
   await form.getByRole('textbox', { name: 'Email domain' }).fill(DOMAIN);
-  await form.getByRole('textbox', { name: 'On first sign-in' }).click();
+  await form.getByRole('combobox', { name: 'On first sign-in' }).click();
   await page.getByRole('option', { name: 'Joins as Viewer' }).click();
   await axeClean(page, 'edit form');
   await form.getByRole('button', { name: 'Save provider' }).click();
