@@ -177,6 +177,7 @@ const grantedAnswers: Record<string, number> = {
   // every field optional: the empty change is valid and the id is looked up (and not found)
   'PATCH /api/v1/orgs/:org/audits/:auditRef': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId': 404,
+  'PATCH /api/v1/orgs/:org/sso/:providerId': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/record': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/actions/:actionId': 404,
   'PATCH /api/v1/orgs/:org/plan/tasks/:taskId': 404,
