@@ -33,6 +33,7 @@ const sampleBodies: Record<string, unknown> = {
   },
   'PATCH /api/v1/orgs/:org/findings/:findingId': { statement: 'changed' },
   'PATCH /api/v1/orgs/:org/webhooks/:endpointId': { description: 'changed' },
+  'PATCH /api/v1/orgs/:org/sso/:providerId': { clientId: 'changed' },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': { overlapHours: 1 },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': {},
   'POST /api/v1/orgs/:org/jobs/failed/:failureId/retry': {},
@@ -137,7 +138,21 @@ async function findingFixture(c: Client, slug: string) {
     key: 'fast-14-30-60',
     kind: 'cap',
     ...(await webhookFixture(c, slug)),
+    providerId: await oidcConnection(c, slug),
   };
+}
+
+/** An OpenID Connect connection (nothing reaches an IdP: discovery is read at sign-in). */
+async function oidcConnection(c: Client, slug: string): Promise<string> {
+  const res = await c.post(`/api/v1/orgs/${slug}/sso/oidc`, {
+    issuer: 'https://login.example.org/',
+    clientId: 'closeloop',
+    clientSecret: 'a-client-secret-value',
+    domain: `${slug}.example`,
+    jitRole: 'viewer',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().providerId;
 }
 
 /** A certificate with its planned cycle and a management review, for ids to probe with. */
@@ -220,7 +235,7 @@ function expectedWhenGranted(method: string, url: string): number {
 
 const orgRoutes = (t: TestApp) => t.app.routeCatalogue.filter((r) => r.url.includes(':org'));
 const fill = (url: string, slug: string, ids: Record<string, string>) =>
-  url.replace(':org', slug).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`);
+  url.replace(':org', slug).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name.toLowerCase()}`);
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`policy table and tenant isolation on ${kind}`, () => {
