@@ -235,7 +235,9 @@ function expectedWhenGranted(method: string, url: string): number {
 
 const orgRoutes = (t: TestApp) => t.app.routeCatalogue.filter((r) => r.url.includes(':org'));
 const fill = (url: string, slug: string, ids: Record<string, string>) =>
-  url.replace(':org', slug).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name.toLowerCase()}`);
+  url
+    .replace(':org', slug)
+    .replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name.toLowerCase()}`);
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`policy table and tenant isolation on ${kind}`, () => {
