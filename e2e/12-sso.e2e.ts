@@ -1,11 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, expect, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { startIdp, type TestIdp } from '../test/support/oidc-idp.ts';
 import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
 // Issue #20 in the browser: the demo admin connects the organisation to its OpenID Provider (a real
-// oidc-provider on loopback), then a new colleague signs in from closeloop's sign-in page through the
+// oidc-provider on loopback) on the single sign-on page (axe at 1280 and 390 px), then a new colleague signs in from closeloop's sign-in page through the
 // provider's own login and consent pages and lands as a member with the default role.
 test.describe.configure({ mode: 'serial' });
 
@@ -32,23 +32,69 @@ test.beforeAll(async ({ baseURL }) => {
 });
 test.afterAll(async () => idp?.close());
 
-test('an admin connects the organisation to its identity provider', async ({ browser, baseURL }) => {
+async function axeClean(page: Page, where: string) {
+  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(
+    axe.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+  ).toEqual([]);
+}
+
+test('an admin connects the organisation to its identity provider on the single sign-on page', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ baseURL });
   await loopbackOnly(context);
   const page = await context.newPage();
   await signInThroughForm(page, 'priya.shah@demo.example', DEMO_PASSWORD);
-  const res = await page.request.put('/api/v1/orgs/demo/sso/oidc', {
-    headers: { origin: baseURL ?? '' },
-    data: {
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: idp.clientSecret,
-      domain: DOMAIN,
-      jitRole: 'viewer',
-    },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  expect(await res.text()).not.toContain(idp.clientSecret);
+  await page.getByRole('link', { name: 'Single sign-on' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Single sign-on' })).toBeVisible();
+  await expect(page.getByText('Break-glass access')).toBeVisible();
+  // The demo's provider for its own domain, not required; the page shows where the IdP sends people back.
+  const demo = page.getByRole('article', { name: 'Provider for demo.example' });
+  await expect(demo.getByTestId('redirect-uri')).toHaveText(`${baseURL}/api/auth/sso/callback/oidc-demo`);
+  await axeClean(page, 'list');
+
+  // Edit it into the company's real IdP (the client secret is write-only, typed once).
+  await demo.getByRole('button', { name: 'Edit the provider for demo.example' }).click();
+  const form = page.getByRole('form', { name: 'OpenID Connect provider for demo.example' });
+  await form.getByRole('textbox', { name: 'Issuer URL' }).fill(idp.issuer);
+  await form.getByRole('textbox', { name: 'Client ID' }).fill(idp.clientId);
+  await form.getByLabel('Client secret').fill(idp.clientSecret);
+  await form.getByRole('textbox', { name: 'Email domain' }).fill('not a domain');
+  await form.getByRole('button', { name: 'Save provider' }).click();
+  // Checked in the browser by the contract's own schema, beside the field.
+  await expect(form.getByText('an email domain such as example.com')).toBeVisible();
+  await form.getByRole('textbox', { name: 'Email domain' }).fill(DOMAIN);
+  await form.getByRole('combobox', { name: 'On first sign-in' }).click();
+  await page.getByRole('option', { name: 'Joins as Viewer' }).click();
+  await axeClean(page, 'edit form');
+  await form.getByRole('button', { name: 'Save provider' }).click();
+  const corp = page.getByRole('article', { name: `Provider for ${DOMAIN}` });
+  await expect(corp.getByTestId('redirect-uri')).toHaveText(`${baseURL}/api/auth/sso/callback/oidc-demo`);
+  await expect(corp.getByText('Joins as Viewer')).toBeVisible();
+  await expect(page.getByText(idp.clientSecret)).toHaveCount(0);
+
+  // A second provider for another domain gets its own redirect URI, shown before it is added; removed again.
+  await page.getByRole('button', { name: 'Add an OpenID Connect provider' }).click();
+  const add = page.getByRole('form', { name: 'OpenID Connect new provider' });
+  await add.getByRole('textbox', { name: 'Issuer URL' }).fill('https://login.labs.example');
+  await add.getByRole('textbox', { name: 'Client ID' }).fill('labs');
+  await add.getByLabel('Client secret').fill('labs-secret-value');
+  await add.getByRole('textbox', { name: 'Email domain' }).fill('labs.example');
+  await expect(add.getByText(`${baseURL}/api/auth/sso/callback/oidc-demo-labs-example`)).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await axeClean(page, 'add form at 390 px');
+  await add.getByRole('button', { name: 'Add provider' }).click();
+  const labs = page.getByRole('article', { name: 'Provider for labs.example' });
+  await expect(labs.getByTestId('redirect-uri')).toHaveText(
+    `${baseURL}/api/auth/sso/callback/oidc-demo-labs-example`,
+  );
+  await axeClean(page, 'list at 390 px');
+  await labs.getByRole('button', { name: 'Remove the provider for labs.example' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(labs).toHaveCount(0);
+  await expect(corp).toBeVisible();
   await context.close();
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgParams } from './common.ts';
 import { role } from './roles.ts';
 
 // Single sign-on settings of an organisation (issue #20). The client secret goes in, never out.
@@ -11,6 +12,12 @@ const domain = z
   .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'an email domain such as example.com')
   .describe('email domain whose people sign in through this provider');
 
+// OAuth 2.0 scope tokens (RFC 6749 §3.3).
+const scopeList = z
+  .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/))
+  .min(1)
+  .max(20);
+
 export const oidcConnectionRequest = z.object({
   issuer: z
     .url({ protocol: /^https?$/ })
@@ -19,11 +26,7 @@ export const oidcConnectionRequest = z.object({
   clientId: z.string().trim().min(1).max(500),
   clientSecret: z.string().min(1).max(2000).describe('write-only: never returned'),
   domain,
-  scopes: z
-    .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/))
-    .min(1)
-    .max(20)
-    .default(['openid', 'email', 'profile']),
+  scopes: scopeList.default(['openid', 'email', 'profile']),
   pkce: z.boolean().default(true),
   jitRole: role.nullable().describe('role given on first sign-in; null = invitation-only'),
   ssoRequired: z
@@ -32,6 +35,27 @@ export const oidcConnectionRequest = z.object({
     .describe('members must sign in through SSO (admins keep password + TOTP)'),
 });
 export type OidcConnectionRequest = z.infer<typeof oidcConnectionRequest>;
+
+/** An edit of a connection: every field optional; a client secret left out keeps the one stored. */
+export const oidcConnectionUpdate = z.object({
+  issuer: oidcConnectionRequest.shape.issuer.optional(),
+  clientId: oidcConnectionRequest.shape.clientId.optional(),
+  clientSecret: z.string().min(1).max(2000).optional().describe('write-only: omit to keep the stored one'),
+  domain: domain.optional(),
+  scopes: scopeList.optional(),
+  pkce: z.boolean().optional(),
+  jitRole: role.nullable().optional(),
+  ssoRequired: z.boolean().optional(),
+});
+export type OidcConnectionUpdate = z.infer<typeof oidcConnectionUpdate>;
+
+export const ssoProviderParams = orgParams.extend({
+  providerId: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9-]+$/)
+    .describe('the connection, as in its redirect URI'),
+});
 
 /**
  * SAML 2.0 (issue #20): the identity provider's metadata, as a URL closeloop reads when the admin saves,
@@ -106,3 +130,17 @@ export const ssoConnection = z.object({
   updatedAt: z.string(),
 });
 export const ssoConnectionList = z.object({ items: z.array(ssoConnection) });
+
+/**
+ * The id a new OpenID Connect connection gets, and with it its redirect URI
+ * (`/api/auth/sso/callback/<id>`): `oidc-<organisation>` for the first, then the email domain appended,
+ * so the admin can register the redirect URI at the IdP before adding the connection here.
+ */
+export function nextOidcProviderId(slug: string, domain: string, taken: readonly string[]): string {
+  const first = `oidc-${slug}`;
+  if (!taken.includes(first)) return first;
+  const base = `${first}-${domain.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 90).replace(/-+$/, '');
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}

@@ -3,6 +3,7 @@ import { openContentStore } from '../storage/open.ts';
 import { seedCertification } from './certification.ts';
 import { seedFindings } from './findings.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoExists, demoPeople, seedFoundation } from './foundation.ts';
+import { seedIntegrations } from './integrations.ts';
 import { seedIsms } from './isms.ts';
 import { seedObjectives } from './isms-objectives.ts';
 import { seedPlanning } from './planning.ts';
@@ -28,6 +29,7 @@ export async function loadDemo(
   await seedIsms(ctx);
   // The trust page shows the certificate and the approved SoA, so it comes after both.
   await seedTrust(ctx, store);
+  await seedIntegrations(ctx);
   // Last: the demo's trend is replayed from everything above.
   await seedPosture(ctx);
   return { created: true, slug: DEMO_SLUG, people: demoPeople, password: DEMO_PASSWORD };

@@ -56,6 +56,38 @@ for (const kind of kinds) {
             'declined',
           ]),
         );
+        // Issue #20: an OpenID Connect provider for the demo domain, not required (the demo password works),
+        // and the ticketing bridge's delivery log: all delivered, one after a refused first try and its
+        // back-off, none left pending for a running demo to send.
+        const sso = await rt.database.db
+          .selectFrom('sso_connection')
+          .select(['domain', 'sso_required', 'jit_role', 'protocol'])
+          .where('organisation_id', '=', org.id)
+          .execute();
+        expect(sso).toEqual([
+          { domain: 'demo.example', sso_required: 0, jit_role: 'viewer', protocol: 'oidc' },
+        ]);
+        const deliveries = await rt.database.db
+          .selectFrom('webhook_delivery as d')
+          .innerJoin('webhook_event as e', 'e.id', 'd.event_id')
+          .select(['d.id', 'd.status', 'd.attempts', 'e.type', 'e.created_at'])
+          .where('d.organisation_id', '=', org.id)
+          .orderBy('d.seq')
+          .execute();
+        expect(deliveries.map((d) => d.type)).toEqual(['deadline.missed', 'deadline.missed']);
+        expect(deliveries.every((d) => d.status === 'delivered')).toBe(true);
+        const tries = await rt.database.db
+          .selectFrom('webhook_attempt')
+          .select(['delivery_id', 'status_code', 'at'])
+          .where('organisation_id', '=', org.id)
+          .orderBy('at')
+          .execute();
+        const retried = deliveries.filter((d) => Number(d.attempts) === 2);
+        expect(retried).toHaveLength(1);
+        const [first, second] = tries.filter((a) => a.delivery_id === retried[0]!.id);
+        expect([Number(first!.status_code), Number(second!.status_code)]).toEqual([503, 202]);
+        expect(Date.parse(second!.at) - Date.parse(first!.at)).toBe(30_000);
+        expect(tries.every((a) => a.at <= new Date().toISOString())).toBe(true);
         expect(await verifyAuditTrail(rt.database.db, org.id)).toMatchObject({ ok: true });
       } finally {
         await rt.close();

@@ -13,8 +13,7 @@ import {
   type TestApp,
 } from '../support/harness.ts';
 import { upload } from '../support/multipart.ts';
-import { trustFixture } from '../support/tenancy-fixtures.ts';
-import { webhookFixture } from '../support/webhook-receiver.ts';
+import { certificationFixture, findingFixture, trustFixture } from '../support/tenancy-fixtures.ts';
 
 // Bodies for routes whose id lookups happen after validation; a new route with an id parameter and a
 // body fails this test until it gets a sample here, so tenant isolation is checked on every route.
@@ -33,6 +32,7 @@ const sampleBodies: Record<string, unknown> = {
   },
   'PATCH /api/v1/orgs/:org/findings/:findingId': { statement: 'changed' },
   'PATCH /api/v1/orgs/:org/webhooks/:endpointId': { description: 'changed' },
+  'PATCH /api/v1/orgs/:org/sso/:providerId': { clientId: 'changed' },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/rotate-secret': { overlapHours: 1 },
   'POST /api/v1/orgs/:org/webhooks/:endpointId/deliveries/:deliveryId/redeliver': {},
   'POST /api/v1/orgs/:org/jobs/failed/:failureId/retry': {},
@@ -85,81 +85,6 @@ const sharedKeys = new Set([
   'framework',
 ]);
 
-/** One audit with a finding, an action, an amendment and an evidence file, for ids to probe with. */
-async function findingFixture(c: Client, slug: string) {
-  await c.post(`/api/v1/orgs/${slug}/audits`, {
-    ref: 'S2',
-    type: 'stage2',
-    certificationBody: 'CB',
-    reportReceivedOn: '2026-03-02',
-  });
-  const finding = (
-    await c.post(`/api/v1/orgs/${slug}/audits/S2/findings`, {
-      ref: 'NC-1',
-      grade: 'major',
-      requirements: ['A.8.8'],
-      statement: 's',
-    })
-  ).json();
-  const base = `/api/v1/orgs/${slug}/findings/${finding.id}`;
-  const action = (await c.post(`${base}/actions`, { title: 'a' })).json();
-  const amendment = (
-    await c.post(`${base}/amendments`, { kind: 'risk', reference: 'R-1', description: 'd' })
-  ).json();
-  const evidence = (await upload(c, `${base}/evidence`, 'e.txt', Buffer.from('evidence text'))).json();
-  const plan = `/api/v1/orgs/${slug}/plan`;
-  const task = (await c.post(`${plan}/tasks`, { title: 't', effortDays: 1, findingId: finding.id })).json();
-  const dependency = (
-    await c.post(`${plan}/dependencies`, { predecessorId: action.id, successorId: task.id })
-  ).json();
-  const userId = (await c.get('/api/v1/me')).json().user.id;
-  const timeOff = (
-    await c.post(`${plan}/people/${userId}/time-off`, { from: '2026-12-01', to: '2026-12-02' })
-  ).json();
-  const scenario = (await c.post(`${plan}/scenarios`, { name: 's', changes: [] })).json();
-  const feed = (await c.post(`/api/v1/orgs/${slug}/calendar-feeds`, { scope: 'mine' })).json();
-  const team = (await c.post(`${plan}/teams`, { name: 'Ops', memberIds: [userId] })).json();
-  for (const [name, value] of Object.entries({ task, dependency, timeOff, scenario, feed, team }))
-    expect(value.id, name).toBeTruthy();
-  return {
-    taskId: task.id,
-    dependencyId: dependency.id,
-    userId,
-    timeOffId: timeOff.id,
-    scenarioId: scenario.id,
-    feedId: feed.id,
-    teamId: team.id,
-    findingId: finding.id,
-    actionId: action.id,
-    amendmentId: amendment.id,
-    evidenceId: evidence.id,
-    auditRef: 'S2',
-    key: 'fast-14-30-60',
-    kind: 'cap',
-    ...(await webhookFixture(c, slug)),
-  };
-}
-
-/** A certificate with its planned cycle and a management review, for ids to probe with. */
-async function certificationFixture(c: Client, slug: string) {
-  const cert = (
-    await c.post(`/api/v1/orgs/${slug}/certificates`, {
-      number: 'C-1',
-      certificationBody: 'CB',
-      issuedOn: '2027-01-31',
-    })
-  ).json();
-  const review = (
-    await c.post(`/api/v1/orgs/${slug}/management-reviews`, { ref: 'MR-1', heldOn: '2027-06-01', chair: 'x' })
-  ).json();
-  return {
-    certificateId: cert.id,
-    plannedAuditId: cert.audits[0].id,
-    taskId: cert.audits[0].tasks[0].id,
-    reviewId: review.id,
-  };
-}
-
 /**
  * What a granted role gets from the walk below: an empty body (`{}`) and ids that do not exist. By default a
  * list answers 200, an id that does not exist 404 and an empty body 400 (validation, with field paths);
@@ -177,6 +102,7 @@ const grantedAnswers: Record<string, number> = {
   // every field optional: the empty change is valid and the id is looked up (and not found)
   'PATCH /api/v1/orgs/:org/audits/:auditRef': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId': 404,
+  'PATCH /api/v1/orgs/:org/sso/:providerId': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/record': 404,
   'PATCH /api/v1/orgs/:org/findings/:findingId/actions/:actionId': 404,
   'PATCH /api/v1/orgs/:org/plan/tasks/:taskId': 404,
@@ -219,7 +145,9 @@ function expectedWhenGranted(method: string, url: string): number {
 
 const orgRoutes = (t: TestApp) => t.app.routeCatalogue.filter((r) => r.url.includes(':org'));
 const fill = (url: string, slug: string, ids: Record<string, string>) =>
-  url.replace(':org', slug).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`);
+  url
+    .replace(':org', slug)
+    .replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name.toLowerCase()}`);
 
 for (const kind of kinds) {
   describe.runIf(hasKind(kind))(`policy table and tenant isolation on ${kind}`, () => {

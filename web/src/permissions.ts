@@ -12,6 +12,7 @@ export const can = {
   readAuditTrail: may('audit_log.read'),
   updateOrganisation: may('organisation.update'),
   manageTokens: may('api_token.manage'),
+  manageSso: may('sso.manage'),
   readOutbox: may('mail_outbox.read'),
   manageFindings: may('finding.manage'),
   workOnFindings: may('finding.work'),

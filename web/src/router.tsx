@@ -47,6 +47,7 @@ const CertificationReviewsPage = lazyRouteComponent(
   'CertificationReviewsPage',
 );
 const ContextPage = lazyRouteComponent(() => import('./features/context/ContextPage.tsx'), 'ContextPage');
+const SsoPage = lazyRouteComponent(() => import('./features/sso/SsoPage.tsx'), 'SsoPage');
 const ObjectivesPage = lazyRouteComponent(
   () => import('./features/objectives/ObjectivesPage.tsx'),
   'ObjectivesPage',
@@ -155,6 +156,7 @@ const routeTree = root.addChildren([
     page('api-tokens', ApiTokensPage),
     page('mail-outbox', OutboxPage),
     page('webhooks', WebhooksPage),
+    page('sso', SsoPage),
     page('jobs', FailedJobsPage),
     page('instance-jobs', InstanceJobsPage),
     page('audits', AuditsPage),

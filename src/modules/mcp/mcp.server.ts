@@ -71,13 +71,27 @@ export function createMcpServer(ctx: OrgContext, opts: McpOptions): McpServer {
   };
   registerTools(server, ctx, run, opts);
   registerResources(server, ctx);
+  answerInvalidArgumentsAsValidationFailed(server);
   return server;
+}
+
+/**
+ * The SDK checks a tool's arguments against its input schema before the tool runs and answers a bare
+ * "MCP error -32602: Input validation error" text. closeloop's tools parse their arguments with the same
+ * schema inside `run` (mcp.tools.ts), so the SDK's check is skipped here and invalid arguments answer
+ * `validation_failed` with field paths, like a problem+json of the API. tools/list still advertises the
+ * schemas. (The SDK's own method is not public: test/mcp/mcp-limits.test.ts fails if it stops applying.)
+ */
+function answerInvalidArgumentsAsValidationFailed(server: McpServer) {
+  const sdk = server as unknown as { validateToolInput?: (tool: unknown, args: unknown) => Promise<unknown> };
+  if (typeof sdk.validateToolInput !== 'function') return;
+  sdk.validateToolInput = async (_tool, args) => args ?? {};
 }
 
 async function limit(ctx: OrgContext, perMinute: number | null) {
   if (perMinute === null) return;
   const key = ctx.actor.userId ? `${ctx.organisation.id}:${ctx.actor.label}` : ctx.organisation.id;
-  const { current, ttl } = await countHit(ctx.db, 'mcp', key, 60_000);
+  const { current, ttl } = await countHit(ctx.db, 'mcp', key, 60_000, ctx.now().getTime());
   if (current > perMinute)
     throw new AppError('rate_limited', `too many tool calls; try again in ${Math.ceil(ttl / 1000)} s`);
 }

@@ -2,4 +2,4 @@
 
 export { emailDomainUsesSso } from './sso.read.ts';
 export { samlScreening } from './sso.saml.ts';
-export { provisionSsoMember, ssoRequired } from './sso.service.ts';
+export { configureOidc, provisionSsoMember, ssoRequired } from './sso.service.ts';

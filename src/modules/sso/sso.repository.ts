@@ -15,6 +15,30 @@ export async function connectionsOf(db: Db, organisationId: string) {
     .execute();
 }
 
+export async function connectionOf(db: Db, organisationId: string, providerId: string) {
+  return db
+    .selectFrom('sso_connection as c')
+    .innerJoin('ssoProvider as p', 'p.providerId', 'c.provider_id')
+    .selectAll('c')
+    .select(['p.issuer', 'p.oidcConfig', 'p.samlConfig'])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.provider_id', '=', providerId)
+    .executeTakeFirst();
+}
+
+export async function deleteConnection(db: Db, organisationId: string, providerId: string) {
+  await db
+    .deleteFrom('sso_connection')
+    .where('organisation_id', '=', organisationId)
+    .where('provider_id', '=', providerId)
+    .execute();
+  await db
+    .deleteFrom('ssoProvider')
+    .where('organizationId', '=', organisationId)
+    .where('providerId', '=', providerId)
+    .execute();
+}
+
 export async function connectionByDomain(db: Db, domain: string) {
   return db.selectFrom('sso_connection').selectAll().where('domain', '=', domain).executeTakeFirst();
 }

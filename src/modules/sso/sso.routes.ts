@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import { orgParams } from '../../contracts/common.ts';
 import {
   oidcConnectionRequest,
+  oidcConnectionUpdate,
   samlConnectionRequest,
   ssoConnection,
   ssoConnectionList,
+  ssoProviderParams,
 } from '../../contracts/sso.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ZodApp } from '../../http/route-types.ts';
@@ -55,5 +58,49 @@ export function ssoRoutes(app: ZodApp) {
       },
     },
     async (req) => configureSaml(req.body, orgCtx(req)),
+  );
+  app.post(
+    '/api/v1/orgs/:org/sso/oidc',
+    {
+      config: { policy: 'sso.manage' },
+      schema: {
+        tags: ['sso'],
+        summary: 'Add an OpenID Connect connection for another email domain',
+        params: orgParams,
+        body: oidcConnectionRequest,
+        response: { 201: ssoConnection },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.addOidc(req.body, orgCtx(req))),
+  );
+  app.patch(
+    '/api/v1/orgs/:org/sso/:providerId',
+    {
+      config: { policy: 'sso.manage' },
+      schema: {
+        tags: ['sso'],
+        summary: 'Change an OpenID Connect connection (a client secret left out keeps the stored one)',
+        params: ssoProviderParams,
+        body: oidcConnectionUpdate,
+        response: { 200: ssoConnection },
+      },
+    },
+    async (req) => service.updateOidc({ ...req.body, providerId: req.params.providerId }, orgCtx(req)),
+  );
+  app.delete(
+    '/api/v1/orgs/:org/sso/:providerId',
+    {
+      config: { policy: 'sso.manage' },
+      schema: {
+        tags: ['sso'],
+        summary: 'Remove a connection (its domain signs in with a password again)',
+        params: ssoProviderParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await service.removeConnection({ providerId: req.params.providerId }, orgCtx(req));
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -1,7 +1,11 @@
-import { AppError } from '../../contracts/errors.ts';
-import type { OidcConnectionRequest } from '../../contracts/sso.ts';
+import { AppError, notFound } from '../../contracts/errors.ts';
+import {
+  nextOidcProviderId,
+  type OidcConnectionRequest,
+  type OidcConnectionUpdate,
+} from '../../contracts/sso.ts';
 import type { DatabaseHandle, Db } from '../../db/connection.ts';
-import { sealConfigSecrets } from '../../domain/secrets/sso-config.ts';
+import { openStoredConfig, sealConfigSecrets } from '../../domain/secrets/sso-config.ts';
 import type { Role } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
@@ -105,27 +109,92 @@ export async function storeConnection(change: ConnectionChange, ctx: OrgContext)
  */
 export async function configureOidc(input: OidcConnectionRequest, ctx: OrgContext) {
   authorize(ctx, 'sso.manage');
+  const { clientSecret, ...settings } = input;
+  return storeConnection(oidcChange(`oidc-${ctx.organisation.slug}`, settings, clientSecret), ctx);
+}
+
+type OidcSettings = Omit<OidcConnectionRequest, 'clientSecret'>;
+
+function oidcChange(providerId: string, input: OidcSettings, clientSecret: string): ConnectionChange {
   const issuer = input.issuer.replace(/\/$/, '');
-  return storeConnection(
-    {
-      providerId: `oidc-${ctx.organisation.slug}`,
-      protocol: 'oidc',
+  return {
+    providerId,
+    protocol: 'oidc',
+    issuer,
+    domain: input.domain,
+    jitRole: input.jitRole,
+    ssoRequired: input.ssoRequired,
+    config: {
       issuer,
-      domain: input.domain,
-      jitRole: input.jitRole,
-      ssoRequired: input.ssoRequired,
-      config: {
-        issuer,
-        clientId: input.clientId,
-        clientSecret: input.clientSecret,
-        discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
-        scopes: input.scopes,
-        pkce: input.pkce,
-      },
-      audit: { scopes: input.scopes, pkce: input.pkce },
+      clientId: input.clientId,
+      clientSecret,
+      discoveryEndpoint: `${issuer}/.well-known/openid-configuration`,
+      scopes: input.scopes,
+      pkce: input.pkce,
     },
-    ctx,
-  );
+    audit: { scopes: input.scopes, pkce: input.pkce },
+  };
+}
+
+/** Adds an OpenID Connect connection beside the others (one per email domain). */
+export async function addOidc(input: OidcConnectionRequest, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  const { clientSecret, ...settings } = input;
+  const taken = (await repo.connectionsOf(ctx.db, ctx.organisation.id)).map((r) => r.provider_id);
+  const providerId = nextOidcProviderId(ctx.organisation.slug, settings.domain, taken);
+  return storeConnection(oidcChange(providerId, settings, clientSecret), ctx);
+}
+
+/** Changes some settings of an OpenID Connect connection; a client secret left out keeps the one stored. */
+export async function updateOidc(input: OidcConnectionUpdate & { providerId: string }, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  const row = await connectionOf(ctx, input.providerId);
+  if (row.protocol !== 'oidc')
+    throw new AppError('invalid_state', 'this connection is not an OpenID Connect one');
+  const stored = presentConnection(row, ctx.env.publicUrl);
+  const { providerId, clientSecret, ...changes } = input;
+  const settings: OidcSettings = {
+    issuer: stored.issuer,
+    clientId: stored.clientId ?? '',
+    domain: stored.domain,
+    scopes: stored.scopes,
+    pkce: stored.pkce,
+    jitRole: stored.jitRole,
+    ssoRequired: stored.ssoRequired,
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+  };
+  if (clientSecret === undefined && !ctx.env.serverSecret)
+    throw new AppError('unavailable', 'the server has no secret key to open the stored SSO secret');
+  const secret =
+    clientSecret ??
+    ((
+      JSON.parse(openStoredConfig(row.oidcConfig ?? '{}', ctx.env.serverSecret ?? '')) as {
+        clientSecret?: string;
+      }
+    ).clientSecret ||
+      '');
+  return storeConnection(oidcChange(providerId, settings, secret), ctx);
+}
+
+/** Removes a connection: its domain signs in with a password again, and its SSO requirement ends. */
+export async function removeConnection(input: { providerId: string }, ctx: OrgContext) {
+  authorize(ctx, 'sso.manage');
+  await inTransaction(ctx, async (tx) => {
+    const row = await connectionOf(tx, input.providerId);
+    await repo.deleteConnection(tx.db, ctx.organisation.id, input.providerId);
+    await tx.audit({
+      action: 'sso.remove',
+      entityType: 'sso_connection',
+      entityId: input.providerId,
+      data: { protocol: row.protocol, issuer: row.issuer, domain: row.domain },
+    });
+  });
+}
+
+async function connectionOf(ctx: OrgContext, providerId: string) {
+  const row = await repo.connectionOf(ctx.db, ctx.organisation.id, providerId);
+  if (!row) throw notFound('single sign-on connection');
+  return row;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Public face of the webhooks module (issue #20): outgoing, signed events of an organisation.
-export { deliverDueWebhooks, signedHeaders } from './webhooks.delivery.ts';
+export { deliverDueWebhooks, recordDeliveryAnswer, signedHeaders } from './webhooks.delivery.ts';
 export { getGuardedText, targetPolicy } from './webhooks.network.ts';
 export {
   deadlineMissed,
@@ -8,6 +8,7 @@ export {
   recordWebhookEvents,
 } from './webhooks.outbox.ts';
 export {
+  createWebhook,
   listWebhookDeliveries,
   listWebhooks,
   onDeliveryRequested,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
+import { notFound } from '../../contracts/errors.ts';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { WebhookEndpointTable } from '../../db/schema-webhooks.ts';
 import { isDelivered, nextAttemptAt } from '../../domain/webhooks/retry.ts';
@@ -15,7 +16,7 @@ import {
 } from '../context.ts';
 import { listMembers } from '../members/index.ts';
 import { organisationsAfter } from '../organisations/index.ts';
-import { postJson, type TargetPolicy, targetPolicy } from './webhooks.network.ts';
+import { type PostResult, postJson, type TargetPolicy, targetPolicy } from './webhooks.network.ts';
 import * as repo from './webhooks.repository.ts';
 import { signingSecrets } from './webhooks.secrets.ts';
 
@@ -48,7 +49,11 @@ export function signedHeaders(secrets: readonly string[], msgId: string, at: Dat
 async function attemptOne(ctx: OrgContext, policy: TargetPolicy, ep: WebhookEndpointTable, d: Pending) {
   const now = ctx.now();
   const headers = signedHeaders(signingSecrets(ctx.env, ep, now), d.event_id, now, d.payload);
-  const result = await postJson(ep.url, headers, d.payload, policy);
+  return recordAttempt(ctx, ep, d, await postJson(ep.url, headers, d.payload, policy));
+}
+
+/** Records one try's answer on the delivery: delivered, retried after its back-off, or failed. */
+async function recordAttempt(ctx: OrgContext, ep: WebhookEndpointTable, d: Pending, result: PostResult) {
   const at = ctx.now();
   const attempts = Number(d.attempts) + 1;
   const delivered = isDelivered(result.status);
@@ -72,6 +77,26 @@ async function attemptOne(ctx: OrgContext, policy: TargetPolicy, ep: WebhookEndp
   });
   if (status === 'failed') await disableEndpoint(ctx, ep, result.status ?? result.error ?? 'no answer');
   return status;
+}
+
+/**
+ * The answer a receiver gave to every pending delivery of an endpoint, recorded as if the delivery job had
+ * sent them at the context's clock (the demo's delivery log, `src/demo/integrations.ts`, in the
+ * transaction that wrote the event, so no job sees them pending): the same bookkeeping as a real try.
+ */
+export async function recordDeliveryAnswer(
+  input: { endpointId: string; status: number | null; body?: string; error?: string },
+  ctx: OrgContext,
+) {
+  authorize(ctx, 'webhook.deliver');
+  const ep = await repo.findEndpoint(ctx.db, ctx.organisation.id, input.endpointId);
+  if (!ep) throw notFound('webhook endpoint');
+  const pending = (await repo.pendingDeliveries(ctx.db, ctx.organisation.id, 500)).filter(
+    (d) => d.endpoint_id === ep.id,
+  );
+  const result = { status: input.status, body: input.body ?? '', error: input.error ?? null };
+  for (const d of pending) await recordAttempt(ctx, ep, d, result);
+  return pending.length;
 }
 
 /** Turns off an endpoint whose delivery failed for 24 h and mails the organisation's admins. */

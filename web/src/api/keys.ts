@@ -26,6 +26,7 @@ export type Feature =
   | 'risks'
   | 'settings'
   | 'soa'
+  | 'sso'
   | 'tokens'
   | 'trust'
   | 'webhooks';

@@ -27,6 +27,7 @@ import {
   useOrg,
 } from '../../components/common.tsx';
 import { settingsApi, settingsQueries } from './api.ts';
+import { McpHint } from './McpHint.tsx';
 
 export function ApiTokensPage() {
   const org = useOrg();
@@ -159,6 +160,7 @@ export function ApiTokensPage() {
         )}
         <ListPager data={list.data} page={page} onChange={setPage} />
       </Card>
+      <McpHint token={created?.token} />
     </>
   );
 }
