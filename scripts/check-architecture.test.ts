@@ -4,7 +4,7 @@ import { cycles } from './architecture/imports.ts';
 import { checkArchitecture } from './architecture/rules.ts';
 
 const check = (files: Record<string, string>, knownModuleCycles: string[][] = []) =>
-  checkArchitecture(new Map(Object.entries(files)), { knownModuleCycles });
+  checkArchitecture(new Map(Object.entries(files)), { knownModuleCycles, tableOwners: { x: 'a' } });
 
 const service = (imports: string) => `${imports}\nexport async function run() {\n  return 1;\n}\n`;
 
@@ -13,7 +13,7 @@ describe('module public faces', () => {
     const problems = check({
       'src/modules/a/a.service.ts': service("import { findB } from '../b/b.repository.ts';"),
       'src/modules/b/b.repository.ts': 'export const findB = 1;\n',
-      'src/modules/b/index.ts': "export { findB } from './b.repository.ts';\n",
+      'src/modules/b/index.ts': "export { findB } from './b.read.ts';\n",
     });
     expect(problems).toEqual([
       "src/modules/a/a.service.ts: imports '../b/b.repository.ts': module 'b' is reached only through src/modules/b/index.ts",
@@ -35,12 +35,59 @@ describe('module public faces', () => {
       check({
         'src/modules/a/a.service.ts': service("import { findB } from '../b/index.ts';"),
         'src/modules/a/a.routes.ts': "import { run } from './a.service.ts';\nexport const r = run;\n",
-        'src/modules/b/index.ts': "export { findB } from './b.repository.ts';\n",
+        'src/modules/b/index.ts': "export { findB } from './b.read.ts';\n",
+        'src/modules/b/b.read.ts':
+          "import * as repo from './b.repository.ts';\nexport const findB = () => repo.findB;\n",
         'src/modules/b/b.repository.ts': 'export const findB = 1;\n',
         'src/http/routes.ts': "import { r } from '../modules/a/a.routes.ts';\nexport const all = [r];\n",
         'test/a.test.ts': "import { findB } from '../src/modules/b/b.repository.ts';\n",
       }),
     ).toEqual([]);
+  });
+});
+
+describe('repositories private, tables written by their owner', () => {
+  const owners = { finding: 'findings', corrective_action_record: 'corrective-actions' };
+  const checkOwned = (files: Record<string, string>) =>
+    checkArchitecture(new Map(Object.entries(files)), { knownModuleCycles: [], tableOwners: owners });
+
+  it("reports a repository writing another module's table, and a table with no owner", () => {
+    // #15: findings.repository.ts inserted the corrective-action record row.
+    const problems = checkOwned({
+      'src/modules/findings/findings.repository.ts':
+        "export const a = (db) => db.insertInto('finding').values({}).execute();\n" +
+        "export const b = (db) => db.insertInto('corrective_action_record').values({}).execute();\n" +
+        "export const c = (db) => db.updateTable('audit_note').set({}).execute();\n",
+    });
+    expect(problems).toEqual([
+      "src/modules/findings/findings.repository.ts: writes table 'corrective_action_record' of module 'corrective-actions'; call a write of src/modules/corrective-actions/index.ts",
+      "src/modules/findings/findings.repository.ts: writes table 'audit_note', which has no owner in scripts/architecture/tables.ts",
+    ]);
+  });
+
+  it('accepts reads of other tables and writes of its own', () => {
+    expect(
+      checkOwned({
+        'src/modules/corrective-actions/corrective-actions.repository.ts':
+          "export const r = (db) => db.selectFrom('finding').selectAll().execute();\n" +
+          "export const w = (db) => db.deleteFrom('corrective_action_record').execute();\n",
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports index.ts (or any file) re-exporting repository functions, not types', () => {
+    // #15: module index.ts files re-exported repository functions to other modules.
+    const problems = checkOwned({
+      'src/modules/findings/index.ts':
+        "export { findFinding, updateFinding } from './findings.repository.ts';\n" +
+        "export type { FindingFilter } from './findings.repository.ts';\n",
+      'src/modules/findings/findings.read.ts': "export * from './events.repository.ts';\n",
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^src\/modules\/findings\/index.ts: re-exports '.\/findings.repository.ts'/);
+    expect(problems[1]).toMatch(
+      /^src\/modules\/findings\/findings.read.ts: re-exports '.\/events.repository.ts'/,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 // The architecture rules as one pure function over an in-memory file map, so each rule can be
 // self-tested on synthetic files (scripts/check-architecture.test.ts). docs/ARCHITECTURE.md explains them.
 import { cycles, type FileMap, importsOf, stripComments } from './imports.ts';
+import { repositoryReexportProblems, TABLE_OWNERS, tableWriteProblems } from './tables.ts';
 
 export const MAX_LINES = 300;
 export const MAX_TEST_LINES = 400;
@@ -48,7 +49,7 @@ export function moduleOf(file: string): string {
 
 /**
  * Another module is reached through its public face, `src/modules/<y>/index.ts` (use-cases, read models and
- * the few repository functions it exposes). Two seams are named: src/http/routes.ts mounts each module's
+ * writes with declared shapes; never its repository, see tables.ts). Two seams are named: src/http/routes.ts mounts each module's
  * `*.routes.ts` (the HTTP face, kept out of index.ts so that use-cases never depend on Fastify), and the
  * transaction kernel src/modules/context.ts appends to the audit chain in the same transaction.
  */
@@ -77,6 +78,7 @@ export const KNOWN_MODULE_CYCLES: readonly (readonly string[])[] = [];
 
 export interface CheckOptions {
   knownModuleCycles?: readonly (readonly string[])[];
+  tableOwners?: Readonly<Record<string, string>>;
 }
 
 export function checkArchitecture(files: FileMap, options: CheckOptions = {}): string[] {
@@ -100,6 +102,11 @@ export function checkArchitecture(files: FileMap, options: CheckOptions = {}): s
       );
 
     const own = moduleOf(name);
+    if (own && !isTest(name)) {
+      if (name.endsWith('.repository.ts'))
+        problems.push(...tableWriteProblems(name, own, code, options.tableOwners ?? TABLE_OWNERS));
+      problems.push(...repositoryReexportProblems(name, code));
+    }
     const out = new Set<string>();
     fileGraph.set(name, out);
     for (const edge of importsOf(name, text, files)) {

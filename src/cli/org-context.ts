@@ -13,10 +13,10 @@ export async function withOrganisation<T>(
   work: (ctx: OrgContext) => Promise<T>,
 ): Promise<T> {
   const { createRuntime } = await import('../runtime.ts');
-  const { findOrganisationBySlug } = await import('../modules/organisations/index.ts');
+  const { organisationBySlug } = await import('../modules/organisations/index.ts');
   const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
   try {
-    const org = await findOrganisationBySlug(rt.database.db, slug);
+    const org = await organisationBySlug(rt.database.db, slug);
     if (!org) throw new AppError('not_found', `no organisation with slug '${slug}'`);
     const organisation = { id: org.id, slug: org.slug, name: org.name };
     return await work(makeContext({ kind: 'cli' }, organisation, { ...rt.database, env: rt.env }));

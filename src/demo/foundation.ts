@@ -1,12 +1,9 @@
 import type { Role } from '../contracts/roles.ts';
-import { createAccount, findUserByEmail } from '../modules/accounts/index.ts';
+import { accountByEmail, createAccount } from '../modules/accounts/index.ts';
 import { inTransaction, makeContext, type OrgContext } from '../modules/context.ts';
 import { inviteMember } from '../modules/invitations/index.ts';
-import {
-  createOrganisation,
-  findOrganisationBySlug,
-  insertMembership,
-} from '../modules/organisations/index.ts';
+import { admitMember } from '../modules/members/index.ts';
+import { createOrganisation, organisationBySlug } from '../modules/organisations/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -29,7 +26,7 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
   const deps = { database: rt.database, env: rt.env, who: { kind: 'cli', label: 'demo loader' } as const };
   const users = new Map<string, string>();
   for (const p of demoPeople) {
-    const existing = await findUserByEmail(rt.database.db, p.email);
+    const existing = await accountByEmail(rt.database.db, p.email);
     const user =
       existing ?? (await createAccount(rt.auth, { name: p.name, email: p.email, password: DEMO_PASSWORD }));
     users.set(p.email, user.id);
@@ -49,7 +46,7 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
   await inTransaction(ctx, async (tx) => {
     for (const p of demoPeople.slice(1)) {
       const id = crypto.randomUUID();
-      await insertMembership(tx.db, {
+      await admitMember(tx.db, {
         id,
         organisationId: org.id,
         userId: users.get(p.email)!,
@@ -71,13 +68,13 @@ export async function seedFoundation(rt: Runtime): Promise<OrgContext> {
 }
 
 export async function demoExists(rt: Runtime): Promise<boolean> {
-  return Boolean(await findOrganisationBySlug(rt.database.db, DEMO_SLUG));
+  return Boolean(await organisationBySlug(rt.database.db, DEMO_SLUG));
 }
 
 /** The context of one demo person, acting with their role (the demo data is made through the use-cases). */
 export async function asDemoPerson(base: OrgContext, email: string): Promise<OrgContext> {
   const person = demoPeople.find((p) => p.email === email)!;
-  const user = await findUserByEmail(base.db, email);
+  const user = await accountByEmail(base.db, email);
   const who = { kind: 'member', userId: user!.id, email, via: 'session', role: person.role } as const;
   return makeContext(who, base.organisation, base);
 }

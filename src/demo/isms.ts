@@ -1,6 +1,6 @@
 import type { IsmsScope } from '../contracts/isms-soa.ts';
 import type { OrgContext } from '../modules/context.ts';
-import { listActions } from '../modules/corrective-actions/index.ts';
+import { actionsOf } from '../modules/corrective-actions/index.ts';
 import { createDocument } from '../modules/documents/index.ts';
 import { listFindingRows as listFindings } from '../modules/findings/index.ts';
 import { saveContext } from '../modules/isms-context/index.ts';
@@ -105,7 +105,7 @@ export async function seedIsms(base: OrgContext) {
     { requirement: 'A.8.8' },
     { sort: 'ref', direction: 'asc' },
   );
-  const actions = await listActions(
+  const actions = await actionsOf(
     base.db,
     base.organisation.id,
     nc.rows.map((f) => f.id),

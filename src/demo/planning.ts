@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../domain/calendar/iso-date.ts';
-import { findUserByEmail } from '../modules/accounts/index.ts';
+import { accountByEmail } from '../modules/accounts/index.ts';
 import type { OrgContext } from '../modules/context.ts';
 import { commentOnTask, readTaskConversation } from '../modules/conversations/index.ts';
 import {
@@ -26,7 +26,7 @@ const isabel = 'isabel.martin@demo.example';
 export async function seedPlanning(base: OrgContext) {
   const as = (email: string) => asDemoPerson(base, email);
   const manager = await as(isabel);
-  const userId = async (email: string) => (await findUserByEmail(base.db, email))!.id;
+  const userId = async (email: string) => (await accountByEmail(base.db, email))!.id;
   const today = base.now().toISOString().slice(0, 10);
 
   await setCapacity({ userId: await userId(tom), share: 0.5, weekdays: [1, 2, 3, 4, 5] }, manager);

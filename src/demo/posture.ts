@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { PostureInput } from '../domain/posture/model.ts';
 import { scorePosture } from '../domain/posture/score.ts';
 import type { OrgContext } from '../modules/context.ts';
-import {
-  deleteSnapshots,
-  insertSnapshot,
-  loadPostureInput,
-  recordSnapshot,
-} from '../modules/posture/index.ts';
+import { loadPostureInput, recordSnapshot, replayHistory } from '../modules/posture/index.ts';
 
 // The demo's trend. Loading the demo records a point for every change it makes, all within a second;
 // that is not a history anyone lived, so it is replaced by the weeks since the stage 2 report (20 days
@@ -16,29 +10,14 @@ import {
 // `replay`; from today on the trend is recorded as in any organisation.
 
 export async function seedPosture(ctx: OrgContext) {
-  await deleteSnapshots(ctx.db, ctx.organisation.id);
   const { input } = await loadPostureInput(ctx);
   const now = ctx.now().getTime();
-  for (let k = 0; k < 10; k++) {
+  const points = Array.from({ length: 10 }, (_, k) => {
     const at = new Date(now - (20 - 2 * k) * 86_400_000);
     at.setUTCHours(9, 0, 0, 0);
-    const s = scorePosture(rewind(input, k / 10));
-    await insertSnapshot(ctx.db, {
-      id: randomUUID(),
-      organisation_id: ctx.organisation.id,
-      recorded_at: at.toISOString(),
-      recorded_on: at.toISOString().slice(0, 10),
-      model_version: s.model,
-      trigger: 'replay',
-      alignment: s.readinessScore,
-      implementation: s.implementationScore,
-      posture: 0,
-      open_findings: s.openFindings,
-      areas_json: JSON.stringify(
-        Object.fromEntries([...s.byClause, ...s.byTheme].map((a) => [a.key, a.score])),
-      ),
-    });
-  }
+    return { at, scores: scorePosture(rewind(input, k / 10)) };
+  });
+  await replayHistory(ctx, points);
   await recordSnapshot(ctx, 'change');
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
-import { hashToken } from '../domain/secrets/token.ts';
-import { findTokenByHash, markTokenUsed } from '../modules/api-tokens/index.ts';
+import { verifyToken } from '../modules/api-tokens/index.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 
 /** Who is calling: a signed-in person (session cookie) or a personal API token bound to one organisation. */
@@ -32,24 +31,16 @@ export async function resolvePrincipal(req: FastifyRequest, auth: Auth, db: Db):
   };
 }
 
-/** How precisely a token's last use is kept. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
-
 async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> {
-  const at = new Date();
-  const now = at.toISOString();
-  const row = await findTokenByHash(db, hashToken(token));
-  if (!row || (row.expires_at && row.expires_at <= now)) return null;
-  // "Last used" to the minute: a script's burst of calls writes once, not on every request (#16).
-  const stale = new Date(at.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
-  if (!row.last_used_at || row.last_used_at <= stale) await markTokenUsed(db, row.id, now);
+  const holder = await verifyToken(db, token, new Date());
+  if (!holder) return null;
   return {
-    userId: row.userId,
-    email: row.email,
-    name: row.name,
+    userId: holder.userId,
+    email: holder.email,
+    name: holder.name,
     via: 'token',
-    tokenOrganisationId: row.organisation_id,
-    token: { name: row.tokenName, prefix: row.tokenPrefix },
+    tokenOrganisationId: holder.organisationId,
+    token: holder.token,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type OrgContext,
   type Who,
 } from '../../src/modules/context.ts';
-import { insertMembership } from '../../src/modules/organisations/organisations.repository.ts';
+import { admitMember } from '../../src/modules/members/index.ts';
 import { createOrganisation } from '../../src/modules/organisations/organisations.service.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { scopeOf } from '../../src/vocabulary/index.ts';
@@ -64,7 +64,7 @@ export async function addPerson(
   scope: string[] | null = null,
 ): Promise<Person> {
   const user = await createAccount(u.rt.auth, { name: email.split('@')[0]!, email, password: PASSWORD });
-  await insertMembership(u.rt.database.db, {
+  await admitMember(u.rt.database.db, {
     id: randomUUID(),
     organisationId: org.id,
     userId: user.id,

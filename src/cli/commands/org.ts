@@ -39,11 +39,11 @@ export const orgCreateCommand: Command = {
     }
     const input = parsed.data;
     const { createRuntime } = await import('../../runtime.ts');
-    const { createAccount, findUserByEmail } = await import('../../modules/accounts/index.ts');
+    const { createAccount, accountByEmail } = await import('../../modules/accounts/index.ts');
     const { createOrganisation } = await import('../../modules/organisations/index.ts');
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
     try {
-      const existing = await findUserByEmail(rt.database.db, input.adminEmail);
+      const existing = await accountByEmail(rt.database.db, input.adminEmail);
       const user =
         existing ??
         (await createAccount(rt.auth, {
@@ -72,10 +72,10 @@ export const auditLogVerifyCommand: Command = {
     const { createRuntime } = await import('../../runtime.ts');
     const { verifyOrganisationTrail } = await import('../../modules/audit-log/index.ts');
     const { makeContext } = await import('../../modules/context.ts');
-    const { findOrganisationBySlug } = await import('../../modules/organisations/index.ts');
+    const { organisationBySlug } = await import('../../modules/organisations/index.ts');
     const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false });
     try {
-      const org = await findOrganisationBySlug(rt.database.db, stringOpt(run, 'org'));
+      const org = await organisationBySlug(rt.database.db, stringOpt(run, 'org'));
       if (!org) throw new AppError('not_found', `no organisation with slug '${String(run.options.org)}'`);
       const organisation = { id: org.id, slug: org.slug, name: org.name };
       const ctx = makeContext({ kind: 'cli' }, organisation, { ...rt.database, env: rt.env });

@@ -10,10 +10,14 @@ export interface Mentionable {
 
 const HANDLE = /(^|[^\w@.])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g;
 
+/** The handles a comment mentions, lower-cased, without trailing dots: what a lookup needs to fetch. */
+export function handlesIn(body: string): string[] {
+  return [...new Set([...body.matchAll(HANDLE)].map((m) => m[2]!.replace(/[.]+$/, '').toLowerCase()))];
+}
+
 export function findMentions(body: string, people: Mentionable[]): Mentionable[] {
   const found = new Map<string, Mentionable>();
-  for (const m of body.matchAll(HANDLE)) {
-    const handle = m[2]!.replace(/[.]+$/, '').toLowerCase();
+  for (const handle of handlesIn(body)) {
     const candidates = handle.includes('@')
       ? people.filter((p) => p.email.toLowerCase() === handle)
       : people.filter((p) => p.email.toLowerCase().split('@')[0] === handle);

@@ -1,5 +1,7 @@
 import { AppError } from '../../contracts/errors.ts';
+import type { Db } from '../../db/connection.ts';
 import type { Auth } from '../../http/auth.ts';
+import * as repo from './accounts.repository.ts';
 
 /**
  * Creates a person with an email + password through better-auth (argon2id hash, account row), without
@@ -24,4 +26,13 @@ export async function createAccount(
     }
     throw err;
   }
+}
+
+/**
+ * Takes back an account that `createAccount` made for a sign-up whose next step failed (setup's organisation,
+ * an invitation that could not be accepted), so a retry starts clean. Its sessions and credentials go with it
+ * (foreign keys cascade).
+ */
+export async function withdrawNewAccount(db: Db, userId: string): Promise<void> {
+  await repo.deleteAccount(db, userId);
 }

@@ -1,2 +1,2 @@
 // Public face of the api-tokens module: other modules, src/http, src/cli and src/demo import only this file.
-export { findTokenByHash, markTokenUsed } from './api-tokens.repository.ts';
+export { LAST_USED_RESOLUTION_MS, type TokenHolder, verifyToken } from './api-tokens.verify.ts';

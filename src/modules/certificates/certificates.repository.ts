@@ -66,6 +66,18 @@ export async function allCertificates(db: Db, organisationId: string) {
     .execute();
 }
 
+/** The `limit` most recently issued certificates, newest first. */
+export async function recentCertificates(db: Db, organisationId: string, limit: number) {
+  return db
+    .selectFrom('certificate')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('issued_on', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 export async function insertPlannedAudit(db: Db, row: CertificationAuditTable) {
   await db.insertInto('certification_audit').values(row).execute();
 }

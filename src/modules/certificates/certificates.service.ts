@@ -13,7 +13,7 @@ import { preparationTasks, taskDueOn } from '../../domain/certification/calendar
 import type { ClosureTime } from '../../domain/certification/closure-window.ts';
 import { planCertificationCycle } from '../../domain/certification/cycle.ts';
 import { reinstateBy } from '../../domain/certification/standing.ts';
-import { findAuditByRef, insertAudit, updateAudit } from '../audits/index.ts';
+import { amendAudit, openAudit } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
@@ -137,12 +137,7 @@ export async function addCertificate(input: z.infer<typeof certificateInput>, ct
     await repo.insertCertificate(tx.db, row);
     for (const planned of cycle.audits) {
       const ref = auditRefFor(input.number, planned.type, planned.sequence);
-      if (await findAuditByRef(tx.db, tx.organisation.id, ref))
-        throw new AppError('conflict', `an audit ${ref} already exists`);
-      const auditId = randomUUID();
-      await insertAudit(tx.db, {
-        id: auditId,
-        organisation_id: tx.organisation.id,
+      const auditId = await openAudit(tx, {
         ref,
         type: planned.type,
         certification_body: input.certificationBody,
@@ -154,8 +149,6 @@ export async function addCertificate(input: z.infer<typeof certificateInput>, ct
         recommendation: null,
         policy_key: input.cycle.policyKey,
         cycle: input.number,
-        created_at: at,
-        updated_at: at,
       });
       const plannedId = randomUUID();
       await repo.insertPlannedAudit(tx.db, {
@@ -254,11 +247,7 @@ export async function reschedulePlannedAudit(
     const planned = audits.find((a) => a.id === input.plannedAuditId);
     if (!planned) throw notFound('planned audit');
     await repo.updatePlannedAudit(tx.db, tx.organisation.id, planned.id, { planned_on: input.plannedOn });
-    await updateAudit(tx.db, tx.organisation.id, planned.audit_id, {
-      starts_on: input.plannedOn,
-      ends_on: input.plannedOn,
-      updated_at: tx.now().toISOString(),
-    });
+    await amendAudit(tx, planned.audit_id, { starts_on: input.plannedOn, ends_on: input.plannedOn });
     for (const t of await repo.tasksOf(tx.db, tx.organisation.id, [planned.id]))
       if (t.done_on === null)
         await repo.updateTask(tx.db, tx.organisation.id, t.id, {

@@ -2,21 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { commentInput } from '../../contracts/collaboration.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
-import { findMentions } from '../../domain/collaboration/mentions.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findEvidence } from '../evidence/index.ts';
-import { membersByHandle, notifyMentions, planLink } from '../notifications/index.ts';
-import { findActionById, findFreeTask } from '../planning/index.ts';
+import { evidenceItem } from '../evidence/index.ts';
+import { mentionedIn, notifyMentions, planLink } from '../notifications/index.ts';
+import { taskById } from '../planning/index.ts';
 import * as repo from './conversations.repository.ts';
 
 // The conversation on a task: threaded comments (a reply names its parent), @mentions that notify by
 // mail, and unread markers per person (reading the thread marks it read).
 
 async function taskOf(ctx: OrgContext, taskId: string) {
-  const t =
-    (await findActionById(ctx.db, ctx.organisation.id, taskId)) ??
-    (await findFreeTask(ctx.db, ctx.organisation.id, taskId));
+  const t = await taskById(ctx.db, ctx.organisation.id, taskId);
   if (!t) throw notFound('task');
   return t;
 }
@@ -63,14 +60,13 @@ export async function commentOnTask(
   const title = task.title;
   // An attachment is evidence already uploaded to the task's finding (one content store, one allow-list).
   if (input.attachmentId) {
-    const findingId = task.finding_id;
-    if (!findingId || !(await findEvidence(ctx.db, ctx.organisation.id, findingId, input.attachmentId)))
+    const findingId = task.findingId;
+    if (!findingId || !(await evidenceItem(ctx.db, ctx.organisation.id, findingId, input.attachmentId)))
       throw new AppError('validation_failed', 'attach a file of this task’s finding', [
         { path: 'body/attachmentId', message: 'not evidence of this task’s finding' },
       ]);
   }
-  const people = await membersByHandle(ctx.db, ctx.organisation.id);
-  const mentioned = findMentions(input.body, people);
+  const mentioned = await mentionedIn(ctx.db, ctx.organisation.id, input.body);
   const row = await inTransaction(ctx, async (tx) => {
     if (
       input.parentId &&

@@ -6,6 +6,11 @@ import type {
   IsmsAmendmentTable,
 } from '../../db/schema.ts';
 
+/** The record's columns a write may set; `updated_at` always. */
+export type RecordPatch = Omit<Updateable<CorrectiveActionRecordTable>, 'finding_id' | 'organisation_id'> & {
+  updated_at: string;
+};
+
 export async function findRecord(db: Db, organisationId: string, findingId: string) {
   return db
     .selectFrom('corrective_action_record')
@@ -15,17 +20,21 @@ export async function findRecord(db: Db, organisationId: string, findingId: stri
     .executeTakeFirst();
 }
 
-export async function updateRecord(
-  db: Db,
-  organisationId: string,
-  findingId: string,
-  patch: Updateable<CorrectiveActionRecordTable>,
-) {
+/**
+ * Writes part of a finding's record. The row is created on the first write (a finding nobody has worked on
+ * has the empty record, see corrective-actions.read.ts), so the findings module never writes this table.
+ * The conflict update is scoped by organisation too: a finding id of another organisation is never touched.
+ */
+export async function upsertRecord(db: Db, organisationId: string, findingId: string, patch: RecordPatch) {
   await db
-    .updateTable('corrective_action_record')
-    .set(patch)
-    .where('organisation_id', '=', organisationId)
-    .where('finding_id', '=', findingId)
+    .insertInto('corrective_action_record')
+    .values({ ...patch, finding_id: findingId, organisation_id: organisationId })
+    .onConflict((oc) =>
+      oc
+        .column('finding_id')
+        .doUpdateSet(patch)
+        .where('corrective_action_record.organisation_id', '=', organisationId),
+    )
     .execute();
 }
 

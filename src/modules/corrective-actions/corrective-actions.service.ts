@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import { isNonconformity } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { findFinding, insertEvent } from '../findings/index.ts';
+import { findFinding, recordFindingEvent } from '../findings/index.ts';
 import { assignableOwner } from '../members/index.ts';
 import { presentAction, presentAmendment } from './corrective-actions.presenter.ts';
 import * as repo from './corrective-actions.repository.ts';
@@ -49,7 +49,7 @@ export async function noteEdit(
   what: string,
   details: Record<string, unknown>,
 ) {
-  await insertEvent(tx.db, {
+  await recordFindingEvent(tx, {
     id: randomUUID(),
     organisation_id: tx.organisation.id,
     finding_id: findingId,
@@ -66,6 +66,22 @@ export async function noteEdit(
   });
 }
 
+/**
+ * Sets fields of a finding's record inside another use-case's transaction (the workflow's verification and
+ * decision, the reopening after an ineffective review). The caller has authorised the change and writes the
+ * audit entry; the transaction context scopes the write to its organisation.
+ */
+export async function saveRecordFields(
+  tx: ChangeContext,
+  findingId: string,
+  fields: Omit<repo.RecordPatch, 'updated_at'>,
+) {
+  await repo.upsertRecord(tx.db, tx.organisation.id, findingId, {
+    ...fields,
+    updated_at: tx.now().toISOString(),
+  });
+}
+
 export async function updateRecord(
   input: z.infer<typeof recordUpdate> & { findingId: string },
   ctx: OrgContext,
@@ -73,12 +89,12 @@ export async function updateRecord(
   authorize(ctx, 'finding.work', { findingId: input.findingId });
   return inTransaction(ctx, async (tx) => {
     const finding = await editableFinding(tx, input.findingId);
-    const patch: Parameters<typeof repo.updateRecord>[3] = { updated_at: tx.now().toISOString() };
+    const patch: repo.RecordPatch = { updated_at: tx.now().toISOString() };
     if (input.correction) patch.correction_json = JSON.stringify(input.correction);
     if (input.rootCause) patch.root_cause_json = JSON.stringify(input.rootCause);
     if (input.expectedEffect !== undefined) patch.expected_effect = input.expectedEffect;
     if (input.effectiveness) patch.effectiveness_json = JSON.stringify(input.effectiveness);
-    await repo.updateRecord(tx.db, tx.organisation.id, finding.id, patch);
+    await repo.upsertRecord(tx.db, tx.organisation.id, finding.id, patch);
     const parts = Object.keys(input).filter((k) => k !== 'findingId');
     await noteEdit(tx, finding.id, 'record.update', { parts });
     await tx.audit({

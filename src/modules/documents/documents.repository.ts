@@ -12,6 +12,19 @@ export async function listDocuments(db: Db, organisationId: string) {
     .execute();
 }
 
+/** Documents whose next review date has passed (7.5.2: reviewed and kept suitable), soonest first. */
+export async function documentsOverdueForReview(db: Db, organisationId: string, today: string) {
+  return db
+    .selectFrom('isms_document')
+    .select(['ref', 'title', 'next_review_on'])
+    .where('organisation_id', '=', organisationId)
+    .where('next_review_on', 'is not', null)
+    .where('next_review_on', '<', today)
+    .orderBy('next_review_on')
+    .orderBy('ref')
+    .execute();
+}
+
 export async function pageDocuments(
   db: Db,
   organisationId: string,

@@ -7,8 +7,8 @@ import type { ContentStore } from '../../storage/content-store.ts';
 import type { FileContent } from '../../storage/file-content.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findAction } from '../corrective-actions/index.ts';
-import { findFinding, insertEvent } from '../findings/index.ts';
+import { actionOf } from '../corrective-actions/index.ts';
+import { findFinding, recordFindingEvent } from '../findings/index.ts';
 import { acceptUpload } from './accept-upload.ts';
 import * as repo from './evidence.repository.ts';
 
@@ -50,7 +50,7 @@ export async function attachEvidence(
   if (finding.status === 'closed' && input.attachedTo !== 'review')
     throw new AppError('invalid_state', 'the finding is closed; evidence can no longer change');
   if (input.attachedTo === 'action') {
-    if (!input.attachedId || !(await findAction(ctx.db, ctx.organisation.id, finding.id, input.attachedId)))
+    if (!input.attachedId || !(await actionOf(ctx.db, ctx.organisation.id, finding.id, input.attachedId)))
       throw notFound('corrective action');
   }
   const stored = await ctx.store.putStream(input.content.open());
@@ -71,7 +71,7 @@ export async function attachEvidence(
   };
   await inTransaction(ctx, async (tx) => {
     await repo.insertEvidence(tx.db, row);
-    await insertEvent(tx.db, {
+    await recordFindingEvent(tx, {
       id: randomUUID(),
       organisation_id: ctx.organisation.id,
       finding_id: finding.id,

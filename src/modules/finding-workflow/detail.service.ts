@@ -8,14 +8,14 @@ import { isNonconformity } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { type OrgContext, roleOf } from '../context.ts';
 import {
-  findRecord,
-  listActions,
-  listAmendments,
+  actionsOf,
+  amendmentsOf,
   presentAction,
   presentAmendment,
   presentRecord,
+  recordOf,
 } from '../corrective-actions/index.ts';
-import { listEvidence, presentEvidence } from '../evidence/index.ts';
+import { evidenceOf, presentEvidence } from '../evidence/index.ts';
 import {
   escalationFor,
   findFinding,
@@ -42,7 +42,7 @@ export async function getFindingDetail(
   if (!row) throw notFound('finding');
   const today = ctx.now().toISOString().slice(0, 10);
   const flags = (await escalationFor(ctx, [row])).get(row.id) ?? [];
-  const stored = (await findRecord(ctx.db, ctx.organisation.id, row.id))!;
+  const stored = await recordOf(ctx.db, ctx.organisation.id, row.id);
   const record = presentRecord(stored);
   const rawDecision = JSON.parse(stored.auditor_decision_json) as { accepted?: boolean };
   const nc = isNonconformity(row.grade);
@@ -87,9 +87,9 @@ export async function getFindingDetail(
     objectiveEvidence: row.objective_evidence,
     ofiReason: row.ofi_reason,
     record,
-    actions: (await listActions(ctx.db, ctx.organisation.id, [row.id])).map((a) => presentAction(a, today)),
-    amendments: (await listAmendments(ctx.db, ctx.organisation.id, row.id)).map(presentAmendment),
-    evidence: (await listEvidence(ctx.db, ctx.organisation.id, [row.id])).map(presentEvidence),
+    actions: (await actionsOf(ctx.db, ctx.organisation.id, [row.id])).map((a) => presentAction(a, today)),
+    amendments: (await amendmentsOf(ctx.db, ctx.organisation.id, row.id)).map(presentAmendment),
+    evidence: (await evidenceOf(ctx.db, ctx.organisation.id, [row.id])).map(presentEvidence),
     timeline: (await listEvents(ctx.db, ctx.organisation.id, row.id)).map((e) => ({
       id: e.id,
       kind: e.kind as 'comment',

@@ -3,8 +3,8 @@ import { AppError } from '../../contracts/errors.ts';
 import { closerOf } from '../../domain/findings/closure.ts';
 import { applyTransition, type NcStatus } from '../../domain/findings/lifecycle.ts';
 import { type ChangeContext, memberRole } from '../context.ts';
-import { updateRecordRow as updateRecord } from '../corrective-actions/index.ts';
-import { type findFinding, insertEvent, updateFinding } from '../findings/index.ts';
+import { saveRecordFields } from '../corrective-actions/index.ts';
+import { type FindingRecordRow, recordFindingEvent, saveFindingFields } from '../findings/index.ts';
 
 /**
  * A review found the corrective action not effective: the record goes back to analysis for a new cause
@@ -12,7 +12,7 @@ import { type findFinding, insertEvent, updateFinding } from '../findings/index.
  */
 export async function reopenNotEffective(
   tx: ChangeContext,
-  f: NonNullable<Awaited<ReturnType<typeof findFinding>>>,
+  f: FindingRecordRow,
   implementers: string[],
   notes: string,
   at: string,
@@ -36,17 +36,13 @@ export async function reopenNotEffective(
     },
   );
   if (!r.ok) throw new AppError(r.code === 'role_forbidden' ? 'forbidden' : 'invalid_state', r.message);
-  await updateFinding(tx.db, tx.organisation.id, f.id, {
+  await saveFindingFields(tx, f.id, {
     status: r.record.status,
     closed_at: null,
     updated_at: at,
   });
-  await updateRecord(tx.db, tx.organisation.id, f.id, {
-    verification_json: '{}',
-    auditor_decision_json: '{}',
-    updated_at: at,
-  });
-  await insertEvent(tx.db, {
+  await saveRecordFields(tx, f.id, { verification_json: '{}', auditor_decision_json: '{}' });
+  await recordFindingEvent(tx, {
     id: randomUUID(),
     organisation_id: tx.organisation.id,
     finding_id: f.id,

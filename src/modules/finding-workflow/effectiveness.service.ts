@@ -6,22 +6,21 @@ import { checkReviewPlan, checkReviewResult } from '../../domain/findings/effect
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { noteEdit } from '../corrective-actions/index.ts';
-import { listEvidence } from '../evidence/index.ts';
+import { evidenceOf } from '../evidence/index.ts';
 import {
+  addEffectivenessReview,
+  amendEffectivenessReview,
   asDomainReview as asDomain,
   currentReview as current,
   findFinding,
   getEffectiveness,
   implementerIds,
-  insertReview,
-  updateReview,
 } from '../findings/index.ts';
 import { memberByEmail } from '../members/index.ts';
 import { reopenNotEffective } from './effectiveness.reopen.ts';
 
 // Planning and recording the effectiveness review of a corrective action (ISO 27001 10.2 d): the reviewer
 // is not one of its implementers; "not effective" reopens the corrective action for a new cause analysis.
-const repo = { insertReview, updateReview };
 
 async function nonconformity(
   tx: ChangeContext,
@@ -68,16 +67,15 @@ export async function planEffectivenessReview(
     if (now?.result === 'effective')
       throw new AppError('invalid_state', 'the corrective action was already reviewed as effective');
     if (now && now.result === null) {
-      await repo.updateReview(tx.db, tx.organisation.id, now.id, {
+      await amendEffectivenessReview(tx, now.id, {
         criteria: input.criteria,
         due_on: input.dueOn,
         reviewer_user_id: reviewer.id,
         updated_at: at,
       });
     } else {
-      if (now)
-        await repo.updateReview(tx.db, tx.organisation.id, now.id, { superseded_at: at, updated_at: at });
-      await repo.insertReview(tx.db, {
+      if (now) await amendEffectivenessReview(tx, now.id, { superseded_at: at, updated_at: at });
+      await addEffectivenessReview(tx, {
         id: randomUUID(),
         organisation_id: tx.organisation.id,
         finding_id: f.id,
@@ -122,7 +120,7 @@ export async function recordEffectivenessResult(
     const reviewedOn = input.reviewedOn ?? today;
     const now = await current(tx, f.id);
     const implementers = await implementerIds(tx.db, tx.organisation.id, f.id);
-    const files = await listEvidence(tx.db, tx.organisation.id, [f.id]);
+    const files = await evidenceOf(tx.db, tx.organisation.id, [f.id]);
     const unknown = input.evidenceIds.filter((id) => !files.some((x) => x.id === id));
     if (unknown.length > 0)
       throw new AppError('validation_failed', 'evidence reviewed must be files of this finding', [
@@ -152,7 +150,7 @@ export async function recordEffectivenessResult(
             ? [{ path: 'body/reviewedOn', message: refusal.message }]
             : undefined,
       );
-    await repo.updateReview(tx.db, tx.organisation.id, now!.id, {
+    await amendEffectivenessReview(tx, now!.id, {
       result: input.result,
       reviewed_on: reviewedOn,
       notes: input.notes,

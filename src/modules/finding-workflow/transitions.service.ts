@@ -13,20 +13,16 @@ import { applyOfiDecision } from '../../domain/findings/ofi.ts';
 import { type FindingStatus, isNonconformity } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, memberRole, type OrgContext } from '../context.ts';
-import {
-  findRecord,
-  listActions,
-  presentRecord,
-  updateRecordRow as updateRecord,
-} from '../corrective-actions/index.ts';
-import { listEvidence } from '../evidence/index.ts';
+import { actionsOf, presentRecord, recordOf, saveRecordFields } from '../corrective-actions/index.ts';
+import { evidenceOf } from '../evidence/index.ts';
 import {
   effectivenessStateOf,
-  findEvent,
+  type FindingPatch,
   findFinding,
+  hasEvent,
   implementerIds,
-  insertEvent,
-  updateFinding,
+  recordFindingEvent,
+  saveFindingFields,
 } from '../findings/index.ts';
 import { notifyFindingMentions, notifyFindingStatus } from '../notifications/index.ts';
 
@@ -41,10 +37,10 @@ const errorStatus: Record<TransitionError, 'invalid_state' | 'forbidden' | 'vali
 
 export async function readinessOf(ctx: OrgContext, findingId: string): Promise<Readiness> {
   const effectiveness = await effectivenessStateOf(ctx, findingId);
-  const record = await findRecord(ctx.db, ctx.organisation.id, findingId);
-  const r = presentRecord(record!);
-  const actions = await listActions(ctx.db, ctx.organisation.id, [findingId]);
-  const evidence = await listEvidence(ctx.db, ctx.organisation.id, [findingId]);
+  const record = await recordOf(ctx.db, ctx.organisation.id, findingId);
+  const r = presentRecord(record);
+  const actions = await actionsOf(ctx.db, ctx.organisation.id, [findingId]);
+  const evidence = await evidenceOf(ctx.db, ctx.organisation.id, [findingId]);
   return {
     hasCorrection: r.correction.what.trim().length > 0,
     // 10.2 b: the plan states the cause, not only the analysis that led to it.
@@ -69,8 +65,8 @@ async function verificationOf(
   input: z.infer<typeof transitionRequest>,
   at: string,
 ) {
-  const record = presentRecord((await findRecord(tx.db, tx.organisation.id, findingId))!);
-  const files = await listEvidence(tx.db, tx.organisation.id, [findingId]);
+  const record = presentRecord(await recordOf(tx.db, tx.organisation.id, findingId));
+  const files = await evidenceOf(tx.db, tx.organisation.id, [findingId]);
   const wanted = input.verification?.evidenceIds ?? [];
   const unknown = wanted.filter((id) => !files.some((f) => f.id === id));
   if (unknown.length > 0)
@@ -101,10 +97,10 @@ export async function transitionFinding(
     if (!f) throw notFound('finding');
     const at = tx.now().toISOString();
     let to: FindingStatus;
-    const patch: Parameters<typeof updateFinding>[3] = { updated_at: at };
+    const patch: FindingPatch = { updated_at: at };
     if (isNonconformity(f.grade)) {
-      const record = await findRecord(tx.db, tx.organisation.id, f.id);
-      const decision = JSON.parse(record!.auditor_decision_json) as { accepted?: boolean };
+      const record = await recordOf(tx.db, tx.organisation.id, f.id);
+      const decision = JSON.parse(record.auditor_decision_json) as { accepted?: boolean };
       const result = applyTransition(
         {
           status: f.status as NcStatus,
@@ -131,7 +127,7 @@ export async function transitionFinding(
           [{ path: 'body/verification/criteriaMet', message: 'not met' }],
         );
       to = result.record.status;
-      const recordPatch: Parameters<typeof updateRecord>[3] = { updated_at: at };
+      const recordPatch: Parameters<typeof saveRecordFields>[2] = {};
       if (input.action === 'verify_internally')
         recordPatch.verification_json = JSON.stringify(await verificationOf(tx, f.id, input, at));
       if (result.auditorDecision) {
@@ -146,7 +142,7 @@ export async function transitionFinding(
       } else if (!result.record.auditorAccepted && decision.accepted) {
         recordPatch.auditor_decision_json = '{}';
       }
-      await updateRecord(tx.db, tx.organisation.id, f.id, recordPatch);
+      await saveRecordFields(tx, f.id, recordPatch);
     } else if (f.grade === 'ofi') {
       const result = applyOfiDecision(f.status, input.action, memberRole(tx), input.comment);
       if (!result.ok)
@@ -168,8 +164,8 @@ export async function transitionFinding(
     }
     patch.status = to;
     if (to === 'closed' || to === 'declined') patch.closed_at = at;
-    await updateFinding(tx.db, tx.organisation.id, f.id, patch);
-    await insertEvent(tx.db, {
+    await saveFindingFields(tx, f.id, patch);
+    await recordFindingEvent(tx, {
       id: randomUUID(),
       organisation_id: tx.organisation.id,
       finding_id: f.id,
@@ -214,13 +210,13 @@ export async function addComment(
   const created = await inTransaction(ctx, async (tx) => {
     const f = await findFinding(tx.db, tx.organisation.id, input.findingId);
     if (!f) throw notFound('finding');
-    if (input.parentId && !(await findEvent(tx.db, tx.organisation.id, f.id, input.parentId))) {
+    if (input.parentId && !(await hasEvent(tx.db, tx.organisation.id, f.id, input.parentId))) {
       throw new AppError('validation_failed', 'the comment answered is not part of this finding', [
         { path: 'body/parentId', message: 'unknown' },
       ]);
     }
     const id = randomUUID();
-    await insertEvent(tx.db, {
+    await recordFindingEvent(tx, {
       id,
       organisation_id: tx.organisation.id,
       finding_id: f.id,

@@ -11,7 +11,7 @@ import { FindingRowReader, templateColumns } from '../../domain/findings/import-
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import type { FileContent } from '../../storage/file-content.ts';
 import { plural } from '../../vocabulary/labels.ts';
-import { findAuditByRef } from '../audits/index.ts';
+import { auditByRef } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { existingRefs, insertFindingRows } from '../findings/index.ts';
@@ -82,7 +82,7 @@ export async function importFindings(
   ctx: OrgContext,
 ): Promise<ImportReport> {
   authorize(ctx, 'finding.manage');
-  const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.auditRef);
+  const audit = await auditByRef(ctx.db, ctx.organisation.id, input.auditRef);
   if (!audit) throw notFound(`audit ${input.auditRef}`);
   const remembered = ((await rememberedMapping(ctx.db, ctx.organisation.id, audit.certification_body)) ??
     {}) as ColumnMapping;
@@ -159,7 +159,7 @@ interface ReadReport {
   imported: number;
 }
 
-type ImportAudit = NonNullable<Awaited<ReturnType<typeof findAuditByRef>>>;
+type ImportAudit = NonNullable<Awaited<ReturnType<typeof auditByRef>>>;
 
 /**
  * Reads the file row by row. Each batch of good rows is checked against the database (refs already in

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { notFound } from '../../contracts/errors.ts';
 import type { auditUpdate, upsertDeadlinePolicy } from '../../contracts/findings.ts';
-import type { AuditTable } from '../../db/schema.ts';
 import {
+  type AuditPatch,
+  type AuditRow,
+  amendAudit,
+  auditByRef,
   auditsFollowingPolicy,
-  findAuditByRef,
   showAudit,
-  updateAudit as updateAuditRow,
 } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
@@ -20,7 +21,7 @@ import { deadlinesFor } from './findings.service.ts';
 // certification body set, so a moved report date moves every deadline with it).
 
 /** Report date or policy changes move every finding's deadlines with them. */
-export async function recomputeDeadlines(tx: ChangeContext, audit: AuditTable) {
+export async function recomputeDeadlines(tx: ChangeContext, audit: AuditRow) {
   const { rows } = await repo.listFindings(
     tx.db,
     tx.organisation.id,
@@ -40,11 +41,11 @@ export async function recomputeDeadlines(tx: ChangeContext, audit: AuditTable) {
 export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: string }, ctx: OrgContext) {
   authorize(ctx, 'audit.manage');
   await inTransaction(ctx, async (tx) => {
-    const before = await findAuditByRef(tx.db, tx.organisation.id, input.ref);
+    const before = await auditByRef(tx.db, tx.organisation.id, input.ref);
     if (!before) throw notFound(`audit ${input.ref}`);
     if (input.policyKey)
       await policyDefinition(tx.db, tx.organisation.id, input.policyKey, tx.now().toISOString());
-    const patch: Partial<AuditTable> = { updated_at: tx.now().toISOString() };
+    const patch: AuditPatch = {};
     if (input.type !== undefined) patch.type = input.type;
     if (input.certificationBody !== undefined) patch.certification_body = input.certificationBody;
     if (input.leadAuditor !== undefined) patch.lead_auditor = input.leadAuditor;
@@ -55,7 +56,7 @@ export async function updateAudit(input: z.infer<typeof auditUpdate> & { ref: st
     if (input.reportReceivedOn !== undefined) patch.report_received_on = input.reportReceivedOn;
     if (input.recommendation !== undefined) patch.recommendation = input.recommendation;
     if (input.policyKey !== undefined) patch.policy_key = input.policyKey;
-    await updateAuditRow(tx.db, tx.organisation.id, before.id, patch);
+    await amendAudit(tx, before.id, patch);
     await recomputeDeadlines(tx, { ...before, ...patch });
     const { ref: _r, ...changes } = input;
     await tx.audit({

@@ -145,8 +145,9 @@ export async function existingRefs(
 }
 
 /**
- * Inserts findings with their requirement rows and corrective action records in multi-row statements
- * (18 columns a finding: 100 rows stay well under SQLite's and PostgreSQL's parameter limits).
+ * Inserts findings with their requirement rows in multi-row statements (18 columns a finding: 100 rows stay
+ * well under SQLite's and PostgreSQL's parameter limits). The corrective action record belongs to the
+ * corrective-actions module, which creates it on its first write.
  */
 export async function insertFindings(db: Db, rows: readonly FindingTable[]) {
   for (let i = 0; i < rows.length; i += 100)
@@ -165,16 +166,6 @@ export async function insertFindings(db: Db, rows: readonly FindingTable[]) {
     await db
       .insertInto('finding_requirement')
       .values(requirements.slice(i, i + 300))
-      .execute();
-  const records = rows.map((row) => ({
-    finding_id: row.id,
-    organisation_id: row.organisation_id,
-    updated_at: row.created_at,
-  }));
-  for (let i = 0; i < records.length; i += 300)
-    await db
-      .insertInto('corrective_action_record')
-      .values(records.slice(i, i + 300))
       .execute();
 }
 

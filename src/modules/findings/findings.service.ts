@@ -11,7 +11,7 @@ import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { initialStatus } from '../../vocabulary/index.ts';
 import { labelOf } from '../../vocabulary/labels.ts';
-import { findAuditByRef } from '../audits/index.ts';
+import { auditByRef } from '../audits/index.ts';
 import { authorize, findingScope } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { policyDefinition } from '../deadline-policies/index.ts';
@@ -76,7 +76,7 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
   authorize(ctx, 'finding.read', 'scoped-list');
   let auditId: string | undefined;
   if (input.audit) {
-    const audit = await findAuditByRef(ctx.db, ctx.organisation.id, input.audit);
+    const audit = await auditByRef(ctx.db, ctx.organisation.id, input.audit);
     if (!audit) throw notFound(`audit ${input.audit}`);
     auditId = audit.id;
   }
@@ -195,7 +195,7 @@ export async function createFinding(
 ) {
   authorize(ctx, 'finding.manage');
   const id = await inTransaction(ctx, async (tx) => {
-    const audit = await findAuditByRef(tx.db, tx.organisation.id, input.auditRef);
+    const audit = await auditByRef(tx.db, tx.organisation.id, input.auditRef);
     if (!audit) throw notFound(`audit ${input.auditRef}`);
     return insertFindingRow(tx, audit, input, 'api');
   });
@@ -230,7 +230,7 @@ export async function updateFinding(
           `the grade sets the deadlines and the steps, so it can change only before work starts; ${before.ref} is already ${labelOf.findingStatus(before.status).toLowerCase()}`,
           [{ path: 'body/grade', message: 'can change only before work starts' }],
         );
-      const audit = await findAuditByRef(tx.db, tx.organisation.id, before.audit_ref);
+      const audit = await auditByRef(tx.db, tx.organisation.id, before.audit_ref);
       const d = await deadlinesFor(tx, audit!, input.grade);
       Object.assign(patch, {
         grade: input.grade,

@@ -8,17 +8,19 @@ export {
   reviewRecords,
   viewOf,
 } from './effectiveness.read.ts';
-export { insertReview, updateReview } from './effectiveness.repository.ts';
 export { escalationFor } from './escalation.service.ts';
-export { findEvent, implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
 export {
   existingRefs,
+  type FindingEventRow,
+  type FindingFilter,
+  type FindingRecordRow,
   findFinding,
-  findFindingByRef,
-  listFindings as listFindingRows,
-  updateFinding,
-} from './findings.repository.ts';
+  hasEvent,
+  implementerIds,
+  listEvents,
+  listFindingRows,
+} from './findings.read.ts';
 export {
   calendarOf,
   createFinding,
@@ -28,3 +30,10 @@ export {
   listFindings,
   normaliseRequirements,
 } from './findings.service.ts';
+export {
+  addEffectivenessReview,
+  amendEffectivenessReview,
+  type FindingPatch,
+  recordFindingEvent,
+  saveFindingFields,
+} from './findings.writes.ts';

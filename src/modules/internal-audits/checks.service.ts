@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { checkUpdate, raiseFindingInput } from '../../contracts/certification-internal-audits.ts';
 import { AppError, notFound } from '../../contracts/errors.ts';
 import type { InternalAuditCheckTable } from '../../db/schema.ts';
-import { findAuditByRef, updateAudit } from '../audits/index.ts';
+import { amendAudit, auditByRef } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext, roleOf } from '../context.ts';
 import { insertFindingRow } from '../findings/index.ts';
@@ -85,11 +85,10 @@ export async function raiseFinding(
         'invalid_state',
         'grade the result (major, minor, OFI, observation) before raising a finding',
       );
-    const audit = await findAuditByRef(tx.db, tx.organisation.id, a.ref);
+    const audit = await auditByRef(tx.db, tx.organisation.id, a.ref);
     // The day the auditee is told of the finding starts its deadlines, as a report does for an external audit.
     const reportedOn = audit!.report_received_on ?? tx.now().toISOString().slice(0, 10);
-    if (!audit!.report_received_on)
-      await updateAudit(tx.db, tx.organisation.id, audit!.id, { report_received_on: reportedOn });
+    if (!audit!.report_received_on) await amendAudit(tx, audit!.id, { report_received_on: reportedOn });
     const id = await insertFindingRow(
       tx,
       // Counted from the internal audit's last day, or the day the auditee was told when none is set.

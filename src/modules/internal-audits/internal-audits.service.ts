@@ -8,7 +8,7 @@ import {
   requirementsToRecheck,
 } from '../../domain/certification/programme.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
-import { findAuditByRef, insertAudit } from '../audits/index.ts';
+import { openAudit } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import { defaultPolicyKey } from '../deadline-policies/index.ts';
@@ -33,10 +33,6 @@ function requirementOf(label: string): Requirement {
 export async function planInternalAudit(input: z.infer<typeof internalAuditInput>, ctx: OrgContext) {
   authorize(ctx, 'internal_audit.plan');
   await inTransaction(ctx, async (tx) => {
-    if (await findAuditByRef(tx.db, tx.organisation.id, input.ref))
-      throw new AppError('conflict', `an audit ${input.ref} already exists`, [
-        { path: 'body/ref', message: 'taken' },
-      ]);
     const auditor = await memberByEmail(tx.db, tx.organisation.id, input.auditorEmail);
     if (!auditor)
       throw new AppError('validation_failed', `${input.auditorEmail} is not a member of this organisation`, [
@@ -61,25 +57,23 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
     const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
     if (issues.length > 0)
       throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
-    const at = tx.now().toISOString();
-    const auditId = randomUUID();
-    await insertAudit(tx.db, {
-      id: auditId,
-      organisation_id: tx.organisation.id,
-      ref: input.ref,
-      type: 'internal',
-      certification_body: 'Internal audit',
-      lead_auditor: auditor.name || auditor.email,
-      starts_on: input.plannedOn,
-      ends_on: input.plannedOn,
-      scope: `${input.area}: ${labels.join(', ')}`,
-      report_received_on: null,
-      recommendation: null,
-      policy_key: await defaultPolicyKey(tx.db, tx.organisation.id),
-      cycle: '',
-      created_at: at,
-      updated_at: at,
-    });
+    const auditId = await openAudit(
+      tx,
+      {
+        ref: input.ref,
+        type: 'internal',
+        certification_body: 'Internal audit',
+        lead_auditor: auditor.name || auditor.email,
+        starts_on: input.plannedOn,
+        ends_on: input.plannedOn,
+        scope: `${input.area}: ${labels.join(', ')}`,
+        report_received_on: null,
+        recommendation: null,
+        policy_key: await defaultPolicyKey(tx.db, tx.organisation.id),
+        cycle: '',
+      },
+      { refPath: 'body/ref' },
+    );
     await repo.insertInternalAudit(tx.db, {
       audit_id: auditId,
       organisation_id: tx.organisation.id,

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { pendingVerification } from '../../contracts/certification-internal-audits.ts';
 import { authorize } from '../authorize.ts';
 import { type OrgContext, roleOf } from '../context.ts';
-import { findRecord, presentRecord } from '../corrective-actions/index.ts';
-import { listEvidence } from '../evidence/index.ts';
+import { presentRecord, recordOf } from '../corrective-actions/index.ts';
+import { evidenceOf } from '../evidence/index.ts';
 import { implementerIds, listFindingRows as listFindings, requirementsOf } from '../findings/index.ts';
 import { emailsOf } from './internal-audits.repository.ts';
 
@@ -27,9 +27,9 @@ export async function pendingVerifications(
   );
   const out: z.infer<typeof pendingVerification>[] = [];
   for (const f of rows) {
-    const record = presentRecord((await findRecord(ctx.db, ctx.organisation.id, f.id))!);
+    const record = presentRecord(await recordOf(ctx.db, ctx.organisation.id, f.id));
     const implementers = await implementerIds(ctx.db, ctx.organisation.id, f.id);
-    const evidence = await listEvidence(ctx.db, ctx.organisation.id, [f.id]);
+    const evidence = await evidenceOf(ctx.db, ctx.organisation.id, [f.id]);
     out.push({
       findingId: f.id,
       auditRef: f.audit_ref,

@@ -10,7 +10,7 @@ import {
 import { role } from '../../contracts/roles.ts';
 import { orgCtx } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
-import { findUserByEmail } from '../accounts/index.ts';
+import { accountByEmail } from '../accounts/index.ts';
 import * as service from './invitations.service.ts';
 
 export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
@@ -77,7 +77,7 @@ export function invitationsRoutes(app: ZodApp, deps: ModuleDeps) {
         email: row.email,
         role: role.parse(row.role),
         expiresAt: row.expires_at,
-        accountExists: Boolean(await findUserByEmail(deps.database.db, row.email)),
+        accountExists: Boolean(await accountByEmail(deps.database.db, row.email)),
       };
     },
   );

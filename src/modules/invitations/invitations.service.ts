@@ -7,12 +7,11 @@ import { roleLabels } from '../../contracts/roles.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { generateToken, hashToken } from '../../domain/secrets/token.ts';
 import type { Auth } from '../../http/auth.ts';
-import { createAccount, deleteAccount, findUserByEmail } from '../accounts/index.ts';
+import { accountByEmail, createAccount, withdrawNewAccount } from '../accounts/index.ts';
 import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext, roleOf } from '../context.ts';
 import { findFinding } from '../findings/index.ts';
-import { findMembershipOfUser } from '../members/index.ts';
-import { insertMembership } from '../organisations/index.ts';
+import { admitMember, membershipOfUser } from '../members/index.ts';
 import { presentInvitation } from './invitations.presenter.ts';
 import * as repo from './invitations.repository.ts';
 
@@ -114,13 +113,13 @@ async function joinByInvitation(
   ctx: OrgContext,
 ) {
   return inTransaction(ctx, async (tx) => {
-    if (await findMembershipOfUser(tx.db, invitation.organisation_id, user.id)) {
+    if (await membershipOfUser(tx.db, invitation.organisation_id, user.id)) {
       throw new AppError('conflict', `${user.email} is already a member of ${invitation.organisation_name}`);
     }
     const at = ctx.now().toISOString();
     if (!(await repo.consumeInvitation(tx.db, invitation.id, user.id, at))) throw notFound('invitation');
     const membershipId = randomUUID();
-    await insertMembership(tx.db, {
+    await admitMember(tx.db, {
       id: membershipId,
       organisationId: invitation.organisation_id,
       userId: user.id,
@@ -158,7 +157,7 @@ export async function acceptInvitation(
   const { database } = deps;
   const now = new Date();
   const invitation = await pendingInvitation(database.db, input.token, now);
-  let user = await findUserByEmail(database.db, invitation.email);
+  let user = await accountByEmail(database.db, invitation.email);
   let created = false;
   if (user) {
     if (!deps.principal || deps.principal.userId !== user.id) {
@@ -187,7 +186,7 @@ export async function acceptInvitation(
   try {
     return await joinByInvitation(invitation, user, ctx);
   } catch (err) {
-    if (created) await deleteAccount(database.db, user.id);
+    if (created) await withdrawNewAccount(database.db, user.id);
     throw err;
   }
 }

@@ -5,7 +5,7 @@ import { type AppEnv, makeContext, type OrganisationRef } from '../context.ts';
 import { sendReviewReminders } from '../documents/index.ts';
 import { sendDueNotificationsFor } from '../notifications/index.ts';
 import { recordDailySnapshotFor, refreshChangedPostures } from '../posture/index.ts';
-import { deleteStaleRateLimitHits } from '../rate-limits/index.ts';
+import { pruneEndedWindows } from '../rate-limits/index.ts';
 import { deliverDueWebhooks } from '../webhooks/index.ts';
 
 /** What a background job may use: the database, the mailer and the clock. Never a request. */
@@ -111,7 +111,7 @@ export const jobCatalogue: readonly JobDefinition[] = [
     atStart: false,
     scope: 'instance',
     run: async (deps) => ({
-      rateLimitWindows: await deleteStaleRateLimitHits(deps.db, deps.now().getTime()),
+      rateLimitWindows: await pruneEndedWindows(deps.db, deps.now().getTime()),
     }),
   },
 ];

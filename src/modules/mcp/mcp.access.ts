@@ -1,8 +1,7 @@
 import { AppError } from '../../contracts/errors.ts';
 import { role as roleSchema } from '../../contracts/roles.ts';
-import { hashToken } from '../../domain/secrets/token.ts';
 import { scopeOf } from '../../vocabulary/index.ts';
-import { findTokenByHash, markTokenUsed } from '../api-tokens/index.ts';
+import { verifyToken } from '../api-tokens/index.ts';
 import { type ContextDeps, makeContext, type OrgContext } from '../context.ts';
 import { membershipById } from '../organisations/index.ts';
 
@@ -40,18 +39,7 @@ export async function tokenCallerContext(caller: TokenCaller, deps: ContextDeps)
 
 /** `closeloop mcp`: the secret from the command line or environment selects organisation and person. */
 export async function tokenContext(secret: string, deps: ContextDeps): Promise<OrgContext> {
-  const row = await findTokenByHash(deps.db, hashToken(secret.trim()));
-  const now = (deps.now ?? (() => new Date()))().toISOString();
-  if (!row || (row.expires_at && row.expires_at <= now))
-    throw new AppError('unauthenticated', 'the API token is unknown, revoked or expired');
-  await markTokenUsed(deps.db, row.id, now);
-  return tokenCallerContext(
-    {
-      userId: row.userId,
-      email: row.email,
-      organisationId: row.organisation_id,
-      token: { name: row.tokenName, prefix: row.tokenPrefix },
-    },
-    deps,
-  );
+  const holder = await verifyToken(deps.db, secret, (deps.now ?? (() => new Date()))());
+  if (!holder) throw new AppError('unauthenticated', 'the API token is unknown, revoked or expired');
+  return tokenCallerContext(holder, deps);
 }

@@ -85,3 +85,39 @@ export async function memberByEmail(db: Db, organisationId: string, email: strin
     .where('user.email', '=', email.toLowerCase())
     .executeTakeFirst();
 }
+
+export async function insertMember(
+  db: Db,
+  row: {
+    id: string;
+    organisationId: string;
+    userId: string;
+    role: Role;
+    createdAt: string;
+    scope?: string[] | null;
+  },
+) {
+  await db
+    .insertInto('membership')
+    .values({
+      id: row.id,
+      organisation_id: row.organisationId,
+      user_id: row.userId,
+      role: row.role,
+      created_at: row.createdAt,
+      scope_json: row.scope ? JSON.stringify(row.scope) : null,
+    })
+    .execute();
+}
+
+/** The organisation's admins, whom operational mail (a disabled webhook endpoint, …) is addressed to. */
+export async function adminContacts(db: Db, organisationId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select(['user.name', 'user.email'])
+    .where('membership.organisation_id', '=', organisationId)
+    .where('membership.role', '=', 'admin')
+    .orderBy('user.name')
+    .execute();
+}

@@ -1,6 +1,7 @@
 // Public face of the notifications module: other modules, src/http, src/cli and src/demo import only this file.
+
+export { mentionedIn } from './mentions.read.ts';
 export { notifyFindingMentions } from './mentions.service.ts';
-export { membersByHandle } from './notifications.repository.ts';
 export {
   notifyAssignment,
   notifyFindingStatus,

@@ -1,6 +1,5 @@
-import { findMentions } from '../../domain/collaboration/mentions.ts';
 import type { OrgContext } from '../context.ts';
-import { membersByHandle } from './notifications.repository.ts';
+import { mentionedIn } from './mentions.read.ts';
 import { notifyMentions } from './notify.service.ts';
 
 /** Mentions in a finding's comment (the finding's own thread lives in its timeline). */
@@ -9,8 +8,7 @@ export async function notifyFindingMentions(
   finding: { id: string; ref: string },
   body: string,
 ) {
-  const people = await membersByHandle(ctx.db, ctx.organisation.id);
-  const mentioned = findMentions(body, people);
+  const mentioned = await mentionedIn(ctx.db, ctx.organisation.id, body);
   await notifyMentions(
     ctx,
     mentioned.map((p) => p.id),

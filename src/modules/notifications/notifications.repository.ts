@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { finishedFindingStatuses } from '../../vocabulary/index.ts';
 
@@ -11,13 +12,37 @@ export async function memberContact(db: Db, organisationId: string, userId: stri
     .executeTakeFirst();
 }
 
-export async function membersByHandle(db: Db, organisationId: string) {
-  return db
-    .selectFrom('membership')
-    .innerJoin('user', 'user.id', 'membership.user_id')
-    .select(['user.id', 'user.name', 'user.email'])
-    .where('membership.organisation_id', '=', organisationId)
-    .execute();
+/**
+ * Members a handle could name (its full email, its email's local part, or a first name): a superset that
+ * findMentions narrows, so a comment fetches the few people it may mention instead of every member.
+ */
+export async function mentionCandidates(db: Db, organisationId: string, handles: readonly string[]) {
+  const email = sql<string>`lower(${sql.ref('user.email')})`;
+  const name = sql<string>`lower(${sql.ref('user.name')})`;
+  const found = new Map<string, { id: string; name: string; email: string }>();
+  // 40 handles (160 terms) a statement keeps the OR chain well inside SQLite's expression depth limit.
+  for (let i = 0; i < handles.length; i += 40) {
+    const rows = await db
+      .selectFrom('membership')
+      .innerJoin('user', 'user.id', 'membership.user_id')
+      .select(['user.id', 'user.name', 'user.email'])
+      .where('membership.organisation_id', '=', organisationId)
+      .where((eb) =>
+        eb.or(
+          handles
+            .slice(i, i + 40)
+            .flatMap((h) => [
+              eb(email, '=', h),
+              eb(email, 'like', `${h}@%`),
+              eb(name, '=', h),
+              eb(name, 'like', `${h} %`),
+            ]),
+        ),
+      )
+      .execute();
+    for (const r of rows) found.set(r.id, r);
+  }
+  return [...found.values()];
 }
 
 /** Records a notification as sent; false when it already was (each reminder goes once). */

@@ -1,16 +1,19 @@
 // Public face of the organisations module: other modules, src/http, src/cli and src/demo import only this file.
 
-export { organisationRef } from './organisations.read.ts';
 export {
-  findOrganisationBySlug,
-  insertMembership,
+  type MembershipById,
+  type MembershipBySlug,
+  type MembershipWithEmail,
   membershipById,
   membershipBySlug,
   membershipsWithEmail,
+  organisationBySlug,
+  organisationRef,
   organisationSettings,
   organisationsAfter,
   organisationsOfUser,
-} from './organisations.repository.ts';
+  type UserOrganisation,
+} from './organisations.read.ts';
 export {
   createOrganisation,
   getSettings,

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/connection.ts';
-import type { Role } from '../../vocabulary/index.ts';
 
 export async function findOrganisationBySlug(db: Db, slug: string) {
   return db.selectFrom('organisation').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -17,30 +16,6 @@ export async function insertOrganisation(
       name: row.name,
       created_at: row.createdAt,
       settings_json: JSON.stringify(row.settings),
-    })
-    .execute();
-}
-
-export async function insertMembership(
-  db: Db,
-  row: {
-    id: string;
-    organisationId: string;
-    userId: string;
-    role: Role;
-    createdAt: string;
-    scope?: string[] | null;
-  },
-) {
-  await db
-    .insertInto('membership')
-    .values({
-      id: row.id,
-      organisation_id: row.organisationId,
-      user_id: row.userId,
-      role: row.role,
-      created_at: row.createdAt,
-      scope_json: row.scope ? JSON.stringify(row.scope) : null,
     })
     .execute();
 }

@@ -5,6 +5,7 @@ import { organisationSettings as settingsSchema } from '../../contracts/foundati
 import type { DatabaseHandle } from '../../db/connection.ts';
 import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext, type Who } from '../context.ts';
+import { admitMember } from '../members/index.ts';
 import * as repo from './organisations.repository.ts';
 
 /**
@@ -45,7 +46,7 @@ export async function createOrganisation(
       data: organisation,
     });
     const membershipId = randomUUID();
-    await repo.insertMembership(tx.db, {
+    await admitMember(tx.db, {
       id: membershipId,
       organisationId: organisation.id,
       userId: input.adminUserId,

@@ -4,14 +4,14 @@ import { notFound } from '../../contracts/errors.ts';
 import { type capacityInput, type timeOffInput, WORKING_DAY_HOURS } from '../../contracts/planning.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/index.ts';
+import { membershipOfUser } from '../members/index.ts';
 import * as repo from './planning.repository.ts';
 
 // A person's capacity for remediation: the share of a working day they can give, the weekdays they work
 // and their time off. The organisation's holidays apply on top (Settings).
 
 async function member(ctx: OrgContext, userId: string) {
-  if (!(await findMembershipOfUser(ctx.db, ctx.organisation.id, userId))) throw notFound('person');
+  if (!(await membershipOfUser(ctx.db, ctx.organisation.id, userId))) throw notFound('person');
 }
 
 export async function setCapacity(

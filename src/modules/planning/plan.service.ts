@@ -3,7 +3,7 @@ import { notFound } from '../../contracts/errors.ts';
 import type { planPerson, plan as planSchema } from '../../contracts/planning.ts';
 import { forecastPlan } from '../../domain/planning/forecast.ts';
 import type { Deadline, Forecast, PlanInput } from '../../domain/planning/model.ts';
-import { findAuditByRef } from '../audits/index.ts';
+import { auditByRef } from '../audits/index.ts';
 import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { calendarOf } from '../findings/index.ts';
@@ -31,7 +31,7 @@ export async function loadPlanData(ctx: OrgContext, auditRef?: string): Promise<
   const org = ctx.organisation.id;
   let auditId: string | null = null;
   if (auditRef) {
-    const audit = await findAuditByRef(db, org, auditRef);
+    const audit = await auditByRef(db, org, auditRef);
     if (!audit) throw notFound('audit');
     auditId = audit.id;
   }

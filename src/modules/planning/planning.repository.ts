@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { PlanTaskTable } from '../../db/schema-planning.ts';
-import { type ActionStatus, nonconformityGrades } from '../../vocabulary/index.ts';
+import { nonconformityGrades } from '../../vocabulary/index.ts';
 
 // SQL of the remediation planner. Every query is scoped by organisation; task ids are corrective action
 // ids or free task ids (both random UUIDs), so dependencies can join either kind.
@@ -119,31 +119,6 @@ export async function deleteFreeTask(db: Db, organisationId: string, id: string)
     .execute();
   await db
     .deleteFrom('plan_task')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function updateActionPlanning(
-  db: Db,
-  organisationId: string,
-  id: string,
-  patch: Partial<{
-    effort_days: number;
-    owner_user_id: string | null;
-    earliest_start_on: string | null;
-    due_on: string | null;
-    serves: string;
-    status: ActionStatus;
-    title: string;
-    updated_at: string;
-    completed_at: string | null;
-    completed_by: string | null;
-  }>,
-) {
-  await db
-    .updateTable('corrective_action')
-    .set(patch)
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();

@@ -5,7 +5,7 @@ import type { PlanChange, scenarioInput, scenarioUpdate } from '../../contracts/
 import { applyChanges, compareForecasts, PlanChangeError } from '../../domain/planning/scenario.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/index.ts';
+import { membershipOfUser } from '../members/index.ts';
 import { setCapacity } from './people.service.ts';
 import { loadPlanData, runForecast } from './plan.service.ts';
 import * as repo from './planning.repository.ts';
@@ -142,7 +142,7 @@ async function applyInTransaction(scenarioId: string, ctx: OrgContext) {
   const loaded = await loadPlanData(ctx);
   applyChangesOrThrow(loaded.input, changes);
   for (const [i, c] of changes.entries()) {
-    if (c.kind === 'add_person' && !(await findMembershipOfUser(ctx.db, ctx.organisation.id, c.personId)))
+    if (c.kind === 'add_person' && !(await membershipOfUser(ctx.db, ctx.organisation.id, c.personId)))
       throw new AppError(
         'invalid_state',
         `${c.name} is not a member yet: invite them, then name them in the scenario`,

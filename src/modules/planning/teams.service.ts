@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { teamInput, teamUpdate } from '../../contracts/planning.ts';
 import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/index.ts';
+import { membershipOfUser } from '../members/index.ts';
 import * as repo from './teams.repository.ts';
 
 // Teams group people for capacity: a team can give the sum of its members' remediation time, and the
@@ -12,7 +12,7 @@ import * as repo from './teams.repository.ts';
 
 async function checkMembers(tx: ChangeContext, ids: string[]) {
   for (const [i, id] of ids.entries())
-    if (!(await findMembershipOfUser(tx.db, tx.organisation.id, id)))
+    if (!(await membershipOfUser(tx.db, tx.organisation.id, id)))
       throw new AppError('validation_failed', 'a team is made of members of this organisation', [
         { path: `body/memberIds/${i}`, message: 'not a member' },
       ]);

@@ -6,8 +6,8 @@ export {
   recordDailySnapshots,
   recordSnapshot,
   refreshChangedPostures,
+  replayHistory,
 } from './posture.history.ts';
 export { loadPostureInput } from './posture.inputs.ts';
 export { scoresForReview } from './posture.read.ts';
-export { deleteSnapshots, insertSnapshot } from './posture.repository.ts';
 export { getPosture } from './posture.service.ts';

@@ -5,7 +5,7 @@ import { isOpenFinding } from '../../domain/posture/findings-load.ts';
 import { isFinishedFinding, isNonconformity } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
-import { listDocuments } from '../documents/index.ts';
+import { documentsOverdueForReview } from '../documents/index.ts';
 import { loadPlanData, runForecast } from '../planning/index.ts';
 import { loadPostureInput } from './posture.inputs.ts';
 import * as repo from './posture.repository.ts';
@@ -63,14 +63,12 @@ export async function postureDashboard(_input: unknown, ctx: OrgContext) {
     title: a.title,
     dueOn: a.due_on!,
   }));
-  const overdueDocuments = (await listDocuments(ctx.db, ctx.organisation.id))
-    .filter((d) => d.next_review_on !== null && d.next_review_on < today)
-    .map((d) => ({
-      kind: 'document' as const,
-      ref: d.ref,
-      title: `${d.title} — review`,
-      dueOn: d.next_review_on!,
-    }));
+  const overdueDocuments = (await documentsOverdueForReview(ctx.db, ctx.organisation.id, today)).map((d) => ({
+    kind: 'document' as const,
+    ref: d.ref,
+    title: `${d.title} — review`,
+    dueOn: d.nextReviewOn,
+  }));
 
   return {
     burndown: burndown(

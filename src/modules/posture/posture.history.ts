@@ -33,6 +33,27 @@ export async function postureHistory(input: { days: number }, ctx: OrgContext) {
  * Records the current figures. A `change` that leaves them as they were is not recorded (most changes —
  * a comment, a member invited — do not move the scores); `daily` always is, once a day.
  */
+type Scores = ReturnType<typeof scorePosture>;
+
+function snapshotRow(ctx: OrgContext, at: Date, trigger: SnapshotTrigger, s: Scores) {
+  return {
+    id: randomUUID(),
+    organisation_id: ctx.organisation.id,
+    recorded_at: at.toISOString(),
+    recorded_on: at.toISOString().slice(0, 10),
+    model_version: s.model,
+    trigger,
+    alignment: s.readinessScore,
+    implementation: s.implementationScore,
+    // The 0–950 column of models /1–/2 is no longer written with a meaning: kept NOT NULL as 0.
+    posture: 0,
+    open_findings: s.openFindings,
+    areas_json: JSON.stringify(
+      Object.fromEntries([...s.byClause, ...s.byTheme].map((a) => [a.key, a.score])),
+    ),
+  };
+}
+
 export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, at = ctx.now()) {
   authorize(ctx, 'posture.record');
   const s = scorePosture((await loadPostureInput(ctx)).input);
@@ -47,21 +68,7 @@ export async function recordSnapshot(ctx: OrgContext, trigger: SnapshotTrigger, 
     )
       return false;
   }
-  const areas = Object.fromEntries([...s.byClause, ...s.byTheme].map((a) => [a.key, a.score]));
-  await repo.insertSnapshot(ctx.db, {
-    id: randomUUID(),
-    organisation_id: ctx.organisation.id,
-    recorded_at: at.toISOString(),
-    recorded_on: at.toISOString().slice(0, 10),
-    model_version: s.model,
-    trigger,
-    alignment: s.readinessScore,
-    implementation: s.implementationScore,
-    // The 0–950 column of models /1–/2 is no longer written with a meaning: kept NOT NULL as 0.
-    posture: 0,
-    open_findings: s.openFindings,
-    areas_json: JSON.stringify(areas),
-  });
+  await repo.insertSnapshot(ctx.db, snapshotRow(ctx, at, trigger, s));
   return true;
 }
 
@@ -129,4 +136,16 @@ export async function recordDailySnapshotFor(
   const today = deps.now().toISOString().slice(0, 10);
   if (await repo.hasSnapshotOn(deps.db, org.id, today)) return false;
   return Boolean(await recordSnapshot(makeContext({ kind: 'system' }, org, deps), 'daily'));
+}
+
+/**
+ * Replaces the organisation's trend with replayed points (the demo, whose changes all happen within a
+ * second, shows instead the weeks since its stage 2 report). Each point is marked `replay`, never passed
+ * off as a recorded change.
+ */
+export async function replayHistory(ctx: OrgContext, points: readonly { at: Date; scores: Scores }[]) {
+  authorize(ctx, 'posture.record');
+  await repo.deleteSnapshots(ctx.db, ctx.organisation.id);
+  for (const { at, scores } of points)
+    await repo.insertSnapshot(ctx.db, snapshotRow(ctx, at, 'replay', scores));
 }

@@ -4,8 +4,7 @@ import type { ReadinessFinding } from '../../domain/posture/readiness.ts';
 import { annexAControls } from '../../reference/catalogue.ts';
 import type { OrgContext } from '../context.ts';
 import { documentReadiness } from '../documents/index.ts';
-import * as planning from '../planning/index.ts';
-import { ASSUMED_EFFORT_DAYS } from '../planning/index.ts';
+import { ASSUMED_EFFORT_DAYS, plannedWork } from '../planning/index.ts';
 import { risksInForce } from '../risks/index.ts';
 import { controlsInForce } from '../soa/index.ts';
 import * as repo from './posture.repository.ts';
@@ -55,10 +54,10 @@ export async function loadPostureInput(ctx: OrgContext): Promise<LoadedPosture> 
   }));
 
   const findingRows = await repo.scoredFindings(ctx.db, org);
-  const actions = await planning.planActions(ctx.db, org, null);
-  const free = (await planning.planFreeTasks(ctx.db, org)).filter((t) => t.finding_id !== null);
+  const { actions, freeTasks, dependencies } = await plannedWork(ctx.db, org);
+  const free = freeTasks.filter((t) => t.finding_id !== null);
   const preds = new Map<string, string[]>();
-  for (const d of await planning.listDependencies(ctx.db, org))
+  for (const d of dependencies)
     preds.set(d.successor_id, [...(preds.get(d.successor_id) ?? []), d.predecessor_id]);
   const tasksOf = new Map<string, PostureTask[]>();
   const byId = new Map(findingRows.map((f) => [f.id, f]));

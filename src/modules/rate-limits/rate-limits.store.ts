@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { hitRateLimit } from './rate-limits.repository.ts';
+import { deleteStaleRateLimitHits, hitRateLimit } from './rate-limits.repository.ts';
 
 // Rate limits counted in the database so that N instances behind a load balancer give the allowance of
 // one (issue #17). Fixed windows: a window's row is `<limit>:<client>:<window start>`, incremented by an
@@ -28,4 +28,9 @@ export function sharedAuthStorage(db: Db) {
         : { allowed: false, retryAfter: Math.max(1, Math.ceil(ttl / 1000)) };
     },
   };
+}
+
+/** Drops the windows that ended before `nowMs` (the housekeeping job); returns how many went. */
+export function pruneEndedWindows(db: Db, nowMs: number): Promise<number> {
+  return deleteStaleRateLimitHits(db, nowMs);
 }

@@ -8,17 +8,17 @@ import { parseRequirementRef } from '../../domain/findings/requirement-ref.ts';
 import { requirementCatalogue } from '../../reference/catalogue.ts';
 import { type Grade, isNonconformity } from '../../vocabulary/index.ts';
 import { roleTitles } from '../../vocabulary/roles.ts';
-import { findAuditByRef } from '../audits/index.ts';
+import { auditByRef } from '../audits/index.ts';
 import type { OrgContext } from '../context.ts';
-import { findRecord, listActions, listAmendments, presentRecord } from '../corrective-actions/index.ts';
-import { listEvidence } from '../evidence/index.ts';
+import { actionsOf, amendmentsOf, presentRecord, recordOf } from '../corrective-actions/index.ts';
+import { evidenceOf } from '../evidence/index.ts';
 import {
   listEvents,
   listFindingRows as listFindings,
   requirementsOf,
   reviewRecords,
 } from '../findings/index.ts';
-import { listMembers } from '../members/index.ts';
+import { memberDirectory } from '../members/index.ts';
 
 export interface AuditInfo {
   id: string;
@@ -137,7 +137,7 @@ const proves: Record<string, string> = {
 
 /** A person as a report names them: "Name (Role)" for members, the recorded label otherwise. */
 export async function peopleDirectory(ctx: OrgContext) {
-  const { rows } = await listMembers(ctx.db, ctx.organisation.id, { page: 1, pageSize: 1000 });
+  const rows = await memberDirectory(ctx.db, ctx.organisation.id, 1000);
   const label = (m: (typeof rows)[number]) =>
     `${m.name || m.email} (${roleTitles[m.role as keyof typeof roleTitles] ?? m.role})`;
   const byEmail = new Map(rows.map((m) => [m.email.toLowerCase(), label(m)]));
@@ -153,7 +153,7 @@ export type People = Awaited<ReturnType<typeof peopleDirectory>>;
 
 export async function loadAudit(ctx: OrgContext, auditRef: string | undefined): Promise<AuditInfo | null> {
   if (!auditRef) return null;
-  const a = await findAuditByRef(ctx.db, ctx.organisation.id, auditRef);
+  const a = await auditByRef(ctx.db, ctx.organisation.id, auditRef);
   if (!a) return null;
   return {
     id: a.id,
@@ -181,13 +181,13 @@ export async function loadReportData(
     { sort: 'ref', direction: 'asc' },
   );
   const ids = rows.map((r) => r.id);
-  const allActions = await listActions(ctx.db, ctx.organisation.id, ids);
-  const allEvidence = await listEvidence(ctx.db, ctx.organisation.id, ids);
+  const allActions = await actionsOf(ctx.db, ctx.organisation.id, ids);
+  const allEvidence = await evidenceOf(ctx.db, ctx.organisation.id, ids);
   const reviews = await reviewRecords(ctx, ids);
   const findings: FindingData[] = [];
   for (const r of rows) {
     const nc = isNc(r);
-    const rec = nc ? await findRecord(ctx.db, ctx.organisation.id, r.id) : undefined;
+    const rec = nc ? await recordOf(ctx.db, ctx.organisation.id, r.id) : undefined;
     const actions = allActions
       .filter((a) => a.finding_id === r.id)
       .map((a) => ({
@@ -241,7 +241,7 @@ export async function loadReportData(
       },
       actions,
       amendments: nc
-        ? (await listAmendments(ctx.db, ctx.organisation.id, r.id)).map((m) => ({
+        ? (await amendmentsOf(ctx.db, ctx.organisation.id, r.id)).map((m) => ({
             kind: m.kind,
             reference: m.reference,
             description: m.description,

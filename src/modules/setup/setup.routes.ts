@@ -13,7 +13,7 @@ import {
 import { role } from '../../contracts/roles.ts';
 import { orgCtx, principalOf } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
-import { findUserByEmail } from '../accounts/index.ts';
+import { accountByEmail } from '../accounts/index.ts';
 import { isInstanceOperator } from '../jobs/index.ts';
 import * as organisations from '../organisations/index.ts';
 import { organisationsOfUser } from '../organisations/index.ts';
@@ -59,7 +59,7 @@ export function setupRoutes(app: ZodApp, deps: ModuleDeps) {
     },
     async (req) => {
       const principal = principalOf(req);
-      const user = await findUserByEmail(deps.database.db, principal.email);
+      const user = await accountByEmail(deps.database.db, principal.email);
       if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
       const orgs = await organisationsOfUser(deps.database.db, principal.userId);
       return {

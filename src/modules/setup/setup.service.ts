@@ -3,12 +3,12 @@ import { AppError } from '../../contracts/errors.ts';
 import type { setupRequest } from '../../contracts/foundation.ts';
 import type { DatabaseHandle } from '../../db/connection.ts';
 import type { Auth } from '../../http/auth.ts';
-import { countUsers, createAccount, deleteAccount } from '../accounts/index.ts';
+import { anyAccount, createAccount, withdrawNewAccount } from '../accounts/index.ts';
 import type { AppEnv } from '../context.ts';
 import { createOrganisation } from '../organisations/index.ts';
 
 export async function needsSetup(database: DatabaseHandle) {
-  return { needsSetup: (await countUsers(database.db)) === 0 };
+  return { needsSetup: !(await anyAccount(database.db)) };
 }
 
 /** First run: the first administrator and organisation. Refused as soon as any account exists. */
@@ -16,7 +16,7 @@ export async function completeSetup(
   input: z.infer<typeof setupRequest>,
   deps: { database: DatabaseHandle; auth: Auth; env: AppEnv },
 ) {
-  if ((await countUsers(deps.database.db)) > 0) {
+  if (await anyAccount(deps.database.db)) {
     throw new AppError('setup_already_done', 'closeloop is already set up; sign in instead');
   }
   const user = await createAccount(deps.auth, {
@@ -36,7 +36,7 @@ export async function completeSetup(
     );
     return { organisation, user };
   } catch (err) {
-    await deleteAccount(deps.database.db, user.id);
+    await withdrawNewAccount(deps.database.db, user.id);
     throw err;
   }
 }

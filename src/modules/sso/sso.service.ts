@@ -9,8 +9,7 @@ import { openStoredConfig, sealConfigSecrets } from '../../domain/secrets/sso-co
 import type { Role } from '../../vocabulary/index.ts';
 import { authorize } from '../authorize.ts';
 import { type AppEnv, inTransaction, makeContext, type OrgContext } from '../context.ts';
-import { findMembershipOfUser } from '../members/index.ts';
-import { insertMembership } from '../organisations/index.ts';
+import { admitMember, membershipOfUser } from '../members/index.ts';
 import { presentConnection } from './sso.presenter.ts';
 import * as repo from './sso.repository.ts';
 
@@ -213,7 +212,7 @@ export async function provisionSsoMember(
   // Only a person of the organisation's own domain joins it: an IdP asserting another domain's email
   // (which another organisation may own) signs that account in, but into no organisation (A.5.16).
   if (user.email.toLowerCase().split('@')[1] !== conn.domain) return;
-  if (await findMembershipOfUser(database.db, conn.id, user.id)) return;
+  if (await membershipOfUser(database.db, conn.id, user.id)) return;
   const role = conn.jit_role;
   const ctx = makeContext(
     { kind: 'system', label: `sso:${providerId}` },
@@ -222,7 +221,7 @@ export async function provisionSsoMember(
   );
   await inTransaction(ctx, async (tx) => {
     const membershipId = crypto.randomUUID();
-    await insertMembership(tx.db, {
+    await admitMember(tx.db, {
       id: membershipId,
       organisationId: conn.id,
       userId: user.id,

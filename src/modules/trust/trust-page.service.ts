@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import type { TrustPageTable } from '../../db/schema.ts';
 import { anonymous } from '../../domain/trust/access.ts';
 import { authorize } from '../authorize.ts';
-import { allCertificates } from '../certificates/index.ts';
+import { recentCertificates } from '../certificates/index.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
 import * as repo from './trust.repository.ts';
 import { pageUrl } from './trust-notify.ts';
@@ -118,7 +118,7 @@ export async function setPublished(input: { published: boolean }, ctx: OrgContex
 
 /** The certificates a page shows: the five most recent, live status computed by the certificate rule. */
 export async function pageCertificates(db: Db, organisationId: string) {
-  return (await allCertificates(db, organisationId)).reverse().slice(0, 5);
+  return recentCertificates(db, organisationId, 5);
 }
 
 /** What an anonymous visitor would see, for the editor's preview (published or not). */

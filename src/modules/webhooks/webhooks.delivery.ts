@@ -14,7 +14,7 @@ import {
   type OrgContext,
   whenCommitted,
 } from '../context.ts';
-import { listMembers } from '../members/index.ts';
+import { adminContacts } from '../members/index.ts';
 import { organisationsAfter } from '../organisations/index.ts';
 import { type PostResult, postJson, type TargetPolicy, targetPolicy } from './webhooks.network.ts';
 import * as repo from './webhooks.repository.ts';
@@ -114,8 +114,7 @@ async function disableEndpoint(ctx: OrgContext, ep: WebhookEndpointTable, last: 
       entityId: ep.id,
       data: { url: ep.url, reason },
     });
-    const { rows } = await listMembers(tx.db, tx.organisation.id, { page: 1, pageSize: 200 });
-    const admins = rows.filter((m) => m.role === 'admin');
+    const admins = await adminContacts(tx.db, tx.organisation.id);
     await whenCommitted(tx, async (after) => {
       for (const a of admins)
         await after.env.mailer.send({
