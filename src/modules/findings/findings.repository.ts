@@ -26,16 +26,27 @@ const sortColumns = {
   updatedAt: 'finding.updated_at',
 } as const;
 
-/** The filter's conditions, on the finding's own columns only (the count needs no join). */
+/** The filter's conditions, on the finding's own columns and indexed sub-queries (the count needs no join). */
 function conditions(eb: ExpressionBuilder<Database, 'finding'>, organisationId: string, f: FindingFilter) {
   const all: Expression<SqlBool>[] = [eb('finding.organisation_id', '=', organisationId)];
   if (f.ids) all.push(f.ids.length > 0 ? eb('finding.id', 'in', f.ids) : sql<boolean>`1 = 0`);
   if (f.auditId) all.push(eb('finding.audit_id', '=', f.auditId));
   if (f.grade) all.push(eb('finding.grade', '=', f.grade));
   if (f.status) all.push(eb('finding.status', '=', f.status));
-  // Requirements are stored as a JSON array of canonical ids, e.g. ["A.8.8","8.1"]; match one exactly.
+  // One requirement, matched exactly through finding_requirement's primary key (organisation, requirement,
+  // finding), not by a LIKE over every finding's stored JSON (#16).
   if (f.requirement)
-    all.push(eb('finding.requirements_json', 'like', `%"${f.requirement.replace(/[%_"]/g, '')}"%`));
+    all.push(
+      eb(
+        'finding.id',
+        'in',
+        eb
+          .selectFrom('finding_requirement')
+          .select('finding_requirement.finding_id')
+          .where('finding_requirement.organisation_id', '=', organisationId)
+          .where('finding_requirement.requirement', '=', f.requirement),
+      ),
+    );
   if (f.overdue)
     all.push(
       f.overdue.late

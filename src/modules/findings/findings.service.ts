@@ -37,6 +37,11 @@ export function normaliseRequirements(
   return { labels, issues };
 }
 
+function canonicalRequirement(raw: string): string {
+  const parsed = parseRequirementRef(raw, requirementCatalogue);
+  return parsed.ok ? parsed.ref.label : raw;
+}
+
 export async function calendarOf(ctx: OrgContext) {
   const settings = await organisationSettings(ctx.db, ctx.organisation.id);
   return defaultCalendar(Array.isArray(settings.holidays) ? (settings.holidays as string[]) : []);
@@ -85,7 +90,9 @@ export async function listFindings(input: PageQuery & z.infer<typeof findingQuer
     auditId,
     grade: input.grade,
     status: input.status,
-    requirement: input.requirement,
+    // The stored labels are canonical (A.8.8, 9.2); a filter written as a finding would be ("a.8.8",
+    // "Annex A 8.8") finds the same findings. One that names no requirement matches nothing.
+    requirement: input.requirement === undefined ? undefined : canonicalRequirement(input.requirement),
     q: input.q,
     ids: findingScope(ctx).ids,
     overdue: input.overdue === undefined ? undefined : { late: input.overdue === 'true', today },
