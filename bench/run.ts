@@ -68,7 +68,8 @@ console.log('\n(c) corrective action log with 3,000 findings (SQLite)');
 const fl = await runFindingsList(3000);
 console.log(
   `  page of 100 of ${fl.total} findings, sorted, with escalation flags: ${f(fl.pageMs, 1)} ms = ${f(fl.pageMs / floor, 2)} F; ` +
-    `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
+    `filtered by grade ${f(fl.filteredMs, 1)} ms = ${f(fl.filteredMs / floor, 2)} F; by requirement (${fl.requirementTotal}) ` +
+    `${f(fl.requirementMs, 1)} ms = ${f(fl.requirementMs / floor, 2)} F; seeding ${f(fl.seedMs / 1000, 1)} s`,
 );
 console.log(
   `  posture re-scored by the posture-refresh job (off the request path since #16): ${f(fl.snapshotMs, 1)} ms = ${f(fl.snapshotMs / floor, 2)} F`,
