@@ -22,14 +22,22 @@ import { escalationFor } from './escalation.service.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 
-/** Canonical requirement labels (A.8.8, 9.2) or field issues naming each bad reference. */
+/**
+ * Canonical requirement labels (A.8.8, 9.2) or field issues naming each bad reference. `ownControls`
+ * holds own control ids (6.1.3 b NOTE 1) the caller has checked against the SoA in force (`ORG-1`).
+ */
 export function normaliseRequirements(
   raw: string[],
   path: string,
+  ownControls: ReadonlySet<string> = new Set(),
 ): { labels: string[]; issues: FieldIssue[] } {
   const labels: string[] = [];
   const issues: FieldIssue[] = [];
   raw.forEach((r, i) => {
+    if (ownControls.has(r.trim())) {
+      if (!labels.includes(r.trim())) labels.push(r.trim());
+      return;
+    }
     const parsed = parseRequirementRef(r, requirementCatalogue);
     if (parsed.ok) labels.includes(parsed.ref.label) || labels.push(parsed.ref.label);
     else issues.push({ path: `${path}/${i}`, message: parsed.message });
@@ -111,8 +119,9 @@ export async function insertFindingRow(
   audit: DeadlineAudit & { id: string; ref: string },
   input: z.infer<typeof findingInput>,
   source: string,
+  ownControls?: ReadonlySet<string>,
 ) {
-  const [id] = await insertFindingRows(tx, audit, [input], source);
+  const [id] = await insertFindingRows(tx, audit, [input], source, ownControls);
   return id!;
 }
 
@@ -126,9 +135,10 @@ export async function insertFindingRows(
   audit: DeadlineAudit & { id: string; ref: string },
   inputs: readonly z.infer<typeof findingInput>[],
   source: string,
+  ownControls?: ReadonlySet<string>,
 ): Promise<string[]> {
   const labelled = inputs.map((input) => {
-    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements', ownControls);
     if (issues.length > 0)
       throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
     return { input, labels };
