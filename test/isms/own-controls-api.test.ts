@@ -133,5 +133,31 @@ for (const kind of kinds) {
         'IA-OWN-01/IA-OWN-NC-01',
       ]);
     });
+    it('lets a finding of any audit cite an own control of the SoA by its id, and no other', async () => {
+      const audit = await isa.post(`${org}/audits`, {
+        ref: 'S1-2027',
+        type: 'surveillance',
+        certificationBody: 'Certa',
+        reportReceivedOn: '2027-02-01',
+      });
+      expect(audit.statusCode, audit.body).toBe(201);
+      const nc = { ref: 'NC-01', grade: 'minor', statement: 'HSM access not reviewed for two quarters.' };
+      const unknown = await isa.post(`${org}/audits/S1-2027/findings`, { ...nc, requirements: ['ORG-9'] });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().errors).toEqual([
+        {
+          path: 'body/requirements/0',
+          message: 'ORG-9 is not a control of the Statement of Applicability in force',
+        },
+      ]);
+      const raised = await isa.post(`${org}/audits/S1-2027/findings`, { ...nc, requirements: ['ORG-2'] });
+      expect(raised.statusCode, raised.body).toBe(201);
+      expect(raised.json().requirements).toEqual(['ORG-2']);
+      const edited = await isa.patch(`${org}/findings/${raised.json().id}`, {
+        requirements: ['ORG-2', 'a.8.2'],
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect(edited.json().requirements).toEqual(['ORG-2', 'A.8.2']);
+    });
   });
 }

@@ -44,6 +44,15 @@ export async function controlsInForce(
   };
 }
 
+/**
+ * The ids of the organisation's own controls listed in the SoA in force (6.1.3 b NOTE 1), applicable or
+ * not: the requirement labels a finding may cite beside the clauses and Annex A controls.
+ */
+export async function ownControlIds(ctx: Pick<OrgContext, 'db' | 'organisation'>): Promise<Set<string>> {
+  const { controls } = await controlsInForce(ctx);
+  return new Set(controls.filter((c) => c.source === 'other').map((c) => c.controlId));
+}
+
 /** Only the applicable controls of the SoA in force, with their implementation status. */
 export async function applicableControls(ctx: Pick<OrgContext, 'db' | 'organisation'>) {
   const { version, approved, controls } = await controlsInForce(ctx);
