@@ -8,6 +8,9 @@ import { id, isoDate } from './common.ts';
 
 export { checkResult };
 
+/** A clause of 4–10, an Annex A control (`A.8.8`), or an own control of the SoA (`ORG-1`, 6.1.3 b NOTE 1). */
+export const requirementKind = z.enum(['clause', 'annex_a', 'own_control']);
+
 export const internalAuditInput = z.object({
   ref: z.string().trim().min(1).max(60),
   area: z.string().trim().min(1).max(200),
@@ -15,7 +18,7 @@ export const internalAuditInput = z.object({
   /** The person responsible for the audited area; the auditor must be someone else (9.2.2). */
   auditeeEmail: z.string().trim().toLowerCase().email(),
   plannedOn: isoDate,
-  /** Clauses (`9.2`) and Annex A controls (`A.8.8`) in scope. */
+  /** Clauses (`9.2`), Annex A controls (`A.8.8`) and applicable own controls of the SoA (`ORG-1`) in scope. */
   requirements: z.array(z.string().trim().min(1).max(40)).min(1).max(200),
   samplingNotes: z.string().max(5000).default(''),
 });
@@ -37,7 +40,7 @@ export const raiseFindingInput = z.object({
 export const checklistItem = z.object({
   id,
   requirement: z.string(),
-  kind: z.enum(['clause', 'annex_a']),
+  kind: requirementKind,
   title: z.string(),
   question: z.string(),
   followUp: z.array(z.string()),
@@ -69,7 +72,7 @@ export const internalAuditDetail = internalAuditSummary.extend({ checklist: z.ar
 
 export const coverageItem = z.object({
   ref: z.string(),
-  kind: z.enum(['clause', 'annex_a']),
+  kind: requirementKind,
   title: z.string(),
   timesAudited: z.number().int(),
   lastAuditedOn: isoDate.nullable(),

@@ -11,13 +11,31 @@ export const frameworkLabels: Record<Framework, string> = {
 };
 export const coverageLevels = ['covered', 'partial', 'gap', 'unmapped'] as const;
 export const relationships = ['equal', 'subset', 'superset', 'intersect'] as const;
+/** An Annex A control, a clause of 4–10, or an own control of the SoA (6.1.3 b NOTE 1): never shipped. */
+export const sourceKind = z.enum(['annex_a', 'clause', 'own_control']);
+
+/** How a source is cited on the page and in the report: `A.8.8`, `clause 9.2`, `ORG-1 (own control)`. */
+export const sourceLabel = (s: { fromKind: string; from: string }) =>
+  s.fromKind === 'annex_a'
+    ? `A.${s.from}`
+    : s.fromKind === 'clause'
+      ? `clause ${s.from}`
+      : `${s.from} (own control)`;
+/** Who says a row holds: nothing for shipped data. */
+export const originNote: Record<string, string> = {
+  shipped: '',
+  override: 'corrected',
+  organisation: "the organisation's own mapping",
+};
 
 export const crosswalkSource = z.object({
   from: z.string(),
-  fromKind: z.enum(['annex_a', 'clause']),
+  fromKind: sourceKind,
   title: z.string(),
   relationship: z.string(),
-  origin: z.enum(['shipped', 'override']),
+  origin: z
+    .enum(['shipped', 'override', 'organisation'])
+    .describe("shipped data, a correction of it, or the organisation's own mapping of an own control"),
   reason: z.string().nullable(),
   soaStatus: z.string().nullable().describe('status in the SoA in force; excluded controls say so'),
   score: z.number(),
@@ -50,12 +68,28 @@ export const crosswalk = z.object({
   }),
   targets: z.array(crosswalkTarget),
   gaps: z.array(z.string()).describe('ids of targets not fully covered'),
+  ownControls: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        soaStatus: z.string().describe('status in the SoA in force; excluded controls say so'),
+        mappedTo: z.array(z.string()).describe('targets the organisation itself maps it to; none is shipped'),
+        note: z.string().describe('"own control — not mapped" unless the organisation states a mapping'),
+      }),
+    )
+    .describe("the organisation's own controls of the SoA (6.1.3 b NOTE 1): no official mapping exists"),
 });
 
 export const overrideInput = z
   .object({
-    from: z.string().regex(/^\d{1,2}(\.\d{1,2}){1,2}$/),
-    fromKind: z.enum(['annex_a', 'clause']),
+    from: z
+      .string()
+      .regex(
+        /^(?:\d{1,2}(\.\d{1,2}){1,2}|[A-Z]{1,10}-[A-Z0-9][A-Z0-9.-]{0,19})$/,
+        'a clause (9.2), an Annex A control (8.8) or an own control id (ORG-1)',
+      ),
+    fromKind: sourceKind.describe("own_control: the organisation's own mapping of one of its own controls"),
     to: z.string().min(1).max(20),
     relationship: z.enum(relationships).nullable().describe('null removes the shipped row'),
     reason: z.string().trim().min(1, 'say why the shipped mapping is corrected').max(2000),
@@ -64,7 +98,7 @@ export const overrideInput = z
 export const crosswalkOverride = z.object({
   id: z.string(),
   from: z.string(),
-  fromKind: z.enum(['annex_a', 'clause']),
+  fromKind: sourceKind,
   to: z.string(),
   relationship: z.string().nullable(),
   reason: z.string(),

@@ -103,7 +103,11 @@ export const postureExplanation = z.object({
         theme: z.string(),
         applicable: z.boolean(),
         status: z.string(),
-        factor: z.number(),
+        source: z
+          .enum(['annex_a', 'other'])
+          .describe("an Annex A control, or the organisation's own (6.1.3 b)"),
+        factor: z.number().describe('share earned in the readiness score'),
+        implementedFactor: z.number().describe('share earned in the implementation score'),
         weight: z.number(),
         risks: z.array(z.string()),
         readinessScore: z.number(),

@@ -155,6 +155,23 @@ export async function seedIsms(base: OrgContext) {
       isabel,
     );
   }
+  // A control beyond Annex A, under the organisation's own id (6.1.3 b NOTE 1): enterprise contracts ask
+  // for a certificate of deletion of the customer's data when the contract ends. Planned in v1, so the SoA
+  // in force shows it: the internal audit programme lists it as not yet audited (9.2.2), the scores count
+  // it (planned: readiness credit only) and the crosswalks show it as not mapped.
+  await addOtherControl(
+    {
+      number: 1,
+      controlId: 'ORG-1',
+      title: 'Certificate of deletion of customer data at contract end',
+      reasons: ['contractual'],
+      status: 'planned',
+      owner: themeDoc.organizational![1],
+      implementation: '',
+      reason: 'Enterprise contracts require a deletion certificate',
+    },
+    isabel,
+  );
   await approveVersion(
     { number: 1, approvedOn: dayFrom(today, -60), note: 'Approved at the management review' },
     priya,
@@ -195,21 +212,15 @@ export async function seedIsms(base: OrgContext) {
         implementation: 'Masking applied to the analytics extracts of two of five products.',
       },
     ],
+    [
+      'Deletion certificates issued for the first products',
+      {
+        number: 2,
+        controlId: 'ORG-1',
+        status: 'partial',
+        implementation: 'Deletion runbook written; certificates issued for two of the five products.',
+      },
+    ],
   ];
   for (const [reason, change] of changes) await updateEntry({ ...change, reason }, isabel);
-  // A control beyond Annex A, under the organisation's own id (6.1.3 b NOTE 1): enterprise contracts ask
-  // for a certificate of deletion of the customer's data when the contract ends.
-  await addOtherControl(
-    {
-      number: 2,
-      controlId: 'ORG-1',
-      title: 'Certificate of deletion of customer data at contract end',
-      reasons: ['contractual'],
-      status: 'partial',
-      owner: themeDoc.organizational![1],
-      implementation: 'Deletion runbook written; certificates issued for two of the five products.',
-      reason: 'Enterprise contracts require a deletion certificate',
-    },
-    isabel,
-  );
 }

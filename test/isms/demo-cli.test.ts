@@ -35,8 +35,12 @@ for (const kind of kinds) {
       const v1 = JSON.parse(fs.readFileSync(out('soa.json'), 'utf8'));
       expect(v1).toMatchObject({ version: 1, status: 'approved', approvedBy: 'priya.shah@demo.example' });
       expect(v1.scope.statement).toContain('Northwind cloud platform');
-      expect(v1.controls).toHaveLength(93);
-      expect(v1.controls.map((c: { id: string }) => c.id)).toEqual(annexAControls().map((c) => c.id));
+      // The 93 Annex A controls, then the organisation's own ORG-1 (6.1.3 b NOTE 1).
+      expect(v1.controls).toHaveLength(94);
+      expect(v1.controls.map((c: { id: string }) => c.id)).toEqual([
+        ...annexAControls().map((c) => c.id),
+        'ORG-1',
+      ]);
       for (const c of v1.controls) {
         expect(Object.keys(c)).toEqual(
           expect.arrayContaining(['id', 'title', 'theme', 'applicable', 'justification', 'status']),
@@ -114,7 +118,8 @@ for (const kind of kinds) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out('soa.xlsx'));
       const ws = wb.getWorksheet('Statement of Applicability')!;
-      expect(ws.rowCount).toBe(94);
+      expect(ws.rowCount).toBe(95);
+      expect(ws.getRow(95).getCell(1).value).toBe('ORG-1');
       const ids = Array.from({ length: 93 }, (_, i) => ws.getRow(i + 2).getCell(1).value);
       expect(ids).toEqual(annexAControls().map((c) => `A.${c.id}`));
 
@@ -151,7 +156,9 @@ for (const kind of kinds) {
         expect(JSON.parse(r03.actions_json).length).toBeGreaterThan(0);
         const inForce = await applicableControls(ctx);
         expect(inForce).toMatchObject({ version: 1, approved: true });
-        expect(inForce.controls).toHaveLength(91);
+        // 91 applicable Annex A controls and the own ORG-1.
+        expect(inForce.controls).toHaveLength(92);
+        expect(inForce.controls.at(-1)).toMatchObject({ controlId: 'ORG-1', source: 'other' });
         const today = new Date().toISOString().slice(0, 10);
         const docs = await rt.database.db
           .selectFrom('isms_document')

@@ -115,7 +115,7 @@ for (const kind of kinds) {
       const res = await viewer.get(base);
       expect(res.statusCode).toBe(200);
       const p = res.json();
-      expect(p.model).toBe('closeloop-posture/3');
+      expect(p.model).toBe('closeloop-posture/4');
       expect(p.readinessScore).toBeGreaterThanOrEqual(0);
       expect(p.readinessScore).toBeLessThanOrEqual(100);
       expect(p.implementationScore).toBeGreaterThanOrEqual(0);

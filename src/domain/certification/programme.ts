@@ -1,7 +1,9 @@
 import { type CheckResult, isNonconformity } from '../../vocabulary/grades.ts';
 
 // The internal audit programme (ISO/IEC 27001:2022 clause 9.2.2): over the certification cycle every
-// requirement of clauses 4–10 and every applicable Annex A control is audited at least once. The
+// requirement of clauses 4–10 and every applicable control of the SoA — Annex A and the organisation's
+// own other necessary controls (6.1.3 b NOTE 1; 9.2.1 a 1: the organisation's own requirements for its
+// ISMS) — is audited at least once. The
 // checklist of one internal audit is generated from the requirements in its scope, and re-checks the
 // findings raised earlier against the same requirement (10.2: effectiveness of the actions taken).
 
@@ -9,10 +11,13 @@ import { type CheckResult, isNonconformity } from '../../vocabulary/grades.ts';
 // enter the clause 10.2 lifecycle (`isNonconformity`).
 export { type CheckResult, checkResults, isNonconformity } from '../../vocabulary/grades.ts';
 
+/** A clause of 4–10, an Annex A control, or one of the organisation's own controls of its SoA. */
+export type RequirementKind = 'clause' | 'annex_a' | 'own_control';
+
 export interface Requirement {
-  /** Canonical label: `9.2` for a clause, `A.8.8` for a control. */
+  /** Canonical label: `9.2` for a clause, `A.8.8` for an Annex A control, `ORG-1` for an own control. */
   ref: string;
-  kind: 'clause' | 'annex_a';
+  kind: RequirementKind;
   title: string;
 }
 
@@ -43,7 +48,7 @@ export function requirementsToRecheck(area: string, earlier: readonly EarlierFin
 
 export interface ChecklistItem {
   requirement: string;
-  kind: 'clause' | 'annex_a';
+  kind: RequirementKind;
   title: string;
   question: string;
   /** Findings raised earlier against this requirement, to re-check (`S2-2026/NC-01 (closed)`). */
@@ -53,7 +58,7 @@ export interface ChecklistItem {
 function question(r: Requirement): string {
   return r.kind === 'clause'
     ? `Clause ${r.ref} ${r.title}: is the requirement met, and is the documented information it calls for available and current?`
-    : `${r.ref} ${r.title}: is the control implemented as the Statement of Applicability says, and do sampled records show it operating?`;
+    : `${r.ref} ${r.title}${r.kind === 'own_control' ? ' (own control)' : ''}: is the control implemented as the Statement of Applicability says, and do sampled records show it operating?`;
 }
 
 /** One checklist item per requirement in scope, in catalogue order, with follow-ups of earlier findings. */

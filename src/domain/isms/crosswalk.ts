@@ -6,16 +6,24 @@
 
 import type { ImplementationStatus } from './soa.ts';
 
+// The organisation's own controls (6.1.3 b NOTE 1) have no official mapping to any framework: none is
+// shipped and none is ever inferred. They show as "own control — not mapped" and cover nothing, unless
+// the organisation states a mapping itself; such a row is marked as the organisation's (origin
+// `organisation`), never as a correction of the shipped data.
+
+/** Where a mapping row starts: an Annex A control, a clause of 4–10, or an own control of the SoA. */
+export type SourceKind = 'annex_a' | 'clause' | 'own_control';
+
 export interface MappingRow {
   from: string;
-  fromKind: 'annex_a' | 'clause';
+  fromKind: SourceKind;
   to: string;
   relationship: string;
 }
 
 export interface Override {
   from: string;
-  fromKind: 'annex_a' | 'clause';
+  fromKind: SourceKind;
   to: string;
   /** `null` removes the shipped row; otherwise the row is added or its relationship replaced. */
   relationship: string | null;
@@ -23,7 +31,8 @@ export interface Override {
   by: string;
 }
 
-export type RowOrigin = 'shipped' | 'override';
+/** `shipped` data, the organisation's `override` of a shipped row, or its own `organisation` mapping. */
+export type RowOrigin = 'shipped' | 'override' | 'organisation';
 
 /** Shipped rows with the organisation's corrections applied; each row says where it comes from. */
 export function effectiveMapping(
@@ -47,7 +56,7 @@ export function effectiveMapping(
         fromKind: o.fromKind,
         to: o.to,
         relationship: o.relationship,
-        origin: 'override',
+        origin: o.fromKind === 'own_control' ? 'organisation' : 'override',
         reason: o.reason,
       });
   return rows;
@@ -77,7 +86,7 @@ export function clauseScore(clause: string, open: readonly OpenClauseFinding[]):
 
 /** How far one source is in place: implemented 1, partial ½, anything else (or excluded) 0. */
 export function sourceScore(
-  fromKind: 'annex_a' | 'clause',
+  fromKind: SourceKind,
   c: ControlState | undefined,
   from = '',
   open: readonly OpenClauseFinding[] = [],
@@ -98,7 +107,7 @@ export interface TargetCoverage {
   percent: number;
   sources: {
     from: string;
-    fromKind: 'annex_a' | 'clause';
+    fromKind: SourceKind;
     relationship: string;
     origin: RowOrigin;
     score: number;
@@ -132,4 +141,27 @@ export function coverage(
     percent: result.length === 0 ? 0 : Math.round((total / result.length) * 10) / 10,
     gaps: result.filter((t) => t.level !== 'covered'),
   };
+}
+
+export const NOT_MAPPED = 'own control — not mapped';
+
+/**
+ * Each own control of the SoA with the targets the organisation itself maps it to (none is shipped): not
+ * mapped, it covers nothing and says so.
+ */
+export function ownControlMappings(
+  own: readonly { id: string; title: string }[],
+  rows: readonly (MappingRow & { origin: RowOrigin })[],
+): { id: string; title: string; mappedTo: string[]; note: string }[] {
+  return own.map((c) => {
+    const mappedTo = rows.filter((r) => r.fromKind === 'own_control' && r.from === c.id).map((r) => r.to);
+    return {
+      ...c,
+      mappedTo,
+      note:
+        mappedTo.length === 0
+          ? NOT_MAPPED
+          : `own control — mapped by the organisation to ${mappedTo.join(', ')} (not an official mapping)`,
+    };
+  });
 }

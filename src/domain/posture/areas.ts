@@ -26,6 +26,8 @@ const THEMES: [string, string][] = [
   ['physical', 'Physical controls (7)'],
   ['technological', 'Technological controls (8)'],
 ];
+/** The organisation's own controls (6.1.3 b NOTE 1): an area only for an SoA that lists any. */
+const OWN_AREA: [string, string] = ['other', 'Own controls (6.1.3 b)'];
 
 const clauseOf = (ref: string) => /^(\d+)/.exec(ref.trim())?.[1] ?? null;
 
@@ -34,11 +36,12 @@ export function areaScores(
   loads: { f: PostureFinding; load: number }[],
 ): { byClause: AreaScore[]; byTheme: AreaScore[] } {
   const themeOf = new Map(input.controls.map((c) => [c.id, c.theme as string]));
+  // Findings cite `A.8.8` for an Annex A control, the own id (`ORG-1`) for an own one, `9.2` for a clause.
+  const areaOf = (r: string) =>
+    r.startsWith('A.') ? themeOf.get(r.slice(2)) : /^\d/.test(r) ? clauseOf(r) : themeOf.get(r);
   const areaLoad = new Map<string, { load: number; findings: Set<string> }>();
   for (const { f, load } of loads) {
-    const areas = f.requirements
-      .map((r) => (r.startsWith('A.') ? themeOf.get(r.slice(2)) : clauseOf(r)))
-      .filter((a): a is string => a !== undefined && a !== null);
+    const areas = f.requirements.map(areaOf).filter((a): a is string => a !== undefined && a !== null);
     for (const a of areas) {
       const e = areaLoad.get(a) ?? { load: 0, findings: new Set<string>() };
       e.load += load / areas.length;
@@ -68,16 +71,17 @@ export function areaScores(
         mean(input.documents.filter((d) => clauseOf(d.clause) === key).map((d) => DOCUMENT_FACTOR[d.state])),
       ),
     ),
-    byTheme: THEMES.map(([key, label]) =>
-      area(
-        key,
-        label,
-        mean(
-          input.controls
-            .filter((c) => c.theme === key && c.applicable)
-            .map((c) => IMPLEMENTATION_FACTOR[c.status]),
+    byTheme: [...THEMES, ...(input.controls.some((c) => c.theme === 'other') ? [OWN_AREA] : [])].map(
+      ([key, label]) =>
+        area(
+          key,
+          label,
+          mean(
+            input.controls
+              .filter((c) => c.theme === key && c.applicable)
+              .map((c) => IMPLEMENTATION_FACTOR[c.status]),
+          ),
         ),
-      ),
     ),
   };
 }

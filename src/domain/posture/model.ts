@@ -12,9 +12,13 @@ import type { ImplementationStatus } from '../isms/soa.ts';
 // /3 (issue #13): closeloop's own readiness and implementation scores, both 0–100 (no 0–950 scale); open
 // findings reduce a score by a share of what is in place, so an empty organisation scores 0. Snapshots of
 // /1 and /2 are kept with their version, their posture carried over as ÷ 9.5 (migration 0018).
-export const MODEL_VERSION = 'closeloop-posture/3';
+// /4 (issue #13): the organisation's own applicable controls of the SoA (6.1.3 b NOTE 1) count beside the
+// Annex A ones, with the same shares and factors; the implementation score credits only what is in place
+// (IMPLEMENTED_FACTOR: a planned control is not implemented), the readiness score still credits a plan.
+export const MODEL_VERSION = 'closeloop-posture/4';
 
-export type Theme = 'organizational' | 'people' | 'physical' | 'technological';
+/** The Annex A theme of a control; `other` for the organisation's own controls (6.1.3 b NOTE 1). */
+export type Theme = 'organizational' | 'people' | 'physical' | 'technological' | 'other';
 
 export interface PostureControl {
   id: string;
@@ -71,11 +75,22 @@ export interface PostureInput {
   findings: PostureFinding[];
 }
 
-/** Share of a control's weight earned at each implementation status. */
+/** Share of a control's weight earned in the readiness score at each implementation status. */
 export const IMPLEMENTATION_FACTOR: Record<ImplementationStatus, number> = {
   implemented: 1,
   partial: 0.5,
   planned: 0.2,
+  not_started: 0,
+};
+
+/**
+ * Share of a control's weight earned in the implementation score and its attribute coverage: only what is
+ * in operation counts (a planned control is not implemented, whatever the plan), Annex A and own alike.
+ */
+export const IMPLEMENTED_FACTOR: Record<ImplementationStatus, number> = {
+  implemented: 1,
+  partial: 0.5,
+  planned: 0,
   not_started: 0,
 };
 
@@ -112,8 +127,8 @@ export const MAX_PROGRESS = 0.8;
 export const FINDINGS_SCALE = 12;
 
 /**
- * Readiness score (0–100): how far the ISMS is ready for certification. Points for the applicable Annex A
- * controls (equal shares) and for the mandatory documented information of clauses 4–10 (equal shares).
+ * Readiness score (0–100): how far the ISMS is ready for certification. Points for the applicable controls
+ * of the SoA, Annex A and the organisation's own alike (equal shares) and for the mandatory documented information of clauses 4–10 (equal shares).
  */
 export const READINESS_WEIGHTS = { controls: 50, documents: 50 } as const;
 /**

@@ -7,6 +7,7 @@ import {
   FINDINGS_SCALE,
   IMPLEMENTATION_FACTOR,
   IMPLEMENTATION_WEIGHTS,
+  IMPLEMENTED_FACTOR,
   MODEL_VERSION,
   type PostureInput,
   PROPERTIES,
@@ -26,9 +27,10 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 export function scorePosture(input: PostureInput): PostureScores {
   const applicable = input.controls.filter((c) => c.applicable);
   const factor = (c: { status: keyof typeof IMPLEMENTATION_FACTOR }) => IMPLEMENTATION_FACTOR[c.status];
+  const inPlace = (c: { status: keyof typeof IMPLEMENTED_FACTOR }) => IMPLEMENTED_FACTOR[c.status];
 
-  // Controls: equal shares of the readiness score; shares of the implementation score weighted by the
-  // residual risk each control treats.
+  // Controls (Annex A and the organisation's own, 6.1.3 b NOTE 1, alike): equal shares of the readiness
+  // score; shares of the implementation score weighted by the residual risk each control treats.
   const risksOf = new Map<string, { refs: string[]; weight: number }>();
   for (const r of input.risks) {
     const normalised = r.maxScore > 0 ? Math.min(1, Math.max(0, r.residualScore / r.maxScore)) : 0;
@@ -45,14 +47,16 @@ export function scorePosture(input: PostureInput): PostureScores {
     id: c.id,
     title: c.title,
     theme: c.theme,
+    source: c.theme === 'other' ? ('other' as const) : ('annex_a' as const),
     applicable: c.applicable,
     status: c.status,
     factor: c.applicable ? factor(c) : 0,
+    implementedFactor: c.applicable ? inPlace(c) : 0,
     weight: c.applicable ? weightOf(c.id) : 0,
     risks: risksOf.get(c.id)?.refs ?? [],
     readinessScore: c.applicable ? (READINESS_WEIGHTS.controls * factor(c)) / applicable.length : 0,
     implementationScore: c.applicable
-      ? (IMPLEMENTATION_WEIGHTS.controls * weightOf(c.id) * factor(c)) / totalWeight
+      ? (IMPLEMENTATION_WEIGHTS.controls * weightOf(c.id) * inPlace(c)) / totalWeight
       : 0,
   }));
 
@@ -68,7 +72,7 @@ export function scorePosture(input: PostureInput): PostureScores {
   const dimensionShare = IMPLEMENTATION_WEIGHTS.attributes / (CONCEPTS.length + PROPERTIES.length);
   const dimension = (kind: 'concept' | 'property', key: string) => {
     const carrying = applicable.filter((c) => (kind === 'concept' ? c.concepts : c.properties).includes(key));
-    const coverage = carrying.length > 0 ? carrying.reduce((s, c) => s + factor(c), 0) / carrying.length : 0;
+    const coverage = carrying.length > 0 ? carrying.reduce((s, c) => s + inPlace(c), 0) / carrying.length : 0;
     return {
       kind,
       dimension: key,

@@ -20,9 +20,13 @@ export interface ControlContribution {
   id: string;
   title: string;
   theme: Theme;
+  /** An Annex A control, or one of the organisation's own (6.1.3 b NOTE 1). */
+  source: 'annex_a' | 'other';
   applicable: boolean;
   status: ImplementationStatus;
+  /** Share earned in the readiness score (IMPLEMENTATION_FACTOR) and in the implementation score (IMPLEMENTED_FACTOR). */
   factor: number;
+  implementedFactor: number;
   weight: number;
   risks: string[];
   readinessScore: number;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { crosswalk, Framework } from '../../contracts/isms-crosswalks.ts';
+import { type crosswalk, type Framework, originNote, sourceLabel } from '../../contracts/isms-crosswalks.ts';
 import type { ReportDocument } from '../../reports/document.ts';
 import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
@@ -13,7 +13,7 @@ const sourceText = (t: Crosswalk['targets'][number]) =>
   t.sources
     .map(
       (s) =>
-        `${s.fromKind === 'annex_a' ? 'A.' : 'clause '}${s.from} (${s.relationship}${s.origin === 'override' ? ', corrected' : ''}): ${s.soaStatus ?? 'not in SoA'}`,
+        `${sourceLabel(s)} (${[s.relationship, originNote[s.origin]].filter(Boolean).join(', ')}): ${s.soaStatus ?? 'not in SoA'}`,
     )
     .join('\n');
 
@@ -57,11 +57,31 @@ export function crosswalkDocument(
           {
             label: 'Method',
             value:
-              'Each target scores the mean of its sources: implemented 100%, partially implemented 50%, otherwise or excluded 0%; clauses 4–10 count as in place. Coverage is the mean over all targets.',
+              "Each target scores the mean of its sources: implemented 100%, partially implemented 50%, otherwise or excluded 0%; a clause of 4–10 is in place unless an open nonconformity cites it (major 0%, minor 50%). The organisation's own controls (6.1.3 b) have no official mapping and cover nothing unless the organisation maps them itself. Coverage is the mean over all targets.",
           },
         ],
       },
       { kind: 'table', caption: 'Gaps', columns, rows: rows(c.targets.filter((t) => t.level !== 'covered')) },
+      ...(c.ownControls.length === 0
+        ? []
+        : [
+            {
+              kind: 'table' as const,
+              caption: 'Own controls (6.1.3 b): no official mapping',
+              columns: [
+                { key: 'id', header: 'Control', width: 0.9 },
+                { key: 'title', header: 'Title', width: 3 },
+                { key: 'status', header: 'SoA status', width: 1 },
+                { key: 'note', header: 'Mapping', width: 3 },
+              ],
+              rows: c.ownControls.map((o) => ({
+                id: o.id,
+                title: o.title,
+                status: o.soaStatus,
+                note: o.note,
+              })),
+            },
+          ]),
       { kind: 'pageBreak' },
       { kind: 'table', caption: 'All targets', columns, rows: rows(c.targets) },
     ],

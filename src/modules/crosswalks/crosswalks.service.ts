@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import { invalid, notFound } from '../../contracts/errors.ts';
 import type { crosswalk, Framework, overrideInput } from '../../contracts/isms-crosswalks.ts';
 import { frameworkLabels } from '../../contracts/isms-crosswalks.ts';
-import { coverage, effectiveMapping, type OpenClauseFinding } from '../../domain/isms/crosswalk.ts';
+import {
+  coverage,
+  effectiveMapping,
+  type OpenClauseFinding,
+  ownControlMappings,
+  type SourceKind,
+} from '../../domain/isms/crosswalk.ts';
 import {
   annexAControls,
   clauses,
@@ -60,7 +66,7 @@ export async function showCrosswalk(
     shippedRows(input.framework),
     overrides.map((o) => ({
       from: o.from_id,
-      fromKind: o.from_kind as 'annex_a' | 'clause',
+      fromKind: o.from_kind as SourceKind,
       to: o.to_id,
       relationship: o.relationship,
       reason: o.reason,
@@ -69,8 +75,14 @@ export async function showCrosswalk(
   );
   const soa = await controlsInForce(ctx);
   const states = new Map(soa.controls.map((c) => [c.controlId, c]));
+  const own = soa.controls.filter((c) => c.source === 'other');
+  // An own control's mapping is the organisation's statement; one for a control no longer in the SoA in
+  // force is left out rather than scored as a gap.
+  const scored = rows.filter((r) => r.fromKind !== 'own_control' || states.has(r.from));
   const open = await openClauseFindings(ctx);
-  const result = coverage(targetsOf(input.framework), rows, states, open);
+  const result = coverage(targetsOf(input.framework), scored, states, open);
+  const statusOf = (c: { applicable: boolean; status: string } | undefined) =>
+    !c ? null : c.applicable ? c.status : 'excluded';
   const reasons = new Map(rows.map((r) => [`${r.fromKind}|${r.from}|${r.to}`, r.reason]));
   const counts = { covered: 0, partial: 0, gap: 0, unmapped: 0 };
   for (const t of result.targets) counts[t.level] += 1;
@@ -88,22 +100,25 @@ export async function showCrosswalk(
         const c = states.get(s.from);
         return {
           ...s,
-          title: (s.fromKind === 'annex_a' ? annexTitles : clauseTitles).get(s.from) ?? s.from,
+          title:
+            s.fromKind === 'own_control'
+              ? (c?.title ?? s.from)
+              : ((s.fromKind === 'annex_a' ? annexTitles : clauseTitles).get(s.from) ?? s.from),
           reason: reasons.get(`${s.fromKind}|${s.from}|${t.id}`) ?? null,
           soaStatus:
             s.fromKind === 'clause'
               ? s.score === 1
                 ? 'ISMS requirement'
                 : `open ${s.score === 0 ? 'major' : 'minor'} nonconformity`
-              : !c
-                ? null
-                : c.applicable
-                  ? c.status
-                  : 'excluded',
+              : statusOf(c),
         };
       }),
     })),
     gaps: result.gaps.map((g) => g.id),
+    ownControls: ownControlMappings(
+      own.map((c) => ({ id: c.controlId, title: c.title })),
+      scored,
+    ).map((m) => ({ ...m, soaStatus: statusOf(states.get(m.id)) ?? 'not in SoA' })),
   };
 }
 
@@ -122,7 +137,7 @@ export async function listOverrides(input: { framework: Framework }, ctx: OrgCon
   return (await repo.listOverrides(ctx.db, ctx.organisation.id, input.framework)).map((o) => ({
     id: o.id,
     from: o.from_id,
-    fromKind: o.from_kind as 'annex_a' | 'clause',
+    fromKind: o.from_kind as SourceKind,
     to: o.to_id,
     relationship: o.relationship,
     reason: o.reason,
@@ -131,18 +146,38 @@ export async function listOverrides(input: { framework: Framework }, ctx: OrgCon
   }));
 }
 
+const kindLabel: Record<SourceKind, string> = {
+  annex_a: 'Annex A control',
+  clause: 'clause',
+  own_control: 'own control of the SoA in force',
+};
+
+/**
+ * The source of a correction must exist. An own control (6.1.3 b NOTE 1) has no shipped row to correct or
+ * remove: the organisation states its mapping, which is kept and shown as the organisation's.
+ */
+async function checkSource(input: z.infer<typeof overrideInput>, ctx: OrgContext) {
+  const known =
+    input.fromKind === 'own_control'
+      ? (await controlsInForce(ctx)).controls.some((c) => c.source === 'other' && c.controlId === input.from)
+      : (input.fromKind === 'annex_a' ? annexTitles : clauseTitles).has(input.from);
+  if (!known)
+    throw invalid(`${input.from} is not a known ${kindLabel[input.fromKind]}`, [
+      { path: 'body/from', message: 'unknown' },
+    ]);
+  if (input.fromKind === 'own_control' && input.relationship === null)
+    throw invalid('an own control has no shipped mapping to remove; delete its mapping instead', [
+      { path: 'body/relationship', message: 'required for an own control' },
+    ]);
+}
+
 /** An admin's correction of one mapping row, kept beside the shipped data (never an edit of it). */
 export async function saveOverride(
   input: z.infer<typeof overrideInput> & { framework: Framework },
   ctx: OrgContext,
 ) {
   authorize(ctx, 'crosswalk.manage');
-  const known = input.fromKind === 'annex_a' ? annexTitles : clauseTitles;
-  if (!known.has(input.from))
-    throw invalid(
-      `${input.from} is not a known ${input.fromKind === 'annex_a' ? 'Annex A control' : 'clause'}`,
-      [{ path: 'body/from', message: 'unknown' }],
-    );
+  await checkSource(input, ctx);
   if (!targetsOf(input.framework).some((t) => t.id === input.to))
     throw invalid(`${input.to} is not in ${frameworkLabels[input.framework]}`, [
       { path: 'body/to', message: 'unknown' },

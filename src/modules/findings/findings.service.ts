@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PageQuery } from '../../contracts/common.ts';
 import { AppError, type FieldIssue, notFound } from '../../contracts/errors.ts';
 import type { findingInput, findingQuery, findingUpdate } from '../../contracts/findings.ts';
+import { otherControlId } from '../../contracts/isms-soa.ts';
 import type { FindingTable } from '../../db/schema.ts';
 import { defaultCalendar } from '../../domain/calendar/working-days.ts';
 import { deriveFindingDeadlines, type Grade } from '../../domain/deadlines/policy.ts';
@@ -17,21 +18,35 @@ import { type ChangeContext, inTransaction, type OrgContext } from '../context.t
 import { policyDefinition } from '../deadline-policies/index.ts';
 import { assignableOwner } from '../members/index.ts';
 import { organisationSettings } from '../organisations/index.ts';
+import { ownControlIds } from '../soa/index.ts';
 import { effectivenessSummaries } from './effectiveness.read.ts';
 import { escalationFor } from './escalation.service.ts';
 import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 
-/** Canonical requirement labels (A.8.8, 9.2) or field issues naming each bad reference. */
+/**
+ * Canonical requirement labels (A.8.8, 9.2) or field issues naming each bad reference. `ownControls`
+ * holds own control ids (6.1.3 b NOTE 1) the caller has checked against the SoA in force (`ORG-1`).
+ */
 export function normaliseRequirements(
   raw: string[],
   path: string,
+  ownControls: ReadonlySet<string> = new Set(),
 ): { labels: string[]; issues: FieldIssue[] } {
   const labels: string[] = [];
   const issues: FieldIssue[] = [];
   raw.forEach((r, i) => {
+    if (ownControls.has(r.trim())) {
+      if (!labels.includes(r.trim())) labels.push(r.trim());
+      return;
+    }
     const parsed = parseRequirementRef(r, requirementCatalogue);
-    if (parsed.ok) labels.includes(parsed.ref.label) || labels.push(parsed.ref.label);
+    if (!parsed.ok && otherControlId.safeParse(r.trim()).success)
+      issues.push({
+        path: `${path}/${i}`,
+        message: `${r.trim()} is not a control of the Statement of Applicability in force`,
+      });
+    else if (parsed.ok) labels.includes(parsed.ref.label) || labels.push(parsed.ref.label);
     else issues.push({ path: `${path}/${i}`, message: parsed.message });
   });
   return { labels, issues };
@@ -118,8 +133,9 @@ export async function insertFindingRow(
   audit: DeadlineAudit & { id: string; ref: string },
   input: z.infer<typeof findingInput>,
   source: string,
+  ownControls?: ReadonlySet<string>,
 ) {
-  const [id] = await insertFindingRows(tx, audit, [input], source);
+  const [id] = await insertFindingRows(tx, audit, [input], source, ownControls);
   return id!;
 }
 
@@ -133,9 +149,12 @@ export async function insertFindingRows(
   audit: DeadlineAudit & { id: string; ref: string },
   inputs: readonly z.infer<typeof findingInput>[],
   source: string,
+  ownControls?: ReadonlySet<string>,
 ): Promise<string[]> {
+  // Own controls of the SoA in force (6.1.3 b NOTE 1) are cited by their own id, like `ORG-1`.
+  const own = ownControls ?? (await ownControlIds(tx));
   const labelled = inputs.map((input) => {
-    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements', own);
     if (issues.length > 0)
       throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
     return { input, labels };
@@ -220,7 +239,11 @@ export async function updateFinding(
     if (before.status === 'closed') throw new AppError('invalid_state', 'a closed finding cannot change');
     const patch: Parameters<typeof repo.updateFinding>[3] = { updated_at: tx.now().toISOString() };
     if (input.requirements) {
-      const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+      const { labels, issues } = normaliseRequirements(
+        input.requirements,
+        'body/requirements',
+        await ownControlIds(tx),
+      );
       if (issues.length > 0)
         throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
       patch.requirements_json = JSON.stringify(labels);

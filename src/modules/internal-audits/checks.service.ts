@@ -105,6 +105,8 @@ export async function raiseFinding(
         ownerEmail: input.ownerEmail,
       },
       'internal_audit',
+      // An own control of the SoA (6.1.3 b NOTE 1) was checked against the SoA when the audit was planned.
+      check.kind === 'own_control' ? new Set([check.requirement]) : undefined,
     );
     await repo.updateCheck(tx.db, tx.organisation.id, check.id, { finding_id: id });
     return id;

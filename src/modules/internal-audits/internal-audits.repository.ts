@@ -5,9 +5,10 @@ import { annexAControls, clauses } from '../../reference/catalogue.ts';
 import { controlsInForce } from '../soa/index.ts';
 
 /**
- * The Annex A controls that apply to the organisation: those marked applicable in the Statement of
- * Applicability in force (the latest approved version, else the draft). Without any SoA yet, all 93
- * controls of ISO/IEC 27001:2022 count (the programme, checklists and readiness all read this).
+ * The controls that apply to the organisation: those marked applicable in the Statement of Applicability
+ * in force (the latest approved version, else the draft), the Annex A ones in catalogue order and then the
+ * organisation's own other necessary controls (6.1.3 b NOTE 1) by their own id. Without any SoA yet, all
+ * 93 controls of ISO/IEC 27001:2022 count (the programme, checklists and readiness all read this).
  */
 export async function applicableControls(db: Db, organisationId: string): Promise<Requirement[]> {
   const soa = await controlsInForce({ db, organisation: { id: organisationId, slug: '', name: '' } });
@@ -15,13 +16,20 @@ export async function applicableControls(db: Db, organisationId: string): Promis
   if (soa.version === null)
     return all.map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title }));
   const applicable = new Set(soa.controls.filter((c) => c.applicable).map((c) => c.controlId));
-  return all
-    .filter((c) => applicable.has(c.id))
-    .map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title }));
+  const own = soa.controls
+    .filter((c) => c.applicable && c.source === 'other')
+    .sort((a, b) => a.controlId.localeCompare(b.controlId))
+    .map((c) => ({ ref: c.controlId, kind: 'own_control' as const, title: c.title }));
+  return [
+    ...all
+      .filter((c) => applicable.has(c.id))
+      .map((c) => ({ ref: `A.${c.id}`, kind: 'annex_a' as const, title: c.title })),
+    ...own,
+  ];
 }
 
 export const APPLICABILITY_BASIS =
-  'the applicable controls of the Statement of Applicability in force (all 93 Annex A controls until one is recorded)';
+  "the applicable controls of the Statement of Applicability in force, Annex A and the organisation's own (6.1.3 b NOTE 1; all 93 Annex A controls until one is recorded)";
 
 /** Every requirement the programme must cover: the clause 4–10 requirements and the applicable controls. */
 export async function programmeRequirements(db: Db, organisationId: string): Promise<Requirement[]> {

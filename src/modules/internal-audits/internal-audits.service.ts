@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { internalAuditInput } from '../../contracts/certification-internal-audits.ts';
-import { AppError, notFound } from '../../contracts/errors.ts';
+import { AppError, type FieldIssue, notFound } from '../../contracts/errors.ts';
+import { otherControlId } from '../../contracts/isms-soa.ts';
 import {
   buildChecklist,
   type Requirement,
@@ -22,11 +23,40 @@ import * as repo from './internal-audits.repository.ts';
 // says the person is appointed to audit or to manage the ISMS).
 const AUDITOR_ROLES = new Set(['internal_auditor', 'isms_manager', 'admin']);
 
-function requirementOf(label: string): Requirement {
+/** The requirement a label names: an own control of the SoA in force, an Annex A control or a clause. */
+function requirementOf(label: string, own: ReadonlyMap<string, Requirement>): Requirement {
+  const mine = own.get(label);
+  if (mine) return mine;
   const annex = label.startsWith('A.');
+  // An own control cited by an earlier finding but no longer applicable is still re-checked as one.
+  if (!annex && !/^\d/.test(label)) return { ref: label, kind: 'own_control', title: '' };
   const id = annex ? label.slice(2) : label;
   const title = (annex ? requirementCatalogue.annexA : requirementCatalogue.clauses).get(id) ?? '';
   return { ref: label, kind: annex ? 'annex_a' : 'clause', title };
+}
+
+/**
+ * Canonical labels of the requirements in scope: clauses and Annex A controls as findings write them, and
+ * the applicable own controls of the SoA in force by their own id (6.1.3 b NOTE 1, audited under 9.2.2).
+ */
+function scopeLabels(raw: readonly string[], own: ReadonlyMap<string, Requirement>) {
+  const labels: string[] = [];
+  const issues: FieldIssue[] = [];
+  const add = (l: string) => {
+    if (!labels.includes(l)) labels.push(l);
+  };
+  for (const [i, r] of raw.entries()) {
+    const path = `body/requirements/${i}`;
+    const one = normaliseRequirements([r], path, new Set(own.keys()));
+    if (one.issues[0] && otherControlId.safeParse(r.trim()).success)
+      issues.push({
+        path,
+        message: `${r.trim()} is not an applicable control of the Statement of Applicability in force`,
+      });
+    else if (one.issues[0]) issues.push({ path, message: one.issues[0].message });
+    else one.labels.forEach(add);
+  }
+  return { labels, issues };
 }
 
 /** Plans an internal audit and generates its checklist from the requirements in scope. */
@@ -54,7 +84,12 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
       throw new AppError('validation_failed', 'the auditor must be independent of the audited area', [
         { path: 'body/auditorEmail', message: 'audits own area' },
       ]);
-    const { labels, issues } = normaliseRequirements(input.requirements, 'body/requirements');
+    const own = new Map(
+      (await repo.applicableControls(tx.db, tx.organisation.id))
+        .filter((r) => r.kind === 'own_control')
+        .map((r) => [r.ref, r]),
+    );
+    const { labels, issues } = scopeLabels(input.requirements, own);
     if (issues.length > 0)
       throw new AppError('validation_failed', issues.map((i) => i.message).join('; '), issues);
     const auditId = await openAudit(
@@ -98,7 +133,10 @@ export async function planInternalAudit(input: z.infer<typeof internalAuditInput
       ...labels,
       ...requirementsToRecheck(input.area, earlier).filter((r) => !labels.includes(r)),
     ];
-    const items = buildChecklist(scope.map(requirementOf), earlier);
+    const items = buildChecklist(
+      scope.map((l) => requirementOf(l, own)),
+      earlier,
+    );
     for (const [position, item] of items.entries())
       await repo.insertCheck(tx.db, {
         id: randomUUID(),

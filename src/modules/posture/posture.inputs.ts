@@ -40,6 +40,19 @@ export async function loadPostureInput(ctx: OrgContext): Promise<LoadedPosture> 
       properties: c.attributes.informationSecurityProperties,
     };
   });
+  // The organisation's own controls of the SoA (6.1.3 b NOTE 1) count like Annex A ones: the same shares
+  // and implementation factors. They carry no ISO/IEC 27002 attributes, so attribute coverage ignores them.
+  for (const c of soa.controls)
+    if (c.source === 'other')
+      controls.push({
+        id: c.controlId,
+        title: c.title,
+        theme: 'other',
+        applicable: c.applicable,
+        status: c.status,
+        concepts: [],
+        properties: [],
+      });
   const documents = (await documentReadiness(undefined, ctx)).items.map((i) => ({
     key: i.key,
     clause: i.clause,

@@ -47,6 +47,7 @@ export async function explainPosture(_input: unknown, ctx: OrgContext) {
     parts: s.parts,
     weights: {
       implementationFactor: model.IMPLEMENTATION_FACTOR,
+      implementedFactor: model.IMPLEMENTED_FACTOR,
       documentFactor: model.DOCUMENT_FACTOR,
       // The grades that weigh at all (the model page lists them).
       gradeLoad: Object.fromEntries(Object.entries(model.GRADE_LOAD).filter(([, load]) => load > 0)),

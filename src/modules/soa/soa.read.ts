@@ -1,6 +1,6 @@
 import type { ImplementationStatus, InclusionReason } from '../../domain/isms/soa.ts';
 import type { OrgContext } from '../context.ts';
-import { entryState } from './soa.presenter.ts';
+import { controlsById, entryState } from './soa.presenter.ts';
 import * as repo from './soa.repository.ts';
 import { presentVersion } from './soa.service.ts';
 
@@ -13,6 +13,10 @@ export interface ControlInForce {
   status: ImplementationStatus;
   reasons: InclusionReason[];
   owner: string;
+  /** Annex A's title, or the organisation's own title of another necessary control (6.1.3 b NOTE 1). */
+  title: string;
+  /** `annex_a` for a control of Annex A, `other` for one of the organisation's own. */
+  source: 'annex_a' | 'other';
 }
 
 export async function controlsInForce(
@@ -24,14 +28,29 @@ export async function controlsInForce(
   return {
     version: v.number,
     approved: v.status === 'approved',
-    controls: rows.map(entryState).map((s) => ({
-      controlId: s.controlId,
-      applicable: s.applicable,
-      status: s.status,
-      reasons: s.reasons,
-      owner: s.owner,
-    })),
+    controls: rows.map((r) => {
+      const s = entryState(r);
+      const annex = controlsById.get(s.controlId);
+      return {
+        controlId: s.controlId,
+        applicable: s.applicable,
+        status: s.status,
+        reasons: s.reasons,
+        owner: s.owner,
+        title: annex?.title ?? (r.title || s.controlId),
+        source: annex ? ('annex_a' as const) : ('other' as const),
+      };
+    }),
   };
+}
+
+/**
+ * The ids of the organisation's own controls listed in the SoA in force (6.1.3 b NOTE 1), applicable or
+ * not: the requirement labels a finding may cite beside the clauses and Annex A controls.
+ */
+export async function ownControlIds(ctx: Pick<OrgContext, 'db' | 'organisation'>): Promise<Set<string>> {
+  const { controls } = await controlsInForce(ctx);
+  return new Set(controls.filter((c) => c.source === 'other').map((c) => c.controlId));
 }
 
 /** Only the applicable controls of the SoA in force, with their implementation status. */

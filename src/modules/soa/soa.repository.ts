@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { SoaChangeTable, SoaEntryTable, SoaVersionTable } from '../../db/schema-isms.ts';
+import { controlIdOfLabel } from '../../vocabulary/controls.ts';
 import type { FindingStatus } from '../../vocabulary/index.ts';
 
 // The only SQL of the Statement of Applicability; every query is filtered by organisation.
@@ -152,11 +153,10 @@ export async function findingRefsByControl(db: Db, organisationId: string) {
     .execute();
   const map = new Map<string, string[]>();
   for (const r of rows) {
-    // Canonical labels: `A.8.8` for a control, `9.2` for a clause (requirement-ref.ts).
+    // Canonical labels: `A.8.8` for an Annex A control, `ORG-1` for an own one, `9.2` for a clause.
     for (const label of JSON.parse(r.requirements_json) as string[]) {
-      if (!label.startsWith('A.')) continue;
-      const id = label.slice(2);
-      map.set(id, [...(map.get(id) ?? []), `${r.audit_ref}/${r.ref}`]);
+      const id = controlIdOfLabel(label);
+      if (id !== null) map.set(id, [...(map.get(id) ?? []), `${r.audit_ref}/${r.ref}`]);
     }
   }
   return map;
@@ -184,9 +184,10 @@ export async function openNcRefsByControl(
     .execute();
   const map = new Map<string, string[]>();
   for (const r of rows)
-    for (const label of JSON.parse(r.requirements_json) as string[])
-      if (label.startsWith('A.'))
-        map.set(label.slice(2), [...(map.get(label.slice(2)) ?? []), `${r.audit_ref}/${r.ref}`]);
+    for (const label of JSON.parse(r.requirements_json) as string[]) {
+      const id = controlIdOfLabel(label);
+      if (id !== null) map.set(id, [...(map.get(id) ?? []), `${r.audit_ref}/${r.ref}`]);
+    }
   return map;
 }
 

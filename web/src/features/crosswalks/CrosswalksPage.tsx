@@ -12,7 +12,13 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Framework, frameworkLabels, frameworks } from '../../../../src/contracts/isms-crosswalks.ts';
+import {
+  type Framework,
+  frameworkLabels,
+  frameworks,
+  originNote,
+  sourceLabel,
+} from '../../../../src/contracts/isms-crosswalks.ts';
 import { plural } from '../../../../src/vocabulary/labels.ts';
 import { ErrorNote, Loading, PageHeader, useOrg } from '../../components/common.tsx';
 import { can } from '../../permissions.ts';
@@ -32,7 +38,7 @@ export function CrosswalksPage() {
     <>
       <PageHeader
         title="Crosswalks"
-        description="How far the ISMS covers SOC 2 and NIST CSF 2.0: each criterion or subcategory with the Annex A controls mapped to it and their status in the SoA in force."
+        description="How far the ISMS covers SOC 2 and NIST CSF 2.0: each criterion or subcategory with the Annex A controls mapped to it and their status in the SoA in force; own controls are never mapped for you."
         actions={
           <Group>
             <Button variant="default" component="a" href={exportUrl('xlsx')} download>
@@ -121,7 +127,7 @@ export function CrosswalksPage() {
                               {t.sources
                                 .map(
                                   (s) =>
-                                    `${s.fromKind === 'annex_a' ? 'A.' : 'cl. '}${s.from} ${s.soaStatus ?? 'not in SoA'}${s.origin === 'override' ? ' (corrected)' : ''}`,
+                                    `${sourceLabel(s)} ${s.soaStatus ?? 'not in SoA'}${originNote[s.origin] ? ` (${originNote[s.origin]})` : ''}`,
                                 )
                                 .join(' · ')}
                             </Text>
@@ -132,6 +138,29 @@ export function CrosswalksPage() {
                 </Table>
               </Table.ScrollContainer>
             </Card>
+            {c.ownControls.length > 0 && (
+              <Card withBorder component="section" aria-label="Own controls">
+                <Title order={2} size="h4" mb="xs">
+                  Own controls (6.1.3 b)
+                </Title>
+                <Text size="sm" mb="xs">
+                  No official mapping exists for the organisation's own controls: they cover nothing here
+                  unless the organisation maps one itself (a correction with the own control as source).
+                </Text>
+                <Table striped aria-label="Own controls and their mapping">
+                  <Table.Tbody>
+                    {c.ownControls.map((o) => (
+                      <Table.Tr key={o.id}>
+                        <Table.Td>{o.id}</Table.Td>
+                        <Table.Td>{o.title}</Table.Td>
+                        <Table.Td>{o.soaStatus}</Table.Td>
+                        <Table.Td>{o.note}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Card>
+            )}
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">
                 Corrections to the mapping

@@ -7,6 +7,7 @@ import {
   type Framework,
   type overrideInput,
   relationships,
+  sourceLabel,
 } from '../../../../src/contracts/isms-crosswalks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useOrg } from '../../components/common.tsx';
@@ -60,8 +61,7 @@ export function MappingOverrides({ framework, editable }: { framework: Framework
           {list.data?.map((o) => (
             <Table.Tr key={o.id}>
               <Table.Td>
-                {o.fromKind === 'annex_a' ? 'A.' : 'clause '}
-                {o.from} → {o.to}
+                {sourceLabel(o)} → {o.to}
               </Table.Td>
               <Table.Td>{o.relationship ?? 'removed'}</Table.Td>
               <Table.Td>{o.reason}</Table.Td>
@@ -90,11 +90,12 @@ export function MappingOverrides({ framework, editable }: { framework: Framework
               data={[
                 { value: 'annex_a', label: 'Annex A control' },
                 { value: 'clause', label: 'Clause' },
+                { value: 'own_control', label: 'Own control (your mapping)' },
               ]}
               value={v.fromKind}
               onChange={(k) => k && setV({ ...v, fromKind: k })}
               allowDeselect={false}
-              w={150}
+              w={190}
             />
             <TextInput
               label="Id"

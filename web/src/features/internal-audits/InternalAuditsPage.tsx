@@ -70,6 +70,15 @@ export function InternalAuditsPage() {
                 {p.gaps.length > 25 ? ` and ${p.gaps.length - 25} more` : ''}
               </Text>
             )}
+            {p.gaps.some((g) => g.kind === 'own_control') && (
+              <Text size="sm" mt="xs">
+                Own controls (6.1.3 b) not yet audited:{' '}
+                {p.gaps
+                  .filter((g) => g.kind === 'own_control')
+                  .map((g) => `${g.ref} ${g.title}`)
+                  .join(', ')}
+              </Text>
+            )}
           </Card>
           <Card withBorder>
             {p.audits.length === 0 ? (

@@ -6,6 +6,7 @@ import type { Explanation } from './model.ts';
 
 type Weights = {
   implementationFactor: Record<string, number>;
+  implementedFactor: Record<string, number>;
   documentFactor: Record<string, number>;
   gradeLoad: Record<string, number>;
   overdueMultiplier: number;
@@ -31,12 +32,13 @@ export function ModelTerms({ e }: { e: Explanation }) {
       </Title>
       <List spacing="xs" size="sm">
         <List.Item>
-          <strong>Annex A controls</strong> ({w.readinessScore.controls} readiness points,{' '}
-          {w.implementationScore.controls} implementation points). Each applicable control of the SoA in force
-          earns its share times its implementation ({list(w.implementationFactor)}). Excluded controls,
-          justified in the SoA, do not count. For the implementation score, a control's share is weighted by 1
-          + {w.riskWeight} × the residual risk (as a share of the matrix maximum) of each risk whose treatment
-          relies on it.
+          <strong>SoA controls</strong> ({w.readinessScore.controls} readiness points,{' '}
+          {w.implementationScore.controls} implementation points). Each applicable control of the SoA in
+          force, of Annex A or one of the organisation's own (6.1.3 b), earns its share times its
+          implementation: in the readiness score {list(w.implementationFactor)}; in the implementation score
+          only what is in place, {list(w.implementedFactor)}. Excluded controls, justified in the SoA, do not
+          count. For the implementation score, a control's share is weighted by 1 + {w.riskWeight} × the
+          residual risk (as a share of the matrix maximum) of each risk whose treatment relies on it.
         </List.Item>
         <List.Item>
           <strong>Mandatory documented information</strong> ({w.readinessScore.documents} readiness points):
@@ -45,8 +47,9 @@ export function ModelTerms({ e }: { e: Explanation }) {
         <List.Item>
           <strong>Attribute coverage</strong> ({w.implementationScore.attributes} implementation points): for
           each cybersecurity concept (identify, protect, detect, respond, recover) and each property
-          (confidentiality, integrity, availability), the average implementation of the applicable controls
-          carrying that attribute.
+          (confidentiality, integrity, availability), the average implementation (as in the implementation
+          score) of the applicable Annex A controls carrying that attribute; own controls carry no ISO/IEC
+          27002 attributes.
         </List.Item>
         <List.Item>
           <strong>Open nonconformities</strong> (take away at most {Math.round(w.findingsPenalty * 100)} % of

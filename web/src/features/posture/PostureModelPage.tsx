@@ -42,7 +42,7 @@ export function PostureModelPage() {
             <Table>
               <Table.Tbody>
                 <Row
-                  label="Annex A controls (applicable, by implementation)"
+                  label="Annex A controls and own controls (applicable, by implementation)"
                   value={e.parts.readinessScore.controls}
                 />
                 <Row label="Mandatory documented information" value={e.parts.readinessScore.documents} />
@@ -165,7 +165,7 @@ export function PostureModelPage() {
         <Card withBorder component="section" aria-label="Controls contributions">
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4">
-              Annex A controls
+              Annex A controls and own controls
             </Title>
             <Switch
               label="Applicable only"
@@ -188,7 +188,7 @@ export function PostureModelPage() {
                 {controls.map((x) => (
                   <Table.Tr key={x.id}>
                     <Table.Td>
-                      A.{x.id} {x.title}
+                      {x.source === 'other' ? `${x.id} ${x.title} (own control)` : `A.${x.id} ${x.title}`}
                     </Table.Td>
                     <Table.Td>{x.applicable ? plainWords(x.status) : 'excluded'}</Table.Td>
                     <Table.Td>{x.risks.join(', ') || '—'}</Table.Td>
