@@ -1,6 +1,7 @@
 // Public face of the certificates module: other modules, src/http, src/cli and src/demo import only this file.
 export { attachCertificateFile } from './certificate-file.service.ts';
 export { effectiveStatus } from './certificates.presenter.ts';
+export { presentedCertificate } from './certificates.read.ts';
 export { allCertificates, currentCertificate } from './certificates.repository.ts';
 export { addCertificate } from './certificates.service.ts';
 export { certificationCalendar } from './cycle-history.service.ts';

@@ -1,4 +1,5 @@
 // Public face of the evidence module: other modules, src/http, src/cli and src/demo import only this file.
 export { acceptUpload } from './accept-upload.ts';
+export { presentedEvidence } from './evidence.read.ts';
 export { findEvidence, listEvidence } from './evidence.repository.ts';
 export { attachEvidence, presentEvidence } from './evidence.service.ts';

@@ -12,6 +12,7 @@ export { insertReview, updateReview } from './effectiveness.repository.ts';
 export { escalationFor } from './escalation.service.ts';
 export { findEvent, implementerIds, insertEvent, listEvents } from './events.repository.ts';
 export { type FindingRow, presentFinding, requirementsOf } from './findings.presenter.ts';
+export { presentedFinding } from './findings.read.ts';
 export {
   existingRefs,
   findFinding,
