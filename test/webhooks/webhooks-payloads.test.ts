@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueWebhooks } from '../../src/modules/webhooks/index.ts';
 import { stage2 } from '../hardening/fixture.ts';
-import { type Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
+import { Client, hasKind, kinds, setupAdmin, startTestApp, type TestApp } from '../support/harness.ts';
 import { upload } from '../support/multipart.ts';
 import { startReceiver } from '../support/webhook-receiver.ts';
+import { publishedPage } from '../trust/fixture.ts';
 
 // Issue #20: a webhook payload carries the ids and the changed fields of each record it names, built by
 // the same presenters as the API: each record's fields are a subset of what the API answers for it, with
@@ -131,6 +132,42 @@ for (const kind of kinds) {
           'statusReason',
           'statusOn',
         ]);
+      } finally {
+        await rx.close();
+      }
+    }, 60_000);
+
+    it("sends a trust request as the trust queue presents it, without the visitor's address or message", async () => {
+      const rx = await startReceiver();
+      try {
+        const ep = await admin.post('/api/v1/orgs/acme/webhooks', {
+          url: rx.url,
+          events: ['trust_request.received'],
+        });
+        expect(ep.statusCode, ep.body).toBe(201);
+        const page = await publishedPage(admin, 'acme');
+        const asked = await new Client(t.app).post('/api/v1/trust/acme/requests', {
+          name: 'Ray',
+          email: 'ray@prospect.test',
+          company: 'Prospect',
+          documentId: page.requestId,
+          message: 'vendor review',
+        });
+        expect(asked.statusCode, asked.body).toBe(202);
+        await deliverDueWebhooks(deps());
+        const [body] = rx.requests.map((r) => JSON.parse(r.body) as Body);
+        expect(body?.type).toBe('trust_request.received');
+        const queue = (await admin.get('/api/v1/orgs/acme/trust/requests?status=pending')).json().items;
+        const inQueue = queue.find((r: { email: string }) => r.email === 'ray@prospect.test');
+        expectApiSubset(body?.data.trustRequest, inQueue, [
+          'documentId',
+          'documentTitle',
+          'company',
+          'status',
+          'createdAt',
+        ]);
+        expect(rx.requests[0]!.body).not.toContain('ray@prospect.test');
+        expect(rx.requests[0]!.body).not.toContain('vendor review');
       } finally {
         await rx.close();
       }
