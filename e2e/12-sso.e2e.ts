@@ -1,12 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { startIdp, type TestIdp } from '../test/support/oidc-idp.ts';
+import { startSamlIdp } from '../test/support/saml-idp.ts';
 import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
 // Issue #20 in the browser: the demo admin connects the organisation to its OpenID Provider (a real
 // oidc-provider on loopback) on the single sign-on page (axe at 1280 and 390 px), then a new colleague signs in from closeloop's sign-in page through the
-// provider's own login and consent pages and lands as a member with the default role.
+// provider's own login and consent pages and lands as a member with the default role. The SAML section:
+// the demo's SAML provider edited with another IdP's metadata, removed and added again (axe each step).
 test.describe.configure({ mode: 'serial' });
 
 const DEMO_PASSWORD = 'closeloop-demo-2026';
@@ -122,4 +124,67 @@ test('a colleague signs in with the company account through the provider’s pag
   expect(await me.text()).toContain(`jane@${DOMAIN}`);
   expect(await me.text()).toContain('viewer');
   await context.close();
+});
+
+test('an admin edits, removes and adds the SAML 2.0 provider on the single sign-on page', async ({
+  browser,
+  baseURL,
+}) => {
+  const saml = await startSamlIdp({ domain: 'saml-corp.example' });
+  const context = await browser.newContext({ baseURL });
+  await loopbackOnly(context);
+  const page = await context.newPage();
+  try {
+    await signInThroughForm(page, 'priya.shah@demo.example', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Single sign-on' }).click();
+    const section = page.getByRole('region', { name: 'SAML 2.0' });
+    // The demo's SAML provider: its IdP from the pasted metadata, and what the IdP must name.
+    const demo = section.getByRole('article', { name: 'Provider for emea.demo.example' });
+    await expect(demo.getByText('Signed assertions required')).toBeVisible();
+    await expect(demo.getByText('Clock skew 60 s')).toBeVisible();
+    await expect(demo.getByText('IdP entity id: https://sso.demo.example/realms/emea')).toBeVisible();
+    const audience = `${baseURL}/api/auth/sso/saml2/sp/metadata?providerId=saml-demo`;
+    await expect(demo.getByTestId('saml-audience')).toHaveText(audience);
+    await expect(demo.getByTestId('saml-acs-url')).toHaveText(
+      `${baseURL}/api/auth/sso/saml2/sp/acs/saml-demo`,
+    );
+    await axeClean(page, 'SAML list');
+
+    // Edit: the metadata is read again when saved; what is not metadata is refused beside the field.
+    await demo.getByRole('button', { name: 'Edit the provider for emea.demo.example' }).click();
+    const form = page.getByRole('form', { name: 'SAML provider for emea.demo.example' });
+    await expect(form.getByRole('radio', { name: 'Metadata XML' })).toBeChecked();
+    await expect(form.getByText('Signed assertions required')).toBeVisible();
+    await form.getByRole('textbox', { name: 'Metadata XML' }).fill('<not-metadata/>');
+    await form.getByRole('button', { name: 'Save SAML provider' }).click();
+    await expect(form.getByText('the metadata names no entityID')).toBeVisible();
+    await form.getByRole('textbox', { name: 'Metadata XML' }).fill(saml.metadata);
+    await form.getByRole('textbox', { name: 'Email domain' }).fill('saml-corp.example');
+    await form.getByRole('textbox', { name: 'Clock skew (seconds)' }).fill('120');
+    await axeClean(page, 'SAML edit form');
+    await form.getByRole('button', { name: 'Save SAML provider' }).click();
+    const corp = section.getByRole('article', { name: 'Provider for saml-corp.example' });
+    await expect(corp.getByText('Clock skew 120 s')).toBeVisible();
+    await expect(corp.getByText(`IdP entity id: ${saml.origin}/metadata`)).toBeVisible();
+    await expect(corp.getByTestId('saml-audience')).toHaveText(audience);
+
+    // Remove it, then add it again, at phone width.
+    await corp.getByRole('button', { name: 'Remove the provider for saml-corp.example' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(corp).toHaveCount(0);
+    await expect(section.getByText('No SAML provider')).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.getByRole('button', { name: 'Add a SAML provider' }).click();
+    const add = page.getByRole('form', { name: 'SAML new provider' });
+    await add.getByRole('radio', { name: 'Metadata XML' }).check();
+    await add.getByRole('textbox', { name: 'Metadata XML' }).fill(saml.metadata);
+    await add.getByRole('textbox', { name: 'Email domain' }).fill('saml-corp.example');
+    await axeClean(page, 'SAML add form at 390 px');
+    await add.getByRole('button', { name: 'Add SAML provider' }).click();
+    await expect(corp.getByText('Clock skew 60 s')).toBeVisible();
+    await axeClean(page, 'SAML list at 390 px');
+  } finally {
+    await context.close();
+    await saml.close();
+  }
 });

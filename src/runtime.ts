@@ -5,11 +5,15 @@ import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } 
 import { type Auth, createAuth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
 import { recordSignIn } from './modules/accounts/index.ts';
+import { presentedCertificate } from './modules/certificates/index.ts';
 import { type AppEnv, type OrgContext, onAuditedChange, onCommittedChange } from './modules/context.ts';
+import { presentedEvidence } from './modules/evidence/index.ts';
+import { presentedFinding } from './modules/findings/index.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { markChanged } from './modules/posture/index.ts';
+import { presentedCapRevision } from './modules/reports/index.ts';
 import { provisionSsoMember } from './modules/sso/index.ts';
-import { recordWebhookEvents, targetPolicy } from './modules/webhooks/index.ts';
+import { recordWebhookEvents, registerWebhookSubject, targetPolicy } from './modules/webhooks/index.ts';
 
 /** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
 export interface Runtime {
@@ -117,6 +121,11 @@ export async function createRuntime(
   };
   // Changes that are webhook events write them to the outbox in their own transaction (#20).
   onAuditedChange(recordWebhookEvents);
+  // Their payloads are built by the API's presenters of the records they name.
+  registerWebhookSubject('finding', presentedFinding);
+  registerWebhookSubject('cap', presentedCapRevision);
+  registerWebhookSubject('evidence', presentedEvidence);
+  registerWebhookSubject('certificate', presentedCertificate);
   const auth = createAuth({
     config,
     secret,

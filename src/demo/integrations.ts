@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { currentDeadline } from '../domain/findings/overdue.ts';
 import { inTransaction, makeContext, type OrgContext } from '../modules/context.ts';
 import { listFindings } from '../modules/findings/index.ts';
-import { configureOidc } from '../modules/sso/index.ts';
+import { configureOidc, configureSaml } from '../modules/sso/index.ts';
 import {
   createWebhook,
   deadlineMissed,
@@ -10,9 +10,12 @@ import {
   recordDeliveryAnswer,
 } from '../modules/webhooks/index.ts';
 import { asDemoPerson } from './foundation.ts';
+import { DEMO_SAML_DOMAIN, demoSamlMetadata } from './saml-idp.ts';
 
 // The demo's connections to the company's own tools (issue #20): an OpenID Connect provider for the demo
-// domain, not required (everyone keeps signing in with the demo password), and a webhook endpoint of the
+// domain, not required (everyone keeps signing in with the demo password); a SAML provider for the EMEA
+// subsidiary's own domain (its metadata pasted, invitation-only: no demo person uses that domain, and a
+// domain routes to one provider of one organisation), and a webhook endpoint of the
 // ticketing bridge with a short delivery log: this morning's deadline run found the two deadlines missed;
 // the receiver took one at once and refused the other (503) before taking it on the retry 30 s later (the
 // back-off of src/domain/webhooks/retry.ts). Each event and its answers are written in one transaction,
@@ -33,6 +36,16 @@ export async function seedIntegrations(base: OrgContext) {
       pkce: true,
       jitRole: 'viewer',
       ssoRequired: false,
+    },
+    priya,
+  );
+  await configureSaml(
+    {
+      idpMetadataXml: demoSamlMetadata,
+      domain: DEMO_SAML_DOMAIN,
+      jitRole: null,
+      ssoRequired: false,
+      clockSkewSeconds: 60,
     },
     priya,
   );

@@ -57,15 +57,30 @@ for (const kind of kinds) {
           ]),
         );
         // Issue #20: an OpenID Connect provider for the demo domain, not required (the demo password works),
-        // and the ticketing bridge's delivery log: all delivered, one after a refused first try and its
+        // a SAML provider for the subsidiary's domain (invitation-only, signed assertions, the IdP's entity
+        // id from the pasted metadata), and the ticketing bridge's delivery log: all delivered, one after a refused first try and its
         // back-off, none left pending for a running demo to send.
         const sso = await rt.database.db
           .selectFrom('sso_connection')
-          .select(['domain', 'sso_required', 'jit_role', 'protocol'])
+          .select(['domain', 'sso_required', 'jit_role', 'protocol', 'clock_skew_seconds'])
           .where('organisation_id', '=', org.id)
+          .orderBy('protocol')
           .execute();
-        expect(sso).toEqual([
-          { domain: 'demo.example', sso_required: 0, jit_role: 'viewer', protocol: 'oidc' },
+        expect(sso.map((c) => ({ ...c, clock_skew_seconds: Number(c.clock_skew_seconds ?? 0) }))).toEqual([
+          {
+            domain: 'demo.example',
+            sso_required: 0,
+            jit_role: 'viewer',
+            protocol: 'oidc',
+            clock_skew_seconds: 0,
+          },
+          {
+            domain: 'emea.demo.example',
+            sso_required: 0,
+            jit_role: null,
+            protocol: 'saml',
+            clock_skew_seconds: 60,
+          },
         ]);
         const deliveries = await rt.database.db
           .selectFrom('webhook_delivery as d')

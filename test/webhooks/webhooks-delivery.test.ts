@@ -88,7 +88,7 @@ for (const kind of kinds) {
         };
         expect(verified).toMatchObject({
           type: 'finding.created',
-          data: { organisation: 'acme', findingId: id, grade: 'minor' },
+          data: { organisation: 'acme', finding: { id, grade: 'minor' } },
         });
         expect(() =>
           new Webhook(`whsec_${Buffer.from('another secret, 24 bytes').toString('base64')}`).verify(
@@ -171,14 +171,13 @@ for (const kind of kinds) {
         ]);
         expect(JSON.parse(rx.requests[2]!.body).data).toEqual({
           organisation: 'acme',
-          findingId: id,
-          ref: `NC-${n}`,
-          grade: 'major',
+          finding: { id, ref: `NC-${n}`, grade: 'major' },
         });
-        expect(JSON.parse(rx.requests[3]!.body).data).toMatchObject({
-          findingId: id,
-          from: 'open',
-          to: 'analysing',
+        expect(JSON.parse(rx.requests[3]!.body).data).toEqual({
+          organisation: 'acme',
+          action: 'start_analysis',
+          previousStatus: 'open',
+          finding: { id, ref: `NC-${n}`, status: 'analysing' },
         });
         await disable(ep.id);
       } finally {
@@ -201,12 +200,19 @@ for (const kind of kinds) {
         const id = res.json().id as string;
         for (let i = 0; i < 2; i++) await runJobNow('notifications-due', deps());
         await deliver();
-        const mine = rx.requests.map((r) => JSON.parse(r.body)).filter((b) => b.data.findingId === id);
+        const mine = rx.requests.map((r) => JSON.parse(r.body)).filter((b) => b.data.finding?.id === id);
         // All three deadlines of 2026-03 have passed; two runs of the job send each once.
         expect(mine.map((b) => [b.type, b.data.deadline])).toEqual([
           ['deadline.missed', 'cap'],
           ['deadline.missed', 'evidence'],
           ['deadline.missed', 'close'],
+        ]);
+        // Each names the finding's deadline by the API's field, with the API's value.
+        const detail = (await admin.get(`/api/v1/orgs/acme/findings/${id}`)).json();
+        expect(mine.map((b) => b.data.finding)).toEqual([
+          { id, ref: 'NC-LATE', capDueOn: detail.capDueOn },
+          { id, ref: 'NC-LATE', evidenceDueOn: detail.evidenceDueOn },
+          { id, ref: 'NC-LATE', closeByOn: detail.closeByOn },
         ]);
         await disable(ep.id);
       } finally {

@@ -34,7 +34,8 @@ export async function closureOf(ctx: OrgContext, policyKey: string): Promise<Clo
   return { days, dayKind: policy.dayKind, calendar: await calendarOf(ctx) };
 }
 
-async function load(ctx: OrgContext, c: CertificateTable) {
+/** A certificate as the API presents it, with its planned audits, tasks and warnings. */
+export async function presentedRow(ctx: OrgContext, c: CertificateTable) {
   const audits = await repo.plannedAudits(ctx.db, ctx.organisation.id, c.id);
   const tasks = await repo.tasksOf(
     ctx.db,
@@ -56,14 +57,14 @@ export async function showCertificate(input: { certificateId: string }, ctx: Org
   authorize(ctx, 'certificate.read');
   const c = await repo.findCertificate(ctx.db, ctx.organisation.id, input.certificateId);
   if (!c) throw notFound('certificate');
-  return load(ctx, c);
+  return presentedRow(ctx, c);
 }
 
 export async function listCertificates(input: PageQuery, ctx: OrgContext) {
   authorize(ctx, 'certificate.read');
   const { rows, total } = await repo.listCertificates(ctx.db, ctx.organisation.id, input);
   return {
-    items: await Promise.all(rows.map((c) => load(ctx, c))),
+    items: await Promise.all(rows.map((c) => presentedRow(ctx, c))),
     page: input.page,
     pageSize: input.pageSize,
     total,

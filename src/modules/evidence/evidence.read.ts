@@ -3,7 +3,9 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { EvidenceFileTable } from '../../db/schema.ts';
+import type { OrgContext } from '../context.ts';
 import * as repo from './evidence.repository.ts';
+import { presentEvidence } from './evidence.service.ts';
 
 export type EvidenceRow = Selectable<EvidenceFileTable>;
 
@@ -20,4 +22,10 @@ export function evidenceItem(
   evidenceId: string,
 ): Promise<EvidenceRow | undefined> {
   return repo.findEvidence(db, organisationId, findingId, evidenceId);
+}
+
+/** One evidence file as the API presents it (the `evidence.submitted` webhook's record). */
+export async function presentedEvidence(ctx: OrgContext, evidenceId: string) {
+  const row = await repo.findEvidenceById(ctx.db, ctx.organisation.id, evidenceId);
+  return row ? presentEvidence(row) : null;
 }

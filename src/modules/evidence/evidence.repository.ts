@@ -26,3 +26,12 @@ export async function findEvidence(db: Db, organisationId: string, findingId: st
     .where('id', '=', evidenceId)
     .executeTakeFirst();
 }
+
+export async function findEvidenceById(db: Db, organisationId: string, evidenceId: string) {
+  return db
+    .selectFrom('evidence_file')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
+}

@@ -1,7 +1,9 @@
 // Read model of the findings module for other modules: a finding, a page of findings, its timeline and who
 // implemented its actions. The repositories stay private; these are the published shapes.
 import type { Db } from '../../db/connection.ts';
+import type { OrgContext } from '../context.ts';
 import * as events from './events.repository.ts';
+import { presentFinding } from './findings.presenter.ts';
 import * as repo from './findings.repository.ts';
 
 export type { FindingFilter } from './findings.repository.ts';
@@ -47,4 +49,13 @@ export async function hasEvent(db: Db, organisationId: string, findingId: string
 /** Everyone who did the work on a finding: its verifier must be none of them (9.2.2). */
 export function implementerIds(db: Db, organisationId: string, findingId: string): Promise<string[]> {
   return events.implementerIds(db, organisationId, findingId);
+}
+
+/**
+ * One finding as the API presents it, without its escalation flags and effectiveness summary (what a
+ * webhook payload may carry: its ids and changed fields, never those).
+ */
+export async function presentedFinding(ctx: OrgContext, findingId: string) {
+  const row = await repo.findFinding(ctx.db, ctx.organisation.id, findingId);
+  return row ? presentFinding(row, ctx.now().toISOString().slice(0, 10), []) : null;
 }

@@ -20,6 +20,7 @@ export {
   implementerIds,
   listEvents,
   listFindingRows,
+  presentedFinding,
 } from './findings.read.ts';
 export {
   calendarOf,

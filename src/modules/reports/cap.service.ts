@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../contracts/errors.ts';
 import type { ReportDocument } from '../../reports/document.ts';
 import { authorize } from '../authorize.ts';
 import { inTransaction, type OrgContext } from '../context.ts';
+import { presentCapRevision } from './cap.presenter.ts';
 import { capDocument, capGaps } from './cap.report.ts';
 import { type AuditInfo, isNc, loadAudit, loadReportData, peopleDirectory } from './report-data.ts';
 import * as repo from './reports.repository.ts';
@@ -69,14 +70,13 @@ export async function submitCap(input: { auditRef: string }, ctx: OrgContext) {
       entityId: audit.id,
       data: { audit: audit.ref, revision: number, findings: ncs.map((f) => f.ref) },
     });
-    return {
-      audit: audit.ref,
+    return presentCapRevision(audit.ref, {
       number,
-      submittedBy: submitter,
-      submittedAt: at,
-      approvedBy: null,
-      approvedAt: null,
-    };
+      submitted_by: submitter,
+      submitted_at: at,
+      approved_by: null,
+      approved_at: null,
+    });
   });
 }
 
@@ -103,14 +103,7 @@ export async function approveCap(input: { auditRef: string; number: number }, ct
       entityId: audit.id,
       data: { audit: audit.ref, revision: input.number },
     });
-    return {
-      audit: audit.ref,
-      number: row.number,
-      submittedBy: row.submitted_by,
-      submittedAt: row.submitted_at,
-      approvedBy: approver,
-      approvedAt: at,
-    };
+    return presentCapRevision(audit.ref, { ...row, approved_by: approver, approved_at: at });
   });
 }
 
@@ -118,14 +111,7 @@ export async function capRevisions(input: { auditRef: string }, ctx: OrgContext)
   authorize(ctx, 'report.read');
   const audit = await auditOf(ctx, input.auditRef);
   const rows = await repo.listCapRevisions(ctx.db, ctx.organisation.id, audit.id);
-  return rows.map((r) => ({
-    audit: audit.ref,
-    number: Number(r.number),
-    submittedBy: r.submitted_by,
-    submittedAt: r.submitted_at,
-    approvedBy: r.approved_by,
-    approvedAt: r.approved_at,
-  }));
+  return rows.map((r) => presentCapRevision(audit.ref, r));
 }
 
 /**

@@ -51,3 +51,25 @@ export async function approveCapRevision(
     .where('id', '=', id)
     .execute();
 }
+
+/** The audit's latest CAP revision with the audit's reference (the one a submission just stored). */
+export async function latestCapRevision(db: Db, organisationId: string, auditId: string) {
+  return db
+    .selectFrom('cap_revision')
+    .innerJoin('audit', (j) =>
+      j.onRef('audit.id', '=', 'cap_revision.audit_id').on('audit.organisation_id', '=', organisationId),
+    )
+    .select([
+      'audit.ref as audit_ref',
+      'cap_revision.number',
+      'cap_revision.submitted_by',
+      'cap_revision.submitted_at',
+      'cap_revision.approved_by',
+      'cap_revision.approved_at',
+    ])
+    .where('cap_revision.organisation_id', '=', organisationId)
+    .where('cap_revision.audit_id', '=', auditId)
+    .orderBy('cap_revision.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -22,6 +22,7 @@ import { logAccess } from './trust-log.ts';
 import { adminUrl, notifyOwners } from './trust-notify.ts';
 import { pageCertificates } from './trust-page.service.ts';
 import { pageJson, presentPublicPage } from './trust-public.presenter.ts';
+import { presentRequest } from './trust-requests.presenter.ts';
 import { approveInTx } from './trust-requests.service.ts';
 import { passcodeMatches } from './trust-secrets.ts';
 import { newSession, toGrant, type VisitorCtx } from './trust-visitor.ts';
@@ -133,10 +134,18 @@ export async function requestAccess(input: z.infer<typeof accessRequestInput>, c
       created_at: at.toISOString(),
     };
     await access.insertRequest(tx.db, row);
+    // The visitor's name, address and message stay out of the payload: members read them in the queue.
     await emitWebhookEvent(tx, {
       type: 'trust_request.received',
       subjectKey: null,
-      data: { requestId: row.id, documentId: row.document_id, company: row.company },
+      subjects: [
+        {
+          kind: 'trustRequest',
+          id: row.id,
+          fields: ['documentId', 'documentTitle', 'company', 'status', 'createdAt'],
+          presented: presentRequest(row, doc?.title ?? null),
+        },
+      ],
     });
     const document = doc ? { id: doc.id, title: doc.title } : null;
     await logAccess(tx.db, tx.organisation.id, at, {

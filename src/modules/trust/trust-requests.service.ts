@@ -9,6 +9,7 @@ import * as repo from './trust.repository.ts';
 import * as access from './trust-access.repository.ts';
 import { logAccess } from './trust-log.ts';
 import { mailVisitor, pageUrl } from './trust-notify.ts';
+import { presentRequest } from './trust-requests.presenter.ts';
 import { addDays, endOfDay, issueSignIn, SIGN_IN_DAYS } from './trust-secrets.ts';
 
 // The request queue: a visitor asks for a `request` document (or all of them); a member approves or
@@ -24,22 +25,7 @@ export async function listRequests(input: { status?: Request['status'] | undefin
   const titles = new Map((await repo.listDocuments(ctx.db, ctx.organisation.id)).map((d) => [d.id, d.title]));
   const rows = await access.requestsOf(ctx.db, ctx.organisation.id, input.status);
   return {
-    items: rows.map(
-      (r): Request => ({
-        id: r.id,
-        documentId: r.document_id,
-        documentTitle: r.document_id ? (titles.get(r.document_id) ?? null) : null,
-        name: r.name,
-        email: r.email,
-        company: r.company,
-        message: r.message,
-        status: r.status as Request['status'],
-        decidedBy: r.decided_by,
-        decidedAt: r.decided_at,
-        decisionReason: r.decision_reason,
-        createdAt: r.created_at,
-      }),
-    ),
+    items: rows.map((r) => presentRequest(r, r.document_id ? (titles.get(r.document_id) ?? null) : null)),
   };
 }
 

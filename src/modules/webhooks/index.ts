@@ -1,12 +1,8 @@
 // Public face of the webhooks module (issue #20): outgoing, signed events of an organisation.
+export { deadlineMissed } from '../../domain/webhooks/events.ts';
 export { deliverDueWebhooks, recordDeliveryAnswer, signedHeaders } from './webhooks.delivery.ts';
 export { getGuardedText, targetPolicy } from './webhooks.network.ts';
-export {
-  deadlineMissed,
-  emitSystemEvent,
-  emitWebhookEvent,
-  recordWebhookEvents,
-} from './webhooks.outbox.ts';
+export { emitSystemEvent, emitWebhookEvent, recordWebhookEvents } from './webhooks.outbox.ts';
 export {
   createWebhook,
   listWebhookDeliveries,
@@ -14,3 +10,4 @@ export {
   onDeliveryRequested,
   redeliverWebhook,
 } from './webhooks.service.ts';
+export { registerWebhookSubject, type SubjectReader } from './webhooks.subjects.ts';

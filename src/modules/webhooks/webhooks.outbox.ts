@@ -11,6 +11,7 @@ import {
 } from '../context.ts';
 import * as repo from './webhooks.repository.ts';
 import { requestDelivery } from './webhooks.service.ts';
+import { presentSubject } from './webhooks.subjects.ts';
 
 // The outbox (issue #20): an event is written in the transaction of the change it reports, with one
 // delivery per enabled endpoint that chose its type; the delivery job sends it after the commit. A change
@@ -30,12 +31,11 @@ export async function emitWebhookEvent(
   const id = `msg_${randomUUID().replaceAll('-', '')}`;
   const seq = await repo.nextEventSeq(tx.db, tx.organisation.id);
   const subjectKey = draft.subjectKey ?? id;
-  // Standard Webhooks payload: type, timestamp, data (the ids and the changed fields).
-  const payload = JSON.stringify({
-    type: draft.type,
-    timestamp: at,
-    data: { organisation: tx.organisation.slug, ...draft.data },
-  });
+  // Standard Webhooks payload: type, timestamp, data (the ids and the changed fields of each record, as
+  // the API presents them, under the record's kind).
+  const data: Record<string, unknown> = { organisation: tx.organisation.slug, ...draft.facts };
+  for (const s of draft.subjects) data[s.kind] = await presentSubject(tx, s);
+  const payload = JSON.stringify({ type: draft.type, timestamp: at, data });
   await repo.insertEvent(tx.db, {
     id,
     organisation_id: tx.organisation.id,
@@ -78,14 +78,4 @@ export async function recordWebhookEvents(tx: OrgContext, entries: readonly Audi
 export async function emitSystemEvent(deps: ContextDeps, org: OrganisationRef, draft: WebhookEventDraft) {
   const ctx = makeContext({ kind: 'system', label: 'webhook events' }, org, deps);
   await inTransaction(ctx, (tx) => emitWebhookEvent(tx, draft));
-}
-
-/** The deadline keys of the reminders (`finding:<id>:cap`, `action:<id>`, `task:<id>`) as event data. */
-export function deadlineMissed(key: string, dueOn: string): WebhookEventDraft {
-  const [kind, id, deadline] = key.split(':');
-  return {
-    type: 'deadline.missed',
-    subjectKey: kind === 'finding' && id ? `finding:${id}` : null,
-    data: { [`${kind}Id`]: id, ...(deadline ? { deadline } : {}), dueOn },
-  };
 }

@@ -1,24 +1,19 @@
-import { Button, Checkbox, Code, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Code, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   nextOidcProviderId,
   type OidcConnectionUpdate,
   oidcConnectionRequest,
   oidcConnectionUpdate,
 } from '../../../../src/contracts/sso.ts';
-import { labelOf } from '../../../../src/vocabulary/labels.ts';
-import { type Role, roles } from '../../../../src/vocabulary/roles.ts';
-import { errorMessage } from '../../api/client.ts';
-import { invalidate } from '../../api/keys.ts';
 import { useOrg } from '../../components/common.tsx';
-import { contractResolver, showServerErrors } from '../../components/form.ts';
+import { contractResolver } from '../../components/form.ts';
+import { accessOf, jitRoleOf } from './access.ts';
 import { type SsoConnection, ssoApi } from './api.ts';
+import { AccessField, DomainField, FormActions, SsoRequiredField, useSaveConnection } from './fields.tsx';
 
 // The OpenID Connect settings of one connection, added or edited; validated by the same contract
 // schema the server applies. The client secret is write-only: an edit leaves it empty to keep it.
-const INVITATION_ONLY = 'invitation-only';
 
 interface Values {
   issuer: string;
@@ -38,7 +33,7 @@ const toRequest = (v: Values) => ({
   domain: v.domain,
   scopes: v.scopes.split(/[\s,]+/).filter(Boolean),
   pkce: v.pkce,
-  jitRole: v.access === INVITATION_ONLY ? null : (v.access as Role),
+  jitRole: jitRoleOf(v.access),
   ssoRequired: v.ssoRequired,
 });
 const toUpdate = (v: Values): OidcConnectionUpdate => {
@@ -59,7 +54,6 @@ export function OidcForm({
   onDone: () => void;
 }) {
   const org = useOrg();
-  const qc = useQueryClient();
   const form = useForm<Values>({
     initialValues: {
       issuer: connection?.issuer ?? '',
@@ -68,28 +62,22 @@ export function OidcForm({
       domain: connection?.domain ?? '',
       scopes: (connection?.scopes ?? ['openid', 'email', 'profile']).join(' '),
       pkce: connection?.pkce ?? true,
-      access: connection ? (connection.jitRole ?? INVITATION_ONLY) : 'viewer',
+      access: accessOf(connection?.jitRole, 'viewer'),
       ssoRequired: connection?.ssoRequired ?? false,
     },
     validate: connection
       ? contractResolver(oidcConnectionUpdate, toUpdate)
       : contractResolver(oidcConnectionRequest, toRequest),
   });
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const save = useSaveConnection(
+    form,
+    (v: Values) =>
       connection
         ? ssoApi.update(org.slug, connection.providerId, toUpdate(v))
         : ssoApi.addOidc(org.slug, toRequest(v)),
-    onSuccess: (c) => {
-      notifications.show({ color: 'teal', message: `Provider for ${c.domain} saved` });
-      void invalidate(qc, org.slug, 'sso');
-      onDone();
-    },
-    onError: (e) => {
-      showServerErrors(form, e);
-      notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });
-    },
-  });
+    'Provider',
+    onDone,
+  );
   const what = connection ? `provider for ${connection.domain}` : 'new provider';
   const providerId =
     connection?.providerId ?? nextOidcProviderId(org.slug, form.values.domain || 'domain', taken);
@@ -115,46 +103,25 @@ export function OidcForm({
           autoComplete="new-password"
           {...form.getInputProps('clientSecret')}
         />
-        <TextInput
-          label="Email domain"
-          description="People whose email ends with this domain sign in through this provider"
-          placeholder="example.com"
-          required
-          {...form.getInputProps('domain')}
-        />
+        <DomainField {...form.getInputProps('domain')} />
         <TextInput
           label="Scopes"
           description="Separated by spaces"
           required
           {...form.getInputProps('scopes')}
         />
-        <Select
-          label="On first sign-in"
-          description="A new person joins with this role, or waits for an invitation"
-          allowDeselect={false}
-          data={[
-            ...roles.map((r) => ({ value: r, label: `Joins as ${labelOf.role(r)}` })),
-            { value: INVITATION_ONLY, label: 'Invitation only (joins no organisation)' },
-          ]}
-          {...form.getInputProps('access')}
-        />
+        <AccessField {...form.getInputProps('access')} />
         <Checkbox label="Use PKCE (recommended)" {...form.getInputProps('pkce', { type: 'checkbox' })} />
-        <Checkbox
-          label="SSO required: members of this domain cannot sign in with a password"
-          {...form.getInputProps('ssoRequired', { type: 'checkbox' })}
-        />
+        <SsoRequiredField {...form.getInputProps('ssoRequired', { type: 'checkbox' })} />
         <Text size="sm">
           Redirect URI to register at the identity provider:{' '}
           <Code style={{ overflowWrap: 'anywhere' }}>{callbackUrl(providerId)}</Code>
         </Text>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {connection ? 'Save provider' : 'Add provider'}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <FormActions
+          saving={save.isPending}
+          label={connection ? 'Save provider' : 'Add provider'}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   type OidcConnectionUpdate,
   type oidcConnectionRequest,
+  type samlConnectionRequest,
   ssoConnection,
   ssoConnectionList,
 } from '../../../../src/contracts/sso.ts';
@@ -17,6 +18,9 @@ export const ssoApi = {
     request('GET', '/api/v1/orgs/:org/sso', { params: { org }, response: ssoConnectionList }),
   addOidc: (org: string, body: z.input<typeof oidcConnectionRequest>) =>
     request('POST', '/api/v1/orgs/:org/sso/oidc', { params: { org }, body, response: ssoConnection }),
+  /** Creates or replaces the organisation's SAML connection (the metadata is read again when saved). */
+  saveSaml: (org: string, body: z.input<typeof samlConnectionRequest>) =>
+    request('PUT', '/api/v1/orgs/:org/sso/saml', { params: { org }, body, response: ssoConnection }),
   update: (org: string, providerId: string, body: OidcConnectionUpdate) =>
     request('PATCH', '/api/v1/orgs/:org/sso/:providerId', {
       params: { org, providerId },
