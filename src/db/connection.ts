@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { refuseEmptyUpdates } from './empty-update.ts';
 import type { Database } from './schema.ts';
@@ -39,6 +39,22 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string | 
   return openSqlite(path.join(options.dataDir, 'closeloop.db'));
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: the write lock is taken at `begin`, waiting up to busy_timeout for
+ * it. A deferred `begin` reads first and upgrades later; when another process (`closeloop demo` or the CLI
+ * beside the running server) committed in between, the upgrade fails at once with SQLITE_BUSY_SNAPSHOT,
+ * which no timeout retries (seen by the e2e suite loading the demo next to the server).
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver() {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 export function openSqlite(file: string): DatabaseHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -48,7 +64,7 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: sqlite }),
     plugins: [refuseEmptyUpdates],
     log,
   });
