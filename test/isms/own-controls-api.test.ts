@@ -8,6 +8,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/harness.ts';
+import { upload } from '../support/multipart.ts';
 
 // The organisation's own controls beside Annex A (ISO/IEC 27001:2022 6.1.3 b NOTE 1) are planned and
 // covered by the internal audit programme (9.2.2) like Annex A controls. Regression (issue #13): the
@@ -158,6 +159,25 @@ for (const kind of kinds) {
       });
       expect(edited.statusCode, edited.body).toBe(200);
       expect(edited.json().requirements).toEqual(['ORG-2', 'A.8.2']);
+    });
+
+    it('an imported report cites an own control of the SoA by its id; another own id names its row', async () => {
+      expect(
+        (await isa.post(`${org}/audits`, { ref: 'IA-IMP', type: 'internal', certificationBody: 'Internal' }))
+          .statusCode,
+      ).toBe(201);
+      const csv = (req: string) =>
+        Buffer.from(`ref,grade,requirement,statement\r\nNC-IMP-1,minor,${req},HSM access review skipped\r\n`);
+      const refused = await upload(isa, `${org}/audits/IA-IMP/import`, 'r.csv', csv('ORG-9'));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].path).toBe('row 2, column requirement');
+      const done = await upload(isa, `${org}/audits/IA-IMP/import`, 'r.csv', csv('"ORG-2; A.8.2"'));
+      expect(done.statusCode, done.body).toBe(200);
+      const listed = (await isa.get(`${org}/findings?requirement=ORG-2`)).json().items;
+      expect(listed.find((f: { ref: string }) => f.ref === 'NC-IMP-1').requirements).toEqual([
+        'ORG-2',
+        'A.8.2',
+      ]);
     });
   });
 }

@@ -93,6 +93,8 @@ export class FindingRowReader {
     private readonly catalogue: Catalogue,
     private readonly remembered: ColumnMapping,
     private readonly report: (e: RowError) => void,
+    /** Own control ids of the SoA in force (6.1.3 b NOTE 1, e.g. `ORG-1`), cited as they are. */
+    private readonly ownControls: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The next row of the file (rows numbered from 1 as a spreadsheet shows them); the findings it completes. */
@@ -167,6 +169,10 @@ export class FindingRowReader {
       .filter(Boolean);
     if (rawReqs.length === 0) err('requirement', 'required (e.g. A.8.8 or 9.2)');
     for (const r of rawReqs) {
+      if (this.ownControls.has(r)) {
+        requirements.push(r);
+        continue;
+      }
       const parsed = parseRequirementRef(r, this.catalogue);
       if (parsed.ok) requirements.push(parsed.ref.label);
       else err('requirement', parsed.message);

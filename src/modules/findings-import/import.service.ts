@@ -16,6 +16,7 @@ import { authorize } from '../authorize.ts';
 import { type ChangeContext, inTransaction, type OrgContext } from '../context.ts';
 import { existingRefs, insertFindingRows } from '../findings/index.ts';
 import { memberByEmail } from '../members/index.ts';
+import { ownControlIds } from '../soa/index.ts';
 import { rememberedMapping, rememberMapping } from './import.repository.ts';
 import { sheetRows } from './sheet.ts';
 
@@ -174,7 +175,14 @@ async function readReport(
   remembered: ColumnMapping,
 ): Promise<ReadReport> {
   const errors = new RowErrors(LISTED_PROBLEMS);
-  const reader = new FindingRowReader(input.mapping, requirementCatalogue, remembered, (e) => errors.add(e));
+  const own = await ownControlIds(ctx);
+  const reader = new FindingRowReader(
+    input.mapping,
+    requirementCatalogue,
+    remembered,
+    (e) => errors.add(e),
+    own,
+  );
   const preview: ImportedFinding[] = [];
   const owners = new Map<string, Awaited<ReturnType<typeof memberByEmail>> | null>();
   let batch: ImportedFinding[] = [];
@@ -223,6 +231,7 @@ async function readReport(
           ownerEmail: f.ownerEmail,
         })),
         `import:${input.fileName}`,
+        own,
       );
       imported += batch.length;
     }
