@@ -177,7 +177,7 @@ for (const kind of kinds) {
         'Risk treatment plan: 1 of 1 approved by their owners with the residual risk accepted (6.1.3 f).',
       );
       expect(at('9.3.2 d 2').lines[0]).toMatch(
-        /^Readiness score \d+\.\d \/ 100, implementation score \d+\.\d \/ 100 \(closeloop-posture\/3\)\.$/,
+        /^Readiness score \d+\.\d \/ 100, implementation score \d+\.\d \/ 100 \(closeloop-posture\/4\)\.$/,
       );
       // Objectives (6.2) come from the register: an empty one says so (objectives-api.test.ts fills it).
       expect(at('9.3.2 d 4')).toMatchObject({
