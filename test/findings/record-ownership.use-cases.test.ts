@@ -84,5 +84,18 @@ for (const kind of kinds) {
       const [row] = await records(a.findingId);
       expect(row).toMatchObject({ organisation_id: a.org.id, expected_effect: 'kept' });
     });
+
+    it("an upsert naming another organisation's finding creates no row, and the owner's first write lands", async () => {
+      const a = await findingIn('rec-e');
+      const b = await findingIn('rec-f');
+      await upsertRecord(u.rt.database.db, b.org.id, a.findingId, {
+        expected_effect: 'planted',
+        updated_at: new Date().toISOString(),
+      });
+      expect(await records(a.findingId)).toHaveLength(0);
+      await updateRecord({ findingId: a.findingId, expectedEffect: 'the owner writes' }, a.admin);
+      const [row] = await records(a.findingId);
+      expect(row).toMatchObject({ organisation_id: a.org.id, expected_effect: 'the owner writes' });
+    });
   });
 }

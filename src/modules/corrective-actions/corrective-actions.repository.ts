@@ -23,12 +23,24 @@ export async function findRecord(db: Db, organisationId: string, findingId: stri
 /**
  * Writes part of a finding's record. The row is created on the first write (a finding nobody has worked on
  * has the empty record, see corrective-actions.read.ts), so the findings module never writes this table.
- * The conflict update is scoped by organisation too: a finding id of another organisation is never touched.
+ * Both paths are scoped by organisation: the row is inserted only from the finding of this organisation
+ * (INSERT … SELECT), and the conflict update touches only this organisation's row, so a finding id of
+ * another organisation neither gets a stray row nor has its record changed.
  */
 export async function upsertRecord(db: Db, organisationId: string, findingId: string, patch: RecordPatch) {
+  const fields = Object.entries(patch) as [keyof RecordPatch & string, string][];
   await db
     .insertInto('corrective_action_record')
-    .values({ ...patch, finding_id: findingId, organisation_id: organisationId })
+    .columns(['finding_id', 'organisation_id', ...fields.map(([k]) => k)])
+    .expression((eb) =>
+      eb
+        .selectFrom('finding')
+        .select(['finding.id', 'finding.organisation_id'])
+        .select(fields.map(([k, v]) => eb.val(v).as(k)))
+        // SQLite needs a WHERE on an INSERT … SELECT that has an upsert clause; this one is the scope.
+        .where('finding.organisation_id', '=', organisationId)
+        .where('finding.id', '=', findingId),
+    )
     .onConflict((oc) =>
       oc
         .column('finding_id')

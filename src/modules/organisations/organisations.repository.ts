@@ -69,7 +69,6 @@ export async function updateOrganisation(
     .execute();
 }
 
-/** The caller's membership in the organisation named by a URL slug (the gate's tenancy check). */
 /** The member's row in one organisation by its id (an API token names its organisation by id). */
 export async function membershipById(db: Db, organisationId: string, userId: string) {
   return db
@@ -87,6 +86,7 @@ export async function membershipById(db: Db, organisationId: string, userId: str
     .executeTakeFirst();
 }
 
+/** The caller's membership in the organisation named by a URL slug (the gate's tenancy check). */
 export async function membershipBySlug(db: Db, slug: string, userId: string) {
   return db
     .selectFrom('organisation')
