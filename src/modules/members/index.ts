@@ -1,5 +1,5 @@
 // Public face of the members module: other modules, src/http, src/cli and src/demo import only this file.
-export { type Admission, admitMember } from './members.admission.ts';
+
 export {
   adminContacts,
   type DirectoryEntry,
@@ -8,4 +8,5 @@ export {
   memberDirectory,
   membershipOfUser,
 } from './members.read.ts';
+export { type Admission, admitMember } from './members.writes.ts';
 export { assignableOwner } from './owners.ts';

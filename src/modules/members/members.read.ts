@@ -1,5 +1,5 @@
 // Read model of the members module: who belongs to an organisation, in the shapes other modules need. The
-// repository stays private; membership rows are written only by this module (members.admission.ts).
+// repository stays private; membership rows are written only by this module (members.writes.ts).
 import type { Db } from '../../db/connection.ts';
 import * as repo from './members.repository.ts';
 
