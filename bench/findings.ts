@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
+import { RESOLVED_STATUSES } from '../src/domain/findings/escalation.ts';
 import { createAccount } from '../src/modules/accounts/accounts.service.ts';
 import { createAudit } from '../src/modules/audits/audits.service.ts';
 import { makeContext } from '../src/modules/context.ts';
@@ -12,6 +13,8 @@ import { createOrganisation } from '../src/modules/organisations/organisations.s
 import { recordSnapshot } from '../src/modules/posture/posture.history.ts';
 import { createRuntime } from '../src/runtime.ts';
 import type { FindingStatus, Grade } from '../src/vocabulary/index.ts';
+
+const RESOLVED = new Set<string>(RESOLVED_STATUSES);
 
 const grades: Grade[] = ['major', 'minor', 'minor', 'minor', 'ofi'];
 const statuses: FindingStatus[] = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
@@ -93,7 +96,13 @@ export async function runFindingsList(n: number) {
         // The requirement row escalation warnings are read from (migration 0020), as insertFinding writes.
         await trx
           .insertInto('finding_requirement')
-          .values({ organisation_id: org.id, requirement, finding_id: id })
+          .values({
+            organisation_id: org.id,
+            requirement,
+            finding_id: id,
+            resolved: RESOLVED.has(statuses[i % statuses.length]!) ? 1 : 0,
+            finding_created_at: at,
+          })
           .execute();
       }
     });

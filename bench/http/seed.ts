@@ -3,9 +3,12 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { DEFAULT_POLICY_KEY } from '../../src/domain/deadlines/policy.ts';
+import { RESOLVED_STATUSES } from '../../src/domain/findings/escalation.ts';
 import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
 import { createOrganisation } from '../../src/modules/organisations/organisations.service.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
+
+const RESOLVED = new Set<string>(RESOLVED_STATUSES);
 
 // Seeds the databases the HTTP bench serves (issue #16): the demo, one organisation with many findings
 // over many audits, and many small organisations. People and organisations go through the use-cases
@@ -102,7 +105,14 @@ export async function seedFindingsRows(
         closed_at: i % statuses.length === statuses.length - 1 ? at : null,
       });
       batch.record.push({ finding_id: id, organisation_id: organisationId, updated_at: at });
-      batch.requirement.push({ organisation_id: organisationId, requirement, finding_id: id });
+      batch.requirement.push({
+        organisation_id: organisationId,
+        requirement,
+        finding_id: id,
+        // What the findings repository writes beside each requirement (migration 0029).
+        resolved: RESOLVED.has(statuses[i % statuses.length]!) ? 1 : 0,
+        finding_created_at: at,
+      });
       if (batch.finding.length >= 5000) await flush();
     }
     await flush();

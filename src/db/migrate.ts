@@ -22,6 +22,7 @@ import * as webhooks from './migrations/0022-webhooks.ts';
 import { sealingMigration } from './migrations/0023-sso-saml-sealed.ts';
 import * as objectives from './migrations/0027-objectives.ts';
 import * as jobFailureOrganisation from './migrations/0028-job-failure-organisation.ts';
+import * as findingRequirementResolved from './migrations/0029-finding-requirement-resolved.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0023-sso-saml-sealed': sealingMigration(undefined),
   '0027-objectives': objectives,
   '0028-job-failure-organisation': jobFailureOrganisation,
+  '0029-finding-requirement-resolved': findingRequirementResolved,
 };
 
 /** What a data migration may need beyond the database: the server key that seals secrets (0023). */

@@ -5,6 +5,10 @@ export interface FindingRequirementTable {
   organisation_id: string;
   requirement: string;
   finding_id: string;
+  /** 1 while the finding's corrective action is verified (RESOLVED_STATUSES), else 0 (migration 0029). */
+  resolved: number;
+  /** The finding's created_at, so "earlier resolved" is read from this table's index alone. */
+  finding_created_at: string;
 }
 
 /** An organisation whose derived figures (the posture trend) a background job must refresh. */

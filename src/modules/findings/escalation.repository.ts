@@ -15,6 +15,7 @@ const list = (values: readonly string[]) =>
     sql`, `,
   );
 const finished = () => list(finishedFindingStatuses);
+const RESOLVED = new Set<string>(RESOLVED_STATUSES);
 
 export interface GroupMember {
   id: string;
@@ -87,26 +88,44 @@ export async function earlierResolved(
   take: number,
 ): Promise<RepeatRow[]> {
   if (findingIds.length === 0) return [];
+  // The requirement rows carry each finding's resolution and creation time (migration 0029): the index
+  // (organisation, requirement, resolved, created) yields only the earlier resolved findings; the finding
+  // table is read for their refs alone.
   const { rows } = await sql<RepeatRow>`
     select finding_id as "findingId", ref, earlier from (
       select d.finding_id, d.ref, count(*) over (partition by d.finding_id) as earlier,
         row_number() over (partition by d.finding_id order by d.ref, d.other_id) as rn
       from (
-        select distinct p.finding_id, o.id as other_id, o.ref
+        select distinct p.finding_id, q.finding_id as other_id, o.ref
         from finding_requirement p
-        join finding pf on pf.id = p.finding_id
         join finding_requirement q
           on q.organisation_id = p.organisation_id and q.requirement = p.requirement
+          and q.resolved = 1 and q.finding_created_at < p.finding_created_at
         join finding o on o.id = q.finding_id
         where p.organisation_id = ${organisationId} and p.finding_id in (${list(findingIds)})
-          and o.status in (${list(RESOLVED_STATUSES)}) and o.id <> p.finding_id
-          and o.created_at < pf.created_at
+          and q.finding_id <> p.finding_id
       ) d
     ) w where rn <= ${take} order by finding_id, rn`.execute(db);
   return rows.map((r) => ({ ...r, earlier: Number(r.earlier) }));
 }
 
-/** Keeps the requirement rows of a finding in step with its `requirements_json`. */
+/** 1 for a finding whose corrective action was verified (RESOLVED_STATUSES), else 0. */
+export const resolvedFlag = (status: string) => (RESOLVED.has(status) ? 1 : 0);
+
+/** The requirement rows of one finding, each carrying what the repeat warning reads by index. */
+export const requirementRows = (
+  finding: { organisation_id: string; id: string; status: string; created_at: string },
+  requirements: readonly string[],
+) =>
+  [...new Set(requirements)].map((requirement) => ({
+    organisation_id: finding.organisation_id,
+    requirement,
+    finding_id: finding.id,
+    resolved: resolvedFlag(finding.status),
+    finding_created_at: finding.created_at,
+  }));
+
+/** Keeps the requirement rows of a finding in step with its `requirements_json`, status and creation. */
 export async function replaceRequirements(
   db: Db,
   organisationId: string,
@@ -114,12 +133,23 @@ export async function replaceRequirements(
   requirements: readonly string[],
 ) {
   await db.deleteFrom('finding_requirement').where('finding_id', '=', findingId).execute();
-  const unique = [...new Set(requirements)];
-  if (unique.length === 0) return;
+  if (requirements.length === 0) return;
+  const finding = await db
+    .selectFrom('finding')
+    .select(['organisation_id', 'id', 'status', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', findingId)
+    .executeTakeFirst();
+  if (!finding) return;
+  await db.insertInto('finding_requirement').values(requirementRows(finding, requirements)).execute();
+}
+
+/** A finding's status changed: its requirement rows say whether it now counts as resolved. */
+export async function markResolution(db: Db, organisationId: string, findingId: string, status: string) {
   await db
-    .insertInto('finding_requirement')
-    .values(
-      unique.map((requirement) => ({ organisation_id: organisationId, requirement, finding_id: findingId })),
-    )
+    .updateTable('finding_requirement')
+    .set({ resolved: resolvedFlag(status) })
+    .where('organisation_id', '=', organisationId)
+    .where('finding_id', '=', findingId)
     .execute();
 }

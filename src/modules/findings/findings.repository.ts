@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { deadlineInForce } from '../../db/finding-sql.ts';
 import type { Database, FindingTable } from '../../db/schema.ts';
 import type { FindingStatus, Grade } from '../../vocabulary/index.ts';
-import { replaceRequirements } from './escalation.repository.ts';
+import { markResolution, replaceRequirements, requirementRows } from './escalation.repository.ts';
 
 export interface FindingFilter {
   auditId?: string | undefined;
@@ -167,11 +167,7 @@ export async function insertFindings(db: Db, rows: readonly FindingTable[]) {
       .values(rows.slice(i, i + 100))
       .execute();
   const requirements = rows.flatMap((row) =>
-    [...new Set(JSON.parse(row.requirements_json) as string[])].map((requirement) => ({
-      organisation_id: row.organisation_id,
-      requirement,
-      finding_id: row.id,
-    })),
+    requirementRows(row, JSON.parse(row.requirements_json) as string[]),
   );
   for (let i = 0; i < requirements.length; i += 300)
     await db
@@ -194,4 +190,5 @@ export async function updateFinding(
     .execute();
   if (patch.requirements_json !== undefined)
     await replaceRequirements(db, organisationId, findingId, JSON.parse(patch.requirements_json) as string[]);
+  else if (patch.status !== undefined) await markResolution(db, organisationId, findingId, patch.status);
 }
