@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect, s
 import pg from 'pg';
 import { refuseEmptyUpdates } from './empty-update.ts';
 import type { Database } from './schema.ts';
+import { cachingStatements } from './statement-cache.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -64,7 +65,7 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [refuseEmptyUpdates],
     log,
   });

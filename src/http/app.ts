@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +18,7 @@ import { openapiOptions } from './openapi.ts';
 import { registerProblemHandler } from './problem.ts';
 import { sharedFastifyStore } from './rate-limit-store.ts';
 import { registerModuleRoutes } from './routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { serverOptions } from './server-options.ts';
 
 export interface RouteEntry {
@@ -66,17 +66,20 @@ export async function buildApp(
   });
   app.decorate('routeCatalogue', catalogue);
   // Failures and slow answers at info and above; every other request at debug (LOG_LEVEL=debug).
-  app.addHook('onResponse', async (req, reply) => {
+  // Synchronous, and the level checked before anything is built: at load, a request below the level
+  // costs a comparison (#16).
+  app.addHook('onResponse', (req, reply, done) => {
     const ms = reply.elapsedTime;
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 || ms > 1000 ? 'info' : 'debug';
     if (rt.log.isLevelEnabled(level))
       req.log[level]({ req, res: { statusCode: status }, responseTime: ms }, 'request completed');
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // Strict CSP: scripts only from this origin, no inline script, no framing. Mantine writes its CSS
     // variables into <style> elements, hence 'unsafe-inline' for styles only.
     contentSecurityPolicy: {

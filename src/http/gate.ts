@@ -45,15 +45,22 @@ export function registerGate(
   const allowedOrigins = new Set(deps.env.acceptedOrigins ?? [new URL(deps.env.publicUrl).origin]);
   app.decorateRequest('principal', null);
   app.decorateRequest('orgContext', null);
-  app.addHook('onRequest', async (req) => {
+  // Synchronous hooks where nothing is awaited: no promise per request for what is decided at once (#16).
+  app.addHook('onRequest', (req, _reply, done) => {
     checkOrigin(req, allowedOrigins, deps.env.publicUrl);
+    done();
   });
   // preValidation: callers without access learn nothing, not even whether their body was valid.
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     const policy = req.routeOptions.config?.policy;
-    if (!req.routeOptions.url) return; // 404 handler
+    if (!req.routeOptions.url) return done(); // 404 handler
     if (!isKnownPolicy(policy)) throw forbidden('this route has no entry in the policy table');
-    if (policy === 'public' && !req.url.startsWith('/api/v1/')) return;
+    // Public pages and probes (`GET /api/health`) need no caller.
+    if (policy === 'public' && !req.url.startsWith('/api/v1/')) return done();
+    admit(req, policy).then(() => done(), done);
+  });
+
+  async function admit(req: FastifyRequest, policy: RoutePolicy) {
     req.principal = await resolvePrincipal(req, deps.auth, deps.database.db);
     if (policy === 'public') return;
     if (!req.principal) throw new AppError('unauthenticated', 'sign in or send a valid API token');
@@ -79,5 +86,5 @@ export function registerGate(
       { id: row.id, slug: row.slug, name: row.name, settingsJson: row.settings_json },
       { ...deps.database, env: deps.env },
     );
-  });
+  }
 }

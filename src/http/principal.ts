@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import { verifyToken } from '../modules/api-tokens/index.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { sessionOfCookie } from './session-cookie.ts';
 
 /** Who is calling: a signed-in person (session cookie) or a personal API token bound to one organisation. */
 export interface Principal {
@@ -19,7 +20,20 @@ export interface Principal {
 export async function resolvePrincipal(req: FastifyRequest, auth: Auth, db: Db): Promise<Principal | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return tokenPrincipal(db, header.slice(7).trim());
-  if (!req.headers.cookie) return null;
+  const cookie = req.headers.cookie;
+  if (!cookie) return null;
+  const fast = await sessionOfCookie(auth, db, cookie);
+  if (fast !== 'better-auth') {
+    return (
+      fast && {
+        userId: fast.userId,
+        email: fast.email,
+        name: fast.name,
+        via: 'session',
+        sessionId: fast.sessionId,
+      }
+    );
+  }
   const session = await auth.api.getSession({ headers: toHeaders(req) });
   if (!session) return null;
   return {

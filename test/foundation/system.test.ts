@@ -185,6 +185,9 @@ describe('HTTP edge', () => {
     expect(boom.body).not.toContain('secret internal detail');
     expect(boom.json()).toMatchObject({ code: 'internal', status: 500 });
     expect(boom.json().logId).toMatch(/^[0-9a-f-]{36}$/);
+    // The security headers are on every answer, errors included (set at onRequest, src/http/security-headers.ts).
+    for (const answer of [boom, docs, await c.get('/api/no-such-route')])
+      expect(String(answer.headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/);
     const headers = (await c.get('/api/health')).headers;
     expect(String(headers['content-security-policy'])).toMatch(/script-src 'self'/);
     expect(String(headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/);

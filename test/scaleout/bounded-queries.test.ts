@@ -170,6 +170,26 @@ for (const kind of kinds) {
       expect((lower.json().items as { id: string }[]).map((f) => f.id).sort()).toEqual(expected);
     }, 60_000);
 
+    it('a findings-list page: one statement for the session and its person, one for the membership, seven for the page', async () => {
+      // #16: better-auth's getSession read the session, then the user (ten statements in all); a lookup
+      // repeated or split again fails this count.
+      const seen = await statementsOf(sized[1]!.admin, '/api/v1/orgs/acme/findings?pageSize=25');
+      const all = seen.join('\n');
+      expect(
+        seen.filter((q) => /from "session"/.test(q)),
+        all,
+      ).toHaveLength(1);
+      expect(
+        seen.filter((q) => /from "user"/.test(q)),
+        all,
+      ).toEqual([]);
+      expect(
+        seen.filter((q) => /join "membership"|from "membership"/.test(q)),
+        all,
+      ).toHaveLength(1);
+      expect(seen.length, all).toBe(9);
+    }, 60_000);
+
     for (const [name, url] of reads) {
       it(`${name}: the same statements for 2 findings and for 48`, async () => {
         const [small, large] = [sized[0]!, sized[1]!];

@@ -23,3 +23,19 @@ export async function accountByEmail(db: Db, email: string): Promise<AccountSumm
 export function anyAccount(db: Db): Promise<boolean> {
   return repo.anyAccount(db);
 }
+
+/** A signed-in person as their session names them; never the session's token. */
+export interface SessionHolder {
+  sessionId: string;
+  userId: string;
+  email: string;
+  name: string;
+  expiresAt: Date;
+}
+
+/** The session whose token a verified session cookie carries, with its person, or undefined. */
+export async function sessionHolder(db: Db, token: string): Promise<SessionHolder | undefined> {
+  const row = await repo.findSessionHolder(db, token);
+  // SQLite keeps better-auth's dates as ISO-8601 text, PostgreSQL as timestamps.
+  return row && { ...row, expiresAt: new Date(row.expiresAt) };
+}
