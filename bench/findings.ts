@@ -4,17 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { RESOLVED_STATUSES } from '../src/domain/findings/escalation.ts';
 import { createAccount } from '../src/modules/accounts/accounts.service.ts';
 import { createAudit } from '../src/modules/audits/audits.service.ts';
 import { makeContext } from '../src/modules/context.ts';
+import { derivedRows } from '../src/modules/findings/escalation.repository.ts';
 import { listFindings } from '../src/modules/findings/findings.service.ts';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.ts';
 import { recordSnapshot } from '../src/modules/posture/posture.history.ts';
 import { createRuntime } from '../src/runtime.ts';
 import type { FindingStatus, Grade } from '../src/vocabulary/index.ts';
-
-const RESOLVED = new Set<string>(RESOLVED_STATUSES);
 
 const grades: Grade[] = ['major', 'minor', 'minor', 'minor', 'ofi'];
 const statuses: FindingStatus[] = ['open', 'analysing', 'plan_submitted', 'implementing', 'closed'];
@@ -66,44 +64,35 @@ export async function runFindingsList(n: number) {
       for (let i = 0; i < n; i++) {
         const id = randomUUID();
         const requirement = `A.${5 + (i % 4)}.${1 + (i % 20)}`;
-        await trx
-          .insertInto('finding')
-          .values({
-            id,
-            organisation_id: org.id,
-            audit_id: audit.id,
-            ref: `NC-${String(i).padStart(5, '0')}`,
-            grade: grades[i % grades.length]!,
-            requirements_json: JSON.stringify([requirement]),
-            statement: `Finding ${i}`,
-            objective_evidence: '',
-            area: `Area ${i % 30}`,
-            owner_user_id: null,
-            status: statuses[i % statuses.length]!,
-            ofi_reason: null,
-            cap_due_on: '2026-01-19',
-            evidence_due_on: '2026-02-04',
-            close_by_on: '2026-03-06',
-            created_at: at,
-            updated_at: at,
-            closed_at: null,
-          })
-          .execute();
+        const row = {
+          id,
+          organisation_id: org.id,
+          audit_id: audit.id,
+          ref: `NC-${String(i).padStart(5, '0')}`,
+          grade: grades[i % grades.length]!,
+          requirements_json: JSON.stringify([requirement]),
+          statement: `Finding ${i}`,
+          objective_evidence: '',
+          area: `Area ${i % 30}`,
+          owner_user_id: null,
+          status: statuses[i % statuses.length]!,
+          ofi_reason: null,
+          cap_due_on: '2026-01-19',
+          evidence_due_on: '2026-02-04',
+          close_by_on: '2026-03-06',
+          created_at: at,
+          updated_at: at,
+          closed_at: null,
+        };
+        await trx.insertInto('finding').values(row).execute();
         await trx
           .insertInto('corrective_action_record')
           .values({ finding_id: id, organisation_id: org.id, updated_at: at })
           .execute();
-        // The requirement row escalation warnings are read from (migration 0020), as insertFinding writes.
-        await trx
-          .insertInto('finding_requirement')
-          .values({
-            organisation_id: org.id,
-            requirement,
-            finding_id: id,
-            resolved: RESOLVED.has(statuses[i % statuses.length]!) ? 1 : 0,
-            finding_created_at: at,
-          })
-          .execute();
+        // The rows escalation warnings are read from (migrations 0020, 0029, 0030), as insertFindings writes.
+        const derived = derivedRows(row, audit.id);
+        await trx.insertInto('finding_requirement').values(derived.requirements).execute();
+        await trx.insertInto('finding_area').values(derived.area).execute();
       }
     });
     const seedMs = performance.now() - seedStart;

@@ -3,12 +3,10 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { DEFAULT_POLICY_KEY } from '../../src/domain/deadlines/policy.ts';
-import { RESOLVED_STATUSES } from '../../src/domain/findings/escalation.ts';
 import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
+import { derivedRows } from '../../src/modules/findings/escalation.repository.ts';
 import { createOrganisation } from '../../src/modules/organisations/organisations.service.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
-
-const RESOLVED = new Set<string>(RESOLVED_STATUSES);
 
 // Seeds the databases the HTTP bench serves (issue #16): the demo, one organisation with many findings
 // over many audits, and many small organisations. People and organisations go through the use-cases
@@ -50,12 +48,19 @@ export async function seedFindingsRows(
   const db = rt.database.db;
   const at = new Date().toISOString();
   const perAudit = Math.ceil(findings / auditIds.length);
+  const cycleRows = await db
+    .selectFrom('audit')
+    .select(['id', 'cycle'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  const cycles = new Map(cycleRows.map((r) => [r.id, r.cycle || r.id]));
   await db.transaction().execute(async (trx) => {
     type Rows = Record<string, unknown>[];
-    let batch: { finding: Rows; record: Rows; requirement: Rows } = {
+    let batch: { finding: Rows; record: Rows; requirement: Rows; area: Rows } = {
       finding: [],
       record: [],
       requirement: [],
+      area: [],
     };
     const flush = async () => {
       // 17 columns a finding: 50 rows stay well under SQLite's and PostgreSQL's parameter limits.
@@ -71,14 +76,20 @@ export async function seedFindingsRows(
           .values(c as never)
           .execute(),
       );
-      // The requirement rows escalation warnings are read from (migration 0020), as insertFinding writes.
+      // The rows escalation warnings are read from (migrations 0020, 0029, 0030), as insertFindings writes.
       await insertChunked(batch.requirement, 300, (c) =>
         trx
           .insertInto('finding_requirement')
           .values(c as never)
           .execute(),
       );
-      batch = { finding: [], record: [], requirement: [] };
+      await insertChunked(batch.area, 300, (c) =>
+        trx
+          .insertInto('finding_area')
+          .values(c as never)
+          .execute(),
+      );
+      batch = { finding: [], record: [], requirement: [], area: [] };
     };
     for (let i = 0; i < findings; i++) {
       const id = randomUUID();
@@ -105,14 +116,10 @@ export async function seedFindingsRows(
         closed_at: i % statuses.length === statuses.length - 1 ? at : null,
       });
       batch.record.push({ finding_id: id, organisation_id: organisationId, updated_at: at });
-      batch.requirement.push({
-        organisation_id: organisationId,
-        requirement,
-        finding_id: id,
-        // What the findings repository writes beside each requirement (migration 0029).
-        resolved: RESOLVED.has(statuses[i % statuses.length]!) ? 1 : 0,
-        finding_created_at: at,
-      });
+      // What the findings repository writes beside each finding (migrations 0020, 0029, 0030).
+      const derived = derivedRows(batch.finding.at(-1) as never, cycles.get(auditIds[a]!)!);
+      batch.requirement.push(...derived.requirements);
+      batch.area.push(derived.area);
       if (batch.finding.length >= 5000) await flush();
     }
     await flush();

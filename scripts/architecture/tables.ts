@@ -24,6 +24,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   finding: 'findings',
   finding_event: 'findings',
   finding_requirement: 'findings',
+  finding_area: 'findings',
   import_mapping: 'findings-import',
   internal_audit: 'internal-audits',
   internal_audit_check: 'internal-audits',

@@ -23,6 +23,7 @@ import { sealingMigration } from './migrations/0023-sso-saml-sealed.ts';
 import * as objectives from './migrations/0027-objectives.ts';
 import * as jobFailureOrganisation from './migrations/0028-job-failure-organisation.ts';
 import * as findingRequirementResolved from './migrations/0029-finding-requirement-resolved.ts';
+import * as escalationGroups from './migrations/0030-escalation-groups.ts';
 
 // One ordered list of migrations, shared by SQLite and PostgreSQL. Append only: never edit a shipped one.
 export const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0027-objectives': objectives,
   '0028-job-failure-organisation': jobFailureOrganisation,
   '0029-finding-requirement-resolved': findingRequirementResolved,
+  '0030-escalation-groups': escalationGroups,
 };
 
 /** What a data migration may need beyond the database: the server key that seals secrets (0023). */

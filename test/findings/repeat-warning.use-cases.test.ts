@@ -68,5 +68,51 @@ for (const kind of kinds) {
       await set({ status: 'verified_internally' });
       expect(await warningsOfNc2()).toHaveLength(1);
     });
+
+    it('groups open minors by requirement and by process, following grade, status and area changes', async () => {
+      const org = await makeOrganisation(u, `systemic-${kind}`);
+      const admin = makeContext(u, org, { role: 'admin' });
+      const audit = { ref: 'S2', type: 'stage2', certificationBody: 'CB', reportReceivedOn: '2026-01-12' };
+      await createAudit(auditInput.parse(audit), admin);
+      const add = async (ref: string, requirements: string[], area: string) =>
+        (
+          await createFinding(
+            {
+              ...findingInput.parse({ ref, grade: 'minor', requirements, area, statement: `Of ${ref}` }),
+              auditRef: 'S2',
+            },
+            admin,
+          )
+        ).id as string;
+      const a = await add('NC-1', ['A.5.15'], 'Payroll');
+      const b = await add('NC-2', ['A.5.15'], 'Payroll ');
+      const systemic = async () => {
+        const { items } = await listFindings({ ...pageQuery.parse({}), ...findingQuery.parse({}) }, admin);
+        return items
+          .find((f) => f.ref === 'NC-1')!
+          .escalation.filter((e) => e.kind === 'possible_systemic_major')
+          .map((e) => e.message);
+      };
+      // Two open minors (the default threshold) on one requirement and in one process (trimmed, any case).
+      expect(await systemic()).toEqual([
+        '2 open minor nonconformities on requirement A.5.15 in this audit cycle (NC-1, NC-2) may be graded as one major',
+        expect.stringMatching(/^2 open minor nonconformities on .*payroll.* \(NC-1, NC-2\)/i),
+      ]);
+      const set = (id: string, patch: Parameters<typeof updateFinding>[3]) =>
+        updateFinding(u.rt.database.db, org.id, id, patch);
+      await set(b, { requirements_json: JSON.stringify(['A.8.8']) });
+      expect(await systemic()).toHaveLength(1); // the process still groups them
+      await set(b, { area: 'Logistics' });
+      expect(await systemic()).toEqual([]);
+      await set(b, { area: 'payroll', requirements_json: JSON.stringify(['A.5.15']) });
+      expect(await systemic()).toHaveLength(2);
+      await set(b, { grade: 'major' });
+      expect(await systemic()).toEqual([]);
+      await set(b, { grade: 'minor' });
+      expect(await systemic()).toHaveLength(2);
+      await set(b, { status: 'closed' });
+      expect(await systemic()).toEqual([]);
+      void a;
+    });
   });
 }

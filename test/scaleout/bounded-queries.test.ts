@@ -46,12 +46,13 @@ async function seed(t: TestApp, admin: Client, audits: number, perAudit: number)
     .set({ status: 'closed', created_at: '2025-01-01T00:00:00.000Z' })
     .where('id', 'in', early)
     .execute();
-  // As the findings repository keeps them (migration 0029): the requirement rows say resolved, and when.
+  // As the findings repository keeps them (migrations 0029, 0030): resolved, when, and no longer open.
   await db
     .updateTable('finding_requirement')
-    .set({ resolved: 1, finding_created_at: '2025-01-01T00:00:00.000Z' })
+    .set({ resolved: 1, finding_created_at: '2025-01-01T00:00:00.000Z', open_minor: 0 })
     .where('finding_id', 'in', early)
     .execute();
+  await db.updateTable('finding_area').set({ open_minor: 0 }).where('finding_id', 'in', early).execute();
   for (const id of ncs.filter((x) => !early.includes(x)).slice(-8))
     expect(
       (await admin.post(`/api/v1/orgs/acme/findings/${id}/actions`, { title: 'Fix it', effortDays: 2 }))

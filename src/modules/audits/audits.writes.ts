@@ -8,7 +8,11 @@ import type { ChangeContext } from '../context.ts';
 import * as repo from './audits.repository.ts';
 
 export type AuditFields = Omit<AuditTable, 'id' | 'organisation_id' | 'created_at' | 'updated_at'>;
-export type AuditPatch = Partial<Omit<AuditTable, 'id' | 'organisation_id' | 'created_at' | 'updated_at'>>;
+// An audit's certification cycle is fixed when it is opened: the findings module copies it onto the rows
+// its escalation warnings are counted from (migration 0030), so a patch may not move an audit to another.
+export type AuditPatch = Partial<
+  Omit<AuditTable, 'id' | 'organisation_id' | 'created_at' | 'updated_at' | 'cycle'>
+>;
 
 /**
  * Opens an audit and returns its id. An audit reference is unique in an organisation; a taken one is a

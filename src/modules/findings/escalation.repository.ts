@@ -1,20 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { RESOLVED_STATUSES } from '../../domain/findings/escalation.ts';
-import { finishedFindingStatuses } from '../../vocabulary/index.ts';
+import { isFinishedFinding } from '../../vocabulary/index.ts';
 
 // The SQL behind escalation warnings, bounded by the page asked for (issue #16): each query starts from
 // the page's findings (at most a page size of ids, requirements, processes and cycles) and reads the
 // groups they belong to through indexes, returning per group its size and only the first few members.
 
-/** An audit's cycle: the certification cycle it belongs to, or the audit itself when it has none. */
-const cycleOf = sql`coalesce(nullif(a.cycle, ''), a.id)`;
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
   );
-const finished = () => list(finishedFindingStatuses);
 const RESOLVED = new Set<string>(RESOLVED_STATUSES);
 
 export interface GroupMember {
@@ -35,18 +32,18 @@ export async function requirementGroups(
   take: number,
 ): Promise<GroupMember[]> {
   if (requirements.length === 0 || cycles.length === 0) return [];
+  // Counted and ranked on the requirement rows' index alone (migration 0030); the finding is read for the
+  // first few members only.
   const { rows } = await sql<GroupMember>`
-    select id, key, cycle, ref, area, members from (
-      select fr.requirement as key, ${cycleOf} as cycle, f.id as id, f.ref as ref, f.area as area,
-        count(*) over (partition by fr.requirement, ${cycleOf}) as members,
-        row_number() over (partition by fr.requirement, ${cycleOf} order by f.ref, f.id) as rn
+    select g.id, g.key, g.cycle, g.ref, f.area, g.members from (
+      select fr.requirement as key, fr.cycle_key as cycle, fr.finding_id as id, fr.ref as ref,
+        count(*) over (partition by fr.requirement, fr.cycle_key) as members,
+        row_number() over (partition by fr.requirement, fr.cycle_key order by fr.ref, fr.finding_id) as rn
       from finding_requirement fr
-      join finding f on f.id = fr.finding_id
-      join audit a on a.id = f.audit_id
       where fr.organisation_id = ${organisationId} and fr.requirement in (${list(requirements)})
-        and f.grade = 'minor' and f.status not in (${finished()})
-        and ${cycleOf} in (${list(cycles)})
-    ) g where rn <= ${take} order by key, cycle, rn`.execute(db);
+        and fr.open_minor = 1 and fr.cycle_key in (${list(cycles)})
+    ) g join finding f on f.id = g.id
+    where g.rn <= ${take} order by g.key, g.cycle, g.rn`.execute(db);
   return rows.map((r) => ({ ...r, members: Number(r.members) }));
 }
 
@@ -59,18 +56,16 @@ export async function areaGroups(
   take: number,
 ): Promise<GroupMember[]> {
   if (areas.length === 0 || cycles.length === 0) return [];
-  const area = sql`lower(trim(f.area))`;
   const { rows } = await sql<GroupMember>`
-    select id, key, cycle, ref, area, members from (
-      select ${area} as key, ${cycleOf} as cycle, f.id as id, f.ref as ref, f.area as area,
-        count(*) over (partition by ${area}, ${cycleOf}) as members,
-        row_number() over (partition by ${area}, ${cycleOf} order by f.ref, f.id) as rn
-      from finding f
-      join audit a on a.id = f.audit_id
-      where f.organisation_id = ${organisationId} and ${area} in (${list(areas)})
-        and f.grade = 'minor' and f.status not in (${finished()})
-        and ${cycleOf} in (${list(cycles)})
-    ) g where rn <= ${take} order by key, cycle, rn`.execute(db);
+    select g.id, g.key, g.cycle, g.ref, f.area, g.members from (
+      select fa.area_key as key, fa.cycle_key as cycle, fa.finding_id as id, fa.ref as ref,
+        count(*) over (partition by fa.area_key, fa.cycle_key) as members,
+        row_number() over (partition by fa.area_key, fa.cycle_key order by fa.ref, fa.finding_id) as rn
+      from finding_area fa
+      where fa.organisation_id = ${organisationId} and fa.area_key in (${list(areas)})
+        and fa.open_minor = 1 and fa.cycle_key in (${list(cycles)})
+    ) g join finding f on f.id = g.id
+    where g.rn <= ${take} order by g.key, g.cycle, g.rn`.execute(db);
   return rows.map((r) => ({ ...r, members: Number(r.members) }));
 }
 
@@ -109,47 +104,73 @@ export async function earlierResolved(
   return rows.map((r) => ({ ...r, earlier: Number(r.earlier) }));
 }
 
-/** 1 for a finding whose corrective action was verified (RESOLVED_STATUSES), else 0. */
-export const resolvedFlag = (status: string) => (RESOLVED.has(status) ? 1 : 0);
-
-/** The requirement rows of one finding, each carrying what the repeat warning reads by index. */
-export const requirementRows = (
-  finding: { organisation_id: string; id: string; status: string; created_at: string },
-  requirements: readonly string[],
-) =>
-  [...new Set(requirements)].map((requirement) => ({
-    organisation_id: finding.organisation_id,
-    requirement,
-    finding_id: finding.id,
-    resolved: resolvedFlag(finding.status),
-    finding_created_at: finding.created_at,
-  }));
-
-/** Keeps the requirement rows of a finding in step with its `requirements_json`, status and creation. */
-export async function replaceRequirements(
-  db: Db,
-  organisationId: string,
-  findingId: string,
-  requirements: readonly string[],
-) {
-  await db.deleteFrom('finding_requirement').where('finding_id', '=', findingId).execute();
-  if (requirements.length === 0) return;
-  const finding = await db
-    .selectFrom('finding')
-    .select(['organisation_id', 'id', 'status', 'created_at'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', findingId)
-    .executeTakeFirst();
-  if (!finding) return;
-  await db.insertInto('finding_requirement').values(requirementRows(finding, requirements)).execute();
+/** What the derived rows are computed from: a finding as stored, and its audit's cycle key. */
+export interface DerivedSource {
+  organisation_id: string;
+  id: string;
+  ref: string;
+  grade: string;
+  status: string;
+  area: string;
+  requirements_json: string;
+  created_at: string;
 }
 
-/** A finding's status changed: its requirement rows say whether it now counts as resolved. */
-export async function markResolution(db: Db, organisationId: string, findingId: string, status: string) {
-  await db
-    .updateTable('finding_requirement')
-    .set({ resolved: resolvedFlag(status) })
+/**
+ * The rows escalation warnings are read from, for one finding: one per requirement it cites and one for its
+ * process, each carrying whether it is resolved (repeats), an open minor (systemic groups), its cycle and ref.
+ */
+export function derivedRows(finding: DerivedSource, cycleKey: string) {
+  const open_minor = finding.grade === 'minor' && !isFinishedFinding(finding.status) ? 1 : 0;
+  const common = { organisation_id: finding.organisation_id, finding_id: finding.id, ref: finding.ref };
+  const requirements = [...new Set(JSON.parse(finding.requirements_json) as string[])].map((requirement) => ({
+    ...common,
+    requirement,
+    resolved: RESOLVED.has(finding.status) ? 1 : 0,
+    finding_created_at: finding.created_at,
+    open_minor,
+    cycle_key: cycleKey,
+  }));
+  const area = { ...common, area_key: finding.area.trim().toLowerCase(), open_minor, cycle_key: cycleKey };
+  return { requirements, area };
+}
+
+/** An audit's cycle key: the certification cycle it belongs to, or the audit itself when it has none. */
+export async function cycleKeys(db: Db, organisationId: string, auditIds: readonly string[]) {
+  if (auditIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('audit')
+    .select(['id', 'cycle'])
     .where('organisation_id', '=', organisationId)
-    .where('finding_id', '=', findingId)
+    .where('id', 'in', [...new Set(auditIds)])
     .execute();
+  return new Map(rows.map((a) => [a.id, a.cycle || a.id]));
+}
+
+/** Rewrites the derived rows of one finding from its stored row: after any change of what they carry. */
+export async function refreshDerived(db: Db, organisationId: string, findingId: string) {
+  const finding = await db
+    .selectFrom('finding')
+    .innerJoin('audit', 'audit.id', 'finding.audit_id')
+    .select([
+      'finding.organisation_id',
+      'finding.id',
+      'finding.ref',
+      'finding.grade',
+      'finding.status',
+      'finding.area',
+      'finding.requirements_json',
+      'finding.created_at',
+      'audit.id as audit_id',
+      'audit.cycle',
+    ])
+    .where('finding.organisation_id', '=', organisationId)
+    .where('finding.id', '=', findingId)
+    .executeTakeFirst();
+  await db.deleteFrom('finding_requirement').where('finding_id', '=', findingId).execute();
+  await db.deleteFrom('finding_area').where('finding_id', '=', findingId).execute();
+  if (!finding) return;
+  const { requirements, area } = derivedRows(finding, finding.cycle || finding.audit_id);
+  if (requirements.length > 0) await db.insertInto('finding_requirement').values(requirements).execute();
+  await db.insertInto('finding_area').values(area).execute();
 }

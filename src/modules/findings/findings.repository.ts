@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { deadlineInForce } from '../../db/finding-sql.ts';
 import type { Database, FindingTable } from '../../db/schema.ts';
 import type { FindingStatus, Grade } from '../../vocabulary/index.ts';
-import { markResolution, replaceRequirements, requirementRows } from './escalation.repository.ts';
+import { cycleKeys, derivedRows, refreshDerived } from './escalation.repository.ts';
 
 export interface FindingFilter {
   auditId?: string | undefined;
@@ -166,13 +166,25 @@ export async function insertFindings(db: Db, rows: readonly FindingTable[]) {
       .insertInto('finding')
       .values(rows.slice(i, i + 100))
       .execute();
-  const requirements = rows.flatMap((row) =>
-    requirementRows(row, JSON.parse(row.requirements_json) as string[]),
+  // The rows escalation warnings are read from (migrations 0020, 0029, 0030), written with the findings.
+  const organisationId = rows[0]?.organisation_id ?? '';
+  const cycles = await cycleKeys(
+    db,
+    organisationId,
+    rows.map((r) => r.audit_id),
   );
+  const derived = rows.map((row) => derivedRows(row, cycles.get(row.audit_id) ?? row.audit_id));
+  const requirements = derived.flatMap((d) => d.requirements);
   for (let i = 0; i < requirements.length; i += 300)
     await db
       .insertInto('finding_requirement')
       .values(requirements.slice(i, i + 300))
+      .execute();
+  const areas = derived.map((d) => d.area);
+  for (let i = 0; i < areas.length; i += 300)
+    await db
+      .insertInto('finding_area')
+      .values(areas.slice(i, i + 300))
       .execute();
 }
 
@@ -188,7 +200,6 @@ export async function updateFinding(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', findingId)
     .execute();
-  if (patch.requirements_json !== undefined)
-    await replaceRequirements(db, organisationId, findingId, JSON.parse(patch.requirements_json) as string[]);
-  else if (patch.status !== undefined) await markResolution(db, organisationId, findingId, patch.status);
+  const derivedFrom = ['requirements_json', 'status', 'grade', 'ref', 'area'] as const;
+  if (derivedFrom.some((k) => patch[k] !== undefined)) await refreshDerived(db, organisationId, findingId);
 }

@@ -4,8 +4,9 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { migrateToLatest, migrations } from '../../src/db/migrate.ts';
 import { freshDatabase, hasKind, kinds } from '../support/harness.ts';
 
-// Migration 0029 (#16) copies each finding's resolution and creation time onto its requirement rows, so
-// the repeat warning reads an index; rows written before it must come out as the findings say.
+// Migrations 0029 and 0030 (#16) copy onto the derived rows what escalation warnings read by index: each
+// finding's resolution and creation time, whether it is an open minor, its audit's cycle and its ref, and
+// its process (trimmed, lower case). Rows written before them must come out as the findings say.
 const at = '2026-01-10T09:00:00.000Z';
 const finding = (id: string, ref: string, status: string) => ({
   id,
@@ -16,7 +17,7 @@ const finding = (id: string, ref: string, status: string) => ({
   requirements_json: JSON.stringify(['A.8.8']),
   statement: `Statement of ${ref}`,
   objective_evidence: '',
-  area: '',
+  area: ref === 'NC-3' ? ' Payroll ' : '',
   owner_user_id: null,
   status,
   ofi_reason: null,
@@ -73,16 +74,51 @@ for (const kind of kinds) {
             rows.map((r) => ({ organisation_id: 'o1', requirement: 'A.8.8', finding_id: r.id })) as never,
           )
           .execute();
-        expect(await migrateToLatest(db)).toContain('0029-finding-requirement-resolved');
+        expect(await migrateToLatest(db)).toEqual([
+          '0029-finding-requirement-resolved',
+          '0030-escalation-groups',
+        ]);
         const after = await db
           .selectFrom('finding_requirement')
-          .select(['finding_id', 'resolved', 'finding_created_at'])
+          .select(['finding_id', 'resolved', 'finding_created_at', 'open_minor', 'cycle_key', 'ref'])
           .orderBy('finding_id')
           .execute();
+        const common = { cycle_key: 'a1' };
         expect(after).toEqual([
-          { finding_id: 'f1', resolved: 1, finding_created_at: '2026-01-01T09:00:00.000Z' },
-          { finding_id: 'f2', resolved: 1, finding_created_at: '2026-01-02T09:00:00.000Z' },
-          { finding_id: 'f3', resolved: 0, finding_created_at: '2026-01-03T09:00:00.000Z' },
+          {
+            finding_id: 'f1',
+            resolved: 1,
+            finding_created_at: '2026-01-01T09:00:00.000Z',
+            open_minor: 0,
+            ref: 'NC-1',
+            ...common,
+          },
+          {
+            finding_id: 'f2',
+            resolved: 1,
+            finding_created_at: '2026-01-02T09:00:00.000Z',
+            open_minor: 1,
+            ref: 'NC-2',
+            ...common,
+          },
+          {
+            finding_id: 'f3',
+            resolved: 0,
+            finding_created_at: '2026-01-03T09:00:00.000Z',
+            open_minor: 1,
+            ref: 'NC-3',
+            ...common,
+          },
+        ]);
+        const areas = await db
+          .selectFrom('finding_area')
+          .select(['finding_id', 'area_key', 'open_minor', 'cycle_key', 'ref'])
+          .orderBy('finding_id')
+          .execute();
+        expect(areas).toEqual([
+          { finding_id: 'f1', area_key: '', open_minor: 0, cycle_key: 'a1', ref: 'NC-1' },
+          { finding_id: 'f2', area_key: '', open_minor: 1, cycle_key: 'a1', ref: 'NC-2' },
+          { finding_id: 'f3', area_key: 'payroll', open_minor: 1, cycle_key: 'a1', ref: 'NC-3' },
         ]);
       } finally {
         await handle.close();
