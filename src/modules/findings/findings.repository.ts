@@ -161,31 +161,29 @@ export async function existingRefs(
  * corrective-actions module, which creates it on its first write.
  */
 export async function insertFindings(db: Db, rows: readonly FindingTable[]) {
-  for (let i = 0; i < rows.length; i += 100)
-    await db
-      .insertInto('finding')
-      .values(rows.slice(i, i + 100))
-      .execute();
+  await inChunks(rows, 100, (c) => db.insertInto('finding').values(c).execute());
   // The rows escalation warnings are read from (migrations 0020, 0029, 0030), written with the findings.
-  const organisationId = rows[0]?.organisation_id ?? '';
   const cycles = await cycleKeys(
     db,
-    organisationId,
+    rows[0]?.organisation_id ?? '',
     rows.map((r) => r.audit_id),
   );
   const derived = rows.map((row) => derivedRows(row, cycles.get(row.audit_id) ?? row.audit_id));
-  const requirements = derived.flatMap((d) => d.requirements);
-  for (let i = 0; i < requirements.length; i += 300)
-    await db
-      .insertInto('finding_requirement')
-      .values(requirements.slice(i, i + 300))
-      .execute();
-  const areas = derived.map((d) => d.area);
-  for (let i = 0; i < areas.length; i += 300)
-    await db
-      .insertInto('finding_area')
-      .values(areas.slice(i, i + 300))
-      .execute();
+  await inChunks(
+    derived.flatMap((d) => d.requirements),
+    300,
+    (c) => db.insertInto('finding_requirement').values(c).execute(),
+  );
+  await inChunks(
+    derived.map((d) => d.area),
+    300,
+    (c) => db.insertInto('finding_area').values(c).execute(),
+  );
+}
+
+/** Multi-row statements of at most `size` rows each, one after the other. */
+async function inChunks<T>(rows: readonly T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 export async function updateFinding(
