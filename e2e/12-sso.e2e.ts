@@ -35,6 +35,10 @@ test.beforeAll(async ({ baseURL }) => {
 test.afterAll(async () => idp?.close());
 
 async function axeClean(page: Page, where: string) {
+  // Contrast is measured on the final colours, once no CSS transition or animation runs.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+    timeout: 5_000,
+  });
   const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(
     axe.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
