@@ -35,10 +35,22 @@ test.beforeAll(async ({ baseURL }) => {
 test.afterAll(async () => idp?.close());
 
 async function axeClean(page: Page, where: string) {
-  // Contrast is measured on the final colours, once no CSS transition or animation runs.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
-    timeout: 5_000,
-  });
+  // Contrast is measured on the final colours, once no finite CSS transition or animation runs
+  // (a loader's endless spin is not waited for).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) =>
+            a.playState !== 'running' ||
+            a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    null,
+    {
+      timeout: 5_000,
+    },
+  );
   const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(
     axe.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),

@@ -29,28 +29,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ref', 'text', (c) => c.notNull())
     .execute();
 
-  const q = db as unknown as Kysely<{
-    finding: {
-      id: string;
-      organisation_id: string;
-      grade: string;
-      status: string;
-      area: string;
-      ref: string;
-    };
-    finding_area: Record<string, string | number>;
-  }>;
+  interface Source {
+    id: string;
+    organisation_id: string;
+    grade: string;
+    status: string;
+    area: string;
+    ref: string;
+    cycle_key: string;
+  }
+  const q = db as unknown as Kysely<{ finding_area: Record<string, string | number> }>;
   let after = '';
   for (;;) {
-    const { rows } = await sql<{
-      id: string;
-      organisation_id: string;
-      grade: string;
-      status: string;
-      area: string;
-      ref: string;
-      cycle_key: string;
-    }>`select f.id, f.organisation_id, f.grade, f.status, f.area, f.ref,
+    const { rows } = await sql<Source>`select f.id, f.organisation_id, f.grade, f.status, f.area, f.ref,
          coalesce(nullif(a.cycle, ''), a.id) as cycle_key
        from finding f join audit a on a.id = f.audit_id
        where f.id > ${after} order by f.id limit ${BATCH}`.execute(q);
