@@ -58,7 +58,12 @@ export const serveCommand: Command = {
       rt.log.info({ signal, drainSeconds: config.drainSeconds }, 'shutting down: not ready any more');
       if (config.drainSeconds > 0) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
       rt.log.info('closing the listener; in-flight requests and jobs finish');
+      // Closing drops the connections idle at that moment. One whose request finishes later would stay
+      // open for the client's keep-alive (fetch keeps it 72 s on the server's own hint), and the process
+      // with it: each is closed as soon as it falls idle.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
       await Promise.all([app.close(), jobs.stop()]);
+      clearInterval(closeIdle);
       await rt.close();
       process.exit(0);
     };
