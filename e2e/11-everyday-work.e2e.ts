@@ -56,10 +56,23 @@ async function expectAccessible(page: Page, where: string) {
   expect(bad).toEqual([]);
 }
 
-/** Picks an option of a Mantine Select by its label. */
+/**
+ * Picks an option of a Mantine Select by its label, in the list that Select opened (`aria-controls`): the
+ * mapping's six Selects offer the same headers, and a click on the previous one's list while it faded out
+ * once left a column unmapped (a clean-run failure). Checked, and tried again until the Select shows it.
+ */
 async function choose(page: Page, label: string, option: string, within: Page | Locator = page) {
-  await within.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const box = within.getByRole('combobox', { name: label, exact: true });
+  await expect(async () => {
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+    const list = await box.getAttribute('aria-controls');
+    expect(list, `${label} opened no list`).toBeTruthy();
+    await page
+      .locator(`[id="${list}"]`)
+      .getByRole('option', { name: option, exact: true })
+      .click({ timeout: 2_000 });
+    await expect(box).toHaveValue(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 const cbReport = [
