@@ -2,9 +2,8 @@ import pino, { type Logger } from 'pino';
 import { acceptedOrigins, type Config, ConfigError } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { assertNotNewer, type MigrationLevel, migrateToLatest, migrationLevel } from './db/migrate.ts';
-import { type Auth, createAuth } from './http/auth.ts';
+import type { Auth } from './http/auth.ts';
 import { loadOrCreateSecret } from './http/secret.ts';
-import { recordSignIn } from './modules/accounts/index.ts';
 import { presentedCertificate } from './modules/certificates/index.ts';
 import { type AppEnv, type OrgContext, onAuditedChange, onCommittedChange } from './modules/context.ts';
 import { presentedEvidence } from './modules/evidence/index.ts';
@@ -12,21 +11,29 @@ import { presentedFinding } from './modules/findings/index.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { markChanged } from './modules/posture/index.ts';
 import { presentedCapRevision } from './modules/reports/index.ts';
-import { provisionSsoMember } from './modules/sso/index.ts';
 import { recordWebhookEvents, registerWebhookSubject, targetPolicy } from './modules/webhooks/index.ts';
 
-/** The composition root: one database, one mailer, one auth instance, shared by the server and the CLI. */
-export interface Runtime {
+/**
+ * What every command needs: one database, one mailer, the change listeners. Most CLI commands stop here;
+ * they never sign anybody in, so they do not load better-auth and the SSO stack (#15: a command's start).
+ */
+export interface CoreRuntime {
   config: Config;
   database: DatabaseHandle;
-  auth: Auth;
   env: AppEnv;
+  /** The instance's server secret (sessions, webhook and backup keys): read once, at start. */
+  secret: string;
   log: Logger;
   /** The migration level this instance checked at start: `GET /api/health` answers from it, no query. */
   migration: MigrationLevel;
   /** Set on SIGTERM: `GET /api/ready` fails at once so a load balancer stops sending new requests. */
   lifecycle: { draining: boolean };
   close(): Promise<void>;
+}
+
+/** The composition root of the server (and of the commands that make accounts): the core and auth. */
+export interface Runtime extends CoreRuntime {
+  auth: Auth;
 }
 
 /**
@@ -77,10 +84,15 @@ const markChangedLogged = (ctx: OrgContext) =>
     ),
   );
 
-export async function createRuntime(
+export interface RuntimeOptions {
+  migrate: boolean;
+  logger?: Logger;
+}
+
+export async function createCoreRuntime(
   config: Config,
-  options: { migrate: boolean; logger?: Logger } = { migrate: true },
-): Promise<Runtime> {
+  options: RuntimeOptions = { migrate: true },
+): Promise<CoreRuntime> {
   const log = options.logger ?? createLogger(config);
   // Info, not warn: the CLI logs at warn and its stdout is JSON for automation; a server shows it.
   if (config.passwordHashing === 'fast-test-only') {
@@ -126,24 +138,43 @@ export async function createRuntime(
   registerWebhookSubject('cap', presentedCapRevision);
   registerWebhookSubject('evidence', presentedEvidence);
   registerWebhookSubject('certificate', presentedCertificate);
-  const auth = createAuth({
-    config,
-    secret,
-    database,
-    mailer,
-    hooks: {
-      onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip),
-      onSsoSignIn: (user, providerId) => provisionSsoMember(database, env, user, providerId),
-    },
-  });
   return {
     config,
     database,
-    auth,
     env,
+    secret,
     log,
     migration,
     lifecycle: { draining: false },
     close: () => database.close(),
   };
+}
+
+export async function createRuntime(
+  config: Config,
+  options: RuntimeOptions = { migrate: true },
+): Promise<Runtime> {
+  const core = await createCoreRuntime(config, options);
+  try {
+    const [{ createAuth }, { recordSignIn }, { provisionSsoMember }] = await Promise.all([
+      import('./http/auth.ts'),
+      import('./modules/accounts/index.ts'),
+      import('./modules/sso/index.ts'),
+    ]);
+    const { database, env } = core;
+    const auth = createAuth({
+      config,
+      secret: core.secret,
+      database,
+      mailer: env.mailer,
+      hooks: {
+        onSignIn: (userId, ip) => recordSignIn(database, env, userId, ip),
+        onSsoSignIn: (user, providerId) => provisionSsoMember(database, env, user, providerId),
+      },
+    });
+    return { ...core, auth };
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
 }

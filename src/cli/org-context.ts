@@ -12,9 +12,9 @@ export async function withOrganisation<T>(
   slug: string,
   work: (ctx: OrgContext) => Promise<T>,
 ): Promise<T> {
-  const { createRuntime } = await import('../runtime.ts');
+  const { createCoreRuntime } = await import('../runtime.ts');
   const { organisationBySlug } = await import('../modules/organisations/index.ts');
-  const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
+  const rt = await createCoreRuntime({ ...run.config, logLevel: 'warn' });
   try {
     const org = await organisationBySlug(rt.database.db, slug);
     if (!org) throw new AppError('not_found', `no organisation with slug '${slug}'`);

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { buildServer } from '../../scripts/build-server.ts';
 import { type Cluster, startCluster } from './postgres-cluster.ts';
 import { buildTemplates } from './templates.ts';
 
@@ -17,6 +18,9 @@ let cluster: Cluster | null = null;
  * Under CI=true a missing PostgreSQL is a failure, not a skip.
  */
 export async function setup(project: TestProject) {
+  // The processes tests start (bin/closeloop.js) run the server bundle, as `npm start` does; built here,
+  // so a run after an edit never tests an older one (bin/bundle.js would fall back to the sources anyway).
+  await buildServer();
   cluster = await startCluster();
   if (!cluster && process.env.CI === 'true') {
     throw new Error(

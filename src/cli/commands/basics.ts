@@ -55,9 +55,9 @@ export const notifyCommand: Command = {
   usage: 'notify [--data-dir DIR] [--database-url URL]',
   options: {},
   async run({ config, io }) {
-    const { createRuntime } = await import('../../runtime.ts');
+    const { createCoreRuntime } = await import('../../runtime.ts');
     const { sendDueNotifications } = await import('../../modules/notifications/index.ts');
-    const rt = await createRuntime({ ...config, logLevel: 'warn' });
+    const rt = await createCoreRuntime({ ...config, logLevel: 'warn' });
     try {
       const sent = await sendDueNotifications({
         db: rt.database.db,

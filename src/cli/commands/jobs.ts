@@ -6,8 +6,8 @@ async function withJobDeps<T>(
   run: CommandRun,
   work: (deps: import('../../modules/jobs/index.ts').JobDeps) => Promise<T>,
 ) {
-  const { createRuntime } = await import('../../runtime.ts');
-  const rt = await createRuntime({ ...run.config, logLevel: 'warn' });
+  const { createCoreRuntime } = await import('../../runtime.ts');
+  const rt = await createCoreRuntime({ ...run.config, logLevel: 'warn' });
   try {
     return await work({
       db: rt.database.db,

@@ -16,11 +16,11 @@ export const mcpCommand: Command = {
       (typeof run.options.token === 'string' ? run.options.token : process.env.CLOSELOOP_TOKEN) ?? '';
     if (secret.trim() === '') throw new UsageError('--token or CLOSELOOP_TOKEN: an API token is required');
     const pino = (await import('pino')).default;
-    const { createRuntime } = await import('../../runtime.ts');
+    const { createCoreRuntime } = await import('../../runtime.ts');
     const mcp = await import('../../modules/mcp/index.ts');
     const { openContentStore } = await import('../../storage/open.ts');
     const logger = pino({ level: run.config.logLevel === 'silent' ? 'silent' : 'warn' }, pino.destination(2));
-    const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false, logger });
+    const rt = await createCoreRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false, logger });
     try {
       const ctx = await mcp.tokenContext(secret, { ...rt.database, env: rt.env });
       await mcp.serveMcpStdio(ctx, {

@@ -69,11 +69,11 @@ export const auditLogVerifyCommand: Command = {
   usage: 'audit-log verify --org S',
   options: { org: { type: 'string', description: 'organisation slug', required: true } },
   async run(run) {
-    const { createRuntime } = await import('../../runtime.ts');
+    const { createCoreRuntime } = await import('../../runtime.ts');
     const { verifyOrganisationTrail } = await import('../../modules/audit-log/index.ts');
     const { makeContext } = await import('../../modules/context.ts');
     const { organisationBySlug } = await import('../../modules/organisations/index.ts');
-    const rt = await createRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false });
+    const rt = await createCoreRuntime({ ...run.config, logLevel: 'warn' }, { migrate: false });
     try {
       const org = await organisationBySlug(rt.database.db, stringOpt(run, 'org'));
       if (!org) throw new AppError('not_found', `no organisation with slug '${String(run.options.org)}'`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
@@ -22,21 +22,27 @@ export interface Mailer {
  * only the envelope is kept: bodies may hold single-use links that nobody else should read.
  */
 export function createMailer(config: Config, db: Db, log: Logger): Mailer {
-  const transport = config.smtp
-    ? nodemailer.createTransport({
-        host: config.smtp.host,
-        port: config.smtp.port,
-        secure: config.smtp.secure,
-        ...(config.smtp.user ? { auth: { user: config.smtp.user, pass: config.smtp.password ?? '' } } : {}),
-      })
-    : null;
+  const smtp = config.smtp;
+  // nodemailer loads with the first message, not with every command that might send one.
+  let transport: Promise<Transporter> | undefined;
+  const smtpTransport = (settings: NonNullable<Config['smtp']>) => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: settings.host,
+        port: settings.port,
+        secure: settings.secure,
+        ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
+      }),
+    );
+    return transport;
+  };
   return {
     async send(mail) {
       let status: 'sent' | 'logged' | 'failed' = 'logged';
       let error: string | null = null;
-      if (transport) {
+      if (smtp) {
         try {
-          await transport.sendMail({
+          await (await smtpTransport(smtp)).sendMail({
             from: config.mailFrom,
             to: mail.to,
             subject: mail.subject,
