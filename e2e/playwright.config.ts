@@ -19,11 +19,29 @@ if (!fs.existsSync(chromium)) {
   throw new Error(`Chromium not found at ${chromium}: install Debian's chromium package (see .ci/run)`);
 }
 
+// Two lanes after the first-run file (01 sets the empty instance up, so it runs alone first): the files
+// that work on the demo organisation, in order, one at a time (each changes what the next one sees), and
+// the files that make an organisation of their own, one at a time beside them. Two workers, one per lane.
+const onDemo =
+  /\/(03-planner|06-posture|07-trust|10-accessibility|11-everyday-work|12-sso|13-webhooks|15-own-controls)\.e2e\.ts$/;
+const firstRun = /\/01-foundation\.e2e\.ts$/;
+
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.e2e\.ts$/,
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: 'first-run', testMatch: firstRun },
+    { name: 'demo', testMatch: onDemo, dependencies: ['first-run'], workers: 1 },
+    {
+      name: 'own-organisations',
+      testMatch: /.*\.e2e\.ts$/,
+      testIgnore: [firstRun, onDemo],
+      dependencies: ['first-run'],
+      workers: 1,
+    },
+  ],
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
