@@ -6,7 +6,6 @@ import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import { acceptedOrigins, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
-import { passwordWeakness } from '../domain/secrets/password-strength.ts';
 import { openStoredConfig, sealStoredConfig } from '../domain/secrets/sso-config.ts';
 import type { Mailer } from '../modules/mail/index.ts';
 import { sharedAuthStorage } from '../modules/rate-limits/index.ts';
@@ -84,8 +83,11 @@ export function createAuth(opts: {
       resetPasswordTokenExpiresIn: 60 * 60,
       password: {
         // Every path that sets a password (setup, invitations, CLI, reset, change) hashes it here first.
-        hash: (password) => {
-          const weakness = signingIn.getStore() ? null : passwordWeakness(password);
+        hash: async (password) => {
+          // zxcvbn's dictionaries (decompressed at load) come in with the first password set, not at start.
+          const weakness = signingIn.getStore()
+            ? null
+            : (await import('../domain/secrets/password-strength.ts')).passwordWeakness(password);
           if (weakness) throw new APIError('BAD_REQUEST', { message: weakness, code: 'WEAK_PASSWORD' });
           return hash(password, argon2);
         },

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { OrgContext } from '../context.ts';
-import { createMcpServer, type McpOptions } from './mcp.server.ts';
+import type { McpOptions } from './mcp.server.ts';
 
 /**
  * One Streamable HTTP exchange in stateless mode (no MCP session id): a server and a transport for this
@@ -14,6 +13,11 @@ export async function answerMcpRequest(
   res: ServerResponse,
   body: unknown,
 ) {
+  // The MCP SDK (and the tools over it) loads with the first MCP request, not with every server start.
+  const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/server/streamableHttp.js'),
+    import('./mcp.server.ts'),
+  ]);
   const server = createMcpServer(ctx, opts);
   const transport = new StreamableHTTPServerTransport({
     sessionIdGenerator: undefined,

@@ -4,7 +4,7 @@ import { principalOf } from '../../http/gate.ts';
 import type { ModuleDeps, ZodApp } from '../../http/route-types.ts';
 import { tokenCallerContext } from './mcp.access.ts';
 import { answerMcpRequest } from './mcp.http.ts';
-import { MCP_CALLS_PER_MINUTE } from './mcp.server.ts';
+import { MCP_CALLS_PER_MINUTE } from './mcp.limits.ts';
 
 const jsonRpcMessage = z
   .object({ jsonrpc: z.literal('2.0'), method: z.string().max(200).optional() })

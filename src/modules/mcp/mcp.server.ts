@@ -8,8 +8,7 @@ import { countHit } from '../rate-limits/index.ts';
 import { registerResources } from './mcp.resources.ts';
 import { registerTools } from './mcp.tools.ts';
 
-/** Tool calls per token and minute when rate limits are on (CLOSELOOP_RATE_LIMIT). */
-export const MCP_CALLS_PER_MINUTE = 120;
+export { MCP_CALLS_PER_MINUTE } from './mcp.limits.ts';
 
 export interface McpOptions {
   version: string;

@@ -1,8 +1,7 @@
-import * as samlify from 'samlify';
+import type * as Samlify from 'samlify';
 import { AppError } from '../../contracts/errors.ts';
 import type { SamlConnectionRequest } from '../../contracts/sso.ts';
 import type { Db } from '../../db/connection.ts';
-import { samlAssertionFacts, samlRefusal } from '../../domain/sso/saml-assertion.ts';
 import { authorize } from '../authorize.ts';
 import type { AppEnv, OrgContext } from '../context.ts';
 import { getGuardedText, targetPolicy } from '../webhooks/index.ts';
@@ -37,9 +36,11 @@ async function readMetadataUrl(url: string, env: AppEnv): Promise<string> {
 }
 
 /** The IdP as its metadata describes it; refused unless it has an entity id, an SSO URL and a signing key. */
-function describeIdp(xml: string, path: string) {
+async function describeIdp(xml: string, path: string) {
   const refuse = (message: string) =>
     new AppError('validation_failed', 'the IdP metadata is not usable', [{ path, message }]);
+  // samlify (and its XML stack) loads when an organisation configures SAML, not at every start.
+  const samlify: typeof Samlify = await import('samlify');
   let meta: ReturnType<typeof samlify.IdentityProvider>['entityMeta'];
   try {
     meta = samlify.IdentityProvider({ metadata: xml }).entityMeta;
@@ -66,7 +67,7 @@ export async function configureSaml(input: SamlConnectionRequest, ctx: OrgContex
   authorize(ctx, 'sso.manage');
   const providerId = `saml-${ctx.organisation.slug}`;
   const xml = input.idpMetadataXml ?? (await readMetadataUrl(input.idpMetadataUrl ?? '', ctx.env));
-  const idp = describeIdp(xml, input.idpMetadataXml ? 'body/idpMetadataXml' : 'body/idpMetadataUrl');
+  const idp = await describeIdp(xml, input.idpMetadataXml ? 'body/idpMetadataXml' : 'body/idpMetadataUrl');
   const sp = samlEndpoints(ctx.env.publicUrl, providerId);
   return storeConnection(
     {
@@ -107,6 +108,7 @@ export async function samlScreening(db: Db, providerId: string, samlResponse: st
   const conn = await repo.connectionWithOrganisation(db, providerId);
   if (conn?.protocol !== 'saml') return null;
   if (conn.enabled !== 1) return 'this single sign-on connection is disabled';
+  const { samlAssertionFacts, samlRefusal } = await import('../../domain/sso/saml-assertion.ts');
   const facts = samlAssertionFacts(samlResponse);
   if (!facts) return null;
   return samlRefusal(facts, { now, clockSkewSeconds: conn.clock_skew_seconds ?? 0, domain: conn.domain });
