@@ -1,3 +1,4 @@
+import { buildServer } from '../../scripts/build-server.ts';
 import { startCluster } from '../../test/support/postgres-cluster.ts';
 import {
   type Dataset,
@@ -43,6 +44,9 @@ export async function runHttpSection() {
   ];
   const only = process.env.BENCH_HTTP_ONLY; // e.g. "demo" or "sqlite"
   console.log(`\n(g) HTTP: 50 connections, ${seconds} s per endpoint, against a bare Fastify hello-world`);
+  // The server runs as `npm start` runs it: from the bundle of the tree as it is (decision 0022).
+  const bundled = await buildServer();
+  console.log(`  server bundle built from ${bundled.length} files`);
   for (const engine of ['sqlite', 'postgres'] as const) {
     if (only && (only === 'sqlite' || only === 'postgres') && only !== engine) continue;
     const cluster = engine === 'postgres' ? await startCluster() : null;
