@@ -207,5 +207,26 @@ for (const kind of kinds) {
         }
       }, 60_000);
     }
+
+    it('dashboard: computed once per audited change; a read between changes reads only the gate and the change number', async () => {
+      // #16: it read every finding, action and task and ran the planner's forecast on every request.
+      const { admin } = sized[1]!;
+      const url = '/api/v1/orgs/acme/posture/dashboard';
+      const minorOpen = (d: { byGrade: { grade: string; open: number }[] }) =>
+        d.byGrade.find((g) => g.grade === 'minor')!.open;
+      const before = minorOpen((await admin.get(url)).json());
+      const again = await statementsOf(admin, url);
+      expect(again.filter((q) => /from "(finding|corrective_action|plan_task)"/.test(q))).toEqual([]);
+      expect(again.filter((q) => /"audit_head"/.test(q))).toHaveLength(1);
+      // An audited change (a new minor finding) shows on the next read.
+      const res = await admin.post('/api/v1/orgs/acme/audits/AUD-0/findings', {
+        ref: 'NC-DASH-1',
+        grade: 'minor',
+        requirements: ['A.8.8'],
+        statement: 'a finding recorded between two dashboard reads',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(minorOpen((await admin.get(url)).json())).toBe(before + 1);
+    }, 60_000);
   });
 }
