@@ -88,6 +88,21 @@ export async function buildServer(outdir = serverOutdir): Promise<string[]> {
       `these bundled files use __dirname or __filename; add their package to KEEP_EXTERNAL:\n  ${stray.join('\n  ')}`,
     );
   }
+  // `await import('<CommonJS package>')`, split into a chunk of its own, keeps only a default export (its
+  // named exports vanish, as samlify's did): such packages are loaded with createRequire instead.
+  const cjsChunks = Object.keys(result.metafile.outputs).filter(
+    (file) =>
+      file.endsWith('.mjs') &&
+      /^export default require_\w+\(\);$/m.test(fs.readFileSync(path.join(root, file), 'utf8')),
+  );
+  if (cjsChunks.length > 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new Error(
+      `a CommonJS package is loaded with import(); load it with createRequire (see src/reports/pdf.ts):\n  ${cjsChunks
+        .map((file) => result.metafile.outputs[file]!.entryPoint ?? file)
+        .join('\n  ')}`,
+    );
+  }
   // npm keeps the packages' own file times (1985), so an install shows in its lock file's time instead.
   const inputs = [
     ...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/')),

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { refuseEmptyUpdates } from './empty-update.ts';
 import type { Database } from './schema.ts';
 import { cachingStatements } from './statement-cache.ts';
+
+// pg loads only when a PostgreSQL URL is configured: an SQLite instance never needs it (start, RSS: #16).
+const lazyRequire = createRequire(import.meta.url);
+const loadPg = () => lazyRequire('pg') as typeof import('pg');
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -80,7 +84,7 @@ export function openSqlite(file: string): DatabaseHandle {
 }
 
 export function openPostgres(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [refuseEmptyUpdates],

@@ -1,7 +1,12 @@
-import { createEvents, type EventAttributes } from 'ics';
+import { createRequire } from 'node:module';
+import type { EventAttributes } from 'ics';
 import { addCalendarDays, nearestRealDate } from '../../domain/calendar/iso-date.ts';
 import { foldIcs } from '../../domain/files/ics-fold.ts';
 import type { datedItems } from './calendar-feeds.repository.ts';
+
+// ics loads with the first feed served, not at every start.
+const lazyRequire = createRequire(import.meta.url);
+const loadIcs = () => lazyRequire('ics') as typeof import('ics');
 
 // iCalendar (RFC 5545) rendering of deadlines and audit dates as all-day events with stable UIDs, so that
 // a calendar client updates an event when a deadline moves instead of duplicating it.
@@ -71,7 +76,7 @@ export function renderIcs(calendarName: string, events: FeedEvent[], stamp: Date
     transp: 'TRANSPARENT',
     lastModified: stamp.getTime(),
   }));
-  const { error, value } = createEvents(attrs, { productId: 'closeloop', calName: calendarName });
+  const { error, value } = loadIcs().createEvents(attrs, { productId: 'closeloop', calName: calendarName });
   if (error || value === null) throw error ?? new Error('calendar rendering failed');
   return foldIcs(value);
 }

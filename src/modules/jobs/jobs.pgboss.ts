@@ -1,7 +1,12 @@
-import pg from 'pg';
-import PgBoss from 'pg-boss';
+import { createRequire } from 'node:module';
+import type PgBossType from 'pg-boss';
 import type { JobQueue, QueueOptions } from './jobs.queue.ts';
 import { attempt, RETRY } from './jobs.runner.ts';
+
+// pg and pg-boss load only on PostgreSQL, where this queue runs; SQLite instances never need them.
+const lazyRequire = createRequire(import.meta.url);
+const loadPg = () => lazyRequire('pg') as typeof import('pg');
+const loadPgBoss = () => lazyRequire('pg-boss') as typeof PgBossType;
 
 /**
  * The PostgreSQL queue (pg-boss 10, docs/decisions/0011-job-queue.md) for any number of instances on one
@@ -13,6 +18,7 @@ import { attempt, RETRY } from './jobs.runner.ts';
 export const QUEUE_SETUP_LOCK_KEY = 0x636c6f73656c6f6fn + 1n;
 
 export function pgBossJobQueue({ deps, jobs }: QueueOptions, connectionString: string): JobQueue {
+  const PgBoss = loadPgBoss();
   const boss = new PgBoss({
     connectionString,
     schema: 'pgboss',
@@ -25,7 +31,7 @@ export function pgBossJobQueue({ deps, jobs }: QueueOptions, connectionString: s
   // Creating a queue creates its partition table: several instances doing it at once deadlock inside
   // pg-boss, so the first instance creates them under an advisory lock and the others find them there.
   const ensureQueues = async () => {
-    const lock = new pg.Client({ connectionString, application_name: 'closeloop-jobs-setup' });
+    const lock = new (loadPg().Client)({ connectionString, application_name: 'closeloop-jobs-setup' });
     await lock.connect();
     try {
       await lock.query('select pg_advisory_lock($1::bigint)', [QUEUE_SETUP_LOCK_KEY.toString()]);

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { insertOutboxMessage } from './mail.repository.ts';
+
+const loadNodemailer = () => createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
 
 export interface OutgoingMail {
   to: string;
@@ -24,16 +28,14 @@ export interface Mailer {
 export function createMailer(config: Config, db: Db, log: Logger): Mailer {
   const smtp = config.smtp;
   // nodemailer loads with the first message, not with every command that might send one.
-  let transport: Promise<Transporter> | undefined;
+  let transport: Transporter | undefined;
   const smtpTransport = (settings: NonNullable<Config['smtp']>) => {
-    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
-      nodemailer.createTransport({
-        host: settings.host,
-        port: settings.port,
-        secure: settings.secure,
-        ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
-      }),
-    );
+    transport ??= loadNodemailer().createTransport({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
+    });
     return transport;
   };
   return {
@@ -42,7 +44,7 @@ export function createMailer(config: Config, db: Db, log: Logger): Mailer {
       let error: string | null = null;
       if (smtp) {
         try {
-          await (await smtpTransport(smtp)).sendMail({
+          await smtpTransport(smtp).sendMail({
             from: config.mailFrom,
             to: mail.to,
             subject: mail.subject,

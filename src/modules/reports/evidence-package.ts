@@ -4,8 +4,9 @@
 // archive is written.
 
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import yazl from 'yazl';
+import type Yazl from 'yazl';
 import { toCsv } from '../../domain/files/csv.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import type { ContentStore } from '../../storage/content-store.ts';
@@ -13,6 +14,9 @@ import { authorize } from '../authorize.ts';
 import type { OrgContext } from '../context.ts';
 import { buildAuditReport, reportFileName } from './audit-reports.ts';
 import { isNc, loadAudit, loadReportData, peopleDirectory } from './report-data.ts';
+
+// yazl loads with the first archive written, not at every start.
+const loadYazl = () => createRequire(import.meta.url)('yazl') as typeof Yazl;
 
 export interface ManifestEntry {
   path: string;
@@ -74,7 +78,7 @@ export async function buildEvidencePackage(
     }
   }
   const mtime = new Date(doc.meta.generatedAt);
-  const zip = new yazl.ZipFile();
+  const zip = new (loadYazl().ZipFile)();
   zip.addBuffer(pdf, reportPath, { mtime });
   for (const file of files) {
     zip.addReadStreamLazy(file.path, { mtime }, (cb) => {

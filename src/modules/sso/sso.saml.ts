@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type * as Samlify from 'samlify';
 import { AppError } from '../../contracts/errors.ts';
 import type { SamlConnectionRequest } from '../../contracts/sso.ts';
@@ -35,12 +36,15 @@ async function readMetadataUrl(url: string, env: AppEnv): Promise<string> {
   }
 }
 
+// samlify (and its XML stack) loads when an organisation configures SAML, not at every start. Required,
+// not imported: a CommonJS package keeps its named exports either way, bundled or not (decision 0022).
+const loadSamlify = () => createRequire(import.meta.url)('samlify') as typeof Samlify;
+
 /** The IdP as its metadata describes it; refused unless it has an entity id, an SSO URL and a signing key. */
-async function describeIdp(xml: string, path: string) {
+function describeIdp(xml: string, path: string) {
   const refuse = (message: string) =>
     new AppError('validation_failed', 'the IdP metadata is not usable', [{ path, message }]);
-  // samlify (and its XML stack) loads when an organisation configures SAML, not at every start.
-  const samlify: typeof Samlify = await import('samlify');
+  const samlify = loadSamlify();
   let meta: ReturnType<typeof samlify.IdentityProvider>['entityMeta'];
   try {
     meta = samlify.IdentityProvider({ metadata: xml }).entityMeta;
@@ -67,7 +71,7 @@ export async function configureSaml(input: SamlConnectionRequest, ctx: OrgContex
   authorize(ctx, 'sso.manage');
   const providerId = `saml-${ctx.organisation.slug}`;
   const xml = input.idpMetadataXml ?? (await readMetadataUrl(input.idpMetadataUrl ?? '', ctx.env));
-  const idp = await describeIdp(xml, input.idpMetadataXml ? 'body/idpMetadataXml' : 'body/idpMetadataUrl');
+  const idp = describeIdp(xml, input.idpMetadataXml ? 'body/idpMetadataXml' : 'body/idpMetadataUrl');
   const sp = samlEndpoints(ctx.env.publicUrl, providerId);
   return storeConnection(
     {
