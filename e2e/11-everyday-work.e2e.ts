@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { quietForScan } from './support/axe.ts';
 import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
@@ -32,23 +33,8 @@ async function as(browser: Browser, baseURL: string, email: string): Promise<Pag
 
 /** Critical and serious WCAG 2.2 A/AA violations on the page as it is now (dialogs included). */
 async function expectAccessible(page: Page, where: string) {
-  // Drawers, modals and notifications slide and fade in: contrast is measured on the final colours, once
-  // no finite CSS transition or animation runs (a loader's endless spin is not waited for) (a notification fading in failed a clean-clone CI run).
   await page.waitForTimeout(400);
-  await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every(
-          (a) =>
-            a.playState !== 'running' ||
-            a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
-        ),
-    null,
-    {
-      timeout: 5_000,
-    },
-  );
+  await quietForScan(page);
   const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   const bad = axe.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { startIdp, type TestIdp } from '../test/support/oidc-idp.ts';
 import { startSamlIdp } from '../test/support/saml-idp.ts';
+import { quietForScan } from './support/axe.ts';
 import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
@@ -35,22 +36,7 @@ test.beforeAll(async ({ baseURL }) => {
 test.afterAll(async () => idp?.close());
 
 async function axeClean(page: Page, where: string) {
-  // Contrast is measured on the final colours, once no finite CSS transition or animation runs
-  // (a loader's endless spin is not waited for).
-  await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every(
-          (a) =>
-            a.playState !== 'running' ||
-            a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
-        ),
-    null,
-    {
-      timeout: 5_000,
-    },
-  );
+  await quietForScan(page);
   const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(
     axe.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),

@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Waits until the page is still enough for axe-core to measure contrast on final colours: no finite CSS
+ * transition or animation runs (a loader's endless spin is not waited for; a notification fading in once
+ * failed a clean-clone run), and no toast is on screen. A toast closes by itself after a few seconds, and
+ * one that began fading out during a scan was measured half transparent (two clean-clone runs failed so):
+ * scans wait for it to go. The toasts' colours are the theme's, checked by test/hardening/palette.test.ts.
+ */
+export async function quietForScan(page: Page) {
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) =>
+            a.playState !== 'running' ||
+            a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    null,
+    { timeout: 5_000 },
+  );
+}
