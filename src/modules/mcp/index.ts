@@ -2,5 +2,6 @@
 // for `closeloop mcp` (stdio) and `POST /api/mcp` (Streamable HTTP).
 export { tokenCallerContext, tokenContext } from './mcp.access.ts';
 export { answerMcpRequest } from './mcp.http.ts';
-export { createMcpServer, MCP_CALLS_PER_MINUTE, type McpOptions } from './mcp.server.ts';
+export { MCP_CALLS_PER_MINUTE } from './mcp.limits.ts';
+export { createMcpServer, type McpOptions } from './mcp.server.ts';
 export { serveMcpStdio } from './mcp.stdio.ts';

@@ -8,8 +8,6 @@ import { countHit } from '../rate-limits/index.ts';
 import { registerResources } from './mcp.resources.ts';
 import { registerTools } from './mcp.tools.ts';
 
-export { MCP_CALLS_PER_MINUTE } from './mcp.limits.ts';
-
 export interface McpOptions {
   version: string;
   /** Tool calls a token may make per minute, counted in the database (both transports, all instances); null: no limit. */

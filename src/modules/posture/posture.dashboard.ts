@@ -18,7 +18,7 @@ import * as repo from './posture.repository.ts';
 type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
 /** How long a computed dashboard may serve while nothing audited changed (inputs that only time moves). */
-export const DASHBOARD_MAX_AGE_MS = 60_000;
+const DASHBOARD_MAX_AGE_MS = 60_000;
 const MAX_ORGANISATIONS = 200;
 const computed = new WeakMap<Db, Map<string, { key: string; at: number; value: Promise<Dashboard> }>>();
 
