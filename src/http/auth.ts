@@ -8,7 +8,7 @@ import { acceptedOrigins, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connection.ts';
 import { openStoredConfig, sealStoredConfig } from '../domain/secrets/sso-config.ts';
 import type { Mailer } from '../modules/mail/index.ts';
-import { sharedAuthStorage } from '../modules/rate-limits/index.ts';
+import { instanceAuthStorage, sharedAuthStorage } from '../modules/rate-limits/index.ts';
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -111,14 +111,13 @@ export function createAuth(opts: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
-    // On PostgreSQL the limits are counted in the database: N instances give the allowance of one (#17).
+    // On PostgreSQL the limits are counted in the database: N instances give the allowance of one (#17);
+    // on SQLite in this runtime's memory (one instance; nothing to share).
     rateLimit: {
       enabled: config.rateLimit,
       window: 60,
       max: 100,
-      ...(database.kind === 'postgres'
-        ? { customStorage: sharedAuthStorage(database.db) }
-        : { storage: 'memory' }),
+      customStorage: database.kind === 'postgres' ? sharedAuthStorage(database.db) : instanceAuthStorage(),
     },
     plugins: [
       twoFactor({ issuer: 'closeloop' }),

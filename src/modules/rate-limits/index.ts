@@ -1,2 +1,2 @@
 // Public face of the rate-limits module (issue #17): limits shared by every instance.
-export { countHit, pruneEndedWindows, sharedAuthStorage } from './rate-limits.store.ts';
+export { countHit, instanceAuthStorage, pruneEndedWindows, sharedAuthStorage } from './rate-limits.store.ts';

@@ -30,6 +30,43 @@ export function sharedAuthStorage(db: Db) {
   };
 }
 
+/**
+ * better-auth's rate-limit storage for one SQLite instance: the same fixed windows, counted in this
+ * runtime's own memory. Not better-auth's "memory" storage, which is one map for the whole process (two
+ * runtimes in one process, as in the test harness, would count each other's sign-ins) and walks all its
+ * entries on every request. Ended windows go at most every 10 s; the map never holds more than `cap`.
+ */
+export function instanceAuthStorage(cap = 100_000) {
+  const windows = new Map<string, { count: number; end: number }>();
+  let nextSweep = 0;
+  const sweep = (nowMs: number) => {
+    if (nowMs >= nextSweep) {
+      nextSweep = nowMs + 10_000;
+      for (const [key, w] of windows) if (w.end <= nowMs) windows.delete(key);
+    }
+    // Oldest first (a Map keeps insertion order): a flood of new clients cannot grow it without bound.
+    for (const key of windows.keys()) {
+      if (windows.size < cap) break;
+      windows.delete(key);
+    }
+  };
+  return {
+    async consume(key: string, rule: { window: number; max: number }, nowMs = Date.now()) {
+      sweep(nowMs);
+      const w = windowOf(nowMs, rule.window * 1000);
+      const id = `${key}:${w.start}`;
+      const current = (windows.get(id)?.count ?? 0) + 1;
+      windows.set(id, { count: current, end: w.end });
+      return current <= rule.max
+        ? { allowed: true, retryAfter: null }
+        : { allowed: false, retryAfter: Math.max(1, Math.ceil((w.end - nowMs) / 1000)) };
+    },
+    get size() {
+      return windows.size;
+    },
+  };
+}
+
 /** Drops the windows that ended before `nowMs` (the housekeeping job); returns how many went. */
 export function pruneEndedWindows(db: Db, nowMs: number): Promise<number> {
   return deleteStaleRateLimitHits(db, nowMs);
