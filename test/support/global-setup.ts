@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { bundleIsCurrent } from '../../bin/bundle.js';
 import { buildServer } from '../../scripts/build-server.ts';
 import { type Cluster, startCluster } from './postgres-cluster.ts';
 import { buildTemplates } from './templates.ts';
@@ -20,7 +21,9 @@ let cluster: Cluster | null = null;
 export async function setup(project: TestProject) {
   // The processes tests start (bin/closeloop.js) run the server bundle, as `npm start` does; built here,
   // so a run after an edit never tests an older one (bin/bundle.js would fall back to the sources anyway).
-  await buildServer();
+  // Not rebuilt while current: under `npm test` the browser tests' server runs it at the same time, and a
+  // rebuild swaps the folder its lazily loaded chunks come from.
+  if (!bundleIsCurrent(new URL('../../', import.meta.url))) await buildServer();
   cluster = await startCluster();
   if (!cluster && process.env.CI === 'true') {
     throw new Error(
