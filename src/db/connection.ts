@@ -68,6 +68,12 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A 64 MiB page cache (SQLite's default is 2 MiB): an organisation of 100,000 findings is a 240 MB file
+  // whose indexes a write touches all over; seeding it took 11.7 s with the default, 10.4 s with this.
+  // Pages are cached only as they are read, so a small database costs no more memory.
+  sqlite.pragma('cache_size = -65536');
+  // Sorts and temporary indexes of big reads in memory, not in a temporary file.
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [refuseEmptyUpdates],
