@@ -36,6 +36,8 @@ function countBefore(dates: readonly string[], d: string, orOn = false): number 
 }
 
 const ascending = (dates: string[]) => dates.sort();
+// The later of two ISO dates (strings: Math.max would make them NaN).
+const later = (a: string, b: string) => (a > b ? a : b);
 
 /**
  * Sorted dates and a binary search per point, not a pass over every finding per point: the dashboard of
@@ -48,7 +50,7 @@ export function burndown(findings: readonly BurndownFinding[], today: string): B
   // A closed finding stops counting from the later of its raising and its closing (closed "before" it
   // was raised, as a typo can make it, it never counted).
   const stopped = ascending(
-    findings.flatMap((f) => (f.closedOn === null ? [] : [f.closedOn > f.raisedOn ? f.closedOn : f.raisedOn])),
+    findings.flatMap((f) => (f.closedOn === null ? [] : [later(f.closedOn, f.raisedOn)])),
   );
   const openOn = (d: string) => countBefore(raised, d, true) - countBefore(stopped, d, true);
   const openToday = findings.filter(
