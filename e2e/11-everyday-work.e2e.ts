@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { quietForScan } from './support/axe.ts';
+import { quietForScan, VIOLATIONS_ONLY } from './support/axe.ts';
 import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
@@ -35,7 +35,7 @@ async function as(browser: Browser, baseURL: string, email: string): Promise<Pag
 async function expectAccessible(page: Page, where: string) {
   await page.waitForTimeout(400);
   await quietForScan(page);
-  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const axe = await new AxeBuilder({ page }).options(VIOLATIONS_ONLY).withTags(WCAG).analyze();
   const bad = axe.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, request, test } from '@playwright/test';
+import { VIOLATIONS_ONLY } from './support/axe.ts';
 import { ensureDemo } from './support/demo.ts';
 import { signInThroughForm } from './support/sign-in.ts';
 
@@ -38,7 +39,7 @@ test.afterAll(async () => {
 });
 
 async function axeClean(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
+  const axe = await new AxeBuilder({ page }).options(VIOLATIONS_ONLY).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
     [],
   );

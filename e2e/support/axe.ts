@@ -22,3 +22,11 @@ export async function quietForScan(page: Page) {
     { timeout: 5_000 },
   );
 }
+
+/**
+ * axe-core's run options for every scan: details of violations only. By default axe also returns every
+ * node that passed or was not applicable, with its HTML; on the SoA or the audit trail that is megabytes
+ * through the DevTools protocol per scan, and the browser process and the test runner spent a third of a
+ * WCAG walk's CPU passing it on. The checks run are the same; a test reads only `violations`.
+ */
+export const VIOLATIONS_ONLY = { resultTypes: ['violations' as const] };
