@@ -46,18 +46,22 @@ export async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** Passes bytes through while hashing them; fails at the end when they are not `sha256`. */
-export function verifying(sha256: string): Transform {
-  const hash = createHash('sha256');
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-    flush(done) {
-      done(hash.digest('hex') === sha256 ? null : new ContentIntegrityError(sha256));
-    },
-  });
+/**
+ * The bytes of `file` as a stream that fails at the end when they do not hash to `sha256`. Made from a
+ * generator, so nothing is read (and no error can be raised) before someone consumes it: a piped
+ * transform read a small file at once and raised its mismatch with no listener yet, an uncaught
+ * exception that ended the process (CI, `storage migrate` of a damaged file).
+ */
+function verifiedFile(file: string, sha256: string): Readable {
+  async function* bytes() {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      yield chunk as Buffer;
+    }
+    if (hash.digest('hex') !== sha256) throw new ContentIntegrityError(sha256);
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
 
 export function fileContentStore(root: string): ContentStore {
@@ -114,10 +118,7 @@ export function fileContentStore(root: string): ContentStore {
       return bytes;
     },
     stream(sha256) {
-      const source = createReadStream(where(sha256));
-      const out = verifying(sha256);
-      source.on('error', (err) => out.destroy(err));
-      return source.pipe(out);
+      return verifiedFile(where(sha256), sha256);
     },
     has(sha256) {
       return exists(where(sha256));
