@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCsv, reportRows, reportXlsx } from '../../bench/imports.ts';
+import { observeQueries } from '../../src/db/connection.ts';
 import { cli } from '../support/cli.ts';
 import {
   type Client,
@@ -163,6 +164,40 @@ for (const kind of kinds) {
       expect(r.statusCode).toBe(413);
       expect(r.json().detail).toMatch(/more than 20000 rows/);
       expect(await total('IMP-TALL')).toBe(0);
+    });
+
+    // "A write's latency must not grow with the organisation's size", nor with the write's own size
+    // beyond its batches: the statements of an import grow with its batches of 500 rows, not its rows.
+    // Found: each finding's audit entry told the webhooks outbox on its own, so an import of 10,000 rows
+    // read the organisation's webhook endpoints 10,000 times (58,500 lookups in this file on PostgreSQL).
+    async function statementsOfImport(ref: string, rows: number) {
+      expect((await isa.post('/api/v1/orgs/acme/audits', audit(ref))).statusCode).toBe(201);
+      const seen: string[] = [];
+      const stop = observeQueries((sql) => seen.push(sql));
+      try {
+        const bytes = reportCsv(reportRows(rows, 'isa@acme.test'));
+        const res = await upload(isa, `/api/v1/orgs/acme/audits/${ref}/import`, 'report.csv', bytes);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().imported).toBe(rows);
+      } finally {
+        stop();
+      }
+      return seen;
+    }
+
+    it('reads and updates as often for 400 rows as for 40 (one batch each)', async () => {
+      const small = await statementsOfImport('IMP-40', 40);
+      const large = await statementsOfImport('IMP-400', 400);
+      const endpointReads = (s: string[]) => s.filter((q) => /from "webhook_endpoint"/.test(q)).length;
+      expect(endpointReads(large)).toBe(endpointReads(small));
+      // Every read and update is made once per import (or per batch); the multi-row inserts split only
+      // where the database's limit of bound values per statement makes them (a few chunks per batch).
+      // (A list of bound values, like the refs of a batch, counts as one value.)
+      const reads = (s: string[]) =>
+        s.filter((q) => !/^insert into/.test(q)).map((q) => q.replace(/(\?|\$\d+)(, (\?|\$\d+))*/g, '?'));
+      expect(reads(large)).toEqual(reads(small));
+      const inserts = (s: string[]) => s.length - reads(s).length;
+      expect(inserts(large)).toBeLessThanOrEqual(2 * inserts(small));
     });
   });
 }
