@@ -207,13 +207,16 @@ export const postureDashboard = z.object({
       ofi: z.number().int(),
     }),
   ),
-  overdue: z.array(
-    z.object({
-      kind: z.enum(['finding', 'action', 'document']),
-      ref: z.string(),
-      title: z.string(),
-      dueOn: isoDate,
-      daysLate: z.number().int(),
-    }),
-  ),
+  overdue: z
+    .array(
+      z.object({
+        kind: z.enum(['finding', 'action', 'document']),
+        ref: z.string(),
+        title: z.string(),
+        dueOn: isoDate,
+        daysLate: z.number().int(),
+      }),
+    )
+    .describe('the most late overdue items first, at most 50; overdueTotal counts them all'),
+  overdueTotal: z.number().int().describe('how many findings, actions and document reviews are overdue'),
 });

@@ -231,6 +231,7 @@ for (const kind of kinds) {
       expect(d.byRequirement[0]).toEqual({ requirement: 'A.8.8', major: 1, minor: 1, ofi: 0 });
       expect(d.burndown.at(0).open).toBe(2);
       expect(d.deadlines.map((x: { kind: string }) => x.kind)).toContain('cap');
+      expect(d.overdueTotal).toBe(d.overdue.length); // a few overdue items: all listed
       const pdf = await viewer.get(`${base}/summary.pdf`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -48,7 +48,7 @@ export function DashboardPage() {
           <FindingsCharts d={dashboard.data} s={summary.data} />
           <RankedActions org={org.slug} s={summary.data} />
           <FastestPath org={org.slug} />
-          <OverdueList d={dashboard.data} />
+          <OverdueList d={dashboard.data} org={org.slug} />
         </Stack>
       )}
     </>

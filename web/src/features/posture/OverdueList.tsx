@@ -1,14 +1,24 @@
-import { Badge, Card, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { Dashboard } from './model.ts';
 
 const kindColour = { finding: 'red', action: 'orange', document: 'grape' } as const;
 
-export function OverdueList({ d }: { d: Dashboard }) {
+export function OverdueList({ d, org }: { d: Dashboard; org: string }) {
   return (
     <Card withBorder component="section" aria-label="Overdue">
       <Title order={2} size="h4" mb="xs">
-        Overdue ({d.overdue.length})
+        Overdue ({d.overdueTotal})
       </Title>
+      {d.overdueTotal > d.overdue.length && (
+        <Text size="sm" mb="xs">
+          The {d.overdue.length} most late are listed. The{' '}
+          <Anchor component={Link} to={`/o/${org}/findings`}>
+            findings list
+          </Anchor>{' '}
+          filtered by "overdue" shows every overdue finding.
+        </Text>
+      )}
       {d.overdue.length === 0 ? (
         <Text size="sm">Nothing is overdue.</Text>
       ) : (
