@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DatabaseKind, Db } from '../../db/connection.ts';
+import { refreshPlannerStatistics } from '../../db/statistics.ts';
 import { sendCycleReminders } from '../certificates/index.ts';
 import { type AppEnv, makeContext, type OrganisationRef } from '../context.ts';
 import { sendReviewReminders } from '../documents/index.ts';
@@ -103,6 +104,16 @@ export const jobCatalogue: readonly JobDefinition[] = [
     // Instance-wide sweep: a delivery's failure is on the endpoint's own log (webhooks page), not a dead letter.
     scope: 'instance',
     run: (deps) => deliverDueWebhooks(deps),
+  },
+  {
+    // The query planner's statistics, at start and hourly: bulk imports and a growing organisation change
+    // which index is the right one (src/db/statistics.ts, #16).
+    name: 'database-statistics',
+    summary: "refresh the query planner's statistics of tables that grew or shrank",
+    cron: '41 * * * *',
+    atStart: true,
+    scope: 'instance',
+    run: (deps) => refreshPlannerStatistics(deps.db, deps.kind),
   },
   {
     name: 'expired-records-cleanup',
