@@ -39,6 +39,12 @@ const empty = (): AuditFigures => ({
   },
 });
 
+/** Open findings of a page's audits up to which one window over them all names the first few. */
+const WINDOW_ROWS = 2000;
+
+type NamedRow = { audit_id: string; kind: keyof AuditFigures['named']; ref: string; n: number | string };
+const openFinding = sql`finding.status not in (${texts(finishedFindingStatuses)})`;
+
 export async function auditFigures(
   db: Db,
   organisationId: string,
@@ -47,7 +53,6 @@ export async function auditFigures(
 ): Promise<Map<string, AuditFigures>> {
   const out = new Map(auditIds.map((id) => [id, empty()]));
   if (auditIds.length === 0) return out;
-  const open = openFinding;
   const counts = await sql<{
     audit_id: string;
     major: number;
@@ -62,7 +67,7 @@ export async function auditFigures(
       sum(case when finding.grade = 'major' then 1 else 0 end) as major,
       sum(case when finding.grade = 'minor' then 1 else 0 end) as minor,
       sum(case when finding.grade = 'ofi' then 1 else 0 end) as ofi,
-      sum(case when ${open} then 1 else 0 end) as open,
+      sum(case when ${openFinding} then 1 else 0 end) as open,
       sum(case when ${deadlineInForce} < ${today} then 1 else 0 end) as overdue,
       min(case when ${deadlineInForce} is not null then ${deadlineInForce} || '|' || ${deadlineKindInForce} end) as next,
       min(case when finding.grade = 'major' and ${deadlineInForce} < ${today} then ${deadlineInForce} end)
@@ -102,12 +107,6 @@ export async function auditFigures(
   }
   return out;
 }
-
-/** Open findings of a page's audits up to which one window over them all names the first few. */
-const WINDOW_ROWS = 2000;
-
-type NamedRow = { audit_id: string; kind: keyof AuditFigures['named']; ref: string; n: number | string };
-const openFinding = sql`finding.status not in (${texts(finishedFindingStatuses)})`;
 
 async function namedByWindow(
   db: Db,

@@ -25,7 +25,7 @@ const MAX_ORGANISATIONS = 200;
  * organisation with 100,000 findings answered 80,000 items, 8.7 MB per dashboard request (#16); the
  * findings list's overdue filter pages through every overdue finding.
  */
-export const OVERDUE_LISTED = 50;
+const OVERDUE_LISTED = 50;
 const computed = new WeakMap<Db, Map<string, { key: string; at: number; value: Promise<Dashboard> }>>();
 
 /**
